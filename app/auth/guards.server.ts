@@ -1,0 +1,55 @@
+import { redirect } from "@remix-run/node";
+import { getDb } from "~db/client.server";
+import type { UserRole } from "~db/schema";
+import { readSessionToken } from "./cookie.server";
+import { validateSessionToken, type SessionUser } from "./session.server";
+
+export type AuthenticatedRequest = { user: SessionUser; sessionId: string };
+
+/** The signed-in user and session for this request, or null. */
+export async function getAuth(request: Request): Promise<AuthenticatedRequest | null> {
+  const result = await validateSessionToken(getDb(), readSessionToken(request));
+  return result ? { user: result.user, sessionId: result.session.id } : null;
+}
+
+/** Only local paths: an absolute or protocol-relative URL would make an open redirect. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const here = `${url.pathname}${url.search}`;
+  return redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
+}
+
+/** Sends a signed-out visitor to log in (and back here afterwards). */
+export async function requireAuth(request: Request): Promise<AuthenticatedRequest> {
+  const auth = await getAuth(request);
+  if (!auth) throw loginRedirect(request);
+  return auth;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  return (await requireAuth(request)).user;
+}
+
+/** A signed-in user with one of `roles`; anyone else signed in gets 403. */
+export async function requireRole(request: Request, ...roles: UserRole[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) {
+    throw new Response("You do not have access to this page.", { status: 403 });
+  }
+  return user;
+}
+
+/** For pages only a signed-out visitor needs (login, signup): a signed-in user goes home. */
+export async function requireAnonymous(request: Request) {
+  if (await getAuth(request)) throw redirect("/");
+}
+
+/** Development tools (the local mailbox) do not exist in production: 404 there. */
+export function requireDevelopmentTools() {
+  if (process.env.NODE_ENV === "production") throw new Response("Not found", { status: 404 });
+}

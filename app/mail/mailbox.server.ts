@@ -1,0 +1,38 @@
+import { count, desc, eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { emails } from "~db/schema";
+
+export const PAGE_SIZE = 25;
+
+/** One page of the email log, newest first, with the total for paging. */
+export async function listEmails(db: Db, { page, status }: { page: number; status?: "queued" | "sent" | "failed" }) {
+  const where = status ? eq(emails.status, status) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: emails.id, to: emails.to, subject: emails.subject, template: emails.template, status: emails.status, attempts: emails.attempts, lastError: emails.lastError, createdAt: emails.createdAt, sentAt: emails.sentAt })
+      .from(emails)
+      .where(where)
+      .orderBy(desc(emails.createdAt), desc(emails.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ value: count() }).from(emails).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0, pages: Math.max(1, Math.ceil((total?.value ?? 0) / PAGE_SIZE)) };
+}
+
+export async function getEmail(db: Db, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [email] = await db.select().from(emails).where(eq(emails.id, id));
+  return email ?? null;
+}
+
+/** The http(s) links of an email body, in order, without repeats. */
+export function linksIn(html: string) {
+  const found = [...html.matchAll(/href="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+  return [...new Set(found)];
+}
+
+/** The email body for the mailbox frame: links open in the top window, not inside the frame. */
+export function framedHtml(html: string) {
+  return html.includes("<head>") ? html.replace("<head>", '<head><base target="_top">') : `<base target="_top">${html}`;
+}

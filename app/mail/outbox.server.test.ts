@@ -1,0 +1,126 @@
+import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { closeDb, getDb, transaction } from "~db/client.server";
+import { emails } from "~db/schema";
+import { deliveryJobs, fakeTransport, makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
+import { stopQueue } from "~/jobs/queue.server";
+import { deliverEmail, DELIVERY_RETRY, queueEmail } from "./outbox.server";
+
+const db = getDb();
+beforeAll(() => startTestQueue());
+afterAll(async () => {
+  await stopQueue();
+  await closeDb();
+});
+
+async function emailRow(id: string) {
+  const [row] = await db.select().from(emails).where(eq(emails.id, id));
+  return row;
+}
+
+describe("queueEmail", () => {
+  test("an email queued in a transaction that fails is neither stored nor scheduled", async () => {
+    let emailId: string | undefined;
+
+    await expect(
+      transaction(db, async (tx) => {
+        emailId = await queueEmail(tx, {
+          template: "test",
+          to: [uniqueEmail()],
+          subject: "Never sent",
+          body: createElement("p", null, "You should not read this"),
+        });
+        throw new Error("the change that caused the email failed");
+      }),
+    ).rejects.toThrow("the change that caused the email failed");
+
+    expect(emailId).toBeDefined();
+    expect(await emailRow(emailId!)).toBeUndefined();
+    expect(await deliveryJobs(db, emailId!)).toEqual([]);
+  });
+
+  test("an email queued in a transaction that commits is stored, rendered and scheduled once with retries", async () => {
+    const to = uniqueEmail();
+    const emailId = await transaction(db, (tx) =>
+      queueEmail(tx, { template: "test", to: [to], subject: "Hello", body: createElement("p", null, "Hello there, reader") }),
+    );
+
+    expect(await emailRow(emailId)).toMatchObject({ to: [to], subject: "Hello", status: "queued", attempts: 0, sentAt: null });
+    expect((await emailRow(emailId))!.html).toContain("Hello there, reader");
+    expect((await emailRow(emailId))!.text).toContain("Hello there, reader");
+    expect(await deliveryJobs(db, emailId)).toMatchObject([{ name: "deliver-email", state: "created", retry_limit: DELIVERY_RETRY.retryLimit }]);
+  });
+});
+
+describe("deliverEmail", () => {
+  test("a failed send is recorded and the email stays queued for the retry; the last attempt marks it failed", async () => {
+    const emailId = await makeQueuedEmail(db);
+    const transport = fakeTransport({ fail: "connection reset by provider" });
+
+    await expect(deliverEmail(db, emailId, transport, { finalAttempt: false })).rejects.toThrow("connection reset by provider");
+    expect(await emailRow(emailId)).toMatchObject({ status: "queued", attempts: 1, lastError: "connection reset by provider", sentAt: null });
+
+    await expect(deliverEmail(db, emailId, transport, { finalAttempt: true })).rejects.toThrow("connection reset by provider");
+    expect(await emailRow(emailId)).toMatchObject({ status: "failed", attempts: 2, lastError: "connection reset by provider", sentAt: null });
+
+    // A late job for a failed email sends nothing.
+    const working = fakeTransport();
+    expect(await deliverEmail(db, emailId, working, { finalAttempt: false })).toEqual({ delivered: false });
+    expect(working.calls).toHaveLength(0);
+  });
+
+  test("a retry after a failure sends the email and clears the error", async () => {
+    const emailId = await makeQueuedEmail(db);
+    const transport = fakeTransport({ fail: "timeout" });
+    await expect(deliverEmail(db, emailId, transport, { finalAttempt: false })).rejects.toThrow();
+
+    transport.fail = undefined;
+    expect(await deliverEmail(db, emailId, transport, { finalAttempt: false })).toEqual({ delivered: true });
+
+    expect(await emailRow(emailId)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  test("a sent email is never sent again", async () => {
+    const to = uniqueEmail();
+    const emailId = await makeQueuedEmail(db, { to: [to], subject: "Only once" });
+    const transport = fakeTransport();
+
+    expect(await deliverEmail(db, emailId, transport, { finalAttempt: false })).toEqual({ delivered: true });
+    expect(await deliverEmail(db, emailId, transport, { finalAttempt: false })).toEqual({ delivered: false });
+
+    expect(transport.calls).toHaveLength(1);
+    expect(transport.calls[0]).toMatchObject({ id: emailId, to: [to], subject: "Only once" });
+    expect(transport.calls[0]!.html).toContain("Hello from a test");
+    expect(await emailRow(emailId)).toMatchObject({ status: "sent", attempts: 1, transport: "mailbox", providerMessageId: "fake-1" });
+    expect((await emailRow(emailId))!.sentAt).toBeInstanceOf(Date);
+  });
+
+  test("the local mailbox keeps the body after sending, so it can be read at /dev/mailbox", async () => {
+    const emailId = await makeQueuedEmail(db);
+
+    await deliverEmail(db, emailId, fakeTransport({ name: "mailbox" }), { finalAttempt: false });
+
+    expect((await emailRow(emailId))!.html).toContain("Hello from a test");
+    expect((await emailRow(emailId))!.text).toContain("Hello from a test");
+  });
+
+  test("after Resend has the email, its body (with one-time links) is deleted; a failed send keeps it for the retry", async () => {
+    const emailId = await makeQueuedEmail(db);
+    const resend = fakeTransport({ name: "resend", fail: "503 from Resend" });
+
+    await expect(deliverEmail(db, emailId, resend, { finalAttempt: false })).rejects.toThrow();
+    expect((await emailRow(emailId))!.html).toContain("Hello from a test");
+
+    resend.fail = undefined;
+    await deliverEmail(db, emailId, resend, { finalAttempt: false });
+    expect(await emailRow(emailId)).toMatchObject({ status: "sent", transport: "resend", html: null, text: null });
+    expect(resend.calls.at(-1)!.html).toContain("Hello from a test");
+  });
+
+  test("an unknown email id sends nothing", async () => {
+    const transport = fakeTransport();
+    expect(await deliverEmail(db, "00000000-0000-4000-8000-000000000000", transport, { finalAttempt: true })).toEqual({ delivered: false });
+    expect(transport.calls).toHaveLength(0);
+  });
+});

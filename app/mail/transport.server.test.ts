@@ -1,0 +1,140 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { closeDb, getDb } from "~db/client.server";
+import { emails } from "~db/schema";
+import { makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
+import { stopQueue } from "~/jobs/queue.server";
+import { deliverEmail } from "./outbox.server";
+import { resendTransport } from "./transport.server";
+
+// The production path, end to end: deliverEmail → resendTransport → the resend SDK → HTTP.
+// The HTTP side is a local fake of Resend's API, so the test sees exactly what Resend would.
+
+const db = getDb();
+const FROM = "Steppingstone <hello@example.org>";
+
+type Received = { method: string; path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> };
+const received: Received[] = [];
+/** Replies for the next requests, in order; when empty the fake accepts the email. */
+const replies: { status: number; body: unknown }[] = [];
+let accepted = 0;
+
+const fakeResend = createServer((request, response) => {
+  let raw = "";
+  request.setEncoding("utf8");
+  request.on("data", (chunk: string) => (raw += chunk));
+  request.on("end", () => {
+    received.push({ method: request.method!, path: request.url!, headers: request.headers, body: JSON.parse(raw || "{}") });
+    const reply = replies.shift() ?? { status: 200, body: { id: `re_msg_${++accepted}` } };
+    response.writeHead(reply.status, { "content-type": "application/json" });
+    response.end(JSON.stringify(reply.body));
+  });
+});
+let baseUrl = "";
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => fakeResend.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(fakeResend.address() as AddressInfo).port}`;
+  await startTestQueue();
+});
+afterAll(async () => {
+  fakeResend.closeAllConnections();
+  await new Promise((resolve) => fakeResend.close(resolve));
+  await stopQueue();
+  await closeDb();
+});
+
+/** A Resend transport talking to the fake. The SDK reads RESEND_BASE_URL once, in its constructor. */
+function transportToFake() {
+  const previous = process.env.RESEND_BASE_URL;
+  process.env.RESEND_BASE_URL = baseUrl;
+  try {
+    return resendTransport("re_test_key", FROM);
+  } finally {
+    if (previous === undefined) delete process.env.RESEND_BASE_URL;
+    else process.env.RESEND_BASE_URL = previous;
+  }
+}
+
+const requestsFor = (emailId: string) => received.filter((r) => r.headers["idempotency-key"] === `email/${emailId}`);
+
+async function emailRow(id: string) {
+  const [row] = await db.select().from(emails).where(eq(emails.id, id));
+  return row!;
+}
+
+test("an email goes to Resend's POST /emails with the API key, the message and the row id as idempotency key", async () => {
+  const to = uniqueEmail();
+  const emailId = await makeQueuedEmail(db, { to: [to], subject: "Welcome aboard" });
+  const queued = await emailRow(emailId);
+  const transport = transportToFake();
+  expect(transport.name).toBe("resend");
+
+  expect(await deliverEmail(db, emailId, transport, { finalAttempt: false })).toEqual({ delivered: true });
+
+  const [request, ...more] = requestsFor(emailId);
+  expect(more).toHaveLength(0);
+  expect(request).toMatchObject({ method: "POST", path: "/emails" });
+  expect(request!.headers.authorization).toBe("Bearer re_test_key");
+  expect(request!.headers["content-type"]).toBe("application/json");
+  expect(request!.body).toMatchObject({ from: FROM, to: [to], subject: "Welcome aboard", html: queued.html, text: queued.text });
+  expect(request!.body.html).toContain("Hello from a test");
+
+  const sent = await emailRow(emailId);
+  expect(sent).toMatchObject({ status: "sent", transport: "resend", attempts: 1, lastError: null, html: null, text: null });
+  expect(sent.providerMessageId).toMatch(/^re_msg_\d+$/);
+});
+
+test("after a 500 from Resend the retry sends the same idempotency key, so Resend sends the email once", async () => {
+  const emailId = await makeQueuedEmail(db);
+  const transport = transportToFake();
+  replies.push({ status: 500, body: { statusCode: 500, name: "internal_server_error", message: "An unexpected error occurred." } });
+
+  await expect(deliverEmail(db, emailId, transport, { finalAttempt: false })).rejects.toThrow(/internal_server_error/);
+  expect(await emailRow(emailId)).toMatchObject({ status: "queued", attempts: 1 });
+  expect((await emailRow(emailId)).html).toContain("Hello from a test");
+
+  expect(await deliverEmail(db, emailId, transport, { finalAttempt: false })).toEqual({ delivered: true });
+
+  const keys = requestsFor(emailId).map((r) => r.headers["idempotency-key"]);
+  expect(keys).toEqual([`email/${emailId}`, `email/${emailId}`]);
+  expect(await emailRow(emailId)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+});
+
+test("a validation error from Resend is recorded on the email, and the last attempt marks it failed", async () => {
+  const emailId = await makeQueuedEmail(db);
+  const transport = transportToFake();
+  const refusal = { statusCode: 422, name: "validation_error", message: "Invalid `to` field. The email address needs to follow the `email@example.com` format." };
+  replies.push({ status: 422, body: refusal }, { status: 422, body: refusal });
+
+  await expect(deliverEmail(db, emailId, transport, { finalAttempt: false })).rejects.toThrow(/validation_error/);
+  expect(await emailRow(emailId)).toMatchObject({
+    status: "queued",
+    attempts: 1,
+    lastError: `Resend refused the email: validation_error: ${refusal.message}`,
+  });
+
+  await expect(deliverEmail(db, emailId, transport, { finalAttempt: true })).rejects.toThrow();
+  expect(await emailRow(emailId)).toMatchObject({ status: "failed", attempts: 2, sentAt: null });
+});
+
+test("when Resend cannot be reached the error is recorded and the email stays queued", async () => {
+  const emailId = await makeQueuedEmail(db);
+  const previous = process.env.RESEND_BASE_URL;
+  // A port nothing listens on: the connection is refused.
+  const unreachable = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  process.env.RESEND_BASE_URL = `http://127.0.0.1:${unreachable}`;
+  const transport = resendTransport("re_test_key", FROM);
+  if (previous === undefined) delete process.env.RESEND_BASE_URL;
+  else process.env.RESEND_BASE_URL = previous;
+
+  await expect(deliverEmail(db, emailId, transport, { finalAttempt: false })).rejects.toThrow(/Resend refused the email/);
+  expect(await emailRow(emailId)).toMatchObject({ status: "queued", attempts: 1, lastError: expect.stringContaining("application_error") });
+});

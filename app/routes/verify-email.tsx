@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "~db/client.server";
+import { Alert, Button, ButtonLink, NarrowPage } from "~/components/ui";
+import { verifyEmail } from "~/modules/accounts/accounts.server";
+import { linkProblem } from "~/modules/accounts/messages";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your email · Steppingstone" }];
+
+// Public: the token in the link is the credential. Opening the link only shows a button;
+// the token is used by the POST, so mail scanners that prefetch links do not spend it.
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { token: new URL(request.url).searchParams.get("token") ?? "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const token = String((await request.formData()).get("token") ?? "");
+  const result = await verifyEmail(getDb(), token);
+  if (!result.ok) return data({ ok: false as const, message: linkProblem(result.error, "verify") }, { status: 400 });
+  return { ok: true as const, email: result.email };
+}
+
+export default function VerifyEmailPage() {
+  const { token } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+
+  if (result?.ok) {
+    return (
+      <NarrowPage title="Your email is confirmed">
+        <div className="space-y-5">
+          <Alert tone="success">{result.email} is confirmed. You can log in now.</Alert>
+          <ButtonLink to={`/login?email=${encodeURIComponent(result.email)}`} className="w-full">
+            Log in
+          </ButtonLink>
+        </div>
+      </NarrowPage>
+    );
+  }
+  return (
+    <NarrowPage title="Confirm your email">
+      <div className="space-y-5">
+        {result && !result.ok ? (
+          <Alert tone="error" title="This link cannot be used">
+            {result.message}
+          </Alert>
+        ) : null}
+        {token ? (
+          <Form method="post" className="space-y-4">
+            <input type="hidden" name="token" value={token} />
+            <p className="text-slate-700">Press the button to confirm that this email address is yours.</p>
+            <Button type="submit" className="w-full">
+              Confirm my email
+            </Button>
+          </Form>
+        ) : (
+          <p className="text-slate-700">This page needs the link from your confirmation email. Open the email and click its button.</p>
+        )}
+        <p className="text-sm text-slate-600">
+          Link expired? <Link to="/login" className="font-semibold text-brand-700 hover:underline">Log in</Link> and we will
+          offer to send a new one.
+        </p>
+      </div>
+    </NarrowPage>
+  );
+}

@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./sessions";
+export * from "./account-tokens";
+export * from "./throttle";
+export * from "./emails";

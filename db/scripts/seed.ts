@@ -1,0 +1,17 @@
+import { closeDb, getDb } from "../client.server";
+import { ensureDatabase } from "../connect.server";
+import { runMigrations } from "../migrate.server";
+import { seedDemoData } from "../seed.server";
+
+const { embedded } = await ensureDatabase();
+try {
+  await runMigrations(getDb());
+  const { created } = await seedDemoData(getDb());
+  console.log(created ? `Created ${created} demo accounts.` : "Demo data is already there.");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await closeDb();
+  await embedded?.stop();
+}

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The journeys run against the production build (`npm run build`) served by server/main.ts
+// with NODE_ENV=test: built assets, the local mailbox, demo data, and an in-process worker.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const pglitePort = Number(process.env.E2E_PGLITE_PORT ?? 5499);
+
+/** The database the server under test uses; fixtures write to it directly (sessions, users). */
+export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL ?? `postgres://postgres@127.0.0.1:${pglitePort}/postgres`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "tsx server/main.ts",
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      NODE_ENV: "test",
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      // why: every test sends its own X-Forwarded-For, so per-address limits (login, email) apply per test.
+      TRUST_PROXY: "true",
+      ...(process.env.E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+        : { PGLITE_DATA_DIR: "memory://", PGLITE_PORT: String(pglitePort) }),
+    },
+  },
+});

@@ -1,0 +1,73 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { closeDb, getDb } from "~db/client.server";
+import { ensureDatabase } from "~db/connect.server";
+import { runMigrations } from "~db/migrate.server";
+import { seedDemoData } from "~db/seed.server";
+import { getEnv } from "~/env.server";
+import { startQueue, stopQueue } from "~/jobs/queue.server";
+import { startWorkers } from "~/mail/worker.server";
+import { originCheck, securityHeaders } from "./security";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = getEnv();
+const production = env.NODE_ENV === "production";
+const useVite = env.NODE_ENV === "development";
+
+const { url, embedded } = await ensureDatabase();
+const db = getDb();
+if (!production) {
+  // why: `npm run dev` promises a working app on first start — no manual database step.
+  await runMigrations(db);
+  await seedDemoData(db);
+}
+const boss = await startQueue(url);
+if (env.runWorkerInProcess) await startWorkers(boss);
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY === "true");
+app.use(compression());
+app.use(securityHeaders({ production }));
+app.use(originCheck({ appUrl: env.APP_URL }));
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (useVite) {
+  const vite = await import("vite").then((v) => v.createServer({ root, server: { middlewareMode: true } }));
+  app.use(vite.middlewares);
+  build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+} else {
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: production ? "production" : "development",
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Steppingstone is listening on ${env.APP_URL} (${embedded ? "embedded database in " + (process.env.PGLITE_DATA_DIR || ".data/pglite") : "DATABASE_URL"})`);
+});
+
+let closing = false;
+async function shutdown() {
+  if (closing) return;
+  closing = true;
+  server.close();
+  await stopQueue();
+  await closeDb();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

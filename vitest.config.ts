@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+// why: a plain config (not vite.config.ts) so the Remix plugin does not run inside tests.
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "emails/**/*.test.tsx", "server/**/*.test.ts"],
+    globalSetup: ["./db/test/global-setup.ts"],
+    // Module tests share one database; files run one after another so counts stay meaningful.
+    fileParallelism: false,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
