@@ -41,7 +41,9 @@ export default defineConfig({
       TRUST_PROXY: "true",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-        : { PGLITE_DATA_DIR: "memory://", PGLITE_PORT: String(pglitePort) }),
+        : // why: a DATABASE_URL in the developer's shell must not redirect the server away from
+          // the embedded database that the fixtures write to.
+          { DATABASE_URL: "", PGLITE_DATA_DIR: "memory://", PGLITE_PORT: String(pglitePort) }),
     },
   },
 });

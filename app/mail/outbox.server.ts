@@ -6,7 +6,7 @@ import { emails } from "~db/schema";
 import { enqueue, QUEUES } from "~/jobs/queue.server";
 import type { EmailTransport } from "./transport.server";
 
-/** Retries after 30 s, 1 min, 2 min, … (backoff) — eight tries over about two hours. */
+/** Eight retries after the first try, waits doubling from about 30 s: two to four hours in all. */
 export const DELIVERY_RETRY = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
 
 export type QueuedEmail = {
