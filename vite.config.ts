@@ -21,6 +21,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // BUILD_DIR lets two builds (say, two e2e runs) live side by side; server/main.ts reads it too.
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/*.test.ts", "**/*.test.tsx"],
       future: {
         v3_fetcherPersist: true,

@@ -17,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = getEnv();
 const production = env.NODE_ENV === "production";
 const useVite = env.NODE_ENV === "development";
+const buildDir = path.join(root, process.env.BUILD_DIR ?? "build");
 
 const { url, embedded } = await ensureDatabase();
 const db = getDb();
@@ -41,9 +42,9 @@ if (useVite) {
   app.use(vite.middlewares);
   build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 } else {
-  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-  build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
 }
 
 app.all(

@@ -10,8 +10,9 @@ type NavItem = { to: string; label: string };
 export function navigationFor(user: NavUser | null): NavItem[] {
   const common = [{ to: "/slots", label: "Browse slots" }];
   if (!user) return common;
-  if (user.role === "admin") return [...common, { to: "/admin", label: "Admin" }];
-  return common;
+  if (user.role === "student") return [...common, { to: "/profile", label: "My profile" }];
+  if (user.role === "mentor") return [...common, { to: "/mentor/slots", label: "My slots" }, { to: "/organization", label: "My organization" }];
+  return [...common, { to: "/admin", label: "Admin" }];
 }
 
 function navClass({ isActive }: { isActive: boolean }) {

@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import { check, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+
+export const skillCategory = pgEnum("skill_category", [
+  "language",
+  "frontend",
+  "backend",
+  "mobile",
+  "data",
+  "ml",
+  "cloud",
+  "devops",
+  "security",
+  "testing",
+  "design",
+  "research",
+  "tools",
+]);
+
+// The taxonomy is reference data, shipped by migrations (not the demo seed): production has it too.
+export const skills = pgTable(
+  "skills",
+  {
+    slug: text().primaryKey(),
+    name: text().notNull().unique(),
+    category: skillCategory().notNull(),
+    // Other names people type for it, lower-cased: `js`, `k8s`, `postgres`.
+    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [check("skills_slug_format", sql`${t.slug} ~ '^[a-z0-9][a-z0-9.+#-]*$'`)],
+);
+
+export type Skill = typeof skills.$inferSelect;
+export type SkillCategory = (typeof skillCategory.enumValues)[number];
+
+/** 1 learning, 2 used in projects, 3 used at work, 4 could teach it. */
+export const SKILL_LEVELS = [1, 2, 3, 4] as const;

@@ -1,0 +1,147 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { benefit, paperwork, slotCompensation, workAuthorization, workMode } from "./domain";
+import { organizations } from "./organizations";
+import { skills } from "./skills";
+import { users } from "./users";
+
+export const slotStatus = pgEnum("slot_status", ["draft", "pending_review", "open", "closed", "filled"]);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Answers to the seven factors of the US Department of Labor's primary-beneficiary test
+ * (Fact Sheet #71), required on every unpaid slot.
+ */
+export type PrimaryBeneficiaryAnswers = {
+  noExpectationOfPay: string;
+  educationalTraining: string;
+  tiedToEducation: string;
+  academicCalendar: string;
+  limitedDuration: string;
+  complementsStaff: string;
+  noJobEntitlement: string;
+};
+
+export const slots = pgTable(
+  "slots",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    title: text().notNull(),
+    description: text().notNull(),
+    /** The project, and what the intern will build. */
+    project: text().notNull(),
+    mentorHoursPerWeek: integer().notNull(),
+    compensation: slotCompensation().notNull(),
+    hourlyRate: numeric({ precision: 8, scale: 2 }),
+    stipendAmount: integer(),
+    currency: text(),
+    hoursPerWeek: integer().notNull(),
+    startDate: date({ mode: "string" }).notNull(),
+    durationWeeks: integer().notNull(),
+    applicationDeadline: date({ mode: "string" }).notNull(),
+    seats: integer().notNull(),
+    workMode: workMode().notNull(),
+    /** The country whose rules apply (where the organization employs the intern). */
+    country: text().notNull(),
+    city: text(),
+    timezone: text().notNull(),
+    acceptedAuthorizations: workAuthorization().array().notNull(),
+    paperwork: paperwork().array().notNull().default(sql`'{}'::paperwork[]`),
+    offers: benefit().array().notNull().default(sql`'{}'::benefit[]`),
+    /** Up to three questions applicants answer. */
+    questions: text().array().notNull().default(sql`'{}'::text[]`),
+    learningPlan: text(),
+    /** For an unpaid slot in Canada: the academic program it is part of. */
+    academicProgram: text(),
+    primaryBeneficiary: jsonb().$type<PrimaryBeneficiaryAnswers>(),
+    status: slotStatus().notNull().default("draft"),
+    /** Why an admin sent the slot back, shown to its mentors. */
+    reviewNote: text(),
+    reviewedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    submittedAt: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(project, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    index("slots_status_idx").on(t.status, t.publishedAt),
+    index("slots_organization_idx").on(t.organizationId),
+    index("slots_search_idx").using("gin", t.searchVector),
+    check("slots_seats", sql`${t.seats} >= 1`),
+    check("slots_hours", sql`${t.hoursPerWeek} between 1 and 60`),
+    check("slots_mentor_hours", sql`${t.mentorHoursPerWeek} between 0 and 40`),
+    check("slots_duration", sql`${t.durationWeeks} between 1 and 104`),
+    check("slots_deadline_before_start", sql`${t.applicationDeadline} <= ${t.startDate}`),
+    check("slots_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check("slots_accepts_someone", sql`cardinality(${t.acceptedAuthorizations}) > 0`),
+    check("slots_at_most_three_questions", sql`cardinality(${t.questions}) <= 3`),
+    check("slots_paid_has_rate", sql`${t.compensation} <> 'paid' or (${t.hourlyRate} > 0 and ${t.currency} is not null)`),
+    check("slots_stipend_has_amount", sql`${t.compensation} <> 'stipend' or (${t.stipendAmount} > 0 and ${t.currency} is not null)`),
+    check(
+      "slots_unpaid_requirements",
+      sql`${t.compensation} not in ('unpaid', 'course_credit') or (${t.learningPlan} is not null and ${t.mentorHoursPerWeek} >= 1 and ${t.primaryBeneficiary} is not null)`,
+    ),
+  ],
+);
+
+export const slotSkills = pgTable(
+  "slot_skills",
+  {
+    slotId: uuid()
+      .notNull()
+      .references(() => slots.id, { onDelete: "cascade" }),
+    skillSlug: text()
+      .notNull()
+      .references(() => skills.slug, { onDelete: "cascade", onUpdate: "cascade" }),
+    minLevel: smallint().notNull(),
+    /** Required skills must be covered; the others are nice to have. */
+    required: boolean().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.slotId, t.skillSlug] }),
+    index("slot_skills_skill_idx").on(t.skillSlug),
+    check("slot_skills_level", sql`${t.minLevel} between 1 and 4`),
+  ],
+);
+
+/** The named mentors of a slot: members of its organization. */
+export const slotMentors = pgTable(
+  "slot_mentors",
+  {
+    slotId: uuid()
+      .notNull()
+      .references(() => slots.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.slotId, t.userId] }), index("slot_mentors_user_idx").on(t.userId)],
+);
+
+export type Slot = typeof slots.$inferSelect;
+export type SlotStatus = (typeof slotStatus.enumValues)[number];
