@@ -26,3 +26,10 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
+
+/** What remains of a deleted account: its role and when, for aggregate counts. Nothing personal. */
+export const deletedAccounts = pgTable("deleted_accounts", {
+  id: uuid().primaryKey().defaultRandom(),
+  role: userRole().notNull(),
+  deletedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
