@@ -50,5 +50,5 @@ export async function enqueue(tx: Db, name: QueueName, data: object, options: Pg
   const executeSql = async (text: string, values: unknown[]) => ({
     rows: await tx.$client.unsafe(text, values.map(toParameter) as never[]),
   });
-  void executeSql; return getQueue().send(name, data, { ...options });
+  return getQueue().send(name, data, { ...options, db: { executeSql } });
 }
