@@ -38,12 +38,12 @@ async function issueToken(tx: Db, userId: string, email: string, purpose: Accoun
 }
 
 /** Counts an email-sending request against the client address; false when it has sent too many. */
-async function allowEmailFrom(db: Db, ip: string) {
-  return takeAllowance(db, `email:ip:${ip}`, LIMITS.emailIp);
+async function allowEmailFrom(db: Db, ip: string, now: Date) {
+  return takeAllowance(db, `email:ip:${ip}`, LIMITS.emailIp, now);
 }
 
-async function allowEmailTo(db: Db, email: string) {
-  return takeAllowance(db, `email:to:${email}`, LIMITS.emailRecipient);
+async function allowEmailTo(db: Db, email: string, now: Date) {
+  return takeAllowance(db, `email:to:${email}`, LIMITS.emailRecipient, now);
 }
 
 type RateLimited = { ok: false; error: "rate_limited" };
@@ -53,10 +53,10 @@ type RateLimited = { ok: false; error: "rate_limited" };
  * gets a verification link, a registered one an email saying so.
  */
 export async function signUp(db: Db, input: SignupInput, context: { ip: string }, now = new Date()): Promise<{ ok: true } | RateLimited> {
-  if (!(await allowEmailFrom(db, context.ip))) return { ok: false, error: "rate_limited" };
+  if (!(await allowEmailFrom(db, context.ip, now))) return { ok: false, error: "rate_limited" };
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  const mayEmail = await allowEmailTo(db, email);
+  const mayEmail = await allowEmailTo(db, email, now);
 
   await transaction(db, async (tx) => {
     const [created] = await tx
@@ -126,10 +126,10 @@ export async function verifyEmail(db: Db, rawToken: string, now = new Date()) {
  * the same either way, so it reveals nothing about which addresses have accounts.
  */
 export async function resendVerification(db: Db, rawEmail: string, context: { ip: string }, now = new Date()): Promise<{ ok: true } | RateLimited> {
-  if (!(await allowEmailFrom(db, context.ip))) return { ok: false, error: "rate_limited" };
+  if (!(await allowEmailFrom(db, context.ip, now))) return { ok: false, error: "rate_limited" };
   const email = normalizeEmail(rawEmail);
   const [user] = await db.select().from(users).where(eq(users.email, email));
-  if (!user || user.emailVerifiedAt || !(await allowEmailTo(db, email))) return { ok: true };
+  if (!user || user.emailVerifiedAt || !(await allowEmailTo(db, email, now))) return { ok: true };
   await transaction(db, async (tx) => {
     const token = await issueToken(tx, user.id, user.email, "verify_email", now);
     await queueEmail(tx, {
@@ -181,9 +181,9 @@ export async function logIn(
 
 /** Emails a one-hour reset link, or — for an address without an account — an email saying so. */
 export async function requestPasswordReset(db: Db, rawEmail: string, context: { ip: string }, now = new Date()): Promise<{ ok: true } | RateLimited> {
-  if (!(await allowEmailFrom(db, context.ip))) return { ok: false, error: "rate_limited" };
+  if (!(await allowEmailFrom(db, context.ip, now))) return { ok: false, error: "rate_limited" };
   const email = normalizeEmail(rawEmail);
-  if (!(await allowEmailTo(db, email))) return { ok: true };
+  if (!(await allowEmailTo(db, email, now))) return { ok: true };
   await transaction(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user) {
