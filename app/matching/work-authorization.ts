@@ -138,7 +138,8 @@ export type SlotTerms = {
   compensation: "paid" | "stipend" | "unpaid" | "course_credit";
   hoursPerWeek: number;
   acceptedAuthorizations: readonly string[];
-  paperwork: readonly string[];
+  /** What the organization can provide; undefined when unknown (e.g. an offline instance without it). */
+  paperwork?: readonly string[];
   /** YYYY-MM-DD */
   startDate: string;
   durationWeeks: number;
@@ -185,7 +186,8 @@ export function authorizationFit(student: StudentAuthorization, slot: SlotTerms)
   if (status === "us_f1_stem_opt") {
     if (slot.compensation !== "paid") problems.push("STEM OPT needs a paid position; this slot is not paid hourly, so it cannot count toward STEM OPT.");
     if (slot.hoursPerWeek < 20) problems.push(`STEM OPT needs at least 20 hours a week; this slot is ${slot.hoursPerWeek}.`);
-    if (!slot.paperwork.includes("everify_i983")) problems.push("STEM OPT needs an employer in E-Verify that signs Form I-983; this organization has not said it can.");
+    if (!slot.paperwork) warnings.push("STEM OPT needs an employer in E-Verify that signs Form I-983; confirm the organization can.");
+    else if (!slot.paperwork.includes("everify_i983")) problems.push("STEM OPT needs an employer in E-Verify that signs Form I-983; this organization has not said it can.");
   }
   if (status === "us_f1_opt_post" && unpaid(slot) && slot.hoursPerWeek < 20) {
     problems.push(`Unpaid work counts toward post-completion OPT only at 20 hours a week or more; this slot is ${slot.hoursPerWeek}.`);
@@ -193,7 +195,7 @@ export function authorizationFit(student: StudentAuthorization, slot: SlotTerms)
 
   if (status === "us_f1_cpt") {
     warnings.push("Your DSO must authorize CPT for this employer and these dates before your first day.");
-    if (!slot.paperwork.includes("cpt_offer_letter")) warnings.push("The organization has not said it can give the offer letter CPT needs; ask before you apply.");
+    if (!slot.paperwork?.includes("cpt_offer_letter")) warnings.push("The organization has not said it can give the offer letter CPT needs; ask before you apply.");
     if (slot.hoursPerWeek > 20) warnings.push(`CPT is limited to 20 hours a week during term; this slot is ${slot.hoursPerWeek} — fine only in a break.`);
   }
   if (status === "us_f1_opt_pre") {
@@ -205,7 +207,7 @@ export function authorizationFit(student: StudentAuthorization, slot: SlotTerms)
   if (status === "ca_study_permit" && slot.hoursPerWeek > 24) {
     warnings.push(`A study permit allows 24 hours a week during academic sessions; this slot is ${slot.hoursPerWeek} — fine only in a scheduled break.`);
   }
-  if (status === "ca_coop_permit" && !slot.paperwork.includes("coop_agreement")) {
+  if (status === "ca_coop_permit" && !slot.paperwork?.includes("coop_agreement")) {
     warnings.push("A co-op permit covers placements that are part of your program; check with your school that this one can be.");
   }
 

@@ -1,0 +1,62 @@
+import type { WorkAuthorizationStatus } from "./work-authorization";
+
+// The engine's own shapes — the JSON instance format of `npm run match` (docs/matching.md).
+// Dates are YYYY-MM-DD strings; skills map a free-form slug to a level 1–4.
+
+export type StudentCompensation = "paid_only" | "paid_or_stipend" | "any";
+export type SlotCompensationKind = "paid" | "stipend" | "unpaid" | "course_credit";
+export type WorkModeKind = "remote" | "hybrid" | "onsite";
+export type Goal = "mentorship" | "recommendation_letter" | "referral" | "return_offer" | "portfolio_project" | "course_credit";
+
+export type MatchStudent = {
+  id: string;
+  skills: Record<string, number>;
+  workAuthorization: WorkAuthorizationStatus;
+  authorizationValidFrom?: string | null;
+  authorizationValidUntil?: string | null;
+  country: string;
+  timezone: string;
+  availableFrom: string;
+  availableWeeks: number;
+  maxHoursPerWeek: number;
+  compensation: StudentCompensation;
+  workModes: WorkModeKind[];
+  goals: Goal[];
+  /** Slot ids in the student's own order (starred slots); they come before score order. */
+  ranking?: string[];
+};
+
+export type MatchSlot = {
+  id: string;
+  seats: number;
+  requiredSkills: Record<string, number>;
+  niceSkills: Record<string, number>;
+  acceptedWorkAuthorizations: WorkAuthorizationStatus[];
+  compensation: SlotCompensationKind;
+  country: string;
+  workMode: WorkModeKind;
+  timezone: string;
+  startDate: string;
+  weeks: number;
+  hoursPerWeek: number;
+  offers: Goal[];
+  /** Paperwork the organization can provide; when absent it is unknown (a warning, not a conflict). */
+  paperwork?: string[];
+  /** Student ids in the mentor's own order (shortlist); they come before score order. */
+  ranking?: string[];
+};
+
+export type MatchInstance = { students: MatchStudent[]; slots: MatchSlot[] };
+
+export type ScoreComponent = {
+  key: "required_skills" | "nice_skills" | "goals" | "time_zone" | "dates_and_hours";
+  label: string;
+  points: number;
+  max: number;
+  /** A sentence a person can read. */
+  reason: string;
+};
+
+export type PairScore = { score: number; components: ScoreComponent[] };
+
+export type Eligibility = { eligible: boolean; problems: string[]; warnings: string[] };
