@@ -14,7 +14,7 @@ function credit(has: number | undefined, wants: number) {
 function requiredSkills(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const wanted = Object.entries(slot.requiredSkills);
   const max = WEIGHTS.required_skills;
-  if (wanted.length === 0) return { key: "required_skills", label: "Required skills", points: max, max, reason: "The slot requires no particular skill." };
+  if (wanted.length === 0) return { key: "required_skills", label: "Required skills", points: max, max, reason: "The slot requires no particular skill.", neutral: true };
   const full = wanted.filter(([skill, level]) => (student.skills[skill] ?? 0) >= level).map(([s]) => s);
   const short = wanted.filter(([skill, level]) => student.skills[skill] && student.skills[skill]! < level).map(([s]) => s);
   const missing = wanted.filter(([skill]) => !student.skills[skill]).map(([s]) => s);
@@ -28,7 +28,7 @@ function requiredSkills(student: MatchStudent, slot: MatchSlot): ScoreComponent 
 function niceSkills(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const wanted = Object.entries(slot.niceSkills);
   const max = WEIGHTS.nice_skills;
-  if (wanted.length === 0) return { key: "nice_skills", label: "Nice-to-have skills", points: max, max, reason: "The slot lists no nice-to-have skills." };
+  if (wanted.length === 0) return { key: "nice_skills", label: "Nice-to-have skills", points: max, max, reason: "The slot lists no nice-to-have skills.", neutral: true };
   const has = wanted.filter(([skill, level]) => (student.skills[skill] ?? 0) >= level).map(([s]) => s);
   return {
     key: "nice_skills",
@@ -42,7 +42,7 @@ function niceSkills(student: MatchStudent, slot: MatchSlot): ScoreComponent {
 function goals(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const max = WEIGHTS.goals;
   const wanted = [...new Set(student.goals)];
-  if (wanted.length === 0) return { key: "goals", label: "Goals", points: max, max, reason: "No particular goals were given." };
+  if (wanted.length === 0) return { key: "goals", label: "Goals", points: max, max, reason: "No particular goals were given.", neutral: true };
   // Every slot on Steppingstone is mentored.
   const met = wanted.filter((g) => g === "mentorship" || slot.offers.includes(g));
   const unmet = wanted.filter((g) => !met.includes(g));
@@ -54,7 +54,7 @@ function goals(student: MatchStudent, slot: MatchSlot): ScoreComponent {
 
 function timeZone(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const max = WEIGHTS.time_zone;
-  if (slot.workMode !== "remote") return { key: "time_zone", label: "Time zone", points: max, max, reason: "In person: you work the team's hours." };
+  if (slot.workMode !== "remote") return { key: "time_zone", label: "Time zone", points: max, max, reason: "In person: you work the team's hours.", neutral: true };
   const overlap = workingHoursOverlap(student.timezone, slot.timezone, slot.startDate);
   const reason =
     overlap >= 8
@@ -89,7 +89,13 @@ export function scorePair(student: MatchStudent, slot: MatchSlot): PairScore {
   return { score, components };
 }
 
-/** The strongest reasons first: the components that earned the largest share of their weight. */
+/**
+ * The reasons to show first: components that weighed something real, those that earned the
+ * largest share of their weight first (heavier ones on ties); neutral ones only to fill.
+ */
 export function topReasons(pair: PairScore, count = 3) {
-  return [...pair.components].sort((a, b) => b.points / b.max - a.points / a.max || b.max - a.max).slice(0, count).map((c) => c.reason);
+  return [...pair.components]
+    .sort((a, b) => Number(a.neutral ?? false) - Number(b.neutral ?? false) || b.points / b.max - a.points / a.max || b.max - a.max)
+    .slice(0, count)
+    .map((c) => c.reason);
 }

@@ -55,6 +55,8 @@ export type ScoreComponent = {
   max: number;
   /** A sentence a person can read. */
   reason: string;
+  /** Full marks because there was nothing to weigh (no skills listed, no goals given, in person). */
+  neutral?: boolean;
 };
 
 export type PairScore = { score: number; components: ScoreComponent[] };
