@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
+import { AdminNav } from "~/components/admin-nav";
 import { EmailStatusBadge } from "~/components/email-status";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
@@ -44,6 +45,7 @@ export default function AdminPage() {
   };
   return (
     <div className="space-y-8">
+      <AdminNav />
       <PageHeader title="Admin" description="Accounts on the platform and the delivery of every email it sends." />
       <Card>
         <h2 className="text-lg font-semibold">People</h2>

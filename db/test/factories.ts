@@ -6,7 +6,7 @@ import { startQueue } from "~/jobs/queue.server";
 import { queueEmail } from "~/mail/outbox.server";
 import type { EmailTransport, OutgoingEmail } from "~/mail/transport.server";
 import { transaction, type Db } from "../client.server";
-import { emails, users, type Email, type User } from "../schema";
+import { emails, organizationMembers, organizations, users, type Email, type Organization, type User } from "../schema";
 
 // Test-only helpers: each call makes exactly what it says, with unique values, so tests in
 // one shared database never see each other's rows.
@@ -125,4 +125,34 @@ export function fakeTransport(options: { name?: EmailTransport["name"]; fail?: s
     },
   };
   return transport;
+}
+
+/** A verified mentor (makeUser with role "mentor"). */
+export function makeMentor(db: Db, overrides: UserOverrides = {}) {
+  return makeUser(db, { name: "Test Mentor", email: uniqueEmail("mentor"), role: "mentor", ...overrides });
+}
+
+/**
+ * An organization with a unique name and slug, unverified unless `verifiedAt` is given, whose
+ * members are `members` (mentors, each in no other organization).
+ */
+export async function makeOrganization(
+  db: Db,
+  { members = [], ...overrides }: Partial<typeof organizations.$inferInsert> & { members?: Pick<User, "id">[] } = {},
+): Promise<Organization> {
+  const id = suffix();
+  const [organization] = await db
+    .insert(organizations)
+    .values({
+      name: `Test Organization ${id}`,
+      slug: `test-organization-${id}`,
+      type: "startup",
+      size: "1-10",
+      country: "US",
+      description: "A test organization that builds things for tests.",
+      ...overrides,
+    })
+    .returning();
+  if (members.length) await db.insert(organizationMembers).values(members.map((m) => ({ organizationId: organization!.id, userId: m.id })));
+  return organization!;
 }

@@ -1,0 +1,107 @@
+import { getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { COUNTRIES, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
+import { ErrorList, Field, firstErrorField } from "./forms";
+
+// The fields of the organization form, shared by "create" (/organization/new) and "edit"
+// (/organization). The schema is OrganizationSchema in app/modules/organizations/schemas.ts.
+
+const controlClass =
+  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
+
+type StringField = FieldMetadata<string | undefined>;
+
+function Label({ field, label, hint }: { field: StringField; label: string; hint?: ReactNode }) {
+  return (
+    <>
+      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="mt-0.5 text-sm text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A labelled <select>; errors are tied to it with aria-describedby like Field's. */
+function SelectField({ field, label, hint, options, placeholder, autoFocus }: { field: StringField; label: string; hint?: ReactNode; options: { value: string; label: string }[]; placeholder: string; autoFocus?: boolean }) {
+  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div>
+      <Label field={field} label={label} hint={hint} />
+      <select key={key} {...props} autoFocus={autoFocus} className={controlClass}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+function TextareaField({ field, label, hint, rows = 5, autoFocus }: { field: StringField; label: string; hint?: ReactNode; rows?: number; autoFocus?: boolean }) {
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div>
+      <Label field={field} label={label} hint={hint} />
+      <textarea key={key} {...props} rows={rows} autoFocus={autoFocus} className={controlClass} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+const FIELD_ORDER = ["name", "type", "size", "website", "country", "city", "description"];
+
+/** Which field to focus after the server refused the form (the first with an error). */
+export const organizationFormFocus = (error: Record<string, string[] | null> | undefined | null) => firstErrorField(error, FIELD_ORDER);
+
+const typeOptions = Object.entries(ORGANIZATION_TYPE_LABELS).map(([value, label]) => ({ value, label }));
+const sizeOptions = Object.entries(ORGANIZATION_SIZE_LABELS).map(([value, label]) => ({ value, label }));
+const countryOptions = COUNTRIES.map((c) => ({ value: c.code, label: c.name }));
+
+export function OrganizationFields({
+  fields,
+  focus,
+  nameHint,
+}: {
+  fields: Record<"name" | "type" | "size" | "website" | "country" | "city" | "description", StringField>;
+  focus?: string;
+  nameHint?: ReactNode;
+}) {
+  return (
+    <div className="grid gap-5 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        <Field field={fields.name} label="Name" autoComplete="organization" hint={nameHint} autoFocus={focus === "name"} />
+      </div>
+      <SelectField field={fields.type} label="Kind of organization" options={typeOptions} placeholder="Choose one…" autoFocus={focus === "type"} />
+      <SelectField field={fields.size} label="Size" options={sizeOptions} placeholder="Choose one…" autoFocus={focus === "size"} />
+      <div className="sm:col-span-2">
+        <Field
+          field={fields.website}
+          label="Website (optional)"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://example.org"
+          hint="Admins look at it to verify your organization."
+          autoFocus={focus === "website"}
+        />
+      </div>
+      <SelectField field={fields.country} label="Country" options={countryOptions} placeholder="Choose a country…" autoFocus={focus === "country"} />
+      <Field field={fields.city} label="City (optional)" autoComplete="address-level2" autoFocus={focus === "city"} />
+      <div className="sm:col-span-2">
+        <TextareaField
+          field={fields.description}
+          label="What your organization does"
+          hint="Two or three sentences students read before applying: what you build or study, and for whom."
+          autoFocus={focus === "description"}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// What an audit action is called on the admin's audit-log page. Other areas add their actions here.
+
+const KNOWN_ACTIONS: Record<string, string> = {
+  "organization.created": "Created the organization",
+  "organization.verified": "Verified the organization",
+  "organization.unverified": "Removed the organization's verification",
+  "organization.verification_withdrawn": "Changed name or website; verification withdrawn",
+  "organization.member_joined": "Joined the organization by invitation",
+  "organization.left_without_members": "Last member deleted their account; open slots closed",
+  "account.deleted": "An account was deleted by its holder (anonymous)",
+};
+
+/** A sentence for an audit action; actions of other areas read "Slot: sent back" until named here. */
+export function describeAuditAction(action: string) {
+  const known = KNOWN_ACTIONS[action];
+  if (known) return known;
+  const [area = "", verb = ""] = action.split(".");
+  const words = (s: string) => s.replaceAll("_", " ");
+  return verb ? `${words(area).replace(/^./, (c) => c.toUpperCase())}: ${words(verb)}` : words(action);
+}

@@ -1,0 +1,49 @@
+import { Button, Link, Text } from "@react-email/components";
+import { EmailLayout, styles } from "./layout";
+
+export type OrganizationInvitationProps = {
+  inviterName: string;
+  organizationName: string;
+  /** The invited address: only an account with this address can accept. */
+  email: string;
+  joinUrl: string;
+  signupUrl: string;
+  expiresInDays: number;
+};
+
+export const organizationInvitationSubject = (organizationName: string) => `Join ${organizationName} on Steppingstone`;
+
+/** A mentor invites a colleague, who may not have an account yet, to join their organization. */
+export default function OrganizationInvitation({ inviterName, organizationName, email, joinUrl, signupUrl, expiresInDays }: OrganizationInvitationProps) {
+  return (
+    <EmailLayout preview={`${inviterName} invited you to mentor interns with ${organizationName}.`}>
+      <Text style={styles.heading}>Join {organizationName} on Steppingstone</Text>
+      <Text style={styles.paragraph}>
+        {inviterName} invited you to join {organizationName} as a mentor. Mentors of an organization post mentored
+        internship slots for students and guide the interns they take on.
+      </Text>
+      <Button href={joinUrl} style={styles.button}>
+        Accept the invitation
+      </Button>
+      <Text style={{ ...styles.paragraph, marginTop: "20px" }}>
+        <strong>New to Steppingstone?</strong> First <Link href={signupUrl} style={styles.link}>create a mentor account</Link>{" "}
+        with this address, {email}, and confirm it; then open this invitation again. Already have a mentor account with
+        this address? The button asks you to log in.
+      </Text>
+      <Text style={styles.muted}>
+        The invitation works once and expires in {expiresInDays} days. If the button does not work, paste this address
+        into your browser: <Link href={joinUrl} style={styles.link}>{joinUrl}</Link>
+      </Text>
+      <Text style={styles.muted}>If you did not expect this invitation, you can ignore this email.</Text>
+    </EmailLayout>
+  );
+}
+
+OrganizationInvitation.PreviewProps = {
+  inviterName: "Priya Raman",
+  organizationName: "Northwind Robotics",
+  email: "luis@example.org",
+  joinUrl: "http://localhost:3000/organization/join?token=example",
+  signupUrl: "http://localhost:3000/signup",
+  expiresInDays: 7,
+} satisfies OrganizationInvitationProps;
