@@ -1,0 +1,175 @@
+import { and, asc, eq, exists, isNotNull, isNull, sql } from "drizzle-orm";
+import { transaction, type Db } from "~db/client.server";
+import { organizationMembers, organizations, skills, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "~db/schema";
+import { resolveSkillRows } from "~/modules/skills/skills.server";
+import type { SkillRow } from "~/modules/skills/schemas";
+import { EMPTY_PROFILE } from "./completeness";
+import type { ProfileInput } from "./schemas";
+import type { ProfileAccess, StudentProfileData, StudentProfileView } from "./types";
+
+export type ProfileViewer = { id: string; role: UserRole };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The student's profile with skills (highest level first) and projects; null when `userId` is no student. */
+export async function getStudentProfile(db: Db, userId: string): Promise<StudentProfileData | null> {
+  if (!UUID.test(userId)) return null;
+  const [row] = await db
+    .select({ user: { id: users.id, name: users.name, email: users.email }, profile: studentProfiles })
+    .from(users)
+    .leftJoin(studentProfiles, eq(studentProfiles.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.role, "student")));
+  if (!row) return null;
+
+  const [skillRows, projectRows] = await Promise.all([
+    db
+      .select({ slug: skills.slug, name: skills.name, category: skills.category, level: studentSkills.level })
+      .from(studentSkills)
+      .innerJoin(skills, eq(skills.slug, studentSkills.skillSlug))
+      .where(eq(studentSkills.userId, userId))
+      .orderBy(sql`${studentSkills.level} desc`, asc(skills.name)),
+    db
+      .select({ title: studentProjects.title, description: studentProjects.description, url: studentProjects.url })
+      .from(studentProjects)
+      .where(eq(studentProjects.userId, userId))
+      .orderBy(asc(studentProjects.position), asc(studentProjects.id)),
+  ]);
+
+  const { userId: _id, createdAt: _created, updatedAt, ...fields } = row.profile ?? { ...EMPTY_PROFILE, userId, createdAt: null, updatedAt: null };
+  return {
+    ...EMPTY_PROFILE,
+    ...fields,
+    userId: row.user.id,
+    name: row.user.name,
+    email: row.user.email,
+    updatedAt,
+    skills: skillRows.map((s) => ({ ...s, level: s.level as 1 | 2 | 3 | 4 })),
+    projects: projectRows,
+  };
+}
+
+export type SaveProfileResult = { ok: true } | { ok: false; error: "unknown_skills"; rows: Pick<SkillRow, "skill" | "index">[] };
+
+/**
+ * Saves a student's whole profile in one transaction: the profile row is created or replaced,
+ * and the skills and projects become exactly the ones given. Unknown skill names save nothing.
+ */
+export async function saveStudentProfile(db: Db, userId: string, input: ProfileInput): Promise<SaveProfileResult> {
+  const resolved = await resolveSkillRows(db, input.skills);
+  if (!resolved.ok) return { ok: false, error: "unknown_skills", rows: resolved.rows };
+
+  const values = {
+    school: input.school ?? null,
+    program: input.program ?? null,
+    degree: input.degree ?? null,
+    graduationDate: input.graduationDate ?? null,
+    coursework: input.coursework ?? null,
+    portfolioUrl: input.portfolioUrl ?? null,
+    githubUrl: input.githubUrl ?? null,
+    linkedinUrl: input.linkedinUrl ?? null,
+    languages: input.languages,
+    country: input.country ?? null,
+    city: input.city ?? null,
+    timezone: input.timezone ?? null,
+    availableFrom: input.availableFrom ?? null,
+    availableWeeks: input.availableWeeks ?? null,
+    hoursPerWeekTerm: input.hoursPerWeekTerm ?? null,
+    hoursPerWeekBreak: input.hoursPerWeekBreak ?? null,
+    workModes: input.workModes,
+    workAuthorization: input.workAuthorization ?? null,
+    authorizationValidFrom: input.authorizationValidFrom ?? null,
+    authorizationValidUntil: input.authorizationValidUntil ?? null,
+    shareAuthorization: input.shareAuthorization,
+    compensation: input.compensation ?? null,
+    goals: input.goals,
+    inMatching: input.inMatching,
+    visibleToMentors: input.visibleToMentors,
+    updatedAt: new Date(),
+  };
+
+  try {
+    await transaction(db, async (tx) => {
+      await tx.insert(studentProfiles).values({ userId, ...values }).onConflictDoUpdate({ target: studentProfiles.userId, set: values });
+      await tx.delete(studentSkills).where(eq(studentSkills.userId, userId));
+      if (resolved.skills.length) {
+        await tx.insert(studentSkills).values(resolved.skills.map((s) => ({ userId, skillSlug: s.slug, level: s.level })));
+      }
+      await tx.delete(studentProjects).where(eq(studentProjects.userId, userId));
+      if (input.projects.length) {
+        await tx.insert(studentProjects).values(
+          input.projects.map((p, position) => ({ userId, position, title: p.title!, description: p.description!, url: p.url ?? null })),
+        );
+      }
+    });
+  } catch (error) {
+    // why: a failed query's message carries its parameters — the student's work authorization
+    // among them — and unexpected errors get logged. Rethrow without the values.
+    const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code ?? "unknown";
+    throw new Error(`Saving the student profile failed (database error ${code})`);
+  }
+  return { ok: true };
+}
+
+/**
+ * Whether `viewer` may read the profile of student `studentId`, and as whom: the student
+ * themself; an admin; a mentor of a verified organization when the student lets every verified
+ * mentor see their profile (and the account is not suspended). Anyone else — and any id that is
+ * not a student's — gets null, so a page can answer 404 either way.
+ * Applications and matches extend this rule: a mentor of a slot the student applied to or was
+ * matched with may read the profile too; that clause joins this query when applications exist.
+ */
+export async function canViewStudentProfile(db: Db, viewer: ProfileViewer, studentId: string): Promise<ProfileAccess | null> {
+  if (!UUID.test(studentId)) return null;
+  if (viewer.role === "student") {
+    if (viewer.id !== studentId) return null;
+    const [self] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, studentId), eq(users.role, "student")));
+    return self ? "self" : null;
+  }
+  if (viewer.role === "admin") {
+    const [student] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, studentId), eq(users.role, "student")));
+    return student ? "admin" : null;
+  }
+  const verifiedMembership = db
+    .select({ one: sql`1` })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(and(eq(organizationMembers.userId, viewer.id), isNotNull(organizations.verifiedAt)));
+  const [visible] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(studentProfiles, eq(studentProfiles.userId, users.id))
+    .where(
+      and(
+        eq(users.id, studentId),
+        eq(users.role, "student"),
+        isNull(users.suspendedAt),
+        eq(studentProfiles.visibleToMentors, true),
+        exists(verifiedMembership),
+      ),
+    );
+  return visible ? "mentor" : null;
+}
+
+/**
+ * The profile of `studentId` as `viewer` may see it, or null when they may not see it at all.
+ * A mentor never receives the work-authorization status or its dates unless the student shares
+ * them, nor the student's email or privacy settings.
+ */
+export async function getStudentProfileView(db: Db, viewer: ProfileViewer, studentId: string): Promise<StudentProfileView | null> {
+  const access = await canViewStudentProfile(db, viewer, studentId);
+  if (!access) return null;
+  const profile = await getStudentProfile(db, studentId);
+  if (!profile) return null;
+
+  const { email, workAuthorization, authorizationValidFrom, authorizationValidUntil, shareAuthorization, inMatching, visibleToMentors, ...rest } = profile;
+  const full = access !== "mentor";
+  const showStatus = workAuthorization !== null && (full || shareAuthorization);
+  return {
+    ...rest,
+    viewedAs: access,
+    email: full ? email : null,
+    authorization: showStatus ? { status: workAuthorization, validFrom: authorizationValidFrom, validUntil: authorizationValidUntil } : null,
+    authorizationHidden: workAuthorization !== null && !showStatus,
+    privacy: full ? { shareAuthorization, inMatching, visibleToMentors } : null,
+  };
+}
