@@ -9,3 +9,5 @@ export * from "./students";
 export * from "./organizations";
 export * from "./slots";
 export * from "./audit";
+export * from "./applications";
+export * from "./matches";

@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { slots } from "./slots";
+import { users } from "./users";
+
+/**
+ * What the student sees: submitted, shortlisted, match proposed, introduced, not selected
+ * (with the mentor's reason if given), withdrawn.
+ */
+export const applicationStatus = pgEnum("application_status", [
+  "submitted",
+  "shortlisted",
+  "match_proposed",
+  "introduced",
+  "not_selected",
+  "withdrawn",
+]);
+
+// One application per student per slot: withdrawing and applying again reuses the row.
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slotId: uuid()
+      .notNull()
+      .references(() => slots.id, { onDelete: "cascade" }),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    statement: text().notNull(),
+    /** Answers to the slot's questions, in the slot's order. */
+    answers: text().array().notNull().default(sql`'{}'::text[]`),
+    status: applicationStatus().notNull().default("submitted"),
+    /** The mentor's order among shortlisted applicants (1 first); their ranking in a round. */
+    shortlistRank: integer(),
+    /** Why the mentor declined, shown to the student when given. */
+    declineReason: text(),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("applications_slot_student_unique").on(t.slotId, t.studentId),
+    index("applications_student_idx").on(t.studentId),
+    check("applications_statement_length", sql`char_length(${t.statement}) between 1 and 4000`),
+    check("applications_shortlist_rank", sql`${t.shortlistRank} is null or ${t.shortlistRank} >= 1`),
+  ],
+);
+
+/** A student's starred slots, in their own order: their ranking in a round. */
+export const slotStars = pgTable(
+  "slot_stars",
+  {
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    slotId: uuid()
+      .notNull()
+      .references(() => slots.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.studentId, t.slotId] }), check("slot_stars_position", sql`${t.position} >= 1`)],
+);
+
+export type Application = typeof applications.$inferSelect;
+export type ApplicationStatus = (typeof applicationStatus.enumValues)[number];

@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { applications } from "./applications";
+import { slots } from "./slots";
+import { users } from "./users";
+
+export const matchSource = pgEnum("match_source", ["round", "application"]);
+
+/**
+ * proposed → rejected (by an admin, with a reason) or introduced (approved: the introduction
+ * email goes out) → interviewing → confirmed (takes a seat) → active → completed; or
+ * not_proceeding (with a reason) from any live state after the introduction.
+ */
+export const matchStatus = pgEnum("match_status", [
+  "proposed",
+  "rejected",
+  "introduced",
+  "interviewing",
+  "confirmed",
+  "active",
+  "completed",
+  "not_proceeding",
+]);
+
+export const matchRounds = pgTable("match_rounds", {
+  id: uuid().primaryKey().defaultRandom(),
+  runBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  listLength: integer().notNull(),
+  /** The engine's stats for the round (counts, average score). */
+  stats: jsonb().$type<Record<string, number>>().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export type MatchReason = { key: string; label: string; points: number; max: number; reason: string };
+
+export const matches = pgTable(
+  "matches",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slotId: uuid()
+      .notNull()
+      .references(() => slots.id, { onDelete: "cascade" }),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: matchSource().notNull(),
+    roundId: uuid().references(() => matchRounds.id, { onDelete: "set null" }),
+    applicationId: uuid().references(() => applications.id, { onDelete: "set null" }),
+    proposedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    score: integer().notNull(),
+    /** The score's components with their sentences, as the engine explained them. */
+    reasons: jsonb().$type<MatchReason[]>().notNull(),
+    /** Things the student must confirm (work-authorization paperwork, hour caps). */
+    warnings: text().array().notNull().default(sql`'{}'::text[]`),
+    status: matchStatus().notNull().default("proposed"),
+    reviewedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    /** Why an admin rejected it, or why the pair is not proceeding. */
+    closingReason: text(),
+    introducedAt: timestamp({ withTimezone: true }),
+    confirmedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One live match per student and slot; rejected and ended ones are history.
+    uniqueIndex("matches_live_pair_unique")
+      .on(t.slotId, t.studentId)
+      .where(sql`${t.status} not in ('rejected', 'not_proceeding', 'completed')`),
+    index("matches_status_idx").on(t.status, t.createdAt),
+    index("matches_student_idx").on(t.studentId),
+    check("matches_score_range", sql`${t.score} between 0 and 100`),
+    check("matches_reason_when_closed", sql`${t.status} not in ('rejected', 'not_proceeding') or ${t.closingReason} is not null`),
+  ],
+);
+
+export type Match = typeof matches.$inferSelect;
+export type MatchStatus = (typeof matchStatus.enumValues)[number];
