@@ -34,5 +34,8 @@ export function linksIn(html: string) {
 
 /** The email body for the mailbox frame: links open in the top window, not inside the frame. */
 export function framedHtml(html: string) {
-  return html.includes("<head>") ? html.replace("<head>", '<head><base target="_top">') : `<base target="_top">${html}`;
+  // why: react-email links carry target="_blank", which beats <base>; a tab opened from the
+  // sandboxed frame stays sandboxed, and Chromium refuses our pages (COOP) there: an error tab.
+  const body = html.replace(/\s+target="_blank"/g, "");
+  return body.includes("<head>") ? body.replace("<head>", '<head><base target="_top">') : `<base target="_top">${body}`;
 }

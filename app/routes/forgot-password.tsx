@@ -38,7 +38,9 @@ export default function ForgotPasswordPage() {
     lastResult: actionData?.result,
     defaultValue: { email },
     constraint: getZodConstraint(ForgotPasswordSchema),
-    shouldValidate: "onBlur",
+    // why: the email field has focus on arrival; checking it on blur showed "Enter your email address"
+    // to someone only clicking a link below it, and the message pushed the link away from the click.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
