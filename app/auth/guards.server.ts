@@ -39,7 +39,8 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireRole(request: Request, ...roles: UserRole[]): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) {
-    throw new Response("You do not have access to this page.", { status: 403 });
+    const audience = roles.map((r) => ({ student: "students", mentor: "mentors", admin: "admins" })[r]).join(" and ");
+    throw new Response(`This page is for ${audience}, and you are signed in as a ${user.role}.`, { status: 403 });
   }
   return user;
 }

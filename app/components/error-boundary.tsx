@@ -26,7 +26,7 @@ function pageFor(status: number, detail: string | null, path: string): ErrorPage
       title: "You do not have access to this page",
       body: (
         <>
-          <p>{detail ?? "Your account cannot open this page."} If you have another account with access, log in with it.</p>
+          <p>{detail ?? "Your account cannot open this page."} If you have another account with access, log in with that one.</p>
           <div className="mt-6 flex flex-wrap justify-center gap-3">
             <Link to="/" className={buttonClass("primary")}>Go to the home page</Link>
             <Link to={`/login?redirectTo=${encodeURIComponent(path)}`} className={buttonClass("secondary")}>

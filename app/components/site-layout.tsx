@@ -22,30 +22,29 @@ function navClass({ isActive }: { isActive: boolean }) {
 export function SiteHeader({ user }: { user: NavUser | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <div className="flex items-center gap-6">
-          <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-800">
-            <span aria-hidden="true" className="inline-block h-6 w-6 rounded-md bg-brand-700 ring-4 ring-brand-100" />
-            Steppingstone
-          </Link>
-          <nav aria-label="Main" className="flex flex-wrap gap-1">
-            {navigationFor(user).map((item) => (
-              <NavLink key={item.to} to={item.to} className={navClass}>
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
-        </div>
-        <div className="flex items-center gap-2">
+      {/* Small screens: logo and account on one row, the navigation below; wider: one row. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6 md:gap-x-6">
+        <Link to="/" className="order-1 flex items-center gap-2 text-base font-bold text-brand-800 sm:text-lg">
+          <span aria-hidden="true" className="inline-block h-6 w-6 rounded-md bg-brand-700 ring-4 ring-brand-100" />
+          Steppingstone
+        </Link>
+        <nav aria-label="Main" className="order-3 -mx-3 flex w-full flex-wrap gap-1 md:order-2 md:mx-0 md:w-auto md:flex-1">
+          {navigationFor(user).map((item) => (
+            <NavLink key={item.to} to={item.to} className={navClass}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="order-2 ml-auto flex items-center gap-1 md:order-3">
           {user ? (
             <>
-              <NavLink to="/account" className={navClass}>
+              <NavLink to="/account" className={(state) => `${navClass(state)} flex max-w-[9rem] items-center sm:max-w-none`}>
                 <span className="sr-only">Account of </span>
-                {user.name}
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal capitalize text-slate-600">{user.role}</span>
+                <span className="truncate">{user.name}</span>
+                <span className="ml-2 hidden rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal capitalize text-slate-600 sm:inline">{user.role}</span>
               </NavLink>
               <Form method="post" action="/logout">
-                <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                <button type="submit" className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
                   Log out
                 </button>
               </Form>

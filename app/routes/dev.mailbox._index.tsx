@@ -34,6 +34,7 @@ export default function MailboxPage() {
         {emails.length === 0 ? (
           <p className="p-8 text-center text-slate-600">No emails yet. Sign up or ask for a password reset, and the email lands here.</p>
         ) : (
+          <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Emails, {total} in all</caption>
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -59,6 +60,7 @@ export default function MailboxPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </Card>
       <Pagination page={page} pages={pages} />
