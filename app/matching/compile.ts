@@ -1,9 +1,11 @@
 import { toDay } from "./dates";
-import type { MatchInstance } from "./types";
+import type { MatchInstance, MatchSlot, MatchStudent } from "./types";
 import { WORK_AUTHORIZATIONS } from "./work-authorization";
 
-// The instance turned into integer arrays for the hot path (ranking and rounds over tens of
-// thousands of students). Everything here is derived from the instance; nothing is added.
+// Instances turned into integer arrays for the hot path (rankings and rounds over tens of
+// thousands of students). Slots compile on their own (compileSlots) so a process can keep
+// the open slots compiled and rank one student against them per request; students compile
+// onto those slots (compileStudents). Everything here is derived from the input.
 
 const MODE_BIT = { remote: 1, hybrid: 2, onsite: 4 } as const;
 const COMP_BIT = { paid: 1, stipend: 2, unpaid: 4, course_credit: 8 } as const;
@@ -13,80 +15,27 @@ export const STATUS_INDEX = new Map<string, number>(WORK_AUTHORIZATIONS.map((s, 
 export const STEM_OPT = STATUS_INDEX.get("us_f1_stem_opt")!;
 export const OPT_POST = STATUS_INDEX.get("us_f1_opt_post")!;
 
-export type Compiled = ReturnType<typeof compileInstance>;
-
 /** Slots of one bucket that share the hard attributes a student can rule out at once. */
 export type SlotGroup = { comp: number; mode: number; country: number; slots: number[] };
+
+export type CompiledSlots = ReturnType<typeof compileSlots>;
+export type Compiled = ReturnType<typeof compileStudents>;
 
 /** Whether student `s`'s compensation, work modes and country allow the group at all. */
 export function groupAllowed(c: Pick<Compiled, "sComp" | "sModes" | "sCountry">, s: number, group: SlotGroup) {
   return (c.sComp[s]! & group.comp) !== 0 && (c.sModes[s]! & group.mode) !== 0 && (group.country === -1 || group.country === c.sCountry[s]);
 }
 
-export function compileInstance(instance: MatchInstance) {
-  const { students, slots } = instance;
-  const skillIds = new Map<string, number>();
-  const skillId = (slug: string) => {
-    let id = skillIds.get(slug);
-    if (id === undefined) skillIds.set(slug, (id = skillIds.size));
-    return id;
-  };
-  const countries = new Map<string, number>();
-  const country = (code: string) => {
-    let id = countries.get(code);
-    if (id === undefined) countries.set(code, (id = countries.size));
-    return id;
-  };
-  const zones = new Map<string, number>();
-  const zone = (name: string) => {
-    let id = zones.get(name);
-    if (id === undefined) zones.set(name, (id = zones.size));
-    return id;
-  };
+function interner(initial?: Map<string, number>) {
+  const ids = new Map(initial);
+  return { ids, id: (key: string) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1) };
+}
 
-  const S = students.length;
+export function compileSlots(slots: MatchSlot[]) {
+  const skills = interner();
+  const countries = interner();
+  const zones = interner();
   const T = slots.length;
-  const studentIndex = new Map(students.map((s, i) => [s.id, i]));
-  const slotIndex = new Map(slots.map((t, i) => [t.id, i]));
-  // Tie-breaks go by id; these ranks let integer comparisons stand in for string ones.
-  const studentOrder = rankById(students.map((s) => s.id));
-  const slotOrder = rankById(slots.map((t) => t.id));
-
-  // Students
-  const sSkillStart = new Int32Array(S + 1);
-  const sSkillIds: number[] = [];
-  const sSkillLevels: number[] = [];
-  const sStatus = new Uint8Array(S);
-  const sComp = new Uint8Array(S);
-  const sModes = new Uint8Array(S);
-  const sCountry = new Int32Array(S);
-  const sZone = new Int32Array(S);
-  const sFrom = new Int32Array(S);
-  const sEnd = new Int32Array(S);
-  const sHours = new Float64Array(S);
-  const sGoals = new Uint8Array(S);
-  const sGoalCount = new Uint8Array(S);
-  students.forEach((s, i) => {
-    sSkillStart[i] = sSkillIds.length;
-    for (const [slug, level] of Object.entries(s.skills)) {
-      sSkillIds.push(skillId(slug));
-      sSkillLevels.push(level);
-    }
-    sStatus[i] = STATUS_INDEX.get(s.workAuthorization)!;
-    sComp[i] = ACCEPTS_COMP[s.compensation];
-    sModes[i] = s.workModes.reduce((m, w) => m | MODE_BIT[w], 0);
-    sCountry[i] = country(s.country);
-    sZone[i] = zone(s.timezone);
-    sFrom[i] = toDay(s.availableFrom);
-    sEnd[i] = toDay(s.availableFrom) + s.availableWeeks * 7;
-    sHours[i] = s.maxHoursPerWeek;
-    const goals = new Set(s.goals);
-    sGoals[i] = [...goals].reduce((m, g) => m | GOAL_BIT[g], 0);
-    sGoalCount[i] = goals.size;
-  });
-  sSkillStart[S] = sSkillIds.length;
-
-  // Slots
   const tReqStart = new Int32Array(T + 1);
   const tReqIds: number[] = [];
   const tReqLevels: number[] = [];
@@ -109,19 +58,19 @@ export function compileInstance(instance: MatchInstance) {
   slots.forEach((t, i) => {
     tReqStart[i] = tReqIds.length;
     for (const [slug, level] of Object.entries(t.requiredSkills)) {
-      tReqIds.push(skillId(slug));
+      tReqIds.push(skills.id(slug));
       tReqLevels.push(level);
     }
     tNiceStart[i] = tNiceIds.length;
     for (const [slug, level] of Object.entries(t.niceSkills)) {
-      tNiceIds.push(skillId(slug));
+      tNiceIds.push(skills.id(slug));
       tNiceLevels.push(level);
     }
     tAccepts[i] = t.acceptedWorkAuthorizations.reduce((m, a) => m | (1 << STATUS_INDEX.get(a)!), 0);
     tComp[i] = COMP_BIT[t.compensation];
     tMode[i] = MODE_BIT[t.workMode];
-    tCountry[i] = country(t.country);
-    tZone[i] = zone(t.timezone);
+    tCountry[i] = countries.id(t.country);
+    tZone[i] = zones.id(t.timezone);
     tStart[i] = toDay(t.startDate);
     tEnd[i] = toDay(t.startDate) + t.weeks * 7;
     tHours[i] = t.hoursPerWeek;
@@ -134,19 +83,17 @@ export function compileInstance(instance: MatchInstance) {
   tReqStart[T] = tReqIds.length;
   tNiceStart[T] = tNiceIds.length;
 
-  const K = skillIds.size;
-  // Candidate buckets: each slot filed under its rarest required skill (fewest slots require
-  // it), so a student meets only slots whose rarest requirement they have. Slots with no
-  // required skill are candidates for everyone.
-  const requiredBy = new Int32Array(K);
-  for (const id of tReqIds) requiredBy[id]!++;
-  const skillNames = [...skillIds.keys()];
-  // Within a bucket, slots are grouped by compensation, work mode and (for in-person work)
-  // country, so a student skips whole groups their hard filters rule out.
-  const groupsBySkill = Array.from({ length: K }, () => new Map<number, SlotGroup>());
+  const skillNames = [...skills.ids.keys()];
+  const requiredBy = new Int32Array(skillNames.length);
+  const tReqArr = Int32Array.from(tReqIds);
+  for (const id of tReqArr) requiredBy[id]!++;
+  // Candidate buckets: each slot is filed under its rarest required skill, so a student meets
+  // only slots whose rarest requirement they have; slots requiring none meet everyone. Within
+  // a bucket, slots are grouped by compensation, work mode and (in person) country, so a
+  // student skips whole groups their hard filters rule out.
+  const groupsBySkill = Array.from({ length: skillNames.length }, () => new Map<number, SlotGroup>());
   const openGroups = new Map<number, SlotGroup>();
   const tBucket = new Int32Array(T);
-  const tReqArr = Int32Array.from(tReqIds);
   for (let t = 0; t < T; t++) {
     const rarest = rarestSkill(tReqArr, tReqStart[t]!, tReqStart[t + 1]!, requiredBy, skillNames);
     tBucket[t] = rarest;
@@ -157,35 +104,27 @@ export function compileInstance(instance: MatchInstance) {
     if (!group) groups.set(key, (group = { comp: tComp[t]!, mode: tMode[t]!, country: inPerson ? tCountry[t]! : -1, slots: [] }));
     group.slots.push(t);
   }
-  const slotBuckets = groupsBySkill.map((groups) => [...groups.values()]);
-  const openSlots = [...openGroups.values()];
-  // The other way round: students by skill, for "students who fit" a slot.
-  const studentsBySkill: number[][] = Array.from({ length: K }, () => []);
-  for (let s = 0; s < S; s++) for (let j = sSkillStart[s]!; j < sSkillStart[s + 1]!; j++) studentsBySkill[sSkillIds[j]!]!.push(s);
+
+  // Working-hours overlap depends on (student zone, slot zone, start day); slots share few
+  // (zone, day) pairs, so each student zone gets a row over them, filled on demand and kept.
+  const zoneDays = new Map<number, number>();
+  const tZoneDay = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    const key = tZone[t]! * 1_000_000 + tStart[t]!;
+    tZoneDay[t] = zoneDays.get(key) ?? (zoneDays.set(key, zoneDays.size), zoneDays.size - 1);
+  }
 
   return {
-    instance,
-    S,
+    slots,
     T,
-    K,
-    studentIndex,
-    slotIndex,
-    studentOrder,
-    slotOrder,
-    zoneNames: [...zones.keys()],
-    sSkillStart,
-    sSkillIds: Int32Array.from(sSkillIds),
-    sSkillLevels: Uint8Array.from(sSkillLevels),
-    sStatus,
-    sComp,
-    sModes,
-    sCountry,
-    sZone,
-    sFrom,
-    sEnd,
-    sHours,
-    sGoals,
-    sGoalCount,
+    slotIndex: new Map(slots.map((t, i) => [t.id, i])),
+    // Tie-breaks go by id; ranks let integer comparisons stand in for string ones.
+    slotOrder: rankById(slots.map((t) => t.id)),
+    skillIds: skills.ids,
+    skillNames,
+    countryIds: countries.ids,
+    zoneIds: zones.ids,
+    zoneNames: [...zones.ids.keys()],
     tReqStart,
     tReqIds: tReqArr,
     tReqLevels: Uint8Array.from(tReqLevels),
@@ -205,29 +144,91 @@ export function compileInstance(instance: MatchInstance) {
     tStemOk,
     tOptPostOk,
     requiredBy,
-    skillNames,
-    slotBuckets,
     tBucket,
-    ...overlapTable(zones.size, tZone, tStart),
-    openSlots,
-    studentsBySkill,
+    slotBuckets: groupsBySkill.map((groups) => [...groups.values()]),
+    openSlots: [...openGroups.values()],
+    tZoneDay,
+    zoneDayCount: zoneDays.size,
+    overlapRows: new Map<string, Float64Array>(),
   };
 }
 
-/**
- * Working-hours overlap is a function of (student zone, slot zone, slot start day); slots
- * share few (zone, day) combinations, so overlaps live in a small table filled on demand.
- */
-function overlapTable(zoneCount: number, tZone: Int32Array, tStart: Int32Array) {
-  const combos = new Map<number, number>();
-  const tZoneDay = new Int32Array(tZone.length);
-  for (let t = 0; t < tZone.length; t++) {
-    const key = tZone[t]! * 1_000_000 + tStart[t]!;
-    let combo = combos.get(key);
-    if (combo === undefined) combos.set(key, (combo = combos.size));
-    tZoneDay[t] = combo;
-  }
-  return { tZoneDay, zoneDayCount: combos.size, overlaps: new Float64Array(zoneCount * combos.size).fill(-1) };
+/** Compiles students onto compiled slots; the slots' tables are read, never changed. */
+export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[]) {
+  // Skills, countries and zones the slots never mention get ids after the slots' own.
+  const skills = interner(slotPart.skillIds);
+  const countries = interner(slotPart.countryIds);
+  const S = students.length;
+  const sSkillStart = new Int32Array(S + 1);
+  const sSkillIds: number[] = [];
+  const sSkillLevels: number[] = [];
+  const sStatus = new Uint8Array(S);
+  const sComp = new Uint8Array(S);
+  const sModes = new Uint8Array(S);
+  const sCountry = new Int32Array(S);
+  const sZoneName: string[] = new Array(S);
+  const sOverlapRow: Float64Array[] = new Array(S);
+  const sFrom = new Int32Array(S);
+  const sEnd = new Int32Array(S);
+  const sHours = new Float64Array(S);
+  const sGoals = new Uint8Array(S);
+  const sGoalCount = new Uint8Array(S);
+  students.forEach((s, i) => {
+    sSkillStart[i] = sSkillIds.length;
+    for (const [slug, level] of Object.entries(s.skills)) {
+      sSkillIds.push(skills.id(slug));
+      sSkillLevels.push(level);
+    }
+    sStatus[i] = STATUS_INDEX.get(s.workAuthorization)!;
+    sComp[i] = ACCEPTS_COMP[s.compensation];
+    sModes[i] = s.workModes.reduce((m, w) => m | MODE_BIT[w], 0);
+    sCountry[i] = countries.id(s.country);
+    sZoneName[i] = s.timezone;
+    let row = slotPart.overlapRows.get(s.timezone);
+    if (!row) slotPart.overlapRows.set(s.timezone, (row = new Float64Array(slotPart.zoneDayCount).fill(-1)));
+    sOverlapRow[i] = row;
+    sFrom[i] = toDay(s.availableFrom);
+    sEnd[i] = toDay(s.availableFrom) + s.availableWeeks * 7;
+    sHours[i] = s.maxHoursPerWeek;
+    const goals = new Set(s.goals);
+    sGoals[i] = [...goals].reduce((m, g) => m | GOAL_BIT[g], 0);
+    sGoalCount[i] = goals.size;
+  });
+  sSkillStart[S] = sSkillIds.length;
+  const K = skills.ids.size;
+  return {
+    ...slotPart,
+    instance: { students, slots: slotPart.slots } as MatchInstance,
+    S,
+    K,
+    studentIndex: new Map(students.map((s, i) => [s.id, i])),
+    studentOrder: rankById(students.map((s) => s.id)),
+    sSkillStart,
+    sSkillIds: Int32Array.from(sSkillIds),
+    sSkillLevels: Uint8Array.from(sSkillLevels),
+    sStatus,
+    sComp,
+    sModes,
+    sCountry,
+    sZoneName,
+    sOverlapRow,
+    sFrom,
+    sEnd,
+    sHours,
+    sGoals,
+    sGoalCount,
+  };
+}
+
+/** Students by skill, for "students who fit" a slot; built only where that direction is asked. */
+export function studentsBySkill(c: Compiled) {
+  const lists: number[][] = Array.from({ length: c.K }, () => []);
+  for (let s = 0; s < c.S; s++) for (let j = c.sSkillStart[s]!; j < c.sSkillStart[s + 1]!; j++) lists[c.sSkillIds[j]!]!.push(s);
+  return lists;
+}
+
+export function compileInstance(instance: MatchInstance): Compiled {
+  return compileStudents(compileSlots(instance.slots), instance.students);
 }
 
 /**

@@ -37,11 +37,12 @@ export function unloadStudent(c: Compiled, s: number, scratch: Uint8Array) {
 }
 
 function overlapHours(c: Compiled, s: number, t: number) {
-  const cell = c.sZone[s]! * c.zoneDayCount + c.tZoneDay[t]!;
-  let hours = c.overlaps[cell]!;
+  const row = c.sOverlapRow[s]!;
+  const cell = c.tZoneDay[t]!;
+  let hours = row[cell]!;
   if (hours < 0) {
-    hours = workingHoursOverlap(c.zoneNames[c.sZone[s]!]!, c.zoneNames[c.tZone[t]!]!, fromDay(c.tStart[t]!));
-    c.overlaps[cell] = hours;
+    hours = workingHoursOverlap(c.sZoneName[s]!, c.zoneNames[c.tZone[t]!]!, fromDay(c.tStart[t]!));
+    row[cell] = hours;
   }
   return hours;
 }

@@ -56,7 +56,11 @@ export function topSlotsForStudent(c: Compiled, s: number, k: number, scratch = 
     }
   };
   visit(c.openSlots);
-  for (let j = c.sSkillStart[s]!; j < c.sSkillStart[s + 1]!; j++) visit(c.slotBuckets[c.sSkillIds[j]!]!);
+  for (let j = c.sSkillStart[s]!; j < c.sSkillStart[s + 1]!; j++) {
+    // Skills no slot mentions have ids past the slots' buckets.
+    const bucket = c.slotBuckets[c.sSkillIds[j]!];
+    if (bucket) visit(bucket);
+  }
   unloadStudent(c, s, scratch);
   return top.items();
 }
@@ -66,7 +70,7 @@ export function topSlotsForStudent(c: Compiled, s: number, k: number, scratch = 
  * have the slot's rarest required skill (every student when it requires none) — the same
  * pairs the other direction considers.
  */
-export function topStudentsForSlot(c: Compiled, t: number, k: number, scratch = makeScratch(c)): Ranked[] {
+export function topStudentsForSlot(c: Compiled, t: number, k: number, bySkill: number[][], scratch = makeScratch(c)): Ranked[] {
   const top = new TopK(k, c.studentOrder);
   const rarest = c.tBucket[t]!;
   const consider = (s: number) => {
@@ -79,6 +83,6 @@ export function topStudentsForSlot(c: Compiled, t: number, k: number, scratch = 
     for (let s = 0; s < c.S; s++) consider(s);
     return top.items();
   }
-  for (const s of c.studentsBySkill[rarest]!) consider(s);
+  for (const s of bySkill[rarest]!) consider(s);
   return top.items();
 }

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { instanceArb } from "./arbitraries.test-support";
-import { compileInstance } from "./compile";
+import { compileInstance, compileSlots } from "./compile";
+import { topSlotsForStudent } from "./rank";
+import { recommendSlots, recommendStudents } from "./recommend";
 import { checkEligibility } from "./eligibility";
 import { eligibleFast, loadStudent, makeScratch, scoreFast, unloadStudent } from "./fast";
 import { runRound } from "./round";
@@ -146,4 +148,40 @@ test("a mentor's ranking decides between two students who both want the only sea
   expect(ranked.assignments.map((x) => x.studentId)).toEqual(["b"]);
   expect(ranked.unassigned).toEqual(["a"]);
   expect(ranked.assignments[0]!.reasons[0]).toContain("Covers 1 of 1 required skills");
+});
+
+describe("rankings both ways", () => {
+  test("one student ranked against kept, compiled slots gets what a whole-instance compile gives", () => {
+    fc.assert(
+      fc.property(instanceArb, (instance) => {
+        const whole = compileInstance(instance);
+        const kept = compileSlots(instance.slots);
+        instance.students.forEach((student, s) => {
+          const alone = recommendSlots(kept, student, 5);
+          expect(alone).toEqual(topSlotsForStudent(whole, s, 5).map((r) => ({ slotId: instance.slots[r.index]!.id, score: r.score })));
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  test("students who fit a slot are eligible, best first, ties by id", () => {
+    fc.assert(
+      fc.property(instanceArb, (instance) => {
+        for (const slot of instance.slots) {
+          const ranked = recommendStudents(slot, instance.students, 4);
+          const byId = new Map(instance.students.map((s) => [s.id, s]));
+          for (const r of ranked) {
+            expect(checkEligibility(byId.get(r.studentId)!, slot).eligible).toBe(true);
+            expect(r.score).toBe(scorePair(byId.get(r.studentId)!, slot).score);
+          }
+          for (let i = 1; i < ranked.length; i++) {
+            const [a, b] = [ranked[i - 1]!, ranked[i]!];
+            expect(a.score > b.score || (a.score === b.score && a.studentId < b.studentId)).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
 });
