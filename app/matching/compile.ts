@@ -15,8 +15,16 @@ export const STATUS_INDEX = new Map<string, number>(WORK_AUTHORIZATIONS.map((s, 
 export const STEM_OPT = STATUS_INDEX.get("us_f1_stem_opt")!;
 export const OPT_POST = STATUS_INDEX.get("us_f1_opt_post")!;
 
-/** Slots of one bucket that share the hard attributes a student can rule out at once. */
-export type SlotGroup = { comp: number; mode: number; country: number; slots: number[] };
+/**
+ * Slots of one bucket that share the hard attributes a student can rule out at once; they
+ * are numbered consecutively (compiled slot indices `from` to `to` − 1).
+ */
+export type SlotGroup = { comp: number; mode: number; country: number; from: number; to: number };
+
+/** Packed per-slot fields the eligibility loop reads together: flags, start day, end day. */
+export const PACK = 3;
+export const FLAG_STEM_OK = 1 << 16;
+export const FLAG_OPT_POST_OK = 1 << 17;
 
 export type CompiledSlots = ReturnType<typeof compileSlots>;
 export type Compiled = ReturnType<typeof compileStudents>;
@@ -31,7 +39,8 @@ function interner(initial?: Map<string, number>) {
   return { ids, id: (key: string) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1) };
 }
 
-export function compileSlots(slots: MatchSlot[]) {
+export function compileSlots(input: MatchSlot[]) {
+  const slots = bucketOrder(input);
   const skills = interner();
   const countries = interner();
   const zones = interner();
@@ -100,9 +109,16 @@ export function compileSlots(slots: MatchSlot[]) {
     const groups = rarest === -1 ? openGroups : groupsBySkill[rarest]!;
     const inPerson = tMode[t] !== MODE_BIT.remote;
     const key = (tComp[t]! * 8 + tMode[t]!) * 100_000 + (inPerson ? tCountry[t]! + 1 : 0);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { comp: tComp[t]!, mode: tMode[t]!, country: inPerson ? tCountry[t]! : -1, slots: [] }));
-    group.slots.push(t);
+    const group = groups.get(key);
+    // bucketOrder numbered each group's slots consecutively.
+    if (group) group.to = t + 1;
+    else groups.set(key, { comp: tComp[t]!, mode: tMode[t]!, country: inPerson ? tCountry[t]! : -1, from: t, to: t + 1 });
+  }
+  const packed = new Int32Array(T * PACK);
+  for (let t = 0; t < T; t++) {
+    packed[t * PACK] = tAccepts[t]! | (tStemOk[t] ? FLAG_STEM_OK : 0) | (tOptPostOk[t] ? FLAG_OPT_POST_OK : 0);
+    packed[t * PACK + 1] = tStart[t]!;
+    packed[t * PACK + 2] = tEnd[t]!;
   }
 
   // Working-hours overlap depends on (student zone, slot zone, start day); slots share few
@@ -145,6 +161,7 @@ export function compileSlots(slots: MatchSlot[]) {
     tOptPostOk,
     requiredBy,
     tBucket,
+    packed,
     slotBuckets: groupsBySkill.map((groups) => [...groups.values()]),
     openSlots: [...openGroups.values()],
     tZoneDay,
@@ -242,6 +259,31 @@ export function rarestSkill(ids: Int32Array, from: number, to: number, requiredB
     if (rarest === -1 || requiredBy[id]! < requiredBy[rarest]! || (requiredBy[id] === requiredBy[rarest] && names[id]! < names[rarest]!)) rarest = id;
   }
   return rarest;
+}
+
+/**
+ * The slots in candidate-bucket order (rarest required skill, then compensation, mode and
+ * country), so each bucket group is a run of consecutive indices the eligibility loop reads
+ * front to back. Ids keep every tie-break independent of this order.
+ */
+function bucketOrder(slots: MatchSlot[]) {
+  const requiredBy = new Map<string, number>();
+  for (const t of slots) for (const slug of Object.keys(t.requiredSkills)) requiredBy.set(slug, (requiredBy.get(slug) ?? 0) + 1);
+  const keyOf = (t: MatchSlot) => {
+    let rarest = "";
+    for (const slug of Object.keys(t.requiredSkills)) {
+      const n = requiredBy.get(slug)!;
+      const best = requiredBy.get(rarest);
+      if (best === undefined || n < best || (n === best && slug < rarest)) rarest = slug;
+    }
+    const inPerson = t.workMode !== "remote" ? t.country : "";
+    return `${rarest}\u0000${t.compensation}\u0000${t.workMode}\u0000${inPerson}`;
+  };
+  const keys = slots.map(keyOf);
+  return slots
+    .map((t, i) => i)
+    .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b))
+    .map((i) => slots[i]!);
 }
 
 /** For each position, the rank of its id in sorted order (ids compared as strings). */

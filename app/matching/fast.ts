@@ -47,8 +47,16 @@ function overlapHours(c: Compiled, s: number, t: number) {
   return hours;
 }
 
-/** The pair's 0–100 score; `scratch` must hold student `s` (loadStudent). */
-export function scoreFast(c: Compiled, s: number, t: number, scratch: Uint8Array) {
+// Credit for a skill held `gap` levels below the level asked: 1, 1/2, 1/4, 1/8.
+const SHORT_CREDIT = [1, 1 / 2, 1 / 4, 1 / 8];
+const REST_MAX = WEIGHTS.nice_skills + WEIGHTS.goals + WEIGHTS.time_zone + WEIGHTS.dates_and_hours;
+
+/**
+ * The pair's 0–100 score; `scratch` must hold student `s` (loadStudent). With `floor`, a
+ * pair that cannot reach it even with full marks on everything after required skills gets
+ * -1 without the rest being computed (ranking only needs scores that can make the list).
+ */
+export function scoreFast(c: Compiled, s: number, t: number, scratch: Uint8Array, floor = -1) {
   let required: number = WEIGHTS.required_skills;
   const r0 = c.tReqStart[t]!;
   const r1 = c.tReqStart[t + 1]!;
@@ -57,10 +65,11 @@ export function scoreFast(c: Compiled, s: number, t: number, scratch: Uint8Array
     for (let j = r0; j < r1; j++) {
       const has = scratch[c.tReqIds[j]!]!;
       const wants = c.tReqLevels[j]!;
-      if (has) credit += has >= wants ? 1 : 1 / 2 ** (wants - has);
+      if (has) credit += has >= wants ? 1 : SHORT_CREDIT[wants - has]!;
     }
     required = round1(WEIGHTS.required_skills * (credit / (r1 - r0)));
   }
+  if (floor >= 0 && Math.round(required + REST_MAX) < floor) return -1;
   let nice: number = WEIGHTS.nice_skills;
   const n0 = c.tNiceStart[t]!;
   const n1 = c.tNiceStart[t + 1]!;

@@ -1,20 +1,33 @@
-import { groupAllowed, type Compiled, type SlotGroup } from "./compile";
+import { FLAG_OPT_POST_OK, FLAG_STEM_OK, groupAllowed, OPT_POST, PACK, STEM_OPT, type Compiled, type SlotGroup } from "./compile";
 import { eligibleFast, loadStudent, makeScratch, scoreFast, unloadStudent } from "./fast";
+
 
 export type Ranked = { index: number; score: number };
 
 // A bounded "best k" list: higher score first, ties by id (the compiled order rank). Kept in
-// parallel arrays, so a candidate that does not make the list allocates nothing.
-class TopK {
-  private readonly index: Int32Array;
-  private readonly score: Int32Array;
+// parallel arrays and reusable (reset), so ranking many students allocates almost nothing.
+export class TopK {
+  index: Int32Array;
+  score: Int32Array;
   size = 0;
   constructor(
-    private readonly k: number,
+    private k: number,
     private readonly order: Int32Array,
   ) {
     this.index = new Int32Array(k);
     this.score = new Int32Array(k);
+  }
+  reset(k: number) {
+    if (k > this.index.length) {
+      this.index = new Int32Array(k);
+      this.score = new Int32Array(k);
+    }
+    this.k = k;
+    this.size = 0;
+  }
+  /** The lowest score that can still enter the list (-1 while it has room). */
+  floor() {
+    return this.size < this.k ? -1 : this.score[this.k - 1]!;
   }
   private better(i: number, score: number, j: number) {
     return score > this.score[j]! || (score === this.score[j] && this.order[i]! < this.order[this.index[j]!]!);
@@ -44,14 +57,34 @@ class TopK {
  */
 export function topSlotsForStudent(c: Compiled, s: number, k: number, scratch = makeScratch(c), exclude?: Set<number>): Ranked[] {
   const top = new TopK(k, c.slotOrder);
+  fillTopSlots(c, s, top, scratch, exclude);
+  return top.items();
+}
+
+/** topSlotsForStudent into a reusable TopK (reset to the wanted length by the caller). */
+export function fillTopSlots(c: Compiled, s: number, top: TopK, scratch: Uint8Array, exclude?: Set<number>) {
   loadStudent(c, s, scratch);
+  // eligibleFast, unrolled over the packed slot fields with the student's values in locals
+  // (eligibleFast stays the reference; group filters cover compensation, mode and country).
+  const status = c.sStatus[s]!;
+  const statusBit = 1 << status;
+  const needs = status === STEM_OPT ? FLAG_STEM_OK : status === OPT_POST ? FLAG_OPT_POST_OK : 0;
+  const from = c.sFrom[s]!;
+  const until = c.sEnd[s]!;
+  const hours = c.sHours[s]!;
+  const packed = c.packed;
+  const slotHours = c.tHours;
   const visit = (groups: SlotGroup[]) => {
-    for (const group of groups) {
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
       if (!groupAllowed(c, s, group)) continue;
-      const slots = group.slots;
-      for (let i = 0; i < slots.length; i++) {
-        const t = slots[i]!;
-        if (eligibleFast(c, s, t) && !exclude?.has(t)) top.push(t, scoreFast(c, s, t, scratch));
+      for (let t = group.from, p = t * PACK; t < group.to; t++, p += PACK) {
+        const flags = packed[p]!;
+        if (!(flags & statusBit) || (needs && !(flags & needs))) continue;
+        if (packed[p + 1]! < from || packed[p + 2]! > until || slotHours[t]! > hours) continue;
+        if (exclude?.has(t)) continue;
+        const score = scoreFast(c, s, t, scratch, top.floor());
+        if (score >= 0) top.push(t, score);
       }
     }
   };
@@ -62,7 +95,6 @@ export function topSlotsForStudent(c: Compiled, s: number, k: number, scratch = 
     if (bucket) visit(bucket);
   }
   unloadStudent(c, s, scratch);
-  return top.items();
 }
 
 /**

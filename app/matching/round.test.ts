@@ -21,7 +21,8 @@ describe("the compiled hot path agrees with the readable rules", () => {
         const scratch = makeScratch(c);
         instance.students.forEach((student, s) => {
           loadStudent(c, s, scratch);
-          instance.slots.forEach((slot, t) => {
+          // Compiled slot indices follow the candidate-bucket order, not the input's.
+          c.slots.forEach((slot, t) => {
             expect(eligibleFast(c, s, t)).toBe(checkEligibility(student, slot).eligible);
             expect(scoreFast(c, s, t, scratch)).toBe(scorePair(student, slot).score);
           });
@@ -158,7 +159,7 @@ describe("rankings both ways", () => {
         const kept = compileSlots(instance.slots);
         instance.students.forEach((student, s) => {
           const alone = recommendSlots(kept, student, 5);
-          expect(alone).toEqual(topSlotsForStudent(whole, s, 5).map((r) => ({ slotId: instance.slots[r.index]!.id, score: r.score })));
+          expect(alone).toEqual(topSlotsForStudent(whole, s, 5).map((r) => ({ slotId: whole.slots[r.index]!.id, score: r.score })));
         });
       }),
       RUNS,
@@ -184,4 +185,30 @@ describe("rankings both ways", () => {
       RUNS,
     );
   });
+});
+
+test("a student's list is exactly the best eligible candidates, by the readable rules", () => {
+  // The oracle: every slot whose rarest required skill the student has (or that requires
+  // none), kept when checkEligibility allows it, ordered by scorePair then id.
+  fc.assert(
+    fc.property(instanceArb, fc.integer({ min: 1, max: 6 }), (instance, k) => {
+      const requiredBy = new Map<string, number>();
+      for (const t of instance.slots) for (const slug of Object.keys(t.requiredSkills)) requiredBy.set(slug, (requiredBy.get(slug) ?? 0) + 1);
+      const rarest = (t: MatchSlot) =>
+        Object.keys(t.requiredSkills).sort((a, b) => requiredBy.get(a)! - requiredBy.get(b)! || (a < b ? -1 : a > b ? 1 : 0))[0];
+      const kept = compileSlots(instance.slots);
+      for (const student of instance.students) {
+        const expected = instance.slots
+          .filter((t) => {
+            const r = rarest(t);
+            return (r === undefined || student.skills[r] !== undefined) && checkEligibility(student, t).eligible;
+          })
+          .map((t) => ({ slotId: t.id, score: scorePair(student, t).score }))
+          .sort((a, b) => b.score - a.score || (a.slotId < b.slotId ? -1 : 1))
+          .slice(0, k);
+        expect(recommendSlots(kept, student, k)).toEqual(expected);
+      }
+    }),
+    RUNS,
+  );
 });

@@ -2,7 +2,7 @@ import { compileInstance, type Compiled } from "./compile";
 import { eligibleFast, loadStudent, makeScratch, scoreFast, unloadStudent } from "./fast";
 import { deferredAcceptance } from "./assign";
 import { checkEligibility } from "./eligibility";
-import { topSlotsForStudent } from "./rank";
+import { fillTopSlots, TopK } from "./rank";
 import { scorePair, topReasons } from "./score";
 import type { MatchInstance } from "./types";
 
@@ -40,6 +40,7 @@ export type Preferences = ReturnType<typeof buildPreferences>;
  */
 export function buildPreferences(c: Compiled, listLength: number) {
   const scratch = makeScratch(c);
+  const top = new TopK(listLength, c.slotOrder);
   const lists: Int32Array[] = new Array(c.S);
   const scores: Int16Array[] = new Array(c.S);
   for (let s = 0; s < c.S; s++) {
@@ -48,12 +49,19 @@ export function buildPreferences(c: Compiled, listLength: number) {
       const t = c.slotIndex.get(id);
       if (t !== undefined && !explicit.includes(t) && eligibleFast(c, s, t)) explicit.push(t);
     }
-    const fill = topSlotsForStudent(c, s, Math.max(0, listLength - explicit.length), scratch, explicit.length ? new Set(explicit) : undefined);
-    loadStudent(c, s, scratch);
-    const explicitScores = explicit.map((t) => scoreFast(c, s, t, scratch));
-    unloadStudent(c, s, scratch);
-    lists[s] = Int32Array.from([...explicit, ...fill.map((r) => r.index)]);
-    scores[s] = Int16Array.from([...explicitScores, ...fill.map((r) => r.score)]);
+    top.reset(Math.max(0, listLength - explicit.length));
+    fillTopSlots(c, s, top, scratch, explicit.length ? new Set(explicit) : undefined);
+    const list = new Int32Array(explicit.length + top.size);
+    const listScores = new Int16Array(explicit.length + top.size);
+    if (explicit.length) {
+      loadStudent(c, s, scratch);
+      explicit.forEach((t, i) => ((list[i] = t), (listScores[i] = scoreFast(c, s, t, scratch))));
+      unloadStudent(c, s, scratch);
+    }
+    list.set(top.index.subarray(0, top.size), explicit.length);
+    listScores.set(top.score.subarray(0, top.size), explicit.length);
+    lists[s] = list;
+    scores[s] = listScores;
   }
   const mentorRank = new Map<number, Map<number, number>>();
   c.instance.slots.forEach((slot, t) => {
