@@ -84,7 +84,10 @@ export function generateInstance(options: { students: number; slots: number; sea
       seats: seatCounts[i]!,
       requiredSkills: required,
       niceSkills: nice,
-      acceptedWorkAuthorizations: WORK_AUTHORIZATIONS.filter((s) => s !== "not_authorized" && (s.startsWith(country.toLowerCase()) || random() < 0.1) && random() < 0.85),
+      acceptedWorkAuthorizations: [
+        // Every slot accepts at least its own country's citizens and permanent residents.
+        ...new Set([country === "US" ? "us_citizen_pr" : "ca_citizen_pr", ...WORK_AUTHORIZATIONS.filter((s) => s !== "not_authorized" && (s.startsWith(country.toLowerCase()) || random() < 0.1) && random() < 0.85)]),
+      ] as MatchSlot["acceptedWorkAuthorizations"],
       compensation,
       country,
       workMode: pick(["remote", "remote", "hybrid", "onsite"] as const),

@@ -157,6 +157,24 @@ export async function loadStudents(db: Db, options: { ids?: string[]; forRound?:
     .filter((s): s is MatchStudent => s !== null);
 }
 
+/**
+ * One student as the engine sees them, in one round trip (profile, skills and starred slots
+ * together) — the per-request path of recommendations. Null when missing, suspended or
+ * incomplete for matching.
+ */
+export async function loadStudent(db: Db, studentId: string): Promise<MatchStudent | null> {
+  const [row] = await db
+    .select({
+      profile: studentProfiles,
+      skills: sql<SkillRow[]>`coalesce((select json_agg(json_build_object('skillSlug', ${studentSkills.skillSlug}, 'level', ${studentSkills.level})) from ${studentSkills} where ${studentSkills.userId} = ${studentProfiles.userId}), '[]'::json)`,
+      stars: sql<string[]>`coalesce((select json_agg(${slotStars.slotId} order by ${slotStars.position}) from ${slotStars} where ${slotStars.studentId} = ${studentProfiles.userId}), '[]'::json)`,
+    })
+    .from(studentProfiles)
+    .innerJoin(users, eq(users.id, studentProfiles.userId))
+    .where(and(eq(studentProfiles.userId, studentId), sql`${users.suspendedAt} is null`));
+  return row ? toMatchStudent(row.profile, row.skills, row.stars) : null;
+}
+
 // Open slots, compiled, kept per process for recommendations. why: ranking one student
 // against 20,000 slots must not reload them per request; a slot change in this process
 // drops the cache at once (invalidateOpenSlots), other processes see it within the TTL.

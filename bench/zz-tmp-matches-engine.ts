@@ -1,0 +1,22 @@
+import { compileInstance } from "~/matching/compile";
+import { deferredAcceptance } from "~/matching/assign";
+import { generateInstance } from "~/matching/generate";
+import { buildPreferences, describeRound, runRound } from "~/matching/round";
+import { scorePair } from "~/matching/score";
+import { checkEligibility } from "~/matching/eligibility";
+const instance = generateInstance({ students: 50000, slots: 10000, seats: 40000, seed: 2027 });
+let t = performance.now();
+const r = runRound(instance, { listLength: 50 });
+console.log("runRound", performance.now() - t, r.assignments.length);
+t = performance.now();
+const c = compileInstance(instance);
+const prefs = buildPreferences(c, 50);
+const { assigned } = deferredAcceptance({ lists: prefs.lists, seats: c.tSeats, slotKey: prefs.slotKey });
+console.log("core", performance.now() - t);
+t = performance.now();
+let n = 0;
+for (let s = 0; s < c.S; s++) { const k = assigned[s]!; if (k < 0) continue; const p = scorePair(instance.students[s]!, instance.slots[k]!); checkEligibility(instance.students[s]!, instance.slots[k]!); n += p.components.length; }
+console.log("explain", performance.now() - t, n);
+t = performance.now();
+const rows = r.assignments.map((a) => JSON.stringify(scorePair(instance.students[0]!, instance.slots[0]!).components));
+console.log("json", performance.now() - t, rows.length);
