@@ -1,13 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getAuth } from "~/auth/guards.server";
-import { ButtonLink, Card } from "~/components/ui";
+import { Alert, ButtonLink, Card } from "~/components/ui";
 
 // Public landing page; a signed-in person sees where to go next instead of the pitch.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  return { user: auth ? { name: auth.user.name, role: auth.user.role } : null };
+  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  return { user: auth ? { name: auth.user.name, role: auth.user.role } : null, notice };
 }
+
+const NOTICES: Record<string, string> = {
+  "account-deleted": "Your account is deleted, and you are signed out everywhere. Thank you for having been part of Steppingstone.",
+};
 
 const PROMISES = [
   {
@@ -24,39 +29,48 @@ const PROMISES = [
   },
 ];
 
+/** Where each role goes from the home page, most important first. */
+const NEXT_STEPS: Record<"student" | "mentor" | "admin", { title: string; body: string; to: string; action: string }[]> = {
+  student: [
+    { title: "Find a mentored internship", body: "Search open slots by skill, pay, work mode and dates — and whether they accept your work authorization.", to: "/slots", action: "Browse slots" },
+    { title: "Your profile", body: "Skills, availability and work authorization: a complete profile is what matching and mentors go by.", to: "/profile", action: "Edit your profile" },
+    { title: "Your account", body: "Change your password, see where you are signed in, download or delete your data.", to: "/account", action: "Open your account" },
+  ],
+  mentor: [
+    { title: "Your slots", body: "Post a mentored slot, follow its review, and close it or mark it filled.", to: "/mentor/slots", action: "Open your slots" },
+    { title: "Your organization", body: "Details, verification, and inviting the other mentors of your team.", to: "/organization", action: "Open your organization" },
+    { title: "Browse slots", body: "See the open slots the way students see them.", to: "/slots", action: "Browse slots" },
+  ],
+  admin: [
+    { title: "Slot review", body: "Every unpaid slot and every slot of an unverified organization waits here before it opens.", to: "/admin/slots", action: "Review slots" },
+    { title: "Organizations", body: "Verify the organizations that post slots.", to: "/admin/organizations", action: "Verify organizations" },
+    { title: "Overview", body: "People on the platform, the email delivery log and the audit log.", to: "/admin", action: "Open admin" },
+  ],
+};
+
 export default function Index() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, notice } = useLoaderData<typeof loader>();
   if (user) {
     return (
       <div className="space-y-6">
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">Welcome back, {user.name.split(" ")[0]}</h1>
-        <div className="grid gap-6 md:grid-cols-2">
-          <Card>
-            <h2 className="text-lg font-semibold">{user.role === "mentor" ? "Mentored slots" : "Find a mentored internship"}</h2>
-            <p className="mt-2 text-slate-600">
-              {user.role === "mentor"
-                ? "See the slots on Steppingstone. Posting slots for your organization opens with the marketplace."
-                : user.role === "admin"
-                  ? "Browse what students see."
-                  : "Browse open slots. Profiles and recommendations open with the marketplace."}
-            </p>
-            <ButtonLink to="/slots" className="mt-5">Browse slots</ButtonLink>
-          </Card>
-          <Card>
-            <h2 className="text-lg font-semibold">{user.role === "admin" ? "Administration" : "Your account"}</h2>
-            <p className="mt-2 text-slate-600">
-              {user.role === "admin" ? "People on the platform and the email delivery log." : "Change your password and see where you are signed in."}
-            </p>
-            <ButtonLink to={user.role === "admin" ? "/admin" : "/account"} variant="secondary" className="mt-5">
-              {user.role === "admin" ? "Open admin" : "Open your account"}
-            </ButtonLink>
-          </Card>
+        <div className="grid gap-6 md:grid-cols-3">
+          {NEXT_STEPS[user.role].map((step, i) => (
+            <Card key={step.to}>
+              <h2 className="text-lg font-semibold">{step.title}</h2>
+              <p className="mt-2 text-slate-600">{step.body}</p>
+              <ButtonLink to={step.to} variant={i === 0 ? "primary" : "secondary"} className="mt-5">
+                {step.action}
+              </ButtonLink>
+            </Card>
+          ))}
         </div>
       </div>
     );
   }
   return (
     <div className="space-y-16">
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <section className="grid items-center gap-10 py-6 lg:grid-cols-2">
         <div>
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">For students new to North America</p>

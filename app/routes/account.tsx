@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -9,14 +9,23 @@ import { requireAuth } from "~/auth/guards.server";
 import { invalidateUserSessions, listUserSessions } from "~/auth/session.server";
 import { Field, FormErrors, firstErrorField } from "~/components/forms";
 import { describeUserAgent, formatDateTime } from "~/components/format";
-import { Alert, Button, Card, PageHeader } from "~/components/ui";
+import { Alert, Button, buttonClass, Card, PageHeader } from "~/components/ui";
 import { changePassword } from "~/modules/accounts/accounts.server";
 import { ChangePasswordSchema } from "~/modules/accounts/schemas";
+import { deleteAccount, type DeleteAccountError } from "~/modules/privacy/privacy.server";
+import { DeleteAccountSchema } from "~/modules/privacy/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Steppingstone" }];
 
 const NOTICES: Record<string, string> = {
   "password-reset": "Your new password is set, and every other device was signed out.",
+};
+
+const DELETE_ERRORS: Record<DeleteAccountError, string> = {
+  wrong_password: "That is not your password. Nothing was deleted.",
+  throttled: "Too many wrong passwords. Wait ten minutes, then try again. Nothing was deleted.",
+  last_admin: "You are the only admin. Make someone else an admin first, then delete your account.",
+  not_found: "This account no longer exists.",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,29 +49,43 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie() } });
   }
 
+  if (formData.get("intent") === "delete-account") {
+    const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+    const hideFields = ["password"];
+    if (submission.status !== "success") return data({ intent: "delete-account" as const, result: submission.reply({ hideFields }), changed: false }, { status: 400 });
+    const deleted = await deleteAccount(db, user.id, submission.value);
+    if (!deleted.ok) {
+      const message = [DELETE_ERRORS[deleted.error]];
+      const reply = deleted.error === "wrong_password" ? submission.reply({ fieldErrors: { password: message }, hideFields }) : submission.reply({ formErrors: message, hideFields });
+      return data({ intent: "delete-account" as const, result: reply, changed: false }, { status: deleted.error === "last_admin" ? 409 : deleted.error === "throttled" ? 429 : 400 });
+    }
+    return redirect("/?notice=account-deleted", { headers: { "Set-Cookie": clearedSessionCookie() } });
+  }
+
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
   const hideFields = ["currentPassword", "password", "confirmPassword"];
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), changed: false }, { status: 400 });
+  if (submission.status !== "success") return data({ intent: "change-password" as const, result: submission.reply({ hideFields }), changed: false }, { status: 400 });
   const result = await changePassword(db, { userId: user.id, sessionId, ...submission.value });
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { currentPassword: ["That is not your current password."] }, hideFields }), changed: false }, { status: 400 });
+    return data({ intent: "change-password" as const, result: submission.reply({ fieldErrors: { currentPassword: ["That is not your current password."] }, hideFields }), changed: false }, { status: 400 });
   }
-  return { result: submission.reply({ resetForm: true }), changed: true };
+  return { intent: "change-password" as const, result: submission.reply({ resetForm: true }), changed: true };
 }
 
 export default function AccountPage() {
   const { user, sessions, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const passwordResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "change-password",
-    lastResult: actionData?.result,
+    lastResult: passwordResult,
     constraint: getZodConstraint(ChangePasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
-  const focus = firstErrorField(actionData?.result.error ?? undefined, ["currentPassword", "password", "confirmPassword"]);
+  const focus = firstErrorField(passwordResult?.error ?? undefined, ["currentPassword", "password", "confirmPassword"]);
   const busy = navigation.state === "submitting";
 
   return (
@@ -124,6 +147,87 @@ export default function AccountPage() {
           ))}
         </ul>
       </Card>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <YourDataCard />
+        <DeleteAccountCard role={user.role} lastResult={actionData?.intent === "delete-account" ? actionData.result : undefined} busy={busy} />
+      </div>
     </div>
+  );
+}
+
+function YourDataCard() {
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold text-slate-900">Your data</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Download everything Steppingstone holds about you as one JSON file: your account, profile and skills, where you are signed
+        in, your organization and slots, and the emails we sent you (their subjects and dates, not their text).
+      </p>
+      {/* why: a plain link, not Remix's <Link>: the file is a download, not a page to render. */}
+      <a href="/account/export" download className={buttonClass("secondary", "mt-5")}>
+        Download your data (JSON)
+      </a>
+    </Card>
+  );
+}
+
+function DeleteAccountCard({ role, lastResult, busy }: { role: string; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+  const [form, fields] = useForm({
+    id: "delete-account",
+    lastResult,
+    constraint: getZodConstraint(DeleteAccountSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
+  });
+  const mentorLike = role !== "student";
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold text-red-800">Delete your account</h2>
+      <p className="mt-1 text-sm text-slate-600">This cannot be undone. Download your data first if you want a copy.</p>
+      <div className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
+        <div>
+          <h3 className="font-semibold text-slate-900">Deleted now</h3>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-700">
+            <li>Your account, name, email and password</li>
+            <li>Every session: you are signed out everywhere</li>
+            {mentorLike ? <li>Your organization membership and your place as a named mentor</li> : <li>Your profile, skills, projects and work authorization</li>}
+            <li>Emails waiting to be sent to you, and the log of emails we sent you</li>
+          </ul>
+        </div>
+        <div>
+          <h3 className="font-semibold text-slate-900">Kept, without your name</h3>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-700">
+            {mentorLike ? (
+              <>
+                <li>Organizations and slots you created, for their other members</li>
+                <li>Open slots that only you mentor are closed; if you are your organization&apos;s last member, it stays, but its open slots close</li>
+              </>
+            ) : null}
+            <li>A count that an account like yours existed ({role}), with no name or email</li>
+            <li>Records of changes you made, no longer linked to you</li>
+          </ul>
+        </div>
+      </div>
+      <Form method="post" {...getFormProps(form)} className="mt-5 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          field={fields.password}
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          hint="To confirm it is you."
+          autoFocus={Boolean(lastResult?.error?.password?.length)}
+        />
+        <button
+          type="submit"
+          name="intent"
+          value="delete-account"
+          disabled={busy}
+          className="inline-flex items-center justify-center rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 disabled:cursor-not-allowed disabled:bg-red-700/60"
+        >
+          Delete my account forever
+        </button>
+      </Form>
+    </Card>
   );
 }

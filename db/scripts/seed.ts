@@ -6,8 +6,12 @@ import { seedDemoData } from "../seed.server";
 const { embedded } = await ensureDatabase();
 try {
   await runMigrations(getDb());
-  const { created } = await seedDemoData(getDb());
-  console.log(created ? `Created ${created} demo accounts.` : "Demo data is already there.");
+  const result = await seedDemoData(getDb());
+  console.log(
+    result.created
+      ? `Created ${result.accounts} demo accounts, ${result.organizations} organizations, ${result.slots} slots and ${result.profiles} student profiles.`
+      : "Demo data is already there.",
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

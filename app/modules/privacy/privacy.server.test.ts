@@ -1,0 +1,332 @@
+import { randomBytes } from "node:crypto";
+import { and, count, eq, sql } from "drizzle-orm";
+import { afterAll, expect, test } from "vitest";
+import { closeDb, getDb, transaction, type Db } from "~db/client.server";
+import {
+  accountTokens,
+  auditLog,
+  deletedAccounts,
+  emails,
+  organizationInvitations,
+  organizationMembers,
+  organizations,
+  sessions,
+  slotMentors,
+  slots,
+  studentProfiles,
+  studentProjects,
+  studentSkills,
+  users,
+  type User,
+  type WorkAuthorization,
+} from "~db/schema";
+import { KNOWN_PASSWORD, makeUser, uniqueEmail } from "~db/test/factories";
+import { createSession } from "~/auth/session.server";
+import { generateToken } from "~/auth/tokens.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { accountsEverByRole, deleteAccount, exportUserData } from "./privacy.server";
+
+const db = getDb();
+afterAll(() => closeDb());
+
+// ── factories (local: the marketplace areas will bring their own) ────────────────────────────
+
+async function makeStudent(db: Db, status: WorkAuthorization = "us_f1_cpt", overrides: Partial<User> = {}) {
+  const user = await makeUser(db, { role: "student", name: "Amara Obi", ...overrides });
+  await db.insert(studentProfiles).values({
+    userId: user.id,
+    school: "University of Toronto",
+    program: "Computer Science",
+    degree: "bachelor",
+    country: "CA",
+    city: "Toronto",
+    timezone: "America/Toronto",
+    workAuthorization: status,
+    authorizationValidUntil: "2031-04-30",
+    goals: ["mentorship", "referral"],
+    inMatching: true,
+  });
+  await db.insert(studentSkills).values([
+    { userId: user.id, skillSlug: "python", level: 3 },
+    { userId: user.id, skillSlug: "react", level: 2 },
+  ]);
+  await db.insert(studentProjects).values({ userId: user.id, title: "Transit ridership dashboard", description: "Cleaned five years of open data." });
+  return user;
+}
+
+async function makeOrganization(db: Db, mentors: User[]) {
+  const [org] = await db
+    .insert(organizations)
+    .values({
+      name: "Test Labs",
+      slug: `test-labs-${randomBytes(4).toString("hex")}`,
+      type: "startup",
+      size: "1-10",
+      country: "US",
+      description: "A test organization.",
+      createdBy: mentors[0]?.id ?? null,
+      verifiedAt: new Date(),
+    })
+    .returning();
+  if (mentors.length) await db.insert(organizationMembers).values(mentors.map((m) => ({ organizationId: org!.id, userId: m.id })));
+  return org!;
+}
+
+async function makeSlot(db: Db, organizationId: string, mentors: User[], overrides: Partial<typeof slots.$inferInsert> = {}) {
+  const [slot] = await db
+    .insert(slots)
+    .values({
+      organizationId,
+      createdBy: mentors[0]?.id ?? null,
+      title: "Frontend intern",
+      description: "Build things.",
+      project: "A calendar view.",
+      mentorHoursPerWeek: 3,
+      compensation: "paid",
+      hourlyRate: "25.00",
+      currency: "USD",
+      hoursPerWeek: 20,
+      startDate: "2031-06-01",
+      durationWeeks: 12,
+      applicationDeadline: "2031-05-01",
+      seats: 1,
+      workMode: "remote",
+      country: "US",
+      timezone: "America/New_York",
+      acceptedAuthorizations: ["us_citizen_pr", "us_f1_cpt"],
+      status: "open",
+      ...overrides,
+    })
+    .returning();
+  if (mentors.length) await db.insert(slotMentors).values(mentors.map((m) => ({ slotId: slot!.id, userId: m.id })));
+  return slot!;
+}
+
+async function makeEmail(db: Db, values: { to: string[]; userId?: string | null; status?: "queued" | "sent"; subject?: string }) {
+  const [row] = await db
+    .insert(emails)
+    .values({ template: "test", subject: values.subject ?? "A test email", html: "<p>The private body of the email</p>", text: "The private body of the email", status: "queued", ...values })
+    .returning();
+  return row!;
+}
+
+async function rows(query: PromiseLike<unknown[]>) {
+  return (await query).length;
+}
+
+// ── export ───────────────────────────────────────────────────────────────────────────────────
+
+test("the export holds the person's account, profile, skills, projects, sessions and emails — no secrets", async () => {
+  const student = await makeStudent(db, "us_f1_cpt");
+  const { session, token } = await createSession(db, student.id, "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0");
+  const link = generateToken();
+  await db.insert(accountTokens).values({ id: link.id, secretHash: link.secretHash, userId: student.id, purpose: "reset_password", email: student.email, expiresAt: new Date(Date.now() + 3600_000) });
+  await makeEmail(db, { to: [student.email], userId: student.id, subject: "Reset your Steppingstone password", status: "sent" });
+
+  const data = await exportUserData(db, student.id, new Date("2030-01-02T03:04:05Z"));
+  const json = JSON.stringify(data);
+
+  expect(data!.exportedAt).toBe("2030-01-02T03:04:05.000Z");
+  expect(data!.about).toMatch(/everything Steppingstone stores about you/);
+  expect(data!.account).toMatchObject({ email: student.email, name: "Amara Obi", role: "student" });
+  expect(data!.studentProfile).toMatchObject({ school: "University of Toronto", workAuthorization: "us_f1_cpt", goals: ["mentorship", "referral"] });
+  expect(data!.skills).toEqual([
+    { slug: "python", name: "Python", level: 3 },
+    { slug: "react", name: "React", level: 2 },
+  ]);
+  expect(data!.projects).toEqual([expect.objectContaining({ title: "Transit ridership dashboard" })]);
+  expect(data!.sessions).toEqual([expect.objectContaining({ device: "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0" })]);
+  expect(data!.emailLinks).toEqual([expect.objectContaining({ purpose: "reset_password", usedAt: null })]);
+  expect(data!.emails).toEqual([expect.objectContaining({ subject: "Reset your Steppingstone password", status: "sent" })]);
+
+  // Credentials and their hashes never leave the database, nor do email bodies (they carry links).
+  expect(json).not.toContain(student.passwordHash);
+  expect(json).not.toMatch(/argon2/);
+  expect(json).not.toContain(session.secretHash);
+  expect(json).not.toContain(session.id);
+  expect(json).not.toContain(token);
+  expect(json).not.toContain(link.secretHash);
+  expect(json).not.toContain(link.id);
+  expect(json).not.toContain("private body");
+});
+
+test("the export holds nothing about other people: not their profile, skills or work authorization", async () => {
+  const student = await makeStudent(db, "ca_study_permit");
+  const other = await makeStudent(db, "us_f1_stem_opt", { name: "Kenji Watanabe" });
+  await db.insert(studentSkills).values({ userId: other.id, skillSlug: "rust", level: 4 });
+  await makeEmail(db, { to: [other.email], userId: other.id, subject: "Someone else's email" });
+
+  const json = JSON.stringify(await exportUserData(db, student.id));
+
+  expect(json).toContain("ca_study_permit");
+  expect(json).not.toContain("us_f1_stem_opt");
+  expect(json).not.toContain(other.email);
+  expect(json).not.toContain("Kenji Watanabe");
+  expect(json).not.toContain('"rust"');
+  expect(json).not.toContain("Someone else's email");
+});
+
+test("a mentor's export holds their organization, slots, invitations sent and their own actions", async () => {
+  const mentor = await makeUser(db, { role: "mentor", name: "Priya Raman" });
+  const colleague = await makeUser(db, { role: "mentor", name: "Marcus Bell" });
+  const org = await makeOrganization(db, [mentor, colleague]);
+  const created = await makeSlot(db, org.id, [mentor], { title: "Backend intern: notifications" });
+  const mentored = await makeSlot(db, org.id, [colleague, mentor], { title: "Data intern", createdBy: colleague.id });
+  const invitee = uniqueEmail("invitee");
+  await db.insert(organizationInvitations).values({ id: generateToken().id, secretHash: "0".repeat(64), organizationId: org.id, email: invitee, invitedBy: mentor.id, expiresAt: new Date(Date.now() + 86_400_000) });
+  await recordAudit(db, { actorId: mentor.id, action: "slot.submitted", subjectType: "slot", subjectId: created.id });
+  await recordAudit(db, { actorId: colleague.id, action: "slot.submitted", subjectType: "slot", subjectId: mentored.id });
+
+  const data = (await exportUserData(db, mentor.id))!;
+
+  expect(data.studentProfile).toBeNull();
+  expect(data.organization).toMatchObject({ id: org.id, name: "Test Labs", type: "startup" });
+  expect(data.organizationsCreated.map((o) => o.id)).toEqual([org.id]);
+  expect(data.slotsCreated.map((s) => s.title)).toEqual(["Backend intern: notifications"]);
+  expect(data.slotsMentored.map((s) => s.title).sort()).toEqual(["Backend intern: notifications", "Data intern"]);
+  expect(data.invitationsSent).toEqual([expect.objectContaining({ organization: "Test Labs", invitedEmail: invitee })]);
+  expect(data.activity).toEqual([expect.objectContaining({ action: "slot.submitted", subjectId: created.id })]);
+  expect(JSON.stringify(data)).not.toContain("0".repeat(64));
+});
+
+test("there is no export for an account that does not exist", async () => {
+  expect(await exportUserData(db, "00000000-0000-4000-8000-000000000000")).toBeNull();
+});
+
+// ── delete ───────────────────────────────────────────────────────────────────────────────────
+
+async function deletedCount(role: "student" | "mentor" | "admin") {
+  const [row] = await db.select({ n: count() }).from(deletedAccounts).where(eq(deletedAccounts.role, role));
+  return row!.n;
+}
+
+test("a wrong password deletes nothing", async () => {
+  const student = await makeStudent(db);
+  await createSession(db, student.id, "Firefox");
+  const queued = await makeEmail(db, { to: [student.email], userId: student.id });
+  const before = await deletedCount("student");
+
+  expect(await deleteAccount(db, student.id, { password: "not my password" })).toEqual({ ok: false, error: "wrong_password" });
+
+  expect(await rows(db.select().from(users).where(eq(users.id, student.id)))).toBe(1);
+  expect(await rows(db.select().from(sessions).where(eq(sessions.userId, student.id)))).toBe(1);
+  expect(await rows(db.select().from(studentProfiles).where(eq(studentProfiles.userId, student.id)))).toBe(1);
+  expect(await rows(db.select().from(studentSkills).where(eq(studentSkills.userId, student.id)))).toBe(2);
+  expect(await rows(db.select().from(emails).where(eq(emails.id, queued.id)))).toBe(1);
+  expect(await deletedCount("student")).toBe(before);
+});
+
+test("deleting removes the account, sessions, profile, skills, projects and emails to them; the role is still counted", async () => {
+  const student = await makeStudent(db);
+  const other = await makeStudent(db);
+  await createSession(db, student.id, "Firefox");
+  await createSession(db, student.id, "Safari");
+  const tied = await makeEmail(db, { to: [student.email], userId: student.id, status: "sent" });
+  const queuedToAddress = await makeEmail(db, { to: [student.email], userId: null });
+  const shared = await makeEmail(db, { to: [student.email, other.email], userId: null });
+  const othersEmail = await makeEmail(db, { to: [other.email], userId: other.id });
+  await recordAudit(db, { actorId: student.id, action: "application.submitted", subjectType: "application", subjectId: "a1", detail: { contact: student.email } });
+  const everBefore = await accountsEverByRole(db);
+  const deletedBefore = await deletedCount("student");
+
+  expect(await deleteAccount(db, student.id, { password: KNOWN_PASSWORD })).toEqual({ ok: true, role: "student" });
+
+  expect(await rows(db.select().from(users).where(eq(users.id, student.id)))).toBe(0);
+  expect(await rows(db.select().from(sessions).where(eq(sessions.userId, student.id)))).toBe(0);
+  expect(await rows(db.select().from(studentProfiles).where(eq(studentProfiles.userId, student.id)))).toBe(0);
+  expect(await rows(db.select().from(studentSkills).where(eq(studentSkills.userId, student.id)))).toBe(0);
+  expect(await rows(db.select().from(studentProjects).where(eq(studentProjects.userId, student.id)))).toBe(0);
+  expect(await rows(db.select().from(emails).where(eq(emails.id, tied.id)))).toBe(0);
+  expect(await rows(db.select().from(emails).where(eq(emails.id, queuedToAddress.id)))).toBe(0);
+  expect(await rows(db.select().from(emails).where(sql`${student.email} = any(${emails.to})`))).toBe(0);
+  const [sharedAfter] = await db.select().from(emails).where(eq(emails.id, shared.id));
+  expect(sharedAfter!.to).toEqual([other.email]);
+  expect(await rows(db.select().from(emails).where(eq(emails.id, othersEmail.id)))).toBe(1);
+  expect(await rows(db.select().from(studentProfiles).where(eq(studentProfiles.userId, other.id)))).toBe(1);
+
+  // Counted anonymously: one more deleted student, and "students ever" unchanged.
+  expect(await deletedCount("student")).toBe(deletedBefore + 1);
+  expect(await accountsEverByRole(db)).toEqual(everBefore);
+
+  // The audit log keeps the entries, without the person's address, and records the deletion anonymously.
+  expect(await rows(db.select().from(auditLog).where(sql`position(${student.email} in ${auditLog.detail}::text) > 0`))).toBe(0);
+  const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "account.deleted"), eq(auditLog.subjectType, "user"))).orderBy(sql`${auditLog.id} desc`).limit(1);
+  expect(entry!.actorId).toBeNull();
+  expect(entry!.detail).toEqual({ role: "student", by: "account_holder" });
+  expect(JSON.stringify(entry)).not.toContain(student.email);
+  expect(JSON.stringify(entry)).not.toContain(student.id);
+});
+
+test("a deleted mentor's organization and slots stay for the other mentors, without the mentor's name", async () => {
+  const leaving = await makeUser(db, { role: "mentor" });
+  const staying = await makeUser(db, { role: "mentor" });
+  const org = await makeOrganization(db, [leaving, staying]);
+  const shared = await makeSlot(db, org.id, [leaving, staying]);
+  const onlyTheirs = await makeSlot(db, org.id, [leaving]);
+
+  expect(await deleteAccount(db, leaving.id, { password: KNOWN_PASSWORD })).toEqual({ ok: true, role: "mentor" });
+
+  const [orgAfter] = await db.select().from(organizations).where(eq(organizations.id, org.id));
+  expect(orgAfter!.createdBy).toBeNull();
+  const [sharedAfter] = await db.select().from(slots).where(eq(slots.id, shared.id));
+  expect(sharedAfter).toMatchObject({ status: "open", createdBy: null });
+  expect(await db.select({ userId: slotMentors.userId }).from(slotMentors).where(eq(slotMentors.slotId, shared.id))).toEqual([{ userId: staying.id }]);
+  // A slot left with no named mentor cannot be mentored: it closes, and the audit log says why.
+  const [orphan] = await db.select().from(slots).where(eq(slots.id, onlyTheirs.id));
+  expect(orphan!.status).toBe("closed");
+  expect(await rows(db.select().from(auditLog).where(and(eq(auditLog.action, "slot.closed"), eq(auditLog.subjectId, onlyTheirs.id))))).toBe(1);
+  expect(await rows(db.select().from(organizationMembers).where(eq(organizationMembers.organizationId, org.id)))).toBe(1);
+});
+
+test("when the last member leaves, the organization stays, its open and in-review slots close, and the audit log says so", async () => {
+  const mentor = await makeUser(db, { role: "mentor" });
+  const org = await makeOrganization(db, [mentor]);
+  const open = await makeSlot(db, org.id, [mentor]);
+  const inReview = await makeSlot(db, org.id, [], { status: "pending_review" });
+  const draft = await makeSlot(db, org.id, [mentor], { status: "draft" });
+  const invited = uniqueEmail("next-mentor");
+  await db.insert(organizationInvitations).values({ id: generateToken().id, secretHash: "1".repeat(64), organizationId: org.id, email: invited, invitedBy: mentor.id, expiresAt: new Date(Date.now() + 86_400_000) });
+
+  expect(await deleteAccount(db, mentor.id, { password: KNOWN_PASSWORD })).toEqual({ ok: true, role: "mentor" });
+
+  expect(await rows(db.select().from(organizations).where(eq(organizations.id, org.id)))).toBe(1);
+  const statuses = Object.fromEntries((await db.select({ id: slots.id, status: slots.status }).from(slots).where(eq(slots.organizationId, org.id))).map((s) => [s.id, s.status]));
+  expect(statuses).toEqual({ [open.id]: "closed", [inReview.id]: "closed", [draft.id]: "draft" });
+  const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "organization.left_without_members"), eq(auditLog.subjectId, org.id)));
+  expect(entry!.actorId).toBeNull();
+  expect(entry!.detail).toMatchObject({ reason: "last_member_deleted_account" });
+  expect((entry!.detail as { closedSlots: string[] }).closedSlots.sort()).toEqual([open.id, inReview.id].sort());
+  // The invitation someone else received still lets a new mentor take over.
+  const [invitation] = await db.select().from(organizationInvitations).where(eq(organizationInvitations.email, invited));
+  expect(invitation!.invitedBy).toBeNull();
+});
+
+test("the last admin (suspended ones do not count) cannot delete their account; an admin with a colleague can", async () => {
+  const admin = await makeUser(db, { role: "admin" });
+  const colleague = await makeUser(db, { role: "admin" });
+
+  // why: the test database is shared with other files that make admins; inside a transaction
+  // that is rolled back, everyone else is demoted so this admin is the last one.
+  const rollback = new Error("rollback");
+  await expect(
+    transaction(db, async (tx) => {
+      await tx.update(users).set({ role: "mentor" }).where(and(eq(users.role, "admin"), sql`${users.id} <> ${admin.id}`, sql`${users.id} <> ${colleague.id}`));
+      // A suspended colleague cannot sign in, so this admin is the last one who can.
+      await tx.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, colleague.id));
+      expect(await deleteAccount(tx, admin.id, { password: KNOWN_PASSWORD })).toEqual({ ok: false, error: "last_admin" });
+      expect(await rows(tx.select().from(users).where(eq(users.id, admin.id)))).toBe(1);
+      throw rollback;
+    }),
+  ).rejects.toBe(rollback);
+
+  expect(await deleteAccount(db, admin.id, { password: KNOWN_PASSWORD })).toEqual({ ok: true, role: "admin" });
+  expect(await rows(db.select().from(users).where(eq(users.id, colleague.id)))).toBe(1);
+});
+
+test("wrong passwords count as failed logins: after ten, even the right one is refused for a while", async () => {
+  const student = await makeStudent(db);
+  for (let i = 0; i < 10; i++) await deleteAccount(db, student.id, { password: `guess ${i}` });
+
+  expect(await deleteAccount(db, student.id, { password: KNOWN_PASSWORD })).toEqual({ ok: false, error: "throttled" });
+  expect(await rows(db.select().from(users).where(eq(users.id, student.id)))).toBe(1);
+});

@@ -1,0 +1,330 @@
+import { and, asc, count, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { transaction, type Db } from "~db/client.server";
+import {
+  accountTokens,
+  auditLog,
+  deletedAccounts,
+  emails,
+  organizationInvitations,
+  organizationMembers,
+  organizations,
+  sessions,
+  skills,
+  slotMentors,
+  slots,
+  studentProfiles,
+  studentProjects,
+  studentSkills,
+  throttle,
+  users,
+  type UserRole,
+} from "~db/schema";
+import { verifyPassword } from "~/auth/password.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { blockedUntil, LIMITS, recordFailure } from "~/modules/accounts/throttle.server";
+
+const ABOUT = [
+  "This file holds everything Steppingstone stores about you, as of exportedAt.",
+  "account: your account (your password is stored only as a one-way hash, which is not included).",
+  "sessions: the devices where you are or were signed in (the secret part of each session is never stored in readable form, and is not included).",
+  "emailLinks: confirmation and password-reset links we emailed you — when, and whether they were used (not the links themselves).",
+  "studentProfile, skills, projects: your profile as you entered it, including your work authorization. Mentors never see that status unless you chose to share it.",
+  "organization, organizationsCreated, slotsCreated, slotsMentored, invitationsSent, invitationsReceived: your part in organizations and their internship slots.",
+  "emails: the emails we sent you — subject, kind, time and delivery status, not their text.",
+  "activity: the changes you made that we record in our audit log; recordsAboutYou: entries where your account was the subject.",
+  "Deleting your account (on your account page) removes all of this, except that organizations and slots you helped create stay for their other members, and an anonymous count of your role is kept.",
+].join(" ");
+
+/** The place in `throttle` where failed passwords and emails to an address are counted (see accounts/throttle.server.ts). */
+const throttleKeys = (email: string) => [`login:account:${email}`, `email:to:${email}`];
+
+/**
+ * Everything the platform holds about one person, as plain JSON: never a password hash, a token
+ * or session secret, or anything about another person except what this person wrote themselves.
+ */
+export async function exportUserData(db: Db, userId: string, now = new Date()) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+
+  const [
+    sessionRows,
+    tokenRows,
+    profileRows,
+    skillRows,
+    projectRows,
+    membershipRows,
+    createdOrgRows,
+    createdSlotRows,
+    mentoredSlotRows,
+    sentInvitationRows,
+    receivedInvitationRows,
+    emailRows,
+    activityRows,
+    aboutRows,
+  ] = await Promise.all([
+    db
+      .select({ device: sessions.userAgent, signedInAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(asc(sessions.createdAt)),
+    db
+      .select({ purpose: accountTokens.purpose, sentTo: accountTokens.email, createdAt: accountTokens.createdAt, expiresAt: accountTokens.expiresAt, usedAt: accountTokens.usedAt })
+      .from(accountTokens)
+      .where(eq(accountTokens.userId, userId))
+      .orderBy(asc(accountTokens.createdAt)),
+    db.select().from(studentProfiles).where(eq(studentProfiles.userId, userId)),
+    db
+      .select({ slug: studentSkills.skillSlug, name: skills.name, level: studentSkills.level })
+      .from(studentSkills)
+      .innerJoin(skills, eq(skills.slug, studentSkills.skillSlug))
+      .where(eq(studentSkills.userId, userId))
+      .orderBy(asc(skills.name)),
+    db
+      .select({ title: studentProjects.title, description: studentProjects.description, url: studentProjects.url, position: studentProjects.position })
+      .from(studentProjects)
+      .where(eq(studentProjects.userId, userId))
+      .orderBy(asc(studentProjects.position)),
+    db
+      .select({ id: organizations.id, name: organizations.name, type: organizations.type, joinedAt: organizationMembers.joinedAt })
+      .from(organizationMembers)
+      .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+      .where(eq(organizationMembers.userId, userId)),
+    db
+      .select({ id: organizations.id, name: organizations.name, type: organizations.type, createdAt: organizations.createdAt })
+      .from(organizations)
+      .where(eq(organizations.createdBy, userId))
+      .orderBy(asc(organizations.createdAt)),
+    slotSummaries(db).where(eq(slots.createdBy, userId)).orderBy(asc(slots.createdAt)),
+    slotSummaries(db)
+      .innerJoin(slotMentors, eq(slotMentors.slotId, slots.id))
+      .where(eq(slotMentors.userId, userId))
+      .orderBy(asc(slots.createdAt)),
+    db
+      .select({
+        organization: organizations.name,
+        invitedEmail: organizationInvitations.email,
+        createdAt: organizationInvitations.createdAt,
+        expiresAt: organizationInvitations.expiresAt,
+        acceptedAt: organizationInvitations.acceptedAt,
+      })
+      .from(organizationInvitations)
+      .innerJoin(organizations, eq(organizations.id, organizationInvitations.organizationId))
+      .where(eq(organizationInvitations.invitedBy, userId))
+      .orderBy(asc(organizationInvitations.createdAt)),
+    db
+      .select({ organization: organizations.name, createdAt: organizationInvitations.createdAt, acceptedAt: organizationInvitations.acceptedAt })
+      .from(organizationInvitations)
+      .innerJoin(organizations, eq(organizations.id, organizationInvitations.organizationId))
+      .where(eq(organizationInvitations.email, user.email))
+      .orderBy(asc(organizationInvitations.createdAt)),
+    db
+      .select({ kind: emails.template, subject: emails.subject, status: emails.status, createdAt: emails.createdAt, sentAt: emails.sentAt })
+      .from(emails)
+      .where(or(eq(emails.userId, userId), sql`${user.email} = any(${emails.to})`))
+      .orderBy(asc(emails.createdAt)),
+    db
+      .select({ action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId, detail: auditLog.detail, at: auditLog.createdAt })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userId))
+      .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
+    db
+      .select({ action: auditLog.action, at: auditLog.createdAt })
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, "user"), eq(auditLog.subjectId, userId), or(isNull(auditLog.actorId), ne(auditLog.actorId, userId))))
+      .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
+  ]);
+
+  const profile = profileRows[0];
+  return {
+    exportedAt: now.toISOString(),
+    about: ABOUT,
+    account: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      emailVerifiedAt: user.emailVerifiedAt,
+      suspendedAt: user.suspendedAt,
+      createdAt: user.createdAt,
+      updatedAt: user.updatedAt,
+    },
+    sessions: sessionRows,
+    emailLinks: tokenRows,
+    studentProfile: profile ? (({ userId: _userId, ...rest }) => rest)(profile) : null,
+    skills: skillRows,
+    projects: projectRows,
+    organization: membershipRows[0] ?? null,
+    organizationsCreated: createdOrgRows,
+    slotsCreated: createdSlotRows,
+    slotsMentored: mentoredSlotRows,
+    invitationsSent: sentInvitationRows,
+    invitationsReceived: receivedInvitationRows,
+    emails: emailRows,
+    activity: activityRows,
+    recordsAboutYou: aboutRows,
+  };
+}
+
+export type UserDataExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>;
+
+function slotSummaries(db: Db) {
+  return db
+    .select({
+      id: slots.id,
+      title: slots.title,
+      organization: organizations.name,
+      status: slots.status,
+      compensation: slots.compensation,
+      createdAt: slots.createdAt,
+      publishedAt: slots.publishedAt,
+    })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .$dynamic();
+}
+
+export type DeleteAccountError = "wrong_password" | "throttled" | "last_admin" | "not_found";
+
+/**
+ * Deletes an account and the personal data tied to it, in one transaction, after checking the
+ * password. What stays: an anonymous `deleted_accounts` row (role and date) so head counts
+ * survive, and the organizations and slots the person worked on, for their other members.
+ * Never leaves the platform without an admin.
+ */
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+  input: { password: string },
+  now = new Date(),
+): Promise<{ ok: true; role: UserRole } | { ok: false; error: DeleteAccountError }> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return { ok: false, error: "not_found" };
+
+  // why: a stolen session must not become a way to guess the password; wrong passwords here
+  // count against the same allowance as wrong passwords at login.
+  const [loginKey] = throttleKeys(user.email);
+  if (await blockedUntil(db, [loginKey!], now)) return { ok: false, error: "throttled" };
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await recordFailure(db, loginKey!, LIMITS.loginAccount, now);
+    return { ok: false, error: "wrong_password" };
+  }
+
+  return transaction(db, async (tx) => {
+    // why: locking every admin row (and this one) makes two admins deleting themselves at once
+    // take turns, so the second one sees that the first is gone.
+    const locked = await tx
+      .select({ id: users.id, role: users.role, email: users.email, suspendedAt: users.suspendedAt })
+      .from(users)
+      .where(or(eq(users.id, userId), eq(users.role, "admin")))
+      .for("update");
+    const self = locked.find((u) => u.id === userId);
+    if (!self) return { ok: false as const, error: "not_found" as const };
+    // A suspended admin cannot sign in, so does not count as the one who stays.
+    if (self.role === "admin" && !locked.some((u) => u.role === "admin" && u.id !== userId && !u.suspendedAt)) {
+      return { ok: false as const, error: "last_admin" as const };
+    }
+
+    const [membership] = await tx
+      .select({ organizationId: organizationMembers.organizationId })
+      .from(organizationMembers)
+      .where(eq(organizationMembers.userId, userId));
+    const mentoredSlotIds = (await tx.select({ slotId: slotMentors.slotId }).from(slotMentors).where(eq(slotMentors.userId, userId))).map((r) => r.slotId);
+
+    const [tombstone] = await tx.insert(deletedAccounts).values({ role: self.role, deletedAt: now }).returning({ id: deletedAccounts.id });
+
+    await removeEmailsTo(tx, self.email, userId);
+    await tx.delete(organizationInvitations).where(eq(organizationInvitations.email, self.email));
+    await tx.delete(throttle).where(inArray(throttle.key, throttleKeys(self.email)));
+    // why: an audit entry's detail may quote the address (an invitation, say); the entry stays, the address goes.
+    await tx
+      .update(auditLog)
+      .set({ detail: sql`replace(${auditLog.detail}::text, ${self.email}, '[deleted account]')::jsonb` })
+      .where(sql`position(${self.email} in ${auditLog.detail}::text) > 0`);
+
+    // Sessions, links, profile, skills, projects, memberships and named-mentor rows go by
+    // cascade; organizations and slots they created or verified stay (those columns become null).
+    await tx.delete(users).where(eq(users.id, userId));
+
+    if (membership) await handleLastMember(tx, membership.organizationId, now);
+    await closeSlotsLeftWithoutMentor(tx, mentoredSlotIds, now);
+
+    await recordAudit(tx, {
+      actorId: null,
+      action: "account.deleted",
+      subjectType: "user",
+      subjectId: tombstone!.id,
+      detail: { role: self.role, by: "account_holder" },
+    });
+    return { ok: true as const, role: self.role };
+  });
+}
+
+/**
+ * Deletes the emails addressed to `email` alone (queued ones are then never sent: the delivery
+ * job finds no row) and takes the address out of emails that also went to other people.
+ */
+async function removeEmailsTo(tx: Db, email: string, userId: string) {
+  await tx.delete(emails).where(or(eq(emails.userId, userId), sql`${emails.to} = array[${email}]::text[]`));
+  await tx
+    .update(emails)
+    .set({ to: sql`array_remove(${emails.to}, ${email})` })
+    .where(sql`${email} = any(${emails.to})`);
+}
+
+/** A live slot whose only named mentor left has nobody to mentor the intern: it is closed, and the audit log says why. */
+async function closeSlotsLeftWithoutMentor(tx: Db, slotIds: string[], now: Date) {
+  if (slotIds.length === 0) return;
+  const orphaned = await tx
+    .update(slots)
+    .set({ status: "closed", updatedAt: now })
+    .where(
+      and(
+        inArray(slots.id, slotIds),
+        inArray(slots.status, ["open", "pending_review"]),
+        sql`not exists (select 1 from ${slotMentors} where ${slotMentors.slotId} = ${slots.id})`,
+      ),
+    )
+    .returning({ id: slots.id, organizationId: slots.organizationId });
+  for (const slot of orphaned) {
+    await recordAudit(tx, {
+      actorId: null,
+      action: "slot.closed",
+      subjectType: "slot",
+      subjectId: slot.id,
+      detail: { reason: "mentor_deleted_account" },
+    });
+  }
+}
+
+/**
+ * When the last member leaves, the organization stays (its history, its verification, its
+ * pending invitations, which can bring in a new mentor) but nobody can mentor its interns, so
+ * its open and in-review slots are closed. The audit log records it for the admins.
+ */
+async function handleLastMember(tx: Db, organizationId: string, now: Date) {
+  const [members] = await tx.select({ n: count() }).from(organizationMembers).where(eq(organizationMembers.organizationId, organizationId));
+  if (members!.n > 0) return;
+  const closed = await tx
+    .update(slots)
+    .set({ status: "closed", updatedAt: now })
+    .where(and(eq(slots.organizationId, organizationId), inArray(slots.status, ["open", "pending_review"])))
+    .returning({ id: slots.id });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "organization.left_without_members",
+    subjectType: "organization",
+    subjectId: organizationId,
+    detail: { reason: "last_member_deleted_account", closedSlots: closed.map((s) => s.id) },
+  });
+}
+
+/** Accounts ever created, by role: those still here plus the anonymous rows of deleted ones. */
+export async function accountsEverByRole(db: Db) {
+  const [current, deleted] = await Promise.all([
+    db.select({ role: users.role, n: count() }).from(users).groupBy(users.role),
+    db.select({ role: deletedAccounts.role, n: count() }).from(deletedAccounts).groupBy(deletedAccounts.role),
+  ]);
+  const totals: Record<UserRole, number> = { student: 0, mentor: 0, admin: 0 };
+  for (const row of [...current, ...deleted]) totals[row.role] += row.n;
+  return totals;
+}

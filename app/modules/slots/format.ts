@@ -1,0 +1,83 @@
+import type { SlotCompensation, WorkMode } from "~db/schema";
+import { countryName, WORK_MODE_LABELS } from "~/domain/labels";
+import { slotEndDate } from "~/matching/work-authorization";
+
+// How a slot's terms read on a page: said plainly, the same way everywhere. Safe in the browser.
+
+const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const money = (amount: number, currency: string | null, decimals: 0 | 2) =>
+  `${currency === "CAD" ? "CA$" : "$"}${amount.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${currency ? ` ${currency}` : ""}`;
+
+/** "Mar 1, 2027" for a YYYY-MM-DD date (read as a calendar day, the same on server and browser). */
+export function formatDay(date: string) {
+  return day.format(new Date(`${date}T00:00:00Z`));
+}
+
+type Pay = { compensation: SlotCompensation; hourlyRate: string | number | null; stipendAmount: number | null; currency: string | null };
+
+/** The pay in a few words: "$25.00 USD an hour", "CA$3,000 CAD stipend for the internship", "Unpaid", "Course credit". */
+export function describePay(slot: Pay) {
+  switch (slot.compensation) {
+    case "paid":
+      return slot.hourlyRate === null ? "Paid hourly" : `${money(Number(slot.hourlyRate), slot.currency, 2)} an hour`;
+    case "stipend":
+      return slot.stipendAmount === null ? "Stipend" : `${money(slot.stipendAmount, slot.currency, 0)} stipend for the internship`;
+    case "unpaid":
+      return "Unpaid";
+    case "course_credit":
+      return "Unpaid, for course credit";
+  }
+}
+
+/** "Remote", "On site in Boston, United States", "Hybrid in Toronto, Canada". */
+export function describePlace(slot: { workMode: WorkMode; city: string | null; country: string }) {
+  const where = [slot.city, countryName(slot.country)].filter(Boolean).join(", ");
+  if (slot.workMode === "remote") return `Remote${where ? ` (team in ${where})` : ""}`;
+  return `${WORK_MODE_LABELS[slot.workMode]} in ${where}`;
+}
+
+/** "12 weeks from Mar 1, 2027 to May 23, 2027". */
+export function describeDates(slot: { startDate: string; durationWeeks: number }) {
+  return `${slot.durationWeeks} week${slot.durationWeeks === 1 ? "" : "s"}, ${formatDay(slot.startDate)} – ${formatDay(slotEndDate(slot.startDate, slot.durationWeeks))}`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Time zones offered as you type; any other IANA zone can be typed. North America first. */
+export const COMMON_TIME_ZONES = [
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Phoenix",
+  "America/Los_Angeles",
+  "America/Anchorage",
+  "Pacific/Honolulu",
+  "America/Toronto",
+  "America/Vancouver",
+  "America/Edmonton",
+  "America/Winnipeg",
+  "America/Halifax",
+  "America/St_Johns",
+  "America/Regina",
+  "America/Mexico_City",
+  "America/Bogota",
+  "America/Sao_Paulo",
+  "Europe/London",
+  "Europe/Berlin",
+  "Europe/Paris",
+  "Europe/Istanbul",
+  "Africa/Lagos",
+  "Africa/Nairobi",
+  "Africa/Cairo",
+  "Africa/Accra",
+  "Asia/Kolkata",
+  "Asia/Karachi",
+  "Asia/Dhaka",
+  "Asia/Kathmandu",
+  "Asia/Tehran",
+  "Asia/Shanghai",
+  "Asia/Seoul",
+  "Asia/Ho_Chi_Minh",
+  "Asia/Manila",
+  "UTC",
+];

@@ -1,0 +1,191 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { organizationMembers, organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
+import { AUTHORIZATION_INFO, authorizationFit, type StudentAuthorization, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
+import type { SlotSearch } from "./schemas";
+import { isUuid, slotColumns, slotExtras } from "./slots.server";
+
+export const SEARCH_PAGE_SIZE = 20;
+
+type Viewer = { id: string; role: UserRole } | null;
+
+/**
+ * An open slot takes applications until the end of its deadline day in the slot's own time
+ * zone (saved slots only carry zones PostgreSQL knows). `now` is a parameter for tests.
+ */
+const acceptingApplications = (now: Date) => sql`${slots.applicationDeadline} >= (${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date`;
+
+/** A student's saved work authorization, or null (no profile, or no status yet). */
+export async function getStudentAuthorization(db: Db, userId: string): Promise<StudentAuthorization | null> {
+  const [row] = await db
+    .select({
+      workAuthorization: studentProfiles.workAuthorization,
+      validFrom: studentProfiles.authorizationValidFrom,
+      validUntil: studentProfiles.authorizationValidUntil,
+    })
+    .from(studentProfiles)
+    .where(eq(studentProfiles.userId, userId));
+  return row?.workAuthorization ? { workAuthorization: row.workAuthorization, validFrom: row.validFrom, validUntil: row.validUntil } : null;
+}
+
+/**
+ * Open slots whose deadline has not passed, filtered and sorted as `search` asks, one page at a
+ * time. With a keyword, ranked by full-text relevance (title, then project, then description).
+ * `student` is the signed-in student's authorization: it powers "accepts my work authorization"
+ * and a fit line on each result.
+ */
+export async function searchSlots(
+  db: Db,
+  search: SlotSearch,
+  { page = 1, now = new Date(), student = null }: { page?: number; now?: Date; student?: StudentAuthorization | null } = {},
+) {
+  const taxonomy = await listSkills(db);
+  const resolved = search.skills.map((typed) => ({ typed, skill: resolveSkill(taxonomy, typed) }));
+  const skillSlugs = [...new Set(resolved.flatMap((r) => (r.skill ? [r.skill.slug] : [])))];
+
+  // why: a keyword of only stop words ("the", "and") makes an empty query that matches nothing; it is ignored instead.
+  const query = search.q ? sql`websearch_to_tsquery('english', ${search.q})` : null;
+  const conditions: (SQL | undefined)[] = [eq(slots.status, "open"), acceptingApplications(now)];
+  if (query) conditions.push(sql`(numnode(${query}) = 0 or ${slots.searchVector} @@ ${query})`);
+  // Every chosen skill, required or nice to have: each filter narrows the list, like the others.
+  for (const slug of skillSlugs) conditions.push(sql`exists (select 1 from slot_skills ss where ss.slot_id = ${slots.id} and ss.skill_slug = ${slug})`);
+  if (search.pay === "paid_only") conditions.push(eq(slots.compensation, "paid"));
+  if (search.pay === "paid_or_stipend") conditions.push(inArray(slots.compensation, ["paid", "stipend"]));
+  if (search.pay === "unpaid_or_credit") conditions.push(inArray(slots.compensation, ["unpaid", "course_credit"]));
+  if (search.modes.length) conditions.push(inArray(slots.workMode, search.modes));
+  if (search.country) conditions.push(eq(slots.country, search.country));
+  if (search.organizationType) conditions.push(eq(organizations.type, search.organizationType));
+  if (search.maxHours) conditions.push(lte(slots.hoursPerWeek, search.maxHours));
+  if (search.maxWeeks) conditions.push(lte(slots.durationWeeks, search.maxWeeks));
+  if (search.startFrom) conditions.push(gte(slots.startDate, search.startFrom));
+  const fitsMe = search.fitsMe && student !== null;
+  // why: posting rules refuse a slot that accepts a status it cannot serve (STEM OPT on an unpaid
+  // slot, …), so "accepts my status" is the authorization fit minus dates, which stay a warning.
+  if (fitsMe) conditions.push(sql`${student!.workAuthorization}::work_authorization = any(${slots.acceptedAuthorizations})`);
+  const where = and(...conditions);
+
+  const sort = search.sort === "relevance" && !query ? "newest" : (search.sort ?? (query ? "relevance" : "newest"));
+  const order =
+    sort === "relevance" && query
+      ? [desc(sql`ts_rank_cd(${slots.searchVector}, ${query})`), desc(slots.publishedAt), asc(slots.id)]
+      : sort === "deadline"
+        ? [asc(slots.applicationDeadline), desc(slots.publishedAt), asc(slots.id)]
+        : [desc(slots.publishedAt), asc(slots.id)];
+
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: slots.id,
+        title: slots.title,
+        description: slots.description,
+        compensation: slots.compensation,
+        hourlyRate: slots.hourlyRate,
+        stipendAmount: slots.stipendAmount,
+        currency: slots.currency,
+        hoursPerWeek: slots.hoursPerWeek,
+        mentorHoursPerWeek: slots.mentorHoursPerWeek,
+        startDate: slots.startDate,
+        durationWeeks: slots.durationWeeks,
+        applicationDeadline: slots.applicationDeadline,
+        seats: slots.seats,
+        workMode: slots.workMode,
+        country: slots.country,
+        city: slots.city,
+        offers: slots.offers,
+        acceptedAuthorizations: slots.acceptedAuthorizations,
+        paperwork: slots.paperwork,
+        publishedAt: slots.publishedAt,
+        organization: { id: organizations.id, name: organizations.name, type: organizations.type, verifiedAt: organizations.verifiedAt },
+      })
+      .from(slots)
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .where(where)
+      .orderBy(...order)
+      .limit(SEARCH_PAGE_SIZE)
+      .offset((page - 1) * SEARCH_PAGE_SIZE),
+    db.select({ value: count() }).from(slots).innerJoin(organizations, eq(organizations.id, slots.organizationId)).where(where),
+  ]);
+  const extras = await slotExtras(db, rows.map((r) => r.id));
+  const n = total?.value ?? 0;
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      skills: extras.get(r.id)!.skills,
+      fit: student ? authorizationFit(student, r) : null,
+    })),
+    total: n,
+    pages: Math.max(1, Math.ceil(n / SEARCH_PAGE_SIZE)),
+    sort,
+    // Each chosen skill once, with what was typed for it (a name, a slug or an alias), so a page can remove it from the URL.
+    skills: skillSlugs.map((slug) => {
+      const typed = resolved.filter((r) => r.skill?.slug === slug);
+      return { slug, name: typed[0]!.skill!.name, typed: typed.map((r) => r.typed) };
+    }),
+    unknownSkills: resolved.flatMap((r) => (r.skill ? [] : [r.typed])),
+    fitsMeApplied: fitsMe,
+  };
+}
+
+export type SlotSearchResult = Awaited<ReturnType<typeof searchSlots>>;
+
+/**
+ * Everything the public list needs for `viewer`: the page of results, the skill names offered as
+ * you type, and — for a student — their status, which powers "accepts my work authorization".
+ */
+export async function browseSlots(db: Db, { search, page, viewer, now = new Date() }: { search: SlotSearch; page: number; viewer: Viewer; now?: Date }) {
+  const student = viewer?.role === "student" ? await getStudentAuthorization(db, viewer.id) : null;
+  const [result, taxonomy] = await Promise.all([searchSlots(db, search, { page, now, student }), listSkills(db)]);
+  return {
+    ...result,
+    skillNames: taxonomy.map((s) => s.name),
+    student: student ? { status: student.workAuthorization, short: AUTHORIZATION_INFO[student.workAuthorization].short } : null,
+  };
+}
+
+/**
+ * One slot as `viewer` may see it: anyone sees an open slot; its organization's mentors and
+ * admins see it in any status; for everyone else it does not exist (null).
+ */
+export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date() }: { slotId: string; viewer: Viewer; now?: Date }) {
+  if (!isUuid(slotId)) return null;
+  const isMember = viewer
+    ? sql<boolean>`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${viewer.id})`
+    : sql<boolean>`false`;
+  const [row] = await db
+    .select({
+      slot: slotColumns,
+      organization: organizations,
+      isMember,
+      acceptingApplications: sql<boolean>`${acceptingApplications(now)}`,
+    })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(and(eq(slots.id, slotId), viewer?.role === "admin" ? undefined : sql`(${slots.status} = 'open' or ${isMember})`));
+  if (!row) return null;
+
+  const extras = (await slotExtras(db, [slotId])).get(slotId)!;
+  let note: { status: WorkAuthorizationStatus; label: string; short: string; confirm: string; fit: ReturnType<typeof authorizationFit> } | null = null;
+  let studentWithoutStatus = false;
+  if (viewer?.role === "student") {
+    const student = await getStudentAuthorization(db, viewer.id);
+    if (student) {
+      const info = AUTHORIZATION_INFO[student.workAuthorization];
+      note = { status: student.workAuthorization, label: info.label, short: info.short, confirm: info.confirm, fit: authorizationFit(student, row.slot) };
+    } else studentWithoutStatus = true;
+  }
+  return {
+    slot: row.slot,
+    organization: row.organization,
+    skills: extras.skills,
+    // Mentors' names are public on an open slot (that is the mentor's commitment); their emails are not.
+    mentors: extras.mentors.map((m) => ({ id: m.id, name: m.name, ...(row.isMember || viewer?.role === "admin" ? { email: m.email } : {}) })),
+    canManage: row.isMember,
+    acceptingApplications: row.slot.status === "open" && row.acceptingApplications,
+    authorizationNote: note,
+    studentWithoutStatus,
+  };
+}
+
+export type SlotForViewer = NonNullable<Awaited<ReturnType<typeof getSlotForViewer>>>;
+export type { SlotStatus };

@@ -1,0 +1,441 @@
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { transaction, type Db } from "~db/client.server";
+import { organizationMembers, organizations, skills, slotMentors, slots, slotSkills, users, type Slot, type SlotStatus } from "~db/schema";
+import SlotOpened, { slotOpenedSubject } from "~emails/slot-opened";
+import SlotSentBack, { slotSentBackSubject } from "~emails/slot-sent-back";
+import { getEnv } from "~/env.server";
+import { queueEmail } from "~/mail/outbox.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { unknownSkillErrors } from "~/modules/skills/schemas";
+import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
+import { needsReview, slotWarnings } from "./rules";
+import type { ReviewInput, SlotInput } from "./schemas";
+
+export const MENTOR_PAGE_SIZE = 20;
+export const REVIEW_PAGE_SIZE = 10;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from URLs and forms; anything that is not a uuid names no slot (and must not reach a uuid cast). */
+export const isUuid = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
+
+/** The calendar date of `now` in UTC, YYYY-MM-DD: what "today" means for posting rules. */
+export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+// why: the generated search vector is for the database's own use; pages never need it.
+const { searchVector: _searchVector, ...slotColumns } = getTableColumns(slots);
+export { slotColumns };
+
+const link = (path: string) => `${getEnv().APP_URL}${path}`;
+
+type FieldErrors = Record<string, string[]>;
+export type SaveSlotResult =
+  | { ok: true; slotId: string; status: SlotStatus }
+  | { ok: false; error: "no_organization" | "not_found" | "not_editable" }
+  | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
+export type SubmitSlotResult = { ok: true; status: "pending_review" | "open" } | { ok: false; error: "not_found" | "not_editable" | "dates_passed" };
+
+async function membershipOf(db: Db, userId: string) {
+  const [row] = await db
+    .select({ organizationId: organizationMembers.organizationId, verifiedAt: organizations.verifiedAt })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(eq(organizationMembers.userId, userId));
+  return row ?? null;
+}
+
+/** A slot of the user's organization, locked for the rest of the transaction; others' slots are invisible. */
+async function lockOwnSlot(tx: Db, userId: string, slotId: string) {
+  if (!isUuid(slotId)) return null;
+  const [row] = await tx
+    .select({ slot: slots, verifiedAt: organizations.verifiedAt })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, userId)))
+    .where(eq(slots.id, slotId))
+    .for("update", { of: slots });
+  return row ?? null;
+}
+
+const columnsFrom = (input: SlotInput) => ({
+  title: input.title,
+  description: input.description,
+  project: input.project,
+  mentorHoursPerWeek: input.mentorHoursPerWeek,
+  compensation: input.compensation,
+  hourlyRate: input.hourlyRate === null ? null : input.hourlyRate.toFixed(2),
+  stipendAmount: input.stipendAmount,
+  currency: input.currency,
+  hoursPerWeek: input.hoursPerWeek,
+  startDate: input.startDate,
+  durationWeeks: input.durationWeeks,
+  applicationDeadline: input.applicationDeadline,
+  seats: input.seats,
+  workMode: input.workMode,
+  country: input.country,
+  city: input.city,
+  timezone: input.timezone,
+  acceptedAuthorizations: input.acceptedAuthorizations,
+  paperwork: input.paperwork,
+  offers: input.offers,
+  questions: input.questions,
+  learningPlan: input.learningPlan,
+  academicProgram: input.academicProgram,
+  primaryBeneficiary: input.primaryBeneficiary,
+});
+
+/** The slot's skills as taxonomy slugs, or the errors of rows the taxonomy does not know (or lists twice). */
+async function resolveSlotSkills(db: Db, input: SlotInput) {
+  const fieldErrors: FieldErrors = {};
+  const [required, nice, taxonomy] = await Promise.all([resolveSkillRows(db, input.requiredSkills), resolveSkillRows(db, input.niceSkills), listSkills(db)]);
+  if (!required.ok) Object.assign(fieldErrors, unknownSkillErrors("requiredSkills", required.rows));
+  if (!nice.ok) Object.assign(fieldErrors, unknownSkillErrors("niceSkills", nice.rows));
+  const skillRows: Omit<typeof slotSkills.$inferInsert, "slotId">[] = [];
+  if (required.ok && nice.ok) {
+    const requiredSlugs = new Set(required.skills.map((s) => s.slug));
+    for (const s of required.skills) skillRows.push({ skillSlug: s.slug, minLevel: s.level, required: true });
+    for (const row of input.niceSkills) {
+      if (requiredSlugs.has(resolveSkill(taxonomy, row.skill)?.slug ?? "")) {
+        fieldErrors[`niceSkills[${row.index}].skill`] = [`${row.skill} is already a required skill: keep it in one list`];
+      }
+    }
+    for (const s of nice.skills) if (!requiredSlugs.has(s.slug)) skillRows.push({ skillSlug: s.slug, minLevel: s.level, required: false });
+  }
+  return { fieldErrors, skillRows };
+}
+
+/** What the form cannot check alone: mentors who belong to the organization, a time zone PostgreSQL knows (deadlines are read in it). */
+async function checkMembersAndZone(tx: Db, organizationId: string, input: SlotInput) {
+  const fieldErrors: FieldErrors = {};
+  const members = await tx
+    .select({ userId: organizationMembers.userId })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), inArray(organizationMembers.userId, input.mentorIds)));
+  if (members.length !== input.mentorIds.length) fieldErrors.mentorIds = ["Choose mentors from your organization's members"];
+  const [zone] = await tx.execute<{ known: boolean }>(sql`select exists (select 1 from pg_timezone_names where name = ${input.timezone}) as known`);
+  if (!zone?.known) fieldErrors.timezone = ["We don't know this time zone: choose one from the list, like America/Toronto"];
+  return fieldErrors;
+}
+
+async function submitInTx(tx: Db, slot: Slot, organization: { verifiedAt: Date | null }, actorId: string, now: Date): Promise<SubmitSlotResult> {
+  if (slot.status !== "draft") return { ok: false, error: "not_editable" };
+  const today = todayOf(now);
+  if (slot.startDate < today || slot.applicationDeadline < today) return { ok: false, error: "dates_passed" };
+  const status = needsReview(slot, organization) ? "pending_review" : "open";
+  await tx
+    .update(slots)
+    .set({ status, submittedAt: now, updatedAt: now, ...(status === "open" ? { publishedAt: now, reviewNote: null } : {}) })
+    .where(eq(slots.id, slot.id));
+  await recordAudit(tx, {
+    actorId,
+    action: status === "open" ? "slot.published" : "slot.submitted",
+    subjectType: "slot",
+    subjectId: slot.id,
+    detail: { title: slot.title, compensation: slot.compensation, organizationVerified: organization.verifiedAt !== null },
+  });
+  return { ok: true, status };
+}
+
+/**
+ * Creates (no `slotId`) or updates a draft slot of the mentor's organization, and submits it
+ * when `submit` is set — one transaction. Only drafts are edited; a slot of another
+ * organization is `not_found`.
+ */
+export async function saveSlot(
+  db: Db,
+  { userId, slotId, input, submit = false, now = new Date() }: { userId: string; slotId?: string | null; input: SlotInput; submit?: boolean; now?: Date },
+): Promise<SaveSlotResult> {
+  // why: the taxonomy is read before the transaction opens; the embedded database serializes
+  // connections, so a second connection used inside the transaction would wait for it forever.
+  const skillCheck = await resolveSlotSkills(db, input);
+  return transaction(db, async (tx) => {
+    let slot: Slot | null = null;
+    let organization: { organizationId: string; verifiedAt: Date | null } | null;
+    if (slotId) {
+      const own = await lockOwnSlot(tx, userId, slotId);
+      if (!own) return { ok: false, error: "not_found" };
+      if (own.slot.status !== "draft") return { ok: false, error: "not_editable" };
+      slot = own.slot;
+      organization = { organizationId: own.slot.organizationId, verifiedAt: own.verifiedAt };
+    } else {
+      organization = await membershipOf(tx, userId);
+      if (!organization) return { ok: false, error: "no_organization" };
+    }
+
+    const fieldErrors = { ...skillCheck.fieldErrors, ...(await checkMembersAndZone(tx, organization.organizationId, input)) };
+    if (Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors };
+
+    const values = { ...columnsFrom(input), updatedAt: now };
+    let saved: Slot;
+    if (slot) {
+      [saved] = (await tx.update(slots).set(values).where(eq(slots.id, slot.id)).returning()) as [Slot];
+      await tx.delete(slotSkills).where(eq(slotSkills.slotId, saved.id));
+      await tx.delete(slotMentors).where(eq(slotMentors.slotId, saved.id));
+    } else {
+      [saved] = (await tx
+        .insert(slots)
+        .values({ ...values, organizationId: organization.organizationId, createdBy: userId, createdAt: now, status: "draft" })
+        .returning()) as [Slot];
+      await recordAudit(tx, { actorId: userId, action: "slot.created", subjectType: "slot", subjectId: saved.id, detail: { title: input.title } });
+    }
+    if (skillCheck.skillRows.length) await tx.insert(slotSkills).values(skillCheck.skillRows.map((r) => ({ ...r, slotId: saved.id })));
+    await tx.insert(slotMentors).values(input.mentorIds.map((id) => ({ slotId: saved.id, userId: id })));
+
+    if (!submit) return { ok: true, slotId: saved.id, status: saved.status };
+    const submitted = await submitInTx(tx, saved, organization, userId, now);
+    // why: the form was just validated against `now`, so a refusal here is a bug, not a user error.
+    if (!submitted.ok) throw new Error(`A slot saved at ${now.toISOString()} could not be submitted: ${submitted.error}`);
+    return { ok: true, slotId: saved.id, status: submitted.status };
+  });
+}
+
+/**
+ * Sends a draft of the mentor's organization on: unpaid and course-credit slots, and every slot
+ * of an unverified organization, to review; a paid or stipend slot of a verified one opens at once.
+ */
+export async function submitSlot(db: Db, { userId, slotId, now = new Date() }: { userId: string; slotId: string; now?: Date }): Promise<SubmitSlotResult> {
+  return transaction(db, async (tx) => {
+    const own = await lockOwnSlot(tx, userId, slotId);
+    if (!own) return { ok: false, error: "not_found" };
+    return submitInTx(tx, own.slot, { verifiedAt: own.verifiedAt }, userId, now);
+  });
+}
+
+export type SlotOutcome = "closed" | "filled";
+
+/** Closes an open slot of the mentor's organization, or marks it filled; any other status is refused. */
+export async function endSlot(
+  db: Db,
+  { userId, slotId, outcome, now = new Date() }: { userId: string; slotId: string; outcome: SlotOutcome; now?: Date },
+): Promise<{ ok: true } | { ok: false; error: "not_found" | "not_open" }> {
+  return transaction(db, async (tx) => {
+    const own = await lockOwnSlot(tx, userId, slotId);
+    if (!own) return { ok: false, error: "not_found" };
+    if (own.slot.status !== "open") return { ok: false, error: "not_open" };
+    await tx.update(slots).set({ status: outcome, updatedAt: now }).where(eq(slots.id, slotId));
+    await recordAudit(tx, { actorId: userId, action: `slot.${outcome}`, subjectType: "slot", subjectId: slotId, detail: { title: own.slot.title } });
+    return { ok: true };
+  });
+}
+
+/** Who hears about a review: the slot's named mentors, or every mentor of its organization when none is left. */
+async function reviewRecipients(tx: Db, slot: Slot) {
+  const named = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(slotMentors)
+    .innerJoin(users, eq(users.id, slotMentors.userId))
+    .where(eq(slotMentors.slotId, slot.id));
+  if (named.length) return named;
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, slot.organizationId));
+}
+
+export type ReviewSlotResult = { ok: true; status: "open" | "draft" } | { ok: false; error: "not_found" | "not_pending" | "dates_passed" };
+
+/**
+ * An admin's decision on a slot waiting for review: open it, or send it back to draft with a
+ * reason. The slot's mentors are emailed and the decision is audited, in one transaction.
+ */
+export async function reviewSlot(db: Db, { adminId, input, now = new Date() }: { adminId: string; input: ReviewInput; now?: Date }): Promise<ReviewSlotResult> {
+  return transaction(db, async (tx) => {
+    const [slot] = await tx.select().from(slots).where(eq(slots.id, input.slotId)).for("update");
+    if (!slot) return { ok: false, error: "not_found" };
+    if (slot.status !== "pending_review") return { ok: false, error: "not_pending" };
+    const reason = input.reason?.trim() || null;
+
+    if (input.decision === "open") {
+      // why: an open slot nobody can apply to any more would only sit in the list; the mentors must pick new dates.
+      if (slot.applicationDeadline < todayOf(now)) return { ok: false, error: "dates_passed" };
+      await tx
+        .update(slots)
+        .set({ status: "open", publishedAt: now, reviewedAt: now, reviewedBy: adminId, reviewNote: null, updatedAt: now })
+        .where(eq(slots.id, slot.id));
+    } else {
+      await tx
+        .update(slots)
+        .set({ status: "draft", reviewedAt: now, reviewedBy: adminId, reviewNote: reason, updatedAt: now })
+        .where(eq(slots.id, slot.id));
+    }
+
+    for (const mentor of await reviewRecipients(tx, slot)) {
+      const body =
+        input.decision === "open"
+          ? createElement(SlotOpened, { name: mentor.name, slotTitle: slot.title, slotUrl: link(`/slots/${slot.id}`), manageUrl: link(`/mentor/slots/${slot.id}`), note: reason })
+          : createElement(SlotSentBack, { name: mentor.name, slotTitle: slot.title, reason: reason!, editUrl: link(`/mentor/slots/${slot.id}`) });
+      await queueEmail(tx, {
+        template: input.decision === "open" ? "slot-opened" : "slot-sent-back",
+        to: [mentor.email],
+        subject: input.decision === "open" ? slotOpenedSubject(slot.title) : slotSentBackSubject(slot.title),
+        body,
+        userId: mentor.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: adminId,
+      action: input.decision === "open" ? "slot.opened" : "slot.sent_back",
+      subjectType: "slot",
+      subjectId: slot.id,
+      detail: { title: slot.title, ...(reason ? { reason } : {}) },
+    });
+    return { ok: true, status: input.decision === "open" ? "open" : "draft" };
+  });
+}
+
+// Reading slots -------------------------------------------------------------------------------
+
+export type SlotSkillView = { slug: string; name: string; minLevel: number; required: boolean };
+export type SlotMentorView = { id: string; name: string; email: string };
+
+/** The skills and named mentors of each slot in `slotIds`. */
+export async function slotExtras(db: Db, slotIds: string[]) {
+  const extras = new Map<string, { skills: SlotSkillView[]; mentors: SlotMentorView[] }>(slotIds.map((id) => [id, { skills: [], mentors: [] }]));
+  if (!slotIds.length) return extras;
+  const [skillRows, mentorRows] = await Promise.all([
+    db
+      .select({ slotId: slotSkills.slotId, slug: skills.slug, name: skills.name, minLevel: slotSkills.minLevel, required: slotSkills.required })
+      .from(slotSkills)
+      .innerJoin(skills, eq(skills.slug, slotSkills.skillSlug))
+      .where(inArray(slotSkills.slotId, slotIds))
+      .orderBy(desc(slotSkills.required), desc(slotSkills.minLevel), asc(skills.name)),
+    db
+      .select({ slotId: slotMentors.slotId, id: users.id, name: users.name, email: users.email })
+      .from(slotMentors)
+      .innerJoin(users, eq(users.id, slotMentors.userId))
+      .where(inArray(slotMentors.slotId, slotIds))
+      .orderBy(asc(users.name)),
+  ]);
+  for (const { slotId, ...skill } of skillRows) extras.get(slotId)!.skills.push(skill);
+  for (const { slotId, ...mentor } of mentorRows) extras.get(slotId)!.mentors.push(mentor);
+  return extras;
+}
+
+/** The mentors of an organization, to name on a slot. */
+export async function listOrganizationMentors(db: Db, organizationId: string): Promise<SlotMentorView[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, organizationId))
+    .orderBy(asc(users.name))
+    .limit(100);
+}
+
+/** What the new-slot form needs: the mentor's organization and its mentors, or null without an organization. */
+export async function getNewSlotContext(db: Db, userId: string) {
+  const [membership] = await db
+    .select({ organization: organizations })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(eq(organizationMembers.userId, userId));
+  if (!membership) return null;
+  return { organization: membership.organization, mentors: await listOrganizationMentors(db, membership.organization.id) };
+}
+
+/** A slot of the user's organization with everything its page and form show; null for anyone else's. */
+export async function getOwnSlot(db: Db, { userId, slotId }: { userId: string; slotId: string }) {
+  if (!isUuid(slotId)) return null;
+  const [row] = await db
+    .select({ slot: slots, organization: organizations })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, userId)))
+    .where(eq(slots.id, slotId));
+  if (!row) return null;
+  const [extras, mentors] = await Promise.all([slotExtras(db, [slotId]), listOrganizationMentors(db, row.organization.id)]);
+  return {
+    ...row,
+    ...extras.get(slotId)!,
+    organizationMentors: mentors,
+    warnings: slotWarnings({ ...row.slot, hourlyRate: row.slot.hourlyRate === null ? null : Number(row.slot.hourlyRate) }),
+  };
+}
+
+/** One page of the mentor's organization's slots (optionally of one status), with counts by status. */
+export async function listOrganizationSlots(db: Db, { userId, status, page = 1 }: { userId: string; status?: SlotStatus; page?: number }) {
+  const membership = await membershipOf(db, userId);
+  if (!membership) return null;
+  const ofOrg = eq(slots.organizationId, membership.organizationId);
+  const where = status ? and(ofOrg, eq(slots.status, status)) : ofOrg;
+  const [rows, [total], byStatus] = await Promise.all([
+    db
+      .select({
+        id: slots.id,
+        title: slots.title,
+        status: slots.status,
+        compensation: slots.compensation,
+        hourlyRate: slots.hourlyRate,
+        stipendAmount: slots.stipendAmount,
+        currency: slots.currency,
+        startDate: slots.startDate,
+        applicationDeadline: slots.applicationDeadline,
+        seats: slots.seats,
+        workMode: slots.workMode,
+        reviewNote: slots.reviewNote,
+        reviewedAt: slots.reviewedAt,
+        submittedAt: slots.submittedAt,
+        publishedAt: slots.publishedAt,
+        updatedAt: slots.updatedAt,
+      })
+      .from(slots)
+      .where(where)
+      // Drafts and slots waiting for review first: they are the ones that need the mentor.
+      .orderBy(sql`array_position(array['draft','pending_review','open','closed','filled']::slot_status[], ${slots.status})`, desc(slots.updatedAt), desc(slots.id))
+      .limit(MENTOR_PAGE_SIZE)
+      .offset((page - 1) * MENTOR_PAGE_SIZE),
+    db.select({ value: count() }).from(slots).where(where),
+    db.select({ status: slots.status, value: count() }).from(slots).where(ofOrg).groupBy(slots.status),
+  ]);
+  const counts: Record<SlotStatus, number> = { draft: 0, pending_review: 0, open: 0, closed: 0, filled: 0 };
+  for (const s of byStatus) counts[s.status] = s.value;
+  const n = total?.value ?? 0;
+  return { rows, counts, total: n, pages: Math.max(1, Math.ceil(n / MENTOR_PAGE_SIZE)) };
+}
+
+/** The review queue: every slot waiting for review, oldest submission first, with what an admin needs to decide. */
+export async function listReviewQueue(db: Db, { page = 1 }: { page?: number } = {}) {
+  const where = eq(slots.status, "pending_review");
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ slot: slotColumns, organization: organizations, submittedBy: users.name })
+      .from(slots)
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .leftJoin(users, eq(users.id, slots.createdBy))
+      .where(where)
+      .orderBy(asc(slots.submittedAt), asc(slots.id))
+      .limit(REVIEW_PAGE_SIZE)
+      .offset((page - 1) * REVIEW_PAGE_SIZE),
+    db.select({ value: count() }).from(slots).where(where),
+  ]);
+  const extras = await slotExtras(db, rows.map((r) => r.slot.id));
+  const n = total?.value ?? 0;
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      ...extras.get(r.slot.id)!,
+      warnings: slotWarnings({ ...r.slot, hourlyRate: r.slot.hourlyRate === null ? null : Number(r.slot.hourlyRate) }),
+    })),
+    total: n,
+    pages: Math.max(1, Math.ceil(n / REVIEW_PAGE_SIZE)),
+  };
+}
+
+/** The id and status of a slot of the user's organization, or null: checked before a form is even read. */
+export async function findOwnSlot(db: Db, { userId, slotId }: { userId: string; slotId: string }) {
+  if (!isUuid(slotId)) return null;
+  const [row] = await db
+    .select({ id: slots.id, status: slots.status })
+    .from(slots)
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, userId)))
+    .where(eq(slots.id, slotId));
+  return row ?? null;
+}
+
+/** A slot's title and status, for the line that confirms an admin's decision. */
+export async function getSlotSummary(db: Db, slotId: string) {
+  if (!isUuid(slotId)) return null;
+  const [row] = await db.select({ id: slots.id, title: slots.title, status: slots.status }).from(slots).where(eq(slots.id, slotId));
+  return row ?? null;
+}

@@ -1,0 +1,181 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getDb } from "~db/client.server";
+import { requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDateTime } from "~/components/format";
+import { SlotDetails, SlotStatusBadge } from "~/components/slot-details";
+import { SlotForm, slotFormDefaults } from "~/components/slot-form";
+import { Alert, Button, ButtonLink, PageHeader } from "~/components/ui";
+import { VerifiedBadge } from "~/components/verified-badge";
+import { listSkills } from "~/modules/skills/skills.server";
+import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
+import { endSlot, findOwnSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.own.slot.title ?? "Slot"} · Your slots · Steppingstone` }];
+
+const NOTICES: Record<string, { tone: "success" | "info"; text: string }> = {
+  saved: { tone: "success", text: "Saved as a draft. Students cannot see it until you submit it." },
+  submitted: { tone: "info", text: "Submitted. An admin reviews it before it opens; you will get an email either way." },
+  published: { tone: "success", text: "Your slot is open: students can find it now." },
+  closed: { tone: "info", text: "Closed: the slot no longer takes applications." },
+  filled: { tone: "success", text: "Marked filled. Congratulations on your new intern." },
+};
+
+// why: a slot of another organization is "not found", never "forbidden" — its existence is not theirs to learn.
+const notFound = () => new Response("Not found", { status: 404 });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "mentor");
+  const db = getDb();
+  const own = await getOwnSlot(db, { userId: user.id, slotId: params.slotId ?? "" });
+  if (!own) throw notFound();
+  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  return {
+    own,
+    skills: own.slot.status === "draft" ? await listSkills(db) : [],
+    today: todayOf(new Date()),
+    notice,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "mentor");
+  const db = getDb();
+  const slotId = params.slotId ?? "";
+  if (!(await findOwnSlot(db, { userId: user.id, slotId }))) throw notFound();
+  const formData = await request.formData();
+  const now = new Date();
+
+  const outcome = SlotOutcomeSchema.safeParse({ intent: formData.get("intent") });
+  if (outcome.success) {
+    const result = await endSlot(db, { userId: user.id, slotId, outcome: outcome.data.intent === "close" ? "closed" : "filled", now });
+    if (!result.ok) return data({ result: null, outcomeError: "Only an open slot can be closed or marked filled." }, { status: 409 });
+    return redirect(`/mentor/slots/${slotId}?notice=${outcome.data.intent === "close" ? "closed" : "filled"}`);
+  }
+
+  const { intent } = SaveIntentSchema.parse({ intent: formData.get("intent") ?? undefined });
+  const submission = parseWithZod(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  if (submission.status !== "success") return data({ result: submission.reply(), outcomeError: null }, { status: 400 });
+  const result = await saveSlot(db, { userId: user.id, slotId, input: submission.value, submit: intent === "submit", now });
+  if (!result.ok) {
+    if (result.error === "invalid") return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), outcomeError: null }, { status: 400 });
+    if (result.error === "not_found" || result.error === "no_organization") throw notFound();
+    return data(
+      { result: submission.reply({ formErrors: ["This slot is no longer a draft, so it cannot be edited. Reload the page to see where it is."] }), outcomeError: null },
+      { status: 409 },
+    );
+  }
+  const notice = result.status === "draft" ? "saved" : result.status === "open" ? "published" : "submitted";
+  return redirect(`/mentor/slots/${slotId}?notice=${notice}`);
+}
+
+export default function MentorSlotPage() {
+  const { own, skills, today, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { slot, organization } = own;
+  const sentBack = slot.status === "draft" && slot.reviewNote !== null;
+  const busy = navigation.state === "submitting";
+
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link to="/mentor/slots" className="font-medium text-brand-700 hover:underline">
+          ← Your slots
+        </Link>
+      </p>
+      <PageHeader
+        title={slot.title}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <SlotStatusBadge status={slot.status} sentBack={sentBack} />
+            {organization.name} <VerifiedBadge verified={organization.verifiedAt !== null} />
+          </span>
+        }
+      >
+        {slot.status === "open" ? (
+          <ButtonLink to={`/slots/${slot.id}`} variant="secondary">
+            See it as students do
+          </ButtonLink>
+        ) : null}
+      </PageHeader>
+
+      <div className="mb-6 space-y-3">
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+        {actionData?.outcomeError ? <Alert tone="error">{actionData.outcomeError}</Alert> : null}
+        {sentBack ? (
+          <Alert tone="warning" title={`Sent back by an admin${slot.reviewedAt ? ` on ${formatDateTime(slot.reviewedAt)}` : ""}`}>
+            <p className="whitespace-pre-line">{slot.reviewNote}</p>
+            <p className="mt-1">Change the slot below, then choose “Save and submit” to send it back to the review queue.</p>
+          </Alert>
+        ) : null}
+        {own.warnings.length ? (
+          <Alert tone="info" title="Worth a second look (these do not stop the slot)">
+            <ul className="list-disc space-y-0.5 pl-5">
+              {own.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {slot.status === "pending_review" ? (
+          <Alert tone="info" title="Waiting for review">
+            Submitted {slot.submittedAt ? formatDateTime(slot.submittedAt) : ""}. An admin checks it before it opens — every unpaid slot, and every slot of an
+            organization not yet verified. It cannot be edited meanwhile; if it needs changes, it comes back to you with a note.
+          </Alert>
+        ) : null}
+        {slot.status === "closed" || slot.status === "filled" ? (
+          <Alert tone="info">{slot.status === "filled" ? "This slot is filled." : "This slot is closed."} Students no longer see it.</Alert>
+        ) : null}
+      </div>
+
+      {slot.status === "draft" ? (
+        <SlotForm
+          id="slot-form"
+          today={today}
+          lastResult={actionData?.result}
+          defaultValue={slotFormDefaults(own)}
+          mentors={own.organizationMentors}
+          skills={skills}
+          organizationVerified={organization.verifiedAt !== null}
+          busy={busy}
+          saveLabel="Save changes"
+        />
+      ) : (
+        <SlotDetails
+          slot={slot}
+          organization={organization}
+          skills={own.skills}
+          mentors={own.mentors}
+          aside={
+            slot.status === "open" ? (
+              <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <h2 className="text-sm font-semibold text-slate-900">Manage this slot</h2>
+                <p className="mt-1 text-sm text-slate-600">Mark it filled when every seat is taken, or close it to stop taking applications. Either takes it off the public list.</p>
+                <div className="mt-4 flex flex-wrap gap-2">
+                  <Form method="post">
+                    <Button type="submit" name="intent" value="fill" disabled={busy}>
+                      Mark filled
+                    </Button>
+                  </Form>
+                  <Form method="post">
+                    <Button type="submit" name="intent" value="close" variant="danger" disabled={busy}>
+                      Close applications
+                    </Button>
+                  </Form>
+                </div>
+              </div>
+            ) : null
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,1006 @@
+import type {
+  Benefit,
+  CompensationPreference,
+  Degree,
+  OrganizationSize,
+  OrganizationType,
+  Paperwork,
+  PrimaryBeneficiaryAnswers,
+  SlotCompensation,
+  SlotStatus,
+  WorkAuthorization,
+  WorkMode,
+} from "./schema";
+
+// The demo marketplace: what `npm run dev` shows on a fresh database. Plain data, no database
+// access and no randomness: variety comes from each entry's position, so every reseed builds
+// the same rows. Dates are days relative to the seed's `now` (see db/seed.server.ts), so
+// deadlines and start dates are in the future whenever the seed runs.
+// Skill slugs come from the taxonomy migration (db/migrations/0003_skills_taxonomy.sql).
+
+export type DemoMentor = { email: string; name: string };
+
+export type DemoOrganization = {
+  slug: string;
+  name: string;
+  type: OrganizationType;
+  website: string;
+  size: OrganizationSize;
+  country: "US" | "CA";
+  city: string;
+  description: string;
+  /** Emails of its mentors; the first one created the organization. */
+  mentors: string[];
+  verifiedDaysAgo: number;
+};
+
+export type DemoSlot = {
+  organization: string;
+  title: string;
+  description: string;
+  project: string;
+  /** Named mentors (members of the organization); the first one posted the slot. */
+  mentors: string[];
+  mentorHoursPerWeek: number;
+  compensation: SlotCompensation;
+  hourlyRate?: string;
+  stipendAmount?: number;
+  currency?: "USD" | "CAD";
+  hoursPerWeek: number;
+  /** Days from `now` to the application deadline; the start date follows `startAfterDeadlineDays` later. */
+  deadlineInDays: number;
+  startAfterDeadlineDays: number;
+  durationWeeks: number;
+  seats: number;
+  workMode: WorkMode;
+  country: "US" | "CA";
+  city: string | null;
+  timezone: string;
+  acceptedAuthorizations: WorkAuthorization[];
+  paperwork: Paperwork[];
+  offers: Benefit[];
+  questions: string[];
+  learningPlan?: string;
+  academicProgram?: string;
+  primaryBeneficiary?: PrimaryBeneficiaryAnswers;
+  status: SlotStatus;
+  /** For open slots: how long ago it was published. */
+  publishedDaysAgo?: number;
+  /** [slug, minimum level 1–4] */
+  required: [string, number][];
+  niceToHave: [string, number][];
+};
+
+export type DemoStudent = {
+  email: string;
+  name: string;
+  languages: string[];
+  school: string;
+  program: string;
+  degree: Degree;
+  /** Months from `now` to graduation. */
+  graduatesInMonths: number;
+  country: "US" | "CA";
+  city: string;
+  timezone: string;
+  workAuthorization: WorkAuthorization;
+  track: Track;
+};
+
+export const DEMO_PASSWORD = "steppingstone-demo";
+
+export const DEMO_ADMIN = { email: "admin@example.org", name: "Dana Okafor" };
+
+export const DEMO_MENTORS: DemoMentor[] = [
+  { email: "mentor@example.org", name: "Priya Raman" },
+  { email: "mentor2@example.org", name: "Marcus Bell" },
+  { email: "mentor3@example.org", name: "Sofia Martins" },
+  { email: "mentor4@example.org", name: "Amina Yusuf" },
+  { email: "mentor5@example.org", name: "Tomás Herrera" },
+  { email: "mentor6@example.org", name: "Camille Tremblay" },
+];
+
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  {
+    slug: "brightlane-labs",
+    name: "Brightlane Labs",
+    type: "startup",
+    website: "https://brightlane.example.com",
+    size: "11-50",
+    country: "US",
+    city: "Seattle",
+    description:
+      "Brightlane builds a scheduling and progress app for community tutoring programs: 40,000 students and 3,000 volunteer tutors use it each week. We are a team of 18, mostly engineers, and every intern ships to production in their first month.",
+    mentors: ["mentor@example.org", "mentor2@example.org"],
+    verifiedDaysAgo: 60,
+  },
+  {
+    slug: "harbour-food-network",
+    name: "Harbour Food Network",
+    type: "nonprofit",
+    website: "https://harbourfood.example.org",
+    size: "11-50",
+    country: "CA",
+    city: "Toronto",
+    description:
+      "A registered charity that connects 70 food banks and community kitchens across the Greater Toronto Area with grocers who donate surplus food. Our small tech team runs the donation site, the volunteer scheduler and the logistics tools our drivers use every day.",
+    mentors: ["mentor3@example.org"],
+    verifiedDaysAgo: 45,
+  },
+  {
+    slug: "urban-air-lab",
+    name: "Urban Air Quality Lab, Lakeshore State University",
+    type: "research_team",
+    website: "https://urbanair.example.edu",
+    size: "11-50",
+    country: "US",
+    city: "Chicago",
+    description:
+      "A university research group that runs a network of 300 low-cost air-quality sensors across Chicago neighbourhoods and publishes open data with community partners. Two faculty, six graduate students and a rotating group of undergraduate researchers.",
+    mentors: ["mentor4@example.org", "mentor5@example.org"],
+    verifiedDaysAgo: 30,
+  },
+  {
+    slug: "maple-pine-web-studio",
+    name: "Maple & Pine Web Studio",
+    type: "small_business",
+    website: "https://mapleandpine.example.com",
+    size: "1-10",
+    country: "CA",
+    city: "Halifax",
+    description:
+      "A five-person studio that builds and looks after websites and online shops for small businesses in Atlantic Canada: bakeries, fishing outfitters, dental clinics, a ferry company.",
+    mentors: ["mentor6@example.org"],
+    verifiedDaysAgo: 20,
+  },
+];
+
+// Who may take a slot, by the rules in DESIGN.md. STEM OPT only where the slot is paid and the
+// employer uses E-Verify and signs an I-983; post-completion OPT on unpaid work only at ≥ 20 h.
+const US_PAID_EVERIFY: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_f1_stem_opt", "us_j1_academic_training", "us_other_ead"];
+const US_PAID: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_j1_academic_training", "us_other_ead"];
+const US_UNPAID_20H: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_j1_academic_training", "us_other_ead"];
+const US_CREDIT: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_j1_academic_training", "us_other_ead"];
+const CA_PART_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit", "ca_open_work_permit"];
+const CA_FULL_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_coop_permit", "ca_open_work_permit"];
+const CA_ACADEMIC: WorkAuthorization[] = ["ca_citizen_pr", "ca_coop_permit"];
+
+export const DEMO_SLOTS: DemoSlot[] = [
+  // ── Brightlane Labs (startup, Seattle) ──────────────────────────────────────────────────
+  {
+    organization: "brightlane-labs",
+    title: "Frontend intern: make the tutor calendar fast and accessible",
+    description:
+      "Tutors plan their week in our calendar view, and on a school Chromebook it is slow. You will join the web team, pair with Priya twice a week, and own the calendar's performance and keyboard accessibility from profiling to release.",
+    project:
+      "Profile and rebuild the React calendar view: virtualise long lists, move date maths off the main thread, add full keyboard navigation and screen-reader labels, and measure the result with real-user metrics.",
+    mentors: ["mentor@example.org"],
+    mentorHoursPerWeek: 4,
+    compensation: "paid",
+    hourlyRate: "28.00",
+    currency: "USD",
+    hoursPerWeek: 20,
+    deadlineInDays: 21,
+    startAfterDeadlineDays: 21,
+    durationWeeks: 12,
+    seats: 2,
+    workMode: "hybrid",
+    country: "US",
+    city: "Seattle",
+    timezone: "America/Los_Angeles",
+    acceptedAuthorizations: US_PAID_EVERIFY,
+    paperwork: ["cpt_offer_letter", "everify_i983"],
+    offers: ["mentorship", "recommendation_letter", "return_offer", "portfolio_project"],
+    questions: ["Tell us about a web page you made faster. What did you measure?", "Which days could you be in our Seattle office?"],
+    status: "open",
+    publishedDaysAgo: 3,
+    required: [["react", 2], ["typescript", 2], ["css", 2]],
+    niceToHave: [["web-accessibility", 1], ["web-performance", 1], ["vitest", 1]],
+  },
+  {
+    organization: "brightlane-labs",
+    title: "Backend intern: reminder and notification service",
+    description:
+      "Missed sessions are our tutors' biggest frustration. We want reminders by email, SMS and push that respect time zones and quiet hours. Full-time over the summer, remote anywhere in the US, with a weekly one-to-one and daily stand-up.",
+    project:
+      "Design and build a notification service in TypeScript on Node.js and PostgreSQL: a job queue with retries, per-user preferences, time-zone-aware scheduling and a delivery log, with tests and a dashboard.",
+    mentors: ["mentor2@example.org", "mentor@example.org"],
+    mentorHoursPerWeek: 5,
+    compensation: "paid",
+    hourlyRate: "30.00",
+    currency: "USD",
+    hoursPerWeek: 40,
+    deadlineInDays: 28,
+    startAfterDeadlineDays: 28,
+    durationWeeks: 12,
+    seats: 1,
+    workMode: "remote",
+    country: "US",
+    city: null,
+    timezone: "America/Los_Angeles",
+    acceptedAuthorizations: US_PAID_EVERIFY,
+    paperwork: ["cpt_offer_letter", "everify_i983"],
+    offers: ["mentorship", "recommendation_letter", "referral", "return_offer"],
+    questions: ["Describe a bug you chased across more than one system.", "What would you want to learn from this internship?"],
+    status: "open",
+    publishedDaysAgo: 9,
+    required: [["typescript", 2], ["nodejs", 2], ["postgresql", 2]],
+    niceToHave: [["docker", 1], ["redis", 1], ["rest-api", 2]],
+  },
+  {
+    organization: "brightlane-labs",
+    title: "QA automation intern: end-to-end tests for sign-up and booking",
+    description:
+      "Our releases depend on a handful of manual checks. Help us replace them with Playwright journeys that run on every pull request. Part-time and remote, with a stipend, so it fits next to your classes.",
+    project:
+      "Write Playwright journeys for sign-up, booking and cancelling a session; set up test data factories; run them in GitHub Actions with traces on failure; document how the team writes new ones.",
+    mentors: ["mentor2@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "stipend",
+    stipendAmount: 3000,
+    currency: "USD",
+    hoursPerWeek: 15,
+    deadlineInDays: 14,
+    startAfterDeadlineDays: 14,
+    durationWeeks: 10,
+    seats: 2,
+    workMode: "remote",
+    country: "US",
+    city: null,
+    timezone: "America/Los_Angeles",
+    acceptedAuthorizations: US_PAID,
+    paperwork: ["cpt_offer_letter"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Have you written automated tests before? Link to some if you can."],
+    status: "open",
+    publishedDaysAgo: 16,
+    required: [["javascript", 2], ["playwright", 1]],
+    niceToHave: [["github-actions", 1], ["test-automation", 1], ["typescript", 1]],
+  },
+  {
+    organization: "brightlane-labs",
+    title: "Data analytics intern: learning-outcomes dashboard for tutoring programs",
+    description:
+      "Program coordinators ask us whether tutoring is working. Build the dashboard that answers them honestly, with the caveats a careful analyst would add.",
+    project:
+      "Model session and assessment data in SQL, build a dashboard of attendance and progress per program, and write a short methods note on what the numbers can and cannot show.",
+    mentors: ["mentor@example.org"],
+    mentorHoursPerWeek: 3,
+    compensation: "paid",
+    hourlyRate: "26.00",
+    currency: "USD",
+    hoursPerWeek: 20,
+    deadlineInDays: 35,
+    startAfterDeadlineDays: 14,
+    durationWeeks: 12,
+    seats: 1,
+    workMode: "remote",
+    country: "US",
+    city: null,
+    timezone: "America/Los_Angeles",
+    acceptedAuthorizations: US_PAID_EVERIFY,
+    paperwork: ["cpt_offer_letter", "everify_i983"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Show us a chart you made and tell us what it does not show."],
+    status: "open",
+    publishedDaysAgo: 24,
+    required: [["sql", 2], ["data-analysis", 2]],
+    niceToHave: [["python", 1], ["data-visualization", 2], ["statistics", 1]],
+  },
+  {
+    organization: "brightlane-labs",
+    title: "Mobile intern: offline mode for the tutor app",
+    description:
+      "Many of our tutors meet students in library basements with no signal. Join the mobile team in our Seattle office for the summer and make the app work without a connection.",
+    project:
+      "Add an offline cache and a sync queue to the React Native app: attendance and notes saved locally, conflicts resolved on reconnect, and tests that simulate a flaky network.",
+    mentors: ["mentor@example.org", "mentor2@example.org"],
+    mentorHoursPerWeek: 4,
+    compensation: "paid",
+    hourlyRate: "32.00",
+    currency: "USD",
+    hoursPerWeek: 40,
+    deadlineInDays: 30,
+    startAfterDeadlineDays: 21,
+    durationWeeks: 12,
+    seats: 1,
+    workMode: "onsite",
+    country: "US",
+    city: "Seattle",
+    timezone: "America/Los_Angeles",
+    acceptedAuthorizations: US_PAID_EVERIFY,
+    paperwork: ["cpt_offer_letter", "everify_i983"],
+    offers: ["mentorship", "referral", "return_offer"],
+    questions: ["Which mobile app have you built or contributed to?", "Can you be in Seattle for the whole summer?"],
+    status: "open",
+    publishedDaysAgo: 5,
+    required: [["react-native", 2], ["typescript", 2]],
+    niceToHave: [["expo", 1], ["sqlite", 1], ["ios", 1], ["android", 1]],
+  },
+
+  // ── Harbour Food Network (nonprofit, Toronto) ──────────────────────────────────────────────
+  {
+    organization: "harbour-food-network",
+    title: "Accessibility audit of our donation site",
+    description:
+      "Older donors and donors who use screen readers tell us our donation form is hard to use. For a student in a program that grants credit for a field placement: audit the site against WCAG 2.2 AA, fix what you can, and leave us a plan for the rest.",
+    project:
+      "Audit the donation site with automated tools and by hand (keyboard, NVDA, VoiceOver, zoom), test with three donors who use assistive technology, fix the most serious issues in our Next.js code, and write a prioritised report our volunteers can act on.",
+    mentors: ["mentor3@example.org"],
+    mentorHoursPerWeek: 3,
+    compensation: "course_credit",
+    hoursPerWeek: 12,
+    deadlineInDays: 18,
+    startAfterDeadlineDays: 24,
+    durationWeeks: 12,
+    seats: 2,
+    workMode: "hybrid",
+    country: "CA",
+    city: "Toronto",
+    timezone: "America/Toronto",
+    acceptedAuthorizations: CA_ACADEMIC,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "course_credit", "recommendation_letter", "portfolio_project"],
+    questions: ["Which course would this placement count toward, and who is your faculty supervisor?", "Have you used a screen reader before?"],
+    learningPlan:
+      "Weeks 1–2: WCAG 2.2 principles, assistive-technology basics, and a guided audit of one page with Sofia. Weeks 3–6: full audit of the donation journey; weekly review of findings. Weeks 7–10: fix the highest-impact issues in code, with code review on every change. Weeks 11–12: usability sessions with donors, final report and a presentation to our board. Learning goals agreed with your faculty supervisor at the start and reviewed at week 6.",
+    academicProgram: "A for-credit field placement or co-op term in a college or university computing, web development or UX program in Ontario.",
+    primaryBeneficiary: {
+      noExpectationOfPay: "The placement is unpaid and earns course credit; this is stated in the posting and in the placement agreement with your school.",
+      educationalTraining: "You follow a learning plan set with your faculty supervisor: accessibility standards, testing methods and code review, taught by a mentor who does this work.",
+      tiedToEducation: "It is part of your program's credit-bearing field placement; your school signs the agreement and grades the final report.",
+      academicCalendar: "Twelve hours a week, scheduled around your classes, within one academic term; exam weeks are off.",
+      limitedDuration: "Twelve weeks: enough to learn audit methods and apply them to one real site, no longer.",
+      complementsStaff: "No staff member does accessibility work today, and no paid role is replaced; our developer reviews your changes but the audit would not otherwise happen this year.",
+      noJobEntitlement: "There is no promise of a job at the end; we say so in the agreement. You keep the report for your portfolio.",
+    },
+    status: "open",
+    publishedDaysAgo: 11,
+    required: [["html", 2], ["web-accessibility", 1]],
+    niceToHave: [["css", 2], ["react", 1], ["usability-testing", 1]],
+  },
+  {
+    organization: "harbour-food-network",
+    title: "Volunteer scheduling app: shift swaps in React Native",
+    description:
+      "Our 1,200 volunteers sort food in three warehouses. They swap shifts by text message today. Build the feature that lets them do it in our app, with a stipend and a mentor from our tech team.",
+    project: "Add shift swaps to the volunteer app: request, accept, notify the shift lead, and keep a history; with an Expo build our volunteers can test.",
+    mentors: ["mentor3@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "stipend",
+    stipendAmount: 2500,
+    currency: "CAD",
+    hoursPerWeek: 15,
+    deadlineInDays: 25,
+    startAfterDeadlineDays: 20,
+    durationWeeks: 12,
+    seats: 1,
+    workMode: "hybrid",
+    country: "CA",
+    city: "Toronto",
+    timezone: "America/Toronto",
+    acceptedAuthorizations: CA_PART_TIME,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Have you volunteered somewhere? What made scheduling easy or hard?"],
+    status: "open",
+    publishedDaysAgo: 20,
+    required: [["react-native", 1], ["javascript", 2]],
+    niceToHave: [["expo", 1], ["firebase", 1], ["ux-design", 1]],
+  },
+  {
+    organization: "harbour-food-network",
+    title: "Donor data clean-up and reporting in SQL",
+    description:
+      "Fifteen years of donor records in three systems, with duplicates everywhere. For a student whose program includes a placement: clean it up, carefully, and give our fundraising team reports they trust.",
+    project: "De-duplicate and merge donor records with documented rules, move them into PostgreSQL, and build monthly giving reports with a data-quality check that runs every night.",
+    mentors: ["mentor3@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "unpaid",
+    hoursPerWeek: 10,
+    deadlineInDays: 40,
+    startAfterDeadlineDays: 21,
+    durationWeeks: 10,
+    seats: 1,
+    workMode: "remote",
+    country: "CA",
+    city: null,
+    timezone: "America/Toronto",
+    acceptedAuthorizations: CA_ACADEMIC,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Which course or co-op requirement would this placement be part of?"],
+    learningPlan:
+      "Weeks 1–2: data protection basics for charities and a tour of our donor systems. Weeks 3–5: profiling and matching rules, reviewed with Sofia before anything is merged. Weeks 6–8: migration to PostgreSQL and tests. Weeks 9–10: reports, documentation and a hand-over session.",
+    academicProgram: "A required practicum or co-op term in a college or university data, database or computer-programming program in Ontario.",
+    primaryBeneficiary: {
+      noExpectationOfPay: "Unpaid, and only as part of an academic placement; both are stated up front.",
+      educationalTraining: "You learn data profiling, record linkage and SQL reporting with a mentor who reviews each step.",
+      tiedToEducation: "Only open to students whose program requires or credits a placement; your school signs the agreement.",
+      academicCalendar: "Ten hours a week during one term, planned around your classes.",
+      limitedDuration: "Ten weeks, within one term: long enough to finish the clean-up and hand it over, no longer.",
+      complementsStaff: "We have no data staff; this is work that would not be done this year, and no employee's hours are reduced.",
+      noJobEntitlement: "No job is promised at the end, and the agreement says so.",
+    },
+    status: "pending_review",
+    required: [["sql", 2], ["data-cleaning", 1]],
+    niceToHave: [["postgresql", 1], ["python", 1], ["excel", 2]],
+  },
+  {
+    organization: "harbour-food-network",
+    title: "Cloud cost review and infrastructure as code (co-op term)",
+    description:
+      "Our servers grew one click at a time. For a full-time co-op term: put them in code, cut what we do not need, and document it so the next volunteer can understand it.",
+    project: "Inventory our AWS account, write the infrastructure in Terraform, set up budgets and alerts, and move two services to managed options with a tested rollback.",
+    mentors: ["mentor3@example.org"],
+    mentorHoursPerWeek: 4,
+    compensation: "paid",
+    hourlyRate: "23.00",
+    currency: "CAD",
+    hoursPerWeek: 35,
+    deadlineInDays: 45,
+    startAfterDeadlineDays: 30,
+    durationWeeks: 16,
+    seats: 1,
+    workMode: "remote",
+    country: "CA",
+    city: null,
+    timezone: "America/Toronto",
+    acceptedAuthorizations: CA_FULL_TIME,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "recommendation_letter", "referral"],
+    questions: ["Which co-op term is this for (e.g. Summer, Fall)?", "Tell us about something you automated."],
+    status: "open",
+    publishedDaysAgo: 2,
+    required: [["aws", 1], ["terraform", 1], ["linux", 2]],
+    niceToHave: [["docker", 1], ["github-actions", 1], ["bash", 2]],
+  },
+  {
+    organization: "harbour-food-network",
+    title: "Grant-reporting automation",
+    description: "Draft: we are still scoping this with our grants manager.",
+    project: "Pull delivery numbers from our logistics database into the quarterly reports our funders ask for.",
+    mentors: ["mentor3@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "stipend",
+    stipendAmount: 1500,
+    currency: "CAD",
+    hoursPerWeek: 8,
+    deadlineInDays: 60,
+    startAfterDeadlineDays: 21,
+    durationWeeks: 8,
+    seats: 1,
+    workMode: "remote",
+    country: "CA",
+    city: null,
+    timezone: "America/Toronto",
+    acceptedAuthorizations: CA_PART_TIME,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "portfolio_project"],
+    questions: [],
+    status: "draft",
+    required: [["python", 1]],
+    niceToHave: [["sql", 1]],
+  },
+
+  // ── Urban Air Quality Lab (university research team, Chicago) ─────────────────────────────
+  {
+    organization: "urban-air-lab",
+    title: "Data pipeline for a city-wide air-quality sensor network",
+    description:
+      "Our 300 sensors send a reading every minute, and our nightly scripts break about once a week. Join the lab as a paid research assistant and build the pipeline our papers and our community partners depend on.",
+    project:
+      "Replace cron scripts with an Airflow pipeline: ingest sensor readings, flag faulty sensors, calibrate against reference monitors, and publish hourly open data with tests and data-quality checks.",
+    mentors: ["mentor5@example.org", "mentor4@example.org"],
+    mentorHoursPerWeek: 3,
+    compensation: "paid",
+    hourlyRate: "22.00",
+    currency: "USD",
+    hoursPerWeek: 20,
+    deadlineInDays: 20,
+    startAfterDeadlineDays: 25,
+    durationWeeks: 16,
+    seats: 2,
+    workMode: "hybrid",
+    country: "US",
+    city: "Chicago",
+    timezone: "America/Chicago",
+    acceptedAuthorizations: US_PAID_EVERIFY,
+    paperwork: ["cpt_offer_letter", "everify_i983"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Tell us about data you cleaned that fought back.", "Are you interested in graduate research?"],
+    status: "open",
+    publishedDaysAgo: 7,
+    required: [["python", 2], ["sql", 2]],
+    niceToHave: [["airflow", 1], ["pandas", 2], ["postgresql", 1], ["docker", 1]],
+  },
+  {
+    organization: "urban-air-lab",
+    title: "Machine-learning research: forecasting pollution episodes",
+    description:
+      "An independent-study project for course credit: can we warn neighbourhoods a day ahead of a bad-air day? You will work with a PhD student on a question the lab has not answered yet.",
+    project:
+      "Build baseline and machine-learning forecasts of PM2.5 episodes from sensor, weather and traffic data, evaluate them honestly against persistence, and write up the results as a workshop-paper draft.",
+    mentors: ["mentor5@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "course_credit",
+    hoursPerWeek: 10,
+    deadlineInDays: 16,
+    startAfterDeadlineDays: 18,
+    durationWeeks: 14,
+    seats: 2,
+    workMode: "remote",
+    country: "US",
+    city: null,
+    timezone: "America/Chicago",
+    acceptedAuthorizations: US_CREDIT,
+    paperwork: ["cpt_offer_letter"],
+    offers: ["mentorship", "course_credit", "recommendation_letter", "portfolio_project"],
+    questions: ["Which course number would this independent study count toward?", "Describe a model you trained and how you evaluated it."],
+    learningPlan:
+      "Weeks 1–3: reading group on air-quality forecasting and a reproducible baseline. Weeks 4–8: feature engineering and models (gradient boosting, a small sequence model), weekly meeting with Tomás. Weeks 9–12: evaluation by neighbourhood and season, error analysis. Weeks 13–14: write-up in the lab's paper template, presented at lab meeting; Dr. Yusuf reviews the draft.",
+    primaryBeneficiary: {
+      noExpectationOfPay: "This is an independent study for academic credit, unpaid by design, as the posting says.",
+      educationalTraining: "You learn research methods — literature review, baselines, evaluation, writing — in the way a graduate course would teach them.",
+      tiedToEducation: "Credit is granted by your department for a registered independent-study course; the lab's faculty member is your instructor of record or co-supervisor.",
+      academicCalendar: "Ten hours a week within one semester; the deadlines follow your semester's calendar.",
+      limitedDuration: "Fourteen weeks, one semester.",
+      complementsStaff: "The question is exploratory and not part of any funded deliverable; no research assistant's paid work is displaced.",
+      noJobEntitlement: "No position is promised; students who do well are told about paid openings like anyone else.",
+    },
+    status: "open",
+    publishedDaysAgo: 13,
+    required: [["python", 2], ["machine-learning", 1]],
+    niceToHave: [["time-series", 1], ["scikit-learn", 2], ["pandas", 2], ["statistics", 2]],
+  },
+  {
+    organization: "urban-air-lab",
+    title: "Research software intern: reproducible analysis in Python",
+    description:
+      "Our analysis lives in notebooks that only their authors can run. Unpaid, 20 hours a week, remote, with a named mentor and a learning plan: turn them into a package other labs can use.",
+    project: "Refactor the lab's calibration notebooks into a tested Python package with documentation, continuous integration and a versioned release on our open-data site.",
+    mentors: ["mentor4@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "unpaid",
+    hoursPerWeek: 20,
+    deadlineInDays: 24,
+    startAfterDeadlineDays: 21,
+    durationWeeks: 10,
+    seats: 1,
+    workMode: "remote",
+    country: "US",
+    city: null,
+    timezone: "America/Chicago",
+    acceptedAuthorizations: US_UNPAID_20H,
+    paperwork: ["cpt_offer_letter"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Link to Python code you are proud of.", "How does this relate to your major?"],
+    learningPlan:
+      "Weeks 1–2: packaging, testing and documentation practice on a toy module, reviewed by Dr. Yusuf. Weeks 3–7: refactor the calibration notebooks one at a time, each with tests and review. Weeks 8–9: CI, documentation site and a release. Week 10: present to the lab and write a short guide for future contributors.",
+    primaryBeneficiary: {
+      noExpectationOfPay: "Unpaid, stated in the posting; you may stop at any time.",
+      educationalTraining: "You learn research software engineering (packaging, testing, CI, documentation) with weekly code review.",
+      tiedToEducation: "We work with your school to count it where possible (for example as CPT with credit, or a practicum); we sign any forms your school needs.",
+      academicCalendar: "Planned in a break or around your classes; we adjust weeks to your calendar.",
+      limitedDuration: "Ten weeks, agreed before you start; we do not extend it into unpaid open-ended work.",
+      complementsStaff: "Our graduate students keep doing the research; this is maintenance no one is paid to do and no paid role is cut.",
+      noJobEntitlement: "No job is promised at the end; paid lab openings are advertised to everyone.",
+    },
+    status: "open",
+    publishedDaysAgo: 27,
+    required: [["python", 2], ["git", 2]],
+    niceToHave: [["pytest", 1], ["github-actions", 1], ["reproducible-research", 1], ["jupyter", 2]],
+  },
+  {
+    organization: "urban-air-lab",
+    title: "Community survey data visualization",
+    description:
+      "We asked 2,000 residents how air quality affects their lives. Help us show the answers back to them in their neighbourhoods, in English and Spanish.",
+    project: "Clean the survey data, build an accessible interactive site with maps and charts, and co-design it with two community organizations.",
+    mentors: ["mentor4@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "stipend",
+    stipendAmount: 2000,
+    currency: "USD",
+    hoursPerWeek: 10,
+    deadlineInDays: 12,
+    startAfterDeadlineDays: 16,
+    durationWeeks: 10,
+    seats: 1,
+    workMode: "onsite",
+    country: "US",
+    city: "Chicago",
+    timezone: "America/Chicago",
+    acceptedAuthorizations: US_PAID,
+    paperwork: ["cpt_offer_letter"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Show us a visualization you made for people who are not specialists."],
+    status: "open",
+    publishedDaysAgo: 33,
+    required: [["data-visualization", 2], ["javascript", 1]],
+    niceToHave: [["d3", 1], ["survey-design", 1], ["web-accessibility", 1]],
+  },
+  {
+    organization: "urban-air-lab",
+    title: "Sensor-placement analysis with PostgreSQL and Python",
+    description: "Where should the next 50 sensors go? An unpaid, credit-eligible analysis project with the lab's spatial data.",
+    project: "Join sensor, census and land-use data in PostgreSQL, model coverage gaps, and recommend placements with a clear write-up of the trade-offs.",
+    mentors: ["mentor5@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "unpaid",
+    hoursPerWeek: 12,
+    deadlineInDays: 38,
+    startAfterDeadlineDays: 20,
+    durationWeeks: 10,
+    seats: 1,
+    workMode: "remote",
+    country: "US",
+    city: null,
+    timezone: "America/Chicago",
+    acceptedAuthorizations: US_CREDIT,
+    paperwork: ["cpt_offer_letter"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["What spatial or census data have you worked with?"],
+    learningPlan:
+      "Weeks 1–2: the lab's data and spatial SQL basics. Weeks 3–6: coverage model with Tomás, reviewed weekly. Weeks 7–9: scenarios and sensitivity analysis. Week 10: recommendation memo and lab presentation.",
+    primaryBeneficiary: {
+      noExpectationOfPay: "Unpaid, as stated; we encourage you to register it for credit.",
+      educationalTraining: "You learn spatial analysis and how to write a recommendation a city can act on.",
+      tiedToEducation: "Open to students who can register it as an independent study or CPT with credit; we sign the forms.",
+      academicCalendar: "Twelve hours a week within one term.",
+      limitedDuration: "Ten weeks, one term, ending with the recommendation memo.",
+      complementsStaff: "The placement decision is made by faculty; this analysis informs it and replaces no paid work.",
+      noJobEntitlement: "No job or assistantship is promised, and we say so before you start.",
+    },
+    status: "pending_review",
+    required: [["sql", 2], ["python", 2]],
+    niceToHave: [["postgresql", 2], ["statistics", 1], ["data-visualization", 1]],
+  },
+
+  // ── Maple & Pine Web Studio (small business, Halifax) ──────────────────────────────────────
+  {
+    organization: "maple-pine-web-studio",
+    title: "Junior web developer intern: faster online shops",
+    description:
+      "Our clients' shops load slowly on rural connections, and they lose sales. Work in our Halifax studio two days a week, remote the rest, and make them fast.",
+    project: "Audit Core Web Vitals for five client shops, fix images, fonts and scripts, add performance budgets to their builds, and report the before and after to each client.",
+    mentors: ["mentor6@example.org"],
+    mentorHoursPerWeek: 3,
+    compensation: "paid",
+    hourlyRate: "21.00",
+    currency: "CAD",
+    hoursPerWeek: 24,
+    deadlineInDays: 15,
+    startAfterDeadlineDays: 15,
+    durationWeeks: 12,
+    seats: 1,
+    workMode: "hybrid",
+    country: "CA",
+    city: "Halifax",
+    timezone: "America/Halifax",
+    acceptedAuthorizations: CA_PART_TIME,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "recommendation_letter", "referral", "return_offer"],
+    questions: ["Which site would you like to make faster, and how would you start?"],
+    status: "open",
+    publishedDaysAgo: 4,
+    required: [["html", 2], ["css", 2], ["javascript", 2]],
+    niceToHave: [["web-performance", 1], ["chrome-devtools", 1], ["responsive-design", 2]],
+  },
+  {
+    organization: "maple-pine-web-studio",
+    title: "Migrate client sites to Astro",
+    description: "Move three brochure sites from an old CMS to Astro, with a content workflow the clients can use themselves. Remote within Canada.",
+    project: "Rebuild three client sites in Astro with Markdown content, redirects for every old URL, accessibility checks in CI, and a one-page guide for each client.",
+    mentors: ["mentor6@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "paid",
+    hourlyRate: "20.00",
+    currency: "CAD",
+    hoursPerWeek: 20,
+    deadlineInDays: 22,
+    startAfterDeadlineDays: 14,
+    durationWeeks: 10,
+    seats: 1,
+    workMode: "remote",
+    country: "CA",
+    city: null,
+    timezone: "America/Halifax",
+    acceptedAuthorizations: CA_PART_TIME,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Have you used a static-site generator? Which one?"],
+    status: "open",
+    publishedDaysAgo: 18,
+    required: [["html", 2], ["javascript", 1]],
+    niceToHave: [["astro", 1], ["git", 2], ["technical-writing", 1]],
+  },
+  {
+    organization: "maple-pine-web-studio",
+    title: "IT support and cloud backup intern",
+    description: "Help the studio and three client offices keep their laptops patched, their backups tested and their accounts safe. Onsite in Halifax.",
+    project: "Set up automated, tested backups, enforce two-factor sign-in, write the studio's recovery runbook, and run a restore drill with each client.",
+    mentors: ["mentor6@example.org"],
+    mentorHoursPerWeek: 2,
+    compensation: "paid",
+    hourlyRate: "19.50",
+    currency: "CAD",
+    hoursPerWeek: 16,
+    deadlineInDays: 26,
+    startAfterDeadlineDays: 12,
+    durationWeeks: 12,
+    seats: 1,
+    workMode: "onsite",
+    country: "CA",
+    city: "Halifax",
+    timezone: "America/Halifax",
+    acceptedAuthorizations: CA_PART_TIME,
+    paperwork: ["coop_agreement"],
+    offers: ["mentorship", "recommendation_letter", "referral"],
+    questions: ["Tell us about a time you fixed someone's computer problem."],
+    status: "open",
+    publishedDaysAgo: 30,
+    required: [["linux", 1], ["networking", 1]],
+    niceToHave: [["powershell", 1], ["bash", 1], ["identity-access-management", 1]],
+  },
+];
+
+/** The kinds of student in the demo; each picks skills, coursework and projects from here. */
+export type Track = "frontend" | "backend" | "fullstack" | "data" | "ml" | "devops" | "security" | "mobile" | "qa" | "ux-research" | "web";
+
+export const TRACKS: Record<Track, { skills: string[]; coursework: string; projects: { title: string; description: string; repo: string }[] }> = {
+  frontend: {
+    skills: ["javascript", "react", "typescript", "css", "html", "web-accessibility", "tailwind-css", "vitest"],
+    coursework: "Web Development, Human-Computer Interaction, Data Structures, Software Engineering",
+    projects: [
+      { title: "Campus events finder", description: "A React app that merges club calendars; I built the filters and made it work with a keyboard and a screen reader.", repo: "campus-events" },
+      { title: "Accessible recipe site", description: "Rebuilt a cooking blog's templates to pass WCAG AA; Lighthouse accessibility went from 61 to 100.", repo: "recipes-a11y" },
+      { title: "Budget tracker", description: "A TypeScript single-page app with charts and offline storage, tested with Vitest.", repo: "budget-tracker" },
+    ],
+  },
+  backend: {
+    skills: ["python", "nodejs", "postgresql", "rest-api", "docker", "typescript", "redis", "unit-testing"],
+    coursework: "Databases, Operating Systems, Computer Networks, Distributed Systems",
+    projects: [
+      { title: "Library booking API", description: "A REST API in Node.js and PostgreSQL for study-room bookings, with rate limiting and integration tests.", repo: "room-booking-api" },
+      { title: "URL shortener with analytics", description: "A Flask service with Redis caching, deployed in Docker; handles 2,000 requests a second in a load test.", repo: "short-links" },
+      { title: "Course waitlist notifier", description: "Polls the registrar and emails students when a seat opens; a queue with retries so no one is notified twice.", repo: "waitlist-notifier" },
+    ],
+  },
+  fullstack: {
+    skills: ["javascript", "typescript", "react", "nodejs", "postgresql", "nextjs", "git", "docker"],
+    coursework: "Web Applications, Databases, Software Engineering, Algorithms",
+    projects: [
+      { title: "Tutoring marketplace (class project)", description: "A Next.js and PostgreSQL app where students book peer tutors; I led the team of four and did the payments flow.", repo: "peer-tutors" },
+      { title: "Neighbourhood tool library", description: "A full-stack app to lend tools between neighbours, with sign-in, search and reminders.", repo: "tool-library" },
+      { title: "Hackathon: bus arrival board", description: "A live arrival display for our campus shuttle from the city's open GTFS feed, built in 24 hours.", repo: "shuttle-board" },
+    ],
+  },
+  data: {
+    skills: ["python", "sql", "pandas", "data-visualization", "data-cleaning", "postgresql", "airflow", "excel"],
+    coursework: "Statistics, Database Systems, Data Mining, Data Visualization",
+    projects: [
+      { title: "Transit ridership dashboard", description: "Cleaned five years of open transit data and built a dashboard of ridership recovery by route.", repo: "transit-ridership" },
+      { title: "Food-price tracker", description: "A scheduled scraper and pipeline that tracks grocery prices and flags unusual jumps.", repo: "food-prices" },
+      { title: "Survey analysis for a student union", description: "Analysed 1,400 responses on housing costs and presented the results to the university senate.", repo: "housing-survey" },
+    ],
+  },
+  ml: {
+    skills: ["python", "machine-learning", "pytorch", "scikit-learn", "numpy", "pandas", "statistics", "time-series"],
+    coursework: "Machine Learning, Linear Algebra, Probability, Deep Learning",
+    projects: [
+      { title: "Crop disease classifier", description: "Fine-tuned a vision model on leaf images; 91% accuracy, with an error analysis by lighting condition.", repo: "leaf-disease" },
+      { title: "Energy demand forecasting", description: "Compared seasonal baselines, gradient boosting and an LSTM on a city's hourly demand.", repo: "demand-forecast" },
+      { title: "Course-review topic model", description: "Topic modelling of 30,000 course reviews to find what students praise and complain about.", repo: "review-topics" },
+    ],
+  },
+  devops: {
+    skills: ["linux", "docker", "aws", "terraform", "github-actions", "bash", "kubernetes", "python"],
+    coursework: "Operating Systems, Cloud Computing, Computer Networks, Systems Administration",
+    projects: [
+      { title: "Homelab with Kubernetes", description: "A three-node k3s cluster on old laptops running my club's website, with monitoring and backups.", repo: "homelab" },
+      { title: "Terraform for a student club", description: "Moved the robotics club's servers to Terraform and cut their cloud bill by 40%.", repo: "club-infra" },
+      { title: "CI for a research group", description: "GitHub Actions pipelines that test and publish a lab's analysis code on every push.", repo: "lab-ci" },
+    ],
+  },
+  security: {
+    skills: ["network-security", "linux", "python", "owasp", "wireshark", "application-security", "burp-suite", "threat-modeling"],
+    coursework: "Computer Security, Cryptography, Networks, Secure Software Development",
+    projects: [
+      { title: "Capture-the-flag team", description: "Web and forensics challenges with my university's CTF team; we placed in the top 10% at two competitions.", repo: "ctf-writeups" },
+      { title: "Phishing-awareness site", description: "A small site and workshop for first-year students on spotting phishing, run with the IT department.", repo: "phish-aware" },
+      { title: "Password manager audit", description: "Threat model and security review of an open-source password manager, with two reported issues fixed upstream.", repo: "pm-audit" },
+    ],
+  },
+  mobile: {
+    skills: ["react-native", "javascript", "typescript", "kotlin", "swift", "expo", "firebase", "android"],
+    coursework: "Mobile Application Development, Software Engineering, Human-Computer Interaction, Databases",
+    projects: [
+      { title: "Study-buddy app", description: "A React Native app that matches classmates for study sessions; 300 students used it in one term.", repo: "study-buddy" },
+      { title: "Offline field notes", description: "An Android app in Kotlin for ecology field notes that syncs when it finds a connection.", repo: "field-notes" },
+      { title: "Bus pass wallet", description: "An Expo app that stores a transit pass and warns before it expires.", repo: "pass-wallet" },
+    ],
+  },
+  qa: {
+    skills: ["javascript", "test-automation", "playwright", "cypress", "manual-testing", "selenium", "github-actions", "jira"],
+    coursework: "Software Testing, Software Engineering, Web Development, Databases",
+    projects: [
+      { title: "End-to-end tests for an open-source app", description: "Added 40 Playwright tests to an open-source note-taking app; two real bugs found and fixed.", repo: "e2e-contrib" },
+      { title: "Test plan for a campus app", description: "Wrote and ran the test plan for the student union's app before launch; 60 issues logged and triaged.", repo: "campus-app-testplan" },
+      { title: "Flaky-test detector", description: "A script that reruns a suite and reports which tests flip, used by my capstone team.", repo: "flaky-finder" },
+    ],
+  },
+  "ux-research": {
+    skills: ["user-research", "usability-testing", "figma", "survey-design", "qualitative-research", "statistics", "ux-design", "academic-writing"],
+    coursework: "Human-Computer Interaction, Research Methods, Interaction Design, Statistics",
+    projects: [
+      { title: "Library website usability study", description: "Ran eight moderated sessions and a survey; three of my recommendations shipped.", repo: "library-ux" },
+      { title: "Food bank intake redesign", description: "Interviewed volunteers and clients and prototyped a shorter intake form in Figma.", repo: "intake-redesign" },
+      { title: "Accessibility of transit apps", description: "A class research paper comparing three transit apps with screen-reader users.", repo: "transit-a11y-study" },
+    ],
+  },
+  web: {
+    skills: ["html", "css", "javascript", "responsive-design", "php", "git", "web-performance", "astro"],
+    coursework: "Web Design, Web Programming, Databases, Project Management",
+    projects: [
+      { title: "Website for a family restaurant", description: "Designed and built a fast, responsive site with online ordering links; mobile load time under 2 seconds.", repo: "restaurant-site" },
+      { title: "Church community site migration", description: "Moved a volunteer-run site from a page builder to a static site and trained two volunteers to update it.", repo: "community-site" },
+      { title: "Portfolio theme", description: "An accessible, fast portfolio theme used by 20 classmates.", repo: "portfolio-theme" },
+    ],
+  },
+};
+
+// Thirty students, across every work-authorization status (at least two each).
+export const DEMO_STUDENTS: DemoStudent[] = [
+  { email: "student@example.org", name: "Wei Zhang", languages: ["Mandarin", "English"], school: "University of Washington", program: "Computer Science", degree: "master", graduatesInMonths: 14, country: "US", city: "Seattle", timezone: "America/Los_Angeles", workAuthorization: "us_f1_cpt", track: "frontend" },
+  { email: "aisha.bello@example.org", name: "Aisha Bello", languages: ["English", "Yoruba", "Hausa"], school: "Northeastern University", program: "Data Science", degree: "master", graduatesInMonths: -2, country: "US", city: "Boston", timezone: "America/New_York", workAuthorization: "us_f1_opt_post", track: "data" },
+  { email: "rahul.menon@example.org", name: "Rahul Menon", languages: ["Malayalam", "Hindi", "English"], school: "Arizona State University", program: "Software Engineering", degree: "master", graduatesInMonths: -10, country: "US", city: "Tempe", timezone: "America/Phoenix", workAuthorization: "us_f1_stem_opt", track: "backend" },
+  { email: "maria.lopez@example.org", name: "María Fernanda López", languages: ["Spanish", "English"], school: "University of Texas at Dallas", program: "Computer Science", degree: "bachelor", graduatesInMonths: 18, country: "US", city: "Richardson", timezone: "America/Chicago", workAuthorization: "us_f1_cpt", track: "fullstack" },
+  { email: "mai.nguyen@example.org", name: "Nguyễn Thị Mai", languages: ["Vietnamese", "English"], school: "University of Toronto", program: "Computer Science", degree: "bachelor", graduatesInMonths: 16, country: "CA", city: "Toronto", timezone: "America/Toronto", workAuthorization: "ca_study_permit", track: "ux-research" },
+  { email: "seun.adeyemi@example.org", name: "Oluwaseun Adeyemi", languages: ["English", "Yoruba"], school: "University of Waterloo", program: "Computer Science (co-op)", degree: "bachelor", graduatesInMonths: 20, country: "CA", city: "Waterloo", timezone: "America/Toronto", workAuthorization: "ca_coop_permit", track: "devops" },
+  { email: "lucas.oliveira@example.org", name: "Lucas Oliveira", languages: ["Portuguese", "English", "Spanish"], school: "Lighthouse Labs", program: "Web Development Bootcamp", degree: "bootcamp", graduatesInMonths: -3, country: "CA", city: "Toronto", timezone: "America/Toronto", workAuthorization: "ca_open_work_permit", track: "fullstack" },
+  { email: "fatima.elamrani@example.org", name: "Fatima Zahra El Amrani", languages: ["Arabic", "French", "English"], school: "Université de Montréal", program: "Informatique", degree: "bachelor", graduatesInMonths: 12, country: "CA", city: "Montréal", timezone: "America/Toronto", workAuthorization: "ca_study_permit", track: "ml" },
+  { email: "jiwoo.park@example.org", name: "Ji-woo Park", languages: ["Korean", "English"], school: "University of Michigan (exchange)", program: "Computer Science and Engineering", degree: "bachelor", graduatesInMonths: 8, country: "US", city: "Ann Arbor", timezone: "America/Detroit", workAuthorization: "us_j1_academic_training", track: "mobile" },
+  { email: "ahmed.hassan@example.org", name: "Ahmed Hassan", languages: ["Arabic", "English"], school: "Purdue University", program: "Computer Science", degree: "master", graduatesInMonths: 6, country: "US", city: "West Lafayette", timezone: "America/Indiana/Indianapolis", workAuthorization: "us_f1_opt_pre", track: "backend" },
+  { email: "emily.carter@example.org", name: "Emily Carter", languages: ["English"], school: "Georgia Institute of Technology", program: "Computer Science", degree: "bachelor", graduatesInMonths: 20, country: "US", city: "Atlanta", timezone: "America/New_York", workAuthorization: "us_citizen_pr", track: "security" },
+  { email: "sipho.dlamini@example.org", name: "Sipho Dlamini", languages: ["English", "Zulu", "Afrikaans"], school: "Georgia State University", program: "Information Technology", degree: "bachelor", graduatesInMonths: 10, country: "US", city: "Atlanta", timezone: "America/New_York", workAuthorization: "us_other_ead", track: "devops" },
+  { email: "anna.kowalska@example.org", name: "Anna Kowalska", languages: ["Polish", "English"], school: "University of Calgary", program: "Software Engineering", degree: "bachelor", graduatesInMonths: 14, country: "CA", city: "Calgary", timezone: "America/Edmonton", workAuthorization: "ca_citizen_pr", track: "qa" },
+  { email: "diego.ramirez@example.org", name: "Diego Ramírez", languages: ["Spanish", "English"], school: "Carnegie Mellon University", program: "Information Systems Management", degree: "master", graduatesInMonths: -6, country: "US", city: "Pittsburgh", timezone: "America/New_York", workAuthorization: "us_f1_stem_opt", track: "data" },
+  { email: "priyanka.sharma@example.org", name: "Priyanka Sharma", languages: ["Hindi", "Punjabi", "English"], school: "Simon Fraser University", program: "Computing Science (co-op)", degree: "bachelor", graduatesInMonths: 22, country: "CA", city: "Burnaby", timezone: "America/Vancouver", workAuthorization: "ca_coop_permit", track: "frontend" },
+  { email: "kofi.mensah@example.org", name: "Kofi Mensah", languages: ["English", "Twi"], school: "University of Illinois Chicago", program: "Computer Science", degree: "master", graduatesInMonths: 20, country: "US", city: "Chicago", timezone: "America/Chicago", workAuthorization: "not_authorized", track: "ml" },
+  { email: "yuki.tanaka@example.org", name: "Yuki Tanaka", languages: ["Japanese", "English"], school: "UC San Diego (exchange)", program: "Cognitive Science", degree: "bachelor", graduatesInMonths: 5, country: "US", city: "San Diego", timezone: "America/Los_Angeles", workAuthorization: "us_j1_academic_training", track: "ux-research" },
+  { email: "hana.novak@example.org", name: "Hana Nováková", languages: ["Czech", "English", "German"], school: "British Columbia Institute of Technology", program: "Computer Systems Technology", degree: "certificate", graduatesInMonths: -4, country: "CA", city: "Vancouver", timezone: "America/Vancouver", workAuthorization: "ca_open_work_permit", track: "web" },
+  { email: "omar.farouk@example.org", name: "Omar Farouk", languages: ["Arabic", "English"], school: "NYU Tandon School of Engineering", program: "Cybersecurity", degree: "master", graduatesInMonths: -1, country: "US", city: "New York", timezone: "America/New_York", workAuthorization: "us_f1_opt_post", track: "security" },
+  { email: "chloe.dubois@example.org", name: "Chloé Dubois", languages: ["French", "English"], school: "McGill University", program: "Computer Science", degree: "master", graduatesInMonths: 11, country: "CA", city: "Montréal", timezone: "America/Toronto", workAuthorization: "ca_study_permit", track: "data" },
+  { email: "tariq.mahmood@example.org", name: "Tariq Mahmood", languages: ["Urdu", "Punjabi", "English"], school: "University of Texas at Arlington", program: "Computer Science", degree: "master", graduatesInMonths: 4, country: "US", city: "Arlington", timezone: "America/Chicago", workAuthorization: "us_f1_opt_pre", track: "qa" },
+  { email: "sofia.castro@example.org", name: "Sofía Castro", languages: ["Spanish", "English"], school: "Miami Dade College", program: "Computer Information Technology", degree: "associate", graduatesInMonths: 9, country: "US", city: "Miami", timezone: "America/New_York", workAuthorization: "us_other_ead", track: "web" },
+  { email: "daniel.kim@example.org", name: "Daniel Kim", languages: ["English", "Korean"], school: "University of British Columbia", program: "Computer Science", degree: "bachelor", graduatesInMonths: 15, country: "CA", city: "Vancouver", timezone: "America/Vancouver", workAuthorization: "ca_citizen_pr", track: "mobile" },
+  { email: "leila.ahmadi@example.org", name: "Leila Ahmadi", languages: ["Persian", "English", "French"], school: "Concordia University", program: "Software Engineering", degree: "master", graduatesInMonths: 13, country: "CA", city: "Montréal", timezone: "America/Toronto", workAuthorization: "ca_study_permit", track: "backend" },
+  { email: "mateo.rossi@example.org", name: "Mateo Rossi", languages: ["Italian", "English", "Spanish"], school: "Boston University", program: "Computer Science", degree: "master", graduatesInMonths: 10, country: "US", city: "Boston", timezone: "America/New_York", workAuthorization: "us_f1_cpt", track: "ml" },
+  { email: "thandiwe.moyo@example.org", name: "Thandiwe Moyo", languages: ["English", "Shona", "Ndebele"], school: "Dalhousie University", program: "Computer Science (co-op)", degree: "bachelor", graduatesInMonths: 17, country: "CA", city: "Halifax", timezone: "America/Halifax", workAuthorization: "ca_coop_permit", track: "web" },
+  { email: "arjun.patel@example.org", name: "Arjun Patel", languages: ["English", "Gujarati"], school: "Rutgers University", program: "Information Technology and Informatics", degree: "bachelor", graduatesInMonths: 7, country: "US", city: "New Brunswick", timezone: "America/New_York", workAuthorization: "us_citizen_pr", track: "backend" },
+  { email: "meilin.chen@example.org", name: "Mei-Lin Chen", languages: ["Mandarin", "Taiwanese Hokkien", "English"], school: "Georgia Institute of Technology", program: "Computer Science", degree: "master", graduatesInMonths: -8, country: "US", city: "Atlanta", timezone: "America/New_York", workAuthorization: "us_f1_stem_opt", track: "fullstack" },
+  { email: "ivan.petrov@example.org", name: "Ivan Petrov", languages: ["Bulgarian", "Russian", "English"], school: "York University", program: "Computer Science", degree: "bachelor", graduatesInMonths: 40, country: "CA", city: "Toronto", timezone: "America/Toronto", workAuthorization: "not_authorized", track: "qa" },
+  { email: "zainab.okonkwo@example.org", name: "Zainab Okonkwo", languages: ["English", "Igbo"], school: "Red River College Polytechnic", program: "Business Information Technology", degree: "certificate", graduatesInMonths: -5, country: "CA", city: "Winnipeg", timezone: "America/Winnipeg", workAuthorization: "ca_open_work_permit", track: "data" },
+];
+
+/** Every student wants mentorship; the rest of their goals rotate so the matching has something to weigh (course credit is a slot's offer, not a goal). */
+const GOAL_SETS: Benefit[][] = [
+  ["mentorship", "recommendation_letter", "portfolio_project"],
+  ["mentorship", "return_offer", "referral"],
+  ["mentorship", "portfolio_project"],
+  ["mentorship", "referral", "recommendation_letter"],
+  ["mentorship", "recommendation_letter", "return_offer"],
+];
+
+const WORK_MODE_SETS: WorkMode[][] = [["remote", "hybrid"], ["remote"], ["remote", "hybrid", "onsite"], ["hybrid", "onsite"]];
+
+/** What the status allows during term and breaks (DESIGN.md): 20 h for F-1 and J-1 in term, 24 h on a Canadian study permit. */
+function hoursFor(status: WorkAuthorization, index: number) {
+  switch (status) {
+    case "us_f1_cpt":
+    case "us_f1_opt_pre":
+    case "us_j1_academic_training":
+      return { term: 20 - (index % 3) * 5, break: 40 };
+    case "ca_study_permit":
+      return { term: 24 - (index % 2) * 4, break: 40 };
+    case "us_f1_opt_post":
+    case "us_f1_stem_opt":
+      return { term: 40, break: 40 };
+    case "not_authorized":
+      return { term: 10, break: 20 };
+    default:
+      return { term: 15 + (index % 4) * 5, break: 35 + (index % 2) * 5 };
+  }
+}
+
+function compensationFor(status: WorkAuthorization, index: number): CompensationPreference {
+  if (status === "us_f1_stem_opt") return "paid_only";
+  if (status === "not_authorized") return "any";
+  return (["any", "paid_or_stipend", "any", "paid_only"] as const)[index % 4]!;
+}
+
+/** Days from `now` (negative: in the past) of the period a status is valid, where it has one. */
+function validityFor(status: WorkAuthorization, index: number): { fromDays: number; untilDays: number } | null {
+  switch (status) {
+    case "us_f1_opt_pre":
+      return { fromDays: 30, untilDays: 30 + 180 };
+    case "us_f1_opt_post":
+      return { fromDays: -60 - index, untilDays: 300 - index };
+    case "us_f1_stem_opt":
+      return { fromDays: -90 - index, untilDays: 2 * 365 - 90 };
+    case "us_j1_academic_training":
+      return { fromDays: 14, untilDays: 14 + 18 * 30 };
+    case "ca_study_permit":
+    case "ca_coop_permit":
+      return { fromDays: -200 - index * 3, untilDays: 2 * 365 + index };
+    case "ca_open_work_permit":
+      return { fromDays: -100 - index, untilDays: 3 * 365 - 100 };
+    case "us_other_ead":
+      return { fromDays: -300 - index, untilDays: 400 + index };
+    default:
+      return null;
+  }
+}
+
+const DEGREE_NAMES: Record<Degree, string> = {
+  certificate: "a certificate",
+  associate: "an associate degree",
+  bachelor: "a bachelor's degree",
+  master: "a master's degree",
+  phd: "a PhD",
+  bootcamp: "a bootcamp",
+  other: "a program",
+};
+
+const handle = (email: string) => email.split("@")[0]!.replace(/\./g, "-");
+
+/** The full profile of the `index`-th demo student, derived from its entry and position only. */
+export function studentProfileData(student: DemoStudent, index: number) {
+  const track = TRACKS[student.track];
+  const skillCount = 5 + (index % 3);
+  const topLevel = [3, 2, 3, 4, 2][index % 5]!;
+  const skills = track.skills.slice(0, skillCount).map((slug, k) => ({ slug, level: Math.max(1, Math.min(4, topLevel - Math.floor(k / 2))) }));
+  const projectCount = index % 2 === 0 ? 2 : 1;
+  const projects = Array.from({ length: projectCount }, (_, k) => track.projects[(index + k) % track.projects.length]!).map((p, position) => ({
+    position,
+    title: p.title,
+    description: p.description,
+    url: `https://github.com/steppingstone-demo/${handle(student.email)}-${p.repo}`,
+  }));
+  const hours = hoursFor(student.workAuthorization, index);
+  const degreeLabel =
+    student.degree === "bootcamp" ? `the ${student.program}` : student.degree === "certificate" ? `the ${student.program} program` : `${DEGREE_NAMES[student.degree]} in ${student.program}`;
+  const goals = GOAL_SETS[index % GOAL_SETS.length]!;
+  return {
+    profile: {
+      school: student.school,
+      program: student.program,
+      degree: student.degree,
+      graduatesInMonths: student.graduatesInMonths,
+      coursework: `${student.graduatesInMonths < 0 ? "Graduated:" : "Studying:"} ${degreeLabel}. Courses: ${track.coursework}.`,
+      portfolioUrl: `https://${handle(student.email)}.example.com`,
+      githubUrl: `https://github.com/steppingstone-demo/${handle(student.email)}`,
+      linkedinUrl: index % 3 === 1 ? null : `https://www.linkedin.com/in/steppingstone-demo-${handle(student.email)}`,
+      languages: student.languages,
+      country: student.country,
+      city: student.city,
+      timezone: student.timezone,
+      availableInDays: 14 + (index % 6) * 7,
+      availableWeeks: [12, 16, 10, 24, 14][index % 5]!,
+      hoursPerWeekTerm: hours.term,
+      hoursPerWeekBreak: hours.break,
+      workModes: WORK_MODE_SETS[index % WORK_MODE_SETS.length]!,
+      workAuthorization: student.workAuthorization,
+      validity: validityFor(student.workAuthorization, index),
+      shareAuthorization: index % 4 === 0,
+      compensation: compensationFor(student.workAuthorization, index),
+      goals,
+      // About two thirds take part in matching rounds.
+      inMatching: index % 3 !== 2,
+      visibleToMentors: index % 2 === 0,
+    },
+    skills,
+    projects,
+  };
+}

@@ -1,0 +1,249 @@
+import { count, eq, inArray } from "drizzle-orm";
+import { afterAll, expect, test } from "vitest";
+import { verifyPassword } from "~/auth/password.server";
+import { STUDENT_GOALS } from "~/domain/labels";
+import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { slotRuleIssues } from "~/modules/slots/rules";
+import { closeDb, getDb, transaction, type Db } from "./client.server";
+import {
+  organizationMembers,
+  organizations,
+  skills,
+  slotMentors,
+  slots,
+  slotSkills,
+  studentProfiles,
+  studentProjects,
+  studentSkills,
+  users,
+  workAuthorization,
+  type PrimaryBeneficiaryAnswers,
+} from "./schema";
+import { DEMO_ORGANIZATIONS, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
+import { DEMO_PASSWORD, seedDemoData } from "./seed.server";
+
+const db = getDb();
+afterAll(() => closeDb());
+
+const NOW = new Date("2031-03-10T12:00:00Z");
+const today = NOW.toISOString().slice(0, 10);
+
+/**
+ * Runs `fn` on a database where the seed has run, then undoes everything.
+ * why: the test database is shared with the other test files, which must not see 37 demo accounts.
+ */
+async function inRolledBackSeed(fn: (tx: Db) => Promise<void>) {
+  const rollback = new Error("rollback");
+  await expect(
+    transaction(db, async (tx) => {
+      await seedDemoData(tx, NOW);
+      await fn(tx);
+      throw rollback;
+    }),
+  ).rejects.toBe(rollback);
+}
+
+async function tableCounts(tx: Db) {
+  const tables = { users, organizations, organizationMembers, slots, slotSkills, slotMentors, studentProfiles, studentSkills, studentProjects };
+  const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await tx.select({ n: count() }).from(table))[0]!.n] as const));
+  return Object.fromEntries(entries);
+}
+
+test("the seed creates a startup, a nonprofit and a research team, verified, with their mentors", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const orgs = await tx.select().from(organizations).where(inArray(organizations.slug, DEMO_ORGANIZATIONS.map((o) => o.slug)));
+    expect(orgs.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(orgs.map((o) => o.type))).toEqual(new Set(["startup", "nonprofit", "research_team", "small_business"]));
+    expect(orgs.every((o) => o.verifiedAt && o.verifiedBy)).toBe(true);
+
+    const members = await tx
+      .select({ email: users.email, org: organizations.type, verified: users.emailVerifiedAt, hash: users.passwordHash })
+      .from(organizationMembers)
+      .innerJoin(users, eq(users.id, organizationMembers.userId))
+      .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+      .where(inArray(organizations.slug, DEMO_ORGANIZATIONS.map((o) => o.slug)));
+    expect(members).toContainEqual(expect.objectContaining({ email: "mentor@example.org", org: "startup" }));
+    for (const org of orgs) {
+      const n = members.filter((m) => m.org === org.type).length;
+      expect(n, org.name).toBeGreaterThanOrEqual(1);
+      expect(n, org.name).toBeLessThanOrEqual(2);
+    }
+    expect(members.every((m) => m.verified)).toBe(true);
+    expect(await verifyPassword(members.find((m) => m.email === "mentor2@example.org")!.hash, DEMO_PASSWORD)).toBe(true);
+  });
+});
+
+test("the seed creates 15+ slots: all four kinds of compensation, both countries, every work mode, dates still ahead", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(slots)
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .where(inArray(organizations.slug, DEMO_ORGANIZATIONS.map((o) => o.slug)));
+    const seeded = rows.map((r) => r.slots);
+    expect(seeded.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(seeded.map((s) => s.compensation))).toEqual(new Set(["paid", "stipend", "unpaid", "course_credit"]));
+    expect(new Set(seeded.map((s) => s.country))).toEqual(new Set(["US", "CA"]));
+    expect(new Set(seeded.map((s) => s.workMode))).toEqual(new Set(["remote", "hybrid", "onsite"]));
+    expect(new Set(seeded.filter((s) => s.compensation === "paid").map((s) => s.currency))).toEqual(new Set(["USD", "CAD"]));
+
+    const byStatus = (status: string) => seeded.filter((s) => s.status === status);
+    expect(byStatus("open").length).toBeGreaterThan(seeded.length / 2);
+    expect(byStatus("pending_review").length).toBeGreaterThanOrEqual(2);
+    expect(byStatus("draft").length).toBe(1);
+    for (const s of byStatus("open")) {
+      expect(s.applicationDeadline > today, s.title).toBe(true);
+      expect(s.startDate >= s.applicationDeadline, s.title).toBe(true);
+      expect(s.publishedAt!.getTime()).toBeLessThan(NOW.getTime());
+    }
+    const published = byStatus("open").map((s) => s.publishedAt!.getTime());
+    expect(Math.max(...published) - Math.min(...published)).toBeGreaterThan(21 * 24 * 3600_000);
+
+    const ids = seeded.map((s) => s.id);
+    const skillRows = await tx.select().from(slotSkills).where(inArray(slotSkills.slotId, ids));
+    const mentorRows = await tx.select().from(slotMentors).where(inArray(slotMentors.slotId, ids));
+    for (const id of ids) {
+      expect(skillRows.some((r) => r.slotId === id && r.required)).toBe(true);
+      expect(mentorRows.some((r) => r.slotId === id)).toBe(true);
+    }
+    expect(skillRows.some((r) => !r.required)).toBe(true);
+  });
+});
+
+test("the seed creates 30 students with complete profiles across all twelve work-authorization statuses", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const profiles = await tx
+      .select({ profile: studentProfiles, role: users.role, email: users.email })
+      .from(studentProfiles)
+      .innerJoin(users, eq(users.id, studentProfiles.userId))
+      .where(inArray(users.email, DEMO_STUDENTS.map((s) => s.email)));
+    expect(profiles.length).toBeGreaterThanOrEqual(30);
+    expect(profiles.every((p) => p.role === "student")).toBe(true);
+    expect(profiles.map((p) => p.email)).toContain("student@example.org");
+    expect(new Set(profiles.map((p) => p.profile.workAuthorization))).toEqual(new Set(workAuthorization.enumValues));
+    for (const { profile } of profiles) {
+      for (const field of ["school", "program", "degree", "graduationDate", "country", "city", "timezone", "availableFrom", "availableWeeks", "hoursPerWeekTerm", "compensation"] as const) {
+        expect(profile[field], `${field} of ${profile.userId}`).not.toBeNull();
+      }
+      expect(profile.workModes.length).toBeGreaterThan(0);
+      expect(profile.goals).toContain("mentorship");
+      expect(profile.goals.every((g) => STUDENT_GOALS.includes(g))).toBe(true);
+      // Validity dates only for statuses that have them (OPT, J-1, EAD, permits).
+      if (profile.authorizationValidUntil) expect(AUTHORIZATION_INFO[profile.workAuthorization!].hasDates).toBe(true);
+    }
+    const inMatching = profiles.filter((p) => p.profile.inMatching).length / profiles.length;
+    expect(inMatching).toBeGreaterThan(0.55);
+    expect(inMatching).toBeLessThan(0.8);
+
+    const userIds = profiles.map((p) => p.profile.userId);
+    const skillCounts = await tx.select({ userId: studentSkills.userId, n: count() }).from(studentSkills).where(inArray(studentSkills.userId, userIds)).groupBy(studentSkills.userId);
+    expect(skillCounts.length).toBe(userIds.length);
+    expect(skillCounts.every((s) => s.n >= 5)).toBe(true);
+    const [projects] = await tx.select({ n: count() }).from(studentProjects).where(inArray(studentProjects.userId, userIds));
+    expect(projects!.n).toBeGreaterThanOrEqual(30);
+  });
+});
+
+test("running the seed again creates nothing new", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const before = await tableCounts(tx);
+    expect(await seedDemoData(tx, new Date(NOW.getTime() + 86_400_000))).toEqual({ created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0 });
+    expect(await tableCounts(tx)).toEqual(before);
+  });
+});
+
+test("the seed refuses to run when NODE_ENV is production", async () => {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await expect(seedDemoData(db, NOW)).rejects.toThrow("Refusing to seed demo data");
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
+  expect((await db.select({ n: count() }).from(users).where(eq(users.email, "mentor6@example.org")))[0]!.n).toBe(0);
+});
+
+test("every skill in the demo data exists in the taxonomy", async () => {
+  const used = new Set([...DEMO_SLOTS.flatMap((s) => [...s.required, ...s.niceToHave].map(([slug]) => slug)), ...Object.values(TRACKS).flatMap((t) => t.skills)]);
+  const found = await db.select({ slug: skills.slug }).from(skills).where(inArray(skills.slug, [...used]));
+  expect([...used].filter((slug) => !found.some((f) => f.slug === slug))).toEqual([]);
+});
+
+// The posting rules of DESIGN.md, checked on the data itself, so the demo never shows a slot the
+// posting form would refuse.
+test("every demo slot follows the posting rules", () => {
+  const US = new Set(workAuthorization.enumValues.filter((a) => a.startsWith("us_")));
+  const CA = new Set(workAuthorization.enumValues.filter((a) => a.startsWith("ca_")));
+  const factors: (keyof PrimaryBeneficiaryAnswers)[] = ["noExpectationOfPay", "educationalTraining", "tiedToEducation", "academicCalendar", "limitedDuration", "complementsStaff", "noJobEntitlement"];
+  for (const slot of DEMO_SLOTS) {
+    const org = DEMO_ORGANIZATIONS.find((o) => o.slug === slot.organization)!;
+    const where = slot.title;
+    expect(slot.mentors.every((m) => org.mentors.includes(m)), where).toBe(true);
+    expect(slot.country, where).toBe(org.country);
+    expect(slot.acceptedAuthorizations.every((a) => (slot.country === "US" ? US : CA).has(a)), where).toBe(true);
+    expect(slot.questions.length, where).toBeLessThanOrEqual(3);
+    expect(slot.required.length, where).toBeGreaterThan(0);
+    if (slot.workMode !== "remote") expect(slot.city, where).toBeTruthy();
+
+    const unpaid = slot.compensation === "unpaid" || slot.compensation === "course_credit";
+    if (unpaid) {
+      expect(slot.mentorHoursPerWeek, where).toBeGreaterThanOrEqual(1);
+      expect(slot.learningPlan?.length ?? 0, where).toBeGreaterThan(100);
+      for (const factor of factors) expect(slot.primaryBeneficiary?.[factor]?.length ?? 0, `${where}: ${factor}`).toBeGreaterThan(10);
+      if (slot.country === "CA") expect(slot.academicProgram, where).toBeTruthy();
+      // Unpaid work counts for post-completion OPT only at 20 hours a week or more.
+      if (slot.hoursPerWeek < 20) expect(slot.acceptedAuthorizations, where).not.toContain("us_f1_opt_post");
+      if (slot.status === "open") expect(slot.publishedDaysAgo, where).toBeDefined();
+    }
+    // STEM OPT needs pay, E-Verify and an I-983 training plan.
+    if (slot.acceptedAuthorizations.includes("us_f1_stem_opt")) {
+      expect(slot.compensation, where).toBe("paid");
+      expect(slot.paperwork, where).toContain("everify_i983");
+      expect(slot.hoursPerWeek, where).toBeGreaterThanOrEqual(20);
+    }
+    if (slot.acceptedAuthorizations.includes("us_f1_cpt")) expect(slot.paperwork, where).toContain("cpt_offer_letter");
+    if (slot.acceptedAuthorizations.includes("ca_coop_permit")) expect(slot.paperwork, where).toContain("coop_agreement");
+    // A Canadian study permit allows 24 hours a week off campus during the term.
+    if (slot.acceptedAuthorizations.includes("ca_study_permit")) expect(slot.hoursPerWeek, where).toBeLessThanOrEqual(24);
+    if (slot.compensation === "paid") expect(Number(slot.hourlyRate), where).toBeGreaterThan(0);
+  }
+});
+
+test("every demo slot passes the posting form's own rules", () => {
+  const dateIn = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  for (const slot of DEMO_SLOTS) {
+    const terms = {
+      ...slot,
+      hourlyRate: slot.hourlyRate ? Number(slot.hourlyRate) : null,
+      applicationDeadline: dateIn(slot.deadlineInDays),
+      startDate: dateIn(slot.deadlineInDays + slot.startAfterDeadlineDays),
+    };
+    expect(slotRuleIssues(terms, today), slot.title).toEqual([]);
+  }
+});
+
+test("the demo has no randomness: the same `now` gives the same rows", async () => {
+  const snapshot = async () => {
+    let rows: unknown[] = [];
+    await inRolledBackSeed(async (tx) => {
+      const slotRows = await tx
+        .select({ title: slots.title, deadline: slots.applicationDeadline, start: slots.startDate, publishedAt: slots.publishedAt, status: slots.status })
+        .from(slots)
+        .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+        .where(inArray(organizations.slug, DEMO_ORGANIZATIONS.map((o) => o.slug)))
+        .orderBy(slots.title);
+      const skillRows = await tx
+        .select({ email: users.email, slug: studentSkills.skillSlug, level: studentSkills.level, availableFrom: studentProfiles.availableFrom, inMatching: studentProfiles.inMatching })
+        .from(studentSkills)
+        .innerJoin(users, eq(users.id, studentSkills.userId))
+        .innerJoin(studentProfiles, eq(studentProfiles.userId, users.id))
+        .where(inArray(users.email, DEMO_STUDENTS.map((st) => st.email)))
+        .orderBy(users.email, studentSkills.skillSlug);
+      rows = [...slotRows, ...skillRows];
+    });
+    return rows;
+  };
+  const first = await snapshot();
+  expect(first.length).toBeGreaterThan(150);
+  expect(await snapshot()).toEqual(first);
+});

@@ -1,0 +1,326 @@
+import { randomInt } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { slots, studentProfiles } from "~db/schema";
+import { addDays, makeOrganization, makeSlot, PRIMARY_BENEFICIARY_ANSWERS } from "~db/test/slot-factories";
+import { expect, openEmail, test, type TestUser } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// Slots: posting (with the rules for unpaid slots), review, browse and search, and who may see what.
+
+const TODAY = new Date().toISOString().slice(0, 10);
+
+/** A made-up word no other test's slot contains, so a search finds only this test's slot. */
+function word() {
+  return Array.from({ length: 10 }, () => "bcdfghjklmnpqrtvwxz"[randomInt(19)]).join("");
+}
+
+const LEARNING_PLAN =
+  "Weeks 1–3: learn our stack and ship a first small fix with a review. Weeks 4–8: build the ingestion pipeline, pairing twice a week. Weeks 9–12: document it and present it to the team.";
+
+/** Fills the slot form as a mentor would, for an unpaid remote slot in the US — without the learning plan. */
+async function fillUnpaidSlot(page: Page, title: string) {
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Description").fill("Join a four-person team that measures river health with low-cost sensors and publishes open data.");
+  await page.getByLabel("The project, and what the intern will build").fill("An ingestion pipeline that cleans sensor readings and publishes them as open data, with tests.");
+  await page.getByLabel("Required skill 1", { exact: true }).fill("Python");
+  await page.getByLabel("Minimum level for required skill 1").selectOption("2");
+  await page.getByLabel("Mentor hours per week").fill("3");
+  await page.getByRole("radio", { name: /^Unpaid/ }).check();
+  for (const [i, answer] of Object.values(PRIMARY_BENEFICIARY_ANSWERS).entries()) {
+    await page.getByRole("group", { name: "The seven questions of the primary-beneficiary test" }).getByRole("textbox").nth(i).fill(answer);
+  }
+  await page.getByLabel("Hours per week", { exact: true }).fill("20");
+  await page.getByLabel("Start date").fill(addDays(TODAY, 40));
+  await page.getByLabel("Duration in weeks").fill("12");
+  await page.getByLabel("Application deadline").fill(addDays(TODAY, 20));
+  await page.getByLabel("Seats").fill("1");
+  await page.getByRole("radio", { name: "Remote" }).check();
+  await page.getByLabel("Team's time zone").fill("America/New_York");
+  await page.getByLabel("US citizen or permanent resident").check();
+  await page.getByLabel("US F-1 student — Curricular Practical Training (CPT)").check();
+  await page.getByLabel("Offer letter for CPT").check();
+  await page.getByLabel("Recommendation letter").check();
+}
+
+/** The slot's card in the review queue, as an admin finds it: the queue is oldest first and paged, so follow "Next". */
+async function reviewCard(page: Page, title: string) {
+  await page.goto("/admin/slots");
+  for (let pageNumber = 1; pageNumber <= 20; pageNumber++) {
+    await expect(page.getByRole("heading", { level: 1, name: "Slot review" })).toBeVisible();
+    const card = page.getByRole("article", { name: title });
+    if (await card.isVisible()) return card;
+    const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" });
+    if (!(await next.isVisible())) break;
+    await next.click();
+    await expect(page).toHaveURL(new RegExp(`page=${pageNumber + 1}`));
+  }
+  throw new Error(`No slot "${title}" in the review queue`);
+}
+
+test("a mentor posts an unpaid slot, is refused without a learning plan, submits it; an admin opens it; a student finds it with filters, but not with “Paid only”", async ({
+  page,
+  db,
+  login,
+  makeUser,
+  newDevice,
+}) => {
+  test.slow();
+  const { mentor } = await makeOrganization(db, { verified: true, name: `River Sensors ${word()}` });
+  const title = `Sensor data intern ${word()}`;
+  await login(mentor);
+
+  await page.goto("/mentor/slots");
+  await page.getByRole("link", { name: "Post a slot" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Post a slot" })).toBeVisible();
+  await expect(page.getByText("Why we ask")).toBeVisible();
+  await fillUnpaidSlot(page, title);
+  await page.getByRole("button", { name: "Save and submit" }).click();
+
+  // Refused: the message is on the learning plan, and everything typed is still there.
+  const plan = page.getByRole("textbox", { name: "Learning plan" });
+  await expect(page.getByText("An unpaid or course-credit slot needs a learning plan")).toBeVisible();
+  await expect(plan).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL("/mentor/slots/new");
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByLabel("Required skill 1", { exact: true })).toHaveValue("Python");
+  await expect(page.getByRole("radio", { name: /^Unpaid/ })).toBeChecked();
+
+  await plan.fill(LEARNING_PLAN);
+  await page.getByRole("button", { name: "Save and submit" }).click();
+  await expect(page.getByText("Submitted. An admin reviews it before it opens")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Waiting for review", { exact: true }).first()).toBeVisible();
+  const slotId = new URL(page.url()).pathname.split("/").at(-1)!;
+
+  // Not public while it waits.
+  const visitor = await newDevice();
+  expect((await visitor.goto(`/slots/${slotId}`))?.status()).toBe(404);
+
+  // The admin opens it from the review queue.
+  const admin = await makeUser({ role: "admin", name: "Dana Admin" });
+  const adminPage = await newDevice();
+  await login(admin, adminPage.context());
+  const card = await reviewCard(adminPage, title);
+  await expect(card.getByText(LEARNING_PLAN)).toBeVisible();
+  await expect(card.getByText(PRIMARY_BENEFICIARY_ANSWERS.complementsStaff)).toBeVisible();
+  await card.getByRole("button", { name: "Open the slot" }).click();
+  await expect(adminPage.getByRole("status").filter({ hasText: `“${title}” is open. Its mentors were emailed.` })).toBeVisible();
+  await expect(adminPage.getByRole("article", { name: title })).toHaveCount(0);
+
+  // The mentor hears about it.
+  await openEmail(adminPage, { to: mentor.email, subject: `Your slot is open: ${title}` });
+
+  // A student on CPT finds it with filters...
+  const student = await makeUser({ role: "student", name: "Amara Student" });
+  await db.insert(studentProfiles).values({ userId: student.id, workAuthorization: "us_f1_cpt" });
+  const studentPage = await newDevice();
+  await login(student, studentPage.context());
+  await studentPage.goto("/slots");
+  const search = studentPage.getByRole("search", { name: "Search slots" });
+  await search.getByLabel("Keywords").fill(title.split(" ").at(-1)!);
+  await search.getByLabel("Add a skill").fill("python");
+  await search.getByLabel("Remote").check();
+  await search.getByLabel("Unpaid or course credit").check();
+  await search.getByLabel("Hours per week, at most").fill("20");
+  await search.getByLabel("Accepts my work authorization").check();
+  await search.getByRole("button", { name: "Apply filters" }).click();
+  await expect(studentPage).toHaveURL(/pay=unpaid_or_credit/);
+  await expect(studentPage).toHaveURL(/fit=mine/);
+  await expect(studentPage.getByRole("heading", { name: "1 open slot match" })).toBeVisible();
+  await expect(search.getByRole("list", { name: "Chosen skills" }).getByText("Python")).toBeVisible();
+  await expect(studentPage.getByText("Accepts your F-1 CPT")).toBeVisible();
+
+  // ...a shared link shows the same...
+  const shared = await newDevice();
+  await shared.goto(studentPage.url());
+  await expect(shared.getByRole("link", { name: title })).toBeVisible();
+
+  // ...but not with "Paid only".
+  await search.getByLabel("Paid only (hourly)").check();
+  await search.getByRole("button", { name: "Apply filters" }).click();
+  await expect(studentPage).toHaveURL(/pay=paid_only/);
+  await expect(studentPage.getByRole("heading", { name: "No open slots match" })).toBeVisible();
+  await expect(studentPage.getByRole("link", { name: title })).toHaveCount(0);
+
+  // The slot page speaks to the student's own status.
+  await search.getByLabel("Unpaid or course credit").check();
+  await search.getByRole("button", { name: "Apply filters" }).click();
+  await studentPage.getByRole("link", { name: title }).click();
+  await expect(studentPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const note = studentPage.getByRole("region", { name: "You are on F-1 CPT" });
+  await expect(note.getByText("This slot accepts your status.")).toBeVisible();
+  await expect(note.getByText("Your DSO must authorize CPT for this employer and these dates before your first day.")).toBeVisible();
+  await expect(note.getByText(/not legal advice: confirm with your school's international office/)).toBeVisible();
+});
+
+test("without JavaScript, the server refuses an unpaid slot without a learning plan, keeps what was typed, and focuses the field", async ({ browser, db, login }) => {
+  const { mentor } = await makeOrganization(db, { verified: true });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(mentor, context);
+  const title = `No script intern ${word()}`;
+
+  await page.goto("/mentor/slots/new");
+  await fillUnpaidSlot(page, title);
+  await page.getByRole("button", { name: "Save and submit" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "The slot was not saved" })).toBeVisible();
+  const plan = page.getByRole("textbox", { name: "Learning plan" });
+  await expect(plan).toBeFocused();
+  await expect(plan).toHaveAttribute("aria-invalid", "true");
+  const message = page.getByText("An unpaid or course-credit slot needs a learning plan");
+  const errorId = await message.locator("xpath=ancestor-or-self::*[@id][1]").getAttribute("id");
+  expect((await plan.getAttribute("aria-describedby"))?.split(" ")).toContain(errorId);
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByLabel("Offer letter for CPT")).toBeChecked();
+
+  await plan.fill(LEARNING_PLAN);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Saved as a draft.")).toBeVisible();
+  await context.close();
+});
+
+/** The slot form as a browser posts it, for a complete paid slot. */
+function paidSlotForm(mentorId: string, title: string) {
+  const form = new URLSearchParams({
+    intent: "save",
+    title,
+    description: "A slot posted straight to the server, to check who may change it.",
+    project: "Nothing real: this project exists to test authorization on the edit page.",
+    "requiredSkills[0].skill": "Python",
+    "requiredSkills[0].level": "2",
+    mentorIds: mentorId,
+    mentorHoursPerWeek: "2",
+    compensation: "paid",
+    hourlyRate: "25",
+    currency: "USD",
+    hoursPerWeek: "20",
+    startDate: addDays(TODAY, 30),
+    durationWeeks: "10",
+    applicationDeadline: addDays(TODAY, 10),
+    seats: "1",
+    workMode: "remote",
+    country: "US",
+    timezone: "America/Chicago",
+    acceptedAuthorizations: "us_citizen_pr",
+  });
+  return form.toString();
+}
+
+test.describe("who may see and change a slot", () => {
+  test("a mentor of another organization cannot open a slot's edit page or post to it; nothing changes", async ({ page, db, login, baseURL }) => {
+    const owner = await makeOrganization(db);
+    const slot = await makeSlot(db, owner.organization, { status: "draft", publishedAt: null, title: "Owner's draft", mentorIds: [owner.mentor.id] });
+    const intruder = await makeOrganization(db);
+    await login(intruder.mentor);
+
+    expect((await page.goto(`/mentor/slots/${slot.id}`))?.status()).toBe(404);
+    const headers = { Origin: new URL(baseURL!).origin, "Content-Type": "application/x-www-form-urlencoded" };
+    const post = await page.request.post(`/mentor/slots/${slot.id}`, { headers, data: paidSlotForm(intruder.mentor.id, "Taken over"), maxRedirects: 0 });
+    expect(post.status()).toBe(404);
+    const close = await page.request.post(`/mentor/slots/${slot.id}`, { headers, data: "intent=close", maxRedirects: 0 });
+    expect(close.status()).toBe(404);
+    const [after] = await db.select().from(slots).where(eq(slots.id, slot.id));
+    expect(after).toMatchObject({ title: "Owner's draft", status: "draft" });
+
+    // The same request from the owner does change it: the 404 above is the guard, not a broken form.
+    await login(owner.mentor);
+    const own = await page.request.post(`/mentor/slots/${slot.id}`, { headers, data: paidSlotForm(owner.mentor.id, "Owner's better title"), maxRedirects: 0 });
+    expect(own.status()).toBe(302);
+    const [changed] = await db.select().from(slots).where(eq(slots.id, slot.id));
+    expect(changed!.title).toBe("Owner's better title");
+  });
+
+  test("a student gets 403 on /mentor/slots and /admin/slots; a mentor gets 403 on /admin/slots and cannot review", async ({ page, db, makeUser, login, baseURL }) => {
+    const student: TestUser = await makeUser({ role: "student" });
+    await login(student);
+    expect((await page.goto("/mentor/slots"))?.status()).toBe(403);
+    expect((await page.goto("/mentor/slots/new"))?.status()).toBe(403);
+    expect((await page.goto("/admin/slots"))?.status()).toBe(403);
+
+    const { organization, mentor } = await makeOrganization(db);
+    const pending = await makeSlot(db, organization, { status: "pending_review", publishedAt: null });
+    await login(mentor);
+    expect((await page.goto("/admin/slots"))?.status()).toBe(403);
+    const post = await page.request.post("/admin/slots", { headers: { Origin: new URL(baseURL!).origin }, form: { slotId: pending.id, decision: "open" }, maxRedirects: 0 });
+    expect(post.status()).toBe(403);
+    const [after] = await db.select().from(slots).where(eq(slots.id, pending.id));
+    expect(after!.status).toBe("pending_review");
+  });
+
+  test("a signed-out visitor is sent to log in from the mentor and admin pages", async ({ page }) => {
+    await page.goto("/mentor/slots");
+    await expect(page).toHaveURL("/login?redirectTo=%2Fmentor%2Fslots");
+    await page.goto("/admin/slots");
+    await expect(page).toHaveURL("/login?redirectTo=%2Fadmin%2Fslots");
+  });
+
+  test("a slot waiting for review is 404 for the public, students and other mentors; its own mentors see it", async ({ page, db, makeUser, login }) => {
+    const { organization, mentor } = await makeOrganization(db);
+    const pending = await makeSlot(db, organization, { status: "pending_review", publishedAt: null, title: "Waiting slot", mentorIds: [mentor.id] });
+
+    expect((await page.goto(`/slots/${pending.id}`))?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+    await login(await makeUser({ role: "student" }));
+    expect((await page.goto(`/slots/${pending.id}`))?.status()).toBe(404);
+    await login((await makeOrganization(db)).mentor);
+    expect((await page.goto(`/slots/${pending.id}`))?.status()).toBe(404);
+
+    await login(mentor);
+    expect((await page.goto(`/slots/${pending.id}`))?.status()).toBe(200);
+    await expect(page.getByText("Not visible to students")).toBeVisible();
+  });
+
+  test("a mentor without an organization is told to create one first", async ({ page, makeUser, login }) => {
+    await login(await makeUser({ role: "mentor" }));
+    await page.goto("/mentor/slots");
+    await expect(page.getByRole("heading", { name: "Create your organization first" })).toBeVisible();
+    await page.goto("/mentor/slots/new");
+    await expect(page.getByRole("heading", { name: "Create your organization first" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Create an organization" })).toBeVisible();
+  });
+});
+
+test("a mentor closes an open slot and it leaves the public list", async ({ page, db, login }) => {
+  const { organization, mentor } = await makeOrganization(db);
+  const tag = word();
+  const slot = await makeSlot(db, organization, { title: `Closing slot ${tag}`, mentorIds: [mentor.id] });
+  await login(mentor);
+  await page.goto(`/mentor/slots/${slot.id}`);
+  await page.getByRole("button", { name: "Close applications" }).click();
+  await expect(page.getByText("Closed: the slot no longer takes applications.")).toBeVisible();
+  await page.goto(`/slots?q=${tag}`);
+  await expect(page.getByRole("heading", { name: "No open slots match" })).toBeVisible();
+});
+
+test("an admin cannot send a slot back without a reason; with one, the mentors see it and can change the slot", async ({ page, db, login, makeUser, newDevice }) => {
+  const { organization, mentor } = await makeOrganization(db, { verified: false });
+  const title = `Unverified org slot ${word()}`;
+  const slot = await makeSlot(db, organization, { title, status: "pending_review", publishedAt: null, submittedAt: new Date(), mentorIds: [mentor.id] });
+  await login(await makeUser({ role: "admin" }));
+
+  const card = await reviewCard(page, title);
+  await expect(card.getByText("Why it is here: organization not verified")).toBeVisible();
+  await card.getByRole("button", { name: "Send back with this note" }).click();
+  const note = card.getByRole("textbox", { name: "Note to the mentors" });
+  await expect(card.getByText("Write the reason: the mentors read it and change the slot")).toBeVisible();
+  await expect(note).toHaveAttribute("aria-invalid", "true");
+  const [still] = await db.select().from(slots).where(eq(slots.id, slot.id));
+  expect(still!.status).toBe("pending_review");
+
+  const reason = "Say who mentors the intern day to day, and how many hours a week.";
+  await note.fill(reason);
+  await card.getByRole("button", { name: "Send back with this note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `“${title}” was sent back to its mentors as a draft.` })).toBeVisible();
+
+  const mentorPage = await newDevice();
+  await login(mentor, mentorPage.context());
+  await mentorPage.goto("/mentor/slots");
+  const item = mentorPage.getByRole("listitem").filter({ hasText: title });
+  await expect(item.getByText("Sent back", { exact: true })).toBeVisible();
+  await expect(item.getByText(reason)).toBeVisible();
+  await item.getByRole("link", { name: "Change the slot and submit it again" }).click();
+  await expect(mentorPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(mentorPage.getByRole("button", { name: "Save and submit" })).toBeVisible();
+  await openEmail(mentorPage, { to: mentor.email, subject: `Your slot needs changes: ${title}` });
+});
