@@ -1,22 +1,12 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { WORK_AUTHORIZATIONS } from "../../app/matching/work-authorization";
 
 // The product's shared vocabulary. The same words are used by the matching engine's JSON
 // format (docs/matching.md), the modules and the pages.
 
-export const workAuthorization = pgEnum("work_authorization", [
-  "us_citizen_pr",
-  "us_f1_cpt",
-  "us_f1_opt_pre",
-  "us_f1_opt_post",
-  "us_f1_stem_opt",
-  "us_j1_academic_training",
-  "us_other_ead",
-  "ca_citizen_pr",
-  "ca_study_permit",
-  "ca_coop_permit",
-  "ca_open_work_permit",
-  "not_authorized",
-]);
+// The engine owns the list (it is pure and cannot import the database); the enum follows it.
+export const workAuthorization = pgEnum("work_authorization", WORK_AUTHORIZATIONS);
 
 export const workMode = pgEnum("work_mode", ["remote", "hybrid", "onsite"]);
 
