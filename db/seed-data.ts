@@ -958,7 +958,8 @@ const handle = (email: string) => email.split("@")[0]!.replace(/\./g, "-");
 /** The full profile of the `index`-th demo student, derived from its entry and position only. */
 export function studentProfileData(student: DemoStudent, index: number) {
   const track = TRACKS[student.track];
-  const skillCount = 5 + (index % 3);
+  // The main demo student (index 0) lists their whole track, so every page has matches to show.
+  const skillCount = index === 0 ? track.skills.length : 5 + (index % 3);
   const topLevel = [3, 2, 3, 4, 2][index % 5]!;
   const skills = track.skills.slice(0, skillCount).map((slug, k) => ({ slug, level: Math.max(1, Math.min(4, topLevel - Math.floor(k / 2))) }));
   const projectCount = index % 2 === 0 ? 2 : 1;
@@ -986,8 +987,9 @@ export function studentProfileData(student: DemoStudent, index: number) {
       country: student.country,
       city: student.city,
       timezone: student.timezone,
-      availableInDays: 14 + (index % 6) * 7,
-      availableWeeks: [12, 16, 10, 24, 14][index % 5]!,
+      // why: free soon and for long enough that most demo slots (which end 2–6 months out) fit.
+      availableInDays: 7 + (index % 4) * 7,
+      availableWeeks: [26, 30, 22, 34, 28][index % 5]!,
       hoursPerWeekTerm: hours.term,
       hoursPerWeekBreak: hours.break,
       workModes: WORK_MODE_SETS[index % WORK_MODE_SETS.length]!,

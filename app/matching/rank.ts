@@ -25,6 +25,9 @@ export class TopK {
     this.k = k;
     this.size = 0;
   }
+  capacity() {
+    return this.k;
+  }
   /** The lowest score that can still enter the list (-1 while it has room). */
   floor() {
     return this.size < this.k ? -1 : this.score[this.k - 1]!;
@@ -50,10 +53,17 @@ export class TopK {
 }
 
 /**
+ * When the skill index gives a student fewer eligible slots than this (or than k, if k is
+ * smaller), every slot is considered: a short list is where a missed slot costs most, and
+ * on a large marketplace few students are that short.
+ */
+export const WIDEN_BELOW = 10;
+
+/**
  * The student's best `k` eligible slots, best first. The candidates are the slots whose
- * rarest required skill the student has, and the slots requiring no skill: a slot whose
- * rarest requirement the student lacks is never on their list. So most pairs are never
- * looked at, and the hard filters run before any scoring.
+ * rarest required skill the student has, and the slots requiring no skill; only when they
+ * give fewer than WIDEN_BELOW eligible slots are the others looked at too. So most pairs
+ * are never looked at, and the hard filters run before any scoring.
  */
 export function topSlotsForStudent(c: Compiled, s: number, k: number, scratch = makeScratch(c), exclude?: Set<number>): Ranked[] {
   const top = new TopK(k, c.slotOrder);
@@ -93,6 +103,11 @@ export function fillTopSlots(c: Compiled, s: number, top: TopK, scratch: Uint8Ar
     // Skills no slot mentions have ids past the slots' buckets.
     const bucket = c.slotBuckets[c.sSkillIds[j]!];
     if (bucket) visit(bucket);
+  }
+  if (top.size < Math.min(top.capacity(), WIDEN_BELOW)) {
+    // Too few from the index: the rest of the slots too (scratch holds only the student's
+    // skills, so a bucket with a zero there was not visited above).
+    for (let b = 0; b < c.slotBuckets.length; b++) if (!scratch[b]) visit(c.slotBuckets[b]!);
   }
   unloadStudent(c, s, scratch);
 }

@@ -6,6 +6,7 @@ import SlotOpened, { slotOpenedSubject } from "~emails/slot-opened";
 import SlotSentBack, { slotSentBackSubject } from "~emails/slot-sent-back";
 import { getEnv } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
+import { invalidateOpenSlots } from "~/modules/matching/instance.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
@@ -141,6 +142,16 @@ async function submitInTx(tx: Db, slot: Slot, organization: { verifiedAt: Date |
  * when `submit` is set — one transaction. Only drafts are edited; a slot of another
  * organization is `not_found`.
  */
+/**
+ * Open slots are kept compiled per process for recommendations; any change that commits
+ * drops that copy at once (after the commit, so a reload never reads the old state).
+ */
+async function afterCommit<T extends { ok: boolean }>(result: Promise<T>) {
+  const outcome = await result;
+  if (outcome.ok) invalidateOpenSlots();
+  return outcome;
+}
+
 export async function saveSlot(
   db: Db,
   { userId, slotId, input, submit = false, now = new Date() }: { userId: string; slotId?: string | null; input: SlotInput; submit?: boolean; now?: Date },
@@ -148,7 +159,7 @@ export async function saveSlot(
   // why: the taxonomy is read before the transaction opens; the embedded database serializes
   // connections, so a second connection used inside the transaction would wait for it forever.
   const skillCheck = await resolveSlotSkills(db, input);
-  return transaction(db, async (tx) => {
+  return afterCommit(transaction(db, async (tx) => {
     let slot: Slot | null = null;
     let organization: { organizationId: string; verifiedAt: Date | null } | null;
     if (slotId) {
@@ -186,7 +197,7 @@ export async function saveSlot(
     // why: the form was just validated against `now`, so a refusal here is a bug, not a user error.
     if (!submitted.ok) throw new Error(`A slot saved at ${now.toISOString()} could not be submitted: ${submitted.error}`);
     return { ok: true, slotId: saved.id, status: submitted.status };
-  });
+  }));
 }
 
 /**
@@ -194,11 +205,11 @@ export async function saveSlot(
  * of an unverified organization, to review; a paid or stipend slot of a verified one opens at once.
  */
 export async function submitSlot(db: Db, { userId, slotId, now = new Date() }: { userId: string; slotId: string; now?: Date }): Promise<SubmitSlotResult> {
-  return transaction(db, async (tx) => {
+  return afterCommit(transaction(db, async (tx) => {
     const own = await lockOwnSlot(tx, userId, slotId);
     if (!own) return { ok: false, error: "not_found" };
     return submitInTx(tx, own.slot, { verifiedAt: own.verifiedAt }, userId, now);
-  });
+  }));
 }
 
 export type SlotOutcome = "closed" | "filled";
@@ -208,14 +219,14 @@ export async function endSlot(
   db: Db,
   { userId, slotId, outcome, now = new Date() }: { userId: string; slotId: string; outcome: SlotOutcome; now?: Date },
 ): Promise<{ ok: true } | { ok: false; error: "not_found" | "not_open" }> {
-  return transaction(db, async (tx) => {
+  return afterCommit(transaction(db, async (tx) => {
     const own = await lockOwnSlot(tx, userId, slotId);
     if (!own) return { ok: false, error: "not_found" };
     if (own.slot.status !== "open") return { ok: false, error: "not_open" };
     await tx.update(slots).set({ status: outcome, updatedAt: now }).where(eq(slots.id, slotId));
     await recordAudit(tx, { actorId: userId, action: `slot.${outcome}`, subjectType: "slot", subjectId: slotId, detail: { title: own.slot.title } });
     return { ok: true };
-  });
+  }));
 }
 
 /** Who hears about a review: the slot's named mentors, or every mentor of its organization when none is left. */
@@ -240,7 +251,7 @@ export type ReviewSlotResult = { ok: true; status: "open" | "draft" } | { ok: fa
  * reason. The slot's mentors are emailed and the decision is audited, in one transaction.
  */
 export async function reviewSlot(db: Db, { adminId, input, now = new Date() }: { adminId: string; input: ReviewInput; now?: Date }): Promise<ReviewSlotResult> {
-  return transaction(db, async (tx) => {
+  return afterCommit(transaction(db, async (tx) => {
     const [slot] = await tx.select().from(slots).where(eq(slots.id, input.slotId)).for("update");
     if (!slot) return { ok: false, error: "not_found" };
     if (slot.status !== "pending_review") return { ok: false, error: "not_pending" };
@@ -281,7 +292,7 @@ export async function reviewSlot(db: Db, { adminId, input, now = new Date() }: {
       detail: { title: slot.title, ...(reason ? { reason } : {}) },
     });
     return { ok: true, status: input.decision === "open" ? "open" : "draft" };
-  });
+  }));
 }
 
 // Reading slots -------------------------------------------------------------------------------
