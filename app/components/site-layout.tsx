@@ -10,8 +10,8 @@ type NavItem = { to: string; label: string };
 export function navigationFor(user: NavUser | null): NavItem[] {
   const common = [{ to: "/slots", label: "Browse slots" }];
   if (!user) return common;
-  if (user.role === "student") return [...common, { to: "/profile", label: "My profile" }];
-  if (user.role === "mentor") return [...common, { to: "/mentor/slots", label: "My slots" }, { to: "/organization", label: "My organization" }];
+  if (user.role === "student") return [...common, { to: "/profile", label: "My profile" }, { to: "/applications", label: "My applications" }, { to: "/matches", label: "My matches" }, { to: "/starred", label: "Starred" }];
+  if (user.role === "mentor") return [...common, { to: "/mentor/slots", label: "My slots" }, { to: "/matches", label: "My matches" }, { to: "/organization", label: "My organization" }];
   return [...common, { to: "/admin", label: "Admin" }];
 }
 

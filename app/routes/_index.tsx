@@ -1,13 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~db/client.server";
 import { getAuth } from "~/auth/guards.server";
 import { Alert, ButtonLink, Card } from "~/components/ui";
+import { recommendedSlotsFor, type Recommendations } from "~/modules/recommendations/recommendations.server";
+import { ScoreBadge, SlotSummary } from "~/modules/recommendations/slot-card";
+import { StarForm } from "~/modules/recommendations/star-form";
 
 // Public landing page; a signed-in person sees where to go next instead of the pitch.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
-  return { user: auth ? { name: auth.user.name, role: auth.user.role } : null, notice };
+  // Recommendations: one query for the student, one for the k slots' cards (open slots are compiled per process).
+  const recommendations = auth?.user.role === "student" ? await recommendedSlotsFor(getDb(), auth.user.id, { k: 10 }) : null;
+  return { user: auth ? { name: auth.user.name, role: auth.user.role } : null, notice, recommendations };
 }
 
 const NOTICES: Record<string, string> = {
@@ -49,7 +55,7 @@ const NEXT_STEPS: Record<"student" | "mentor" | "admin", { title: string; body: 
 };
 
 export default function Index() {
-  const { user, notice } = useLoaderData<typeof loader>();
+  const { user, notice, recommendations } = useLoaderData<typeof loader>();
   if (user) {
     return (
       <div className="space-y-6">
@@ -65,6 +71,7 @@ export default function Index() {
             </Card>
           ))}
         </div>
+        {recommendations ? <RecommendedForYou recommendations={recommendations} /> : null}
       </div>
     );
   }
@@ -104,5 +111,85 @@ export default function Index() {
         ))}
       </section>
     </div>
+  );
+}
+
+/** The student's best open slots with the reasons, and a Star button each; or what the profile still lacks. */
+function RecommendedForYou({ recommendations }: { recommendations: Recommendations }) {
+  return (
+    <section aria-labelledby="recommended" className="pt-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="recommended" className="text-2xl font-bold tracking-tight text-slate-900">
+            Recommended for you
+          </h2>
+          <p className="mt-1 text-slate-600">Open slots that fit your profile, best first, and why. Only slots your work authorization allows are shown.</p>
+        </div>
+        {recommendations.status === "ready" ? (
+          <Link to="/starred" className="text-sm font-semibold text-brand-700 hover:underline">
+            Your starred slots ({recommendations.starredCount}) →
+          </Link>
+        ) : null}
+      </div>
+      {recommendations.status === "incomplete" ? (
+        <Card className="mt-4">
+          <h3 className="text-lg font-semibold text-slate-900">Complete your profile to see recommendations</h3>
+          {recommendations.missing.length ? (
+            <>
+              <p className="mt-2 text-slate-600">Matching needs a little more about you. Still missing:</p>
+              <ul className="mt-2 list-disc space-y-0.5 pl-5 text-slate-700">
+                {recommendations.missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <ButtonLink to="/profile" className="mt-5">
+            Complete your profile
+          </ButtonLink>
+        </Card>
+      ) : recommendations.slots.length === 0 ? (
+        <Card className="mt-4">
+          <p className="text-slate-700">
+            No open slot fits your profile right now. New slots open every week; you can also widen what you accept (work modes, pay, dates) in{" "}
+            <Link to="/profile" className="font-medium text-brand-700 hover:underline">your profile</Link>.
+          </p>
+        </Card>
+      ) : (
+        <ol className="mt-4 space-y-4">
+          {recommendations.slots.map((slot) => (
+            <li key={slot.id}>
+              <article aria-label={slot.title} className="flex flex-col gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-start">
+                <ScoreBadge score={slot.score} />
+                <div className="min-w-0 flex-1">
+                  <SlotSummary slot={slot}>
+                    <h4 className="sr-only">Why it fits</h4>
+                    <ul className="mt-3 space-y-1 text-sm text-slate-700">
+                      {slot.reasons.map((reason) => (
+                        <li key={reason} className="flex gap-2">
+                          <span aria-hidden="true" className="text-emerald-700">✓</span>
+                          {reason}
+                        </li>
+                      ))}
+                    </ul>
+                    {slot.warnings.length ? (
+                      <details className="mt-2 text-sm text-amber-900">
+                        <summary className="cursor-pointer font-medium">To confirm before you start ({slot.warnings.length})</summary>
+                        <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                          {slot.warnings.map((w) => (
+                            <li key={w}>{w}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : null}
+                  </SlotSummary>
+                </div>
+                <StarForm slotId={slot.id} starred={slot.starred} redirectTo="/" slotTitle={slot.title} className="shrink-0" />
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

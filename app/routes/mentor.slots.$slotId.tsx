@@ -12,6 +12,7 @@ import { Alert, Button, ButtonLink, PageHeader } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { listSkills } from "~/modules/skills/skills.server";
 import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
+import { countApplicants } from "~/modules/applications/applications.server";
 import { endSlot, findOwnSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.own.slot.title ?? "Slot"} · Your slots · Steppingstone` }];
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     skills: own.slot.status === "draft" ? await listSkills(db) : [],
     today: todayOf(new Date()),
     notice,
+    applicantCount: (await countApplicants(db, user.id, own.slot.id)) ?? 0, // Applications
   };
 }
 
@@ -73,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MentorSlotPage() {
-  const { own, skills, today, notice } = useLoaderData<typeof loader>();
+  const { own, skills, today, notice, applicantCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { slot, organization } = own;
@@ -102,6 +104,22 @@ export default function MentorSlotPage() {
           </ButtonLink>
         ) : null}
       </PageHeader>
+      {/* Recommendations: the students who fit this slot, to invite */}
+      {slot.status === "open" ? (
+        <p className="-mt-4 mb-6 text-sm">
+          <Link to={`/mentor/slots/${slot.id}/fit`} className="font-semibold text-brand-700 hover:underline">
+            Students who fit this slot →
+          </Link>
+        </p>
+      ) : null}
+      {/* Applications: the slot's applicants, ranked */}
+      {slot.status !== "draft" && slot.status !== "pending_review" ? (
+        <p className="-mt-4 mb-6 text-sm">
+          <Link to={`/mentor/slots/${slot.id}/applicants`} className="font-semibold text-brand-700 hover:underline">
+            Applicants ({applicantCount}) →
+          </Link>
+        </p>
+      ) : null}
 
       <div className="mb-6 space-y-3">
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}

@@ -1,11 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
-import { getAuth } from "~/auth/guards.server";
+import { getAuth, requireRole } from "~/auth/guards.server";
+import { ApplySection } from "~/components/apply-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PayBadge, SlotDetails, SlotStatusBadge } from "~/components/slot-details";
 import { ButtonLink } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";
+import { applyToSlot, getApplySection, withdrawApplication } from "~/modules/applications/applications.server";
+import { APPLY_ERROR_MESSAGES, applicationFormSchema } from "~/modules/applications/schemas";
+import { isStarred } from "~/modules/recommendations/recommendations.server"; // Recommendations
+import { StarForm } from "~/modules/recommendations/star-form"; // Recommendations
 import { formatDay } from "~/modules/slots/format";
 import { getSlotForViewer, type SlotForViewer } from "~/modules/slots/search.server";
 
@@ -20,8 +27,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   const view = await getSlotForViewer(getDb(), { slotId: params.slotId ?? "", viewer: auth ? { id: auth.user.id, role: auth.user.role } : null });
   if (!view) throw new Response("Not found", { status: 404 });
-  return { view, role: auth?.user.role ?? null };
+  const apply = auth?.user.role === "student" ? await getApplySection(getDb(), auth.user.id, view.slot.id) : null; // Applications
+  const starred = auth?.user.role === "student" ? await isStarred(getDb(), auth.user.id, view.slot.id) : null; // Recommendations
+  return { view, role: auth?.user.role ?? null, apply, starred };
 }
+
+// --- Applications: the student's apply / withdraw (app/modules/applications) -------------------
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "student");
+  const db = getDb();
+  const view = await getSlotForViewer(db, { slotId: params.slotId ?? "", viewer: { id: user.id, role: user.role } });
+  if (!view) throw new Response("Not found", { status: 404 });
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    const result = await withdrawApplication(db, user.id, view.slot.id);
+    if (!result.ok) return data({ result: null, error: APPLY_ERROR_MESSAGES[result.error]! }, { status: 409 });
+    return redirect(`/slots/${view.slot.id}#apply`);
+  }
+  const submission = parseWithZod(formData, { schema: applicationFormSchema(view.slot.questions.length) });
+  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
+  const result = await applyToSlot(db, user.id, view.slot.id, submission.value);
+  if (!result.ok) return data({ result: submission.reply(), error: APPLY_ERROR_MESSAGES[result.error]! }, { status: 409 });
+  return redirect(`/slots/${view.slot.id}#apply`);
+}
+// --- end Applications ----------------------------------------------------------------------------
 
 /** The signed-in student's own status against this slot: guidance to confirm, never legal advice. */
 function AuthorizationNote({ note }: { note: NonNullable<SlotForViewer["authorizationNote"]> }) {
@@ -63,7 +92,10 @@ function AuthorizationNote({ note }: { note: NonNullable<SlotForViewer["authoriz
 }
 
 export default function SlotPage() {
-  const { view, role } = useLoaderData<typeof loader>();
+  const { view, role, apply } = useLoaderData<typeof loader>();
+  const { starred } = useLoaderData<typeof loader>(); // Recommendations
+  const actionData = useActionData<typeof action>(); // Applications
+  const navigation = useNavigation(); // Applications
   const location = useLocation();
   const { slot, organization } = view;
 
@@ -111,6 +143,8 @@ export default function SlotPage() {
           {slot.status !== "open" ? <SlotStatusBadge status={slot.status} sentBack={slot.status === "draft" && slot.reviewNote !== null} /> : null}
         </div>
         <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{slot.title}</h1>
+        {/* Recommendations: a student stars an open slot to rank it (or unstars it) */}
+        {starred !== null && (starred || view.acceptingApplications) ? <StarForm slotId={slot.id} starred={starred} redirectTo={`/slots/${slot.id}`} className="mt-3" /> : null}
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
           <PayBadge slot={slot} />
           {view.acceptingApplications ? (
@@ -123,6 +157,17 @@ export default function SlotPage() {
         </div>
       </header>
       <SlotDetails slot={slot} organization={organization} skills={view.skills} mentors={view.mentors} aside={aside} />
+      {/* Applications */}
+      <ApplySection
+        signedOut={!role && view.acceptingApplications}
+        section={apply}
+        questions={slot.questions}
+        accepting={view.acceptingApplications}
+        loginHref={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}
+        lastResult={actionData?.result}
+        error={actionData?.error}
+        busy={navigation.state === "submitting"}
+      />
     </div>
   );
 }

@@ -31,7 +31,7 @@ export const matchRounds = pgTable("match_rounds", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export type MatchReason = { key: string; label: string; points: number; max: number; reason: string };
+export type MatchReason = { key: string; label: string; points: number; max: number; reason: string; neutral?: boolean };
 
 export const matches = pgTable(
   "matches",

@@ -8,6 +8,16 @@ const KNOWN_ACTIONS: Record<string, string> = {
   "organization.member_joined": "Joined the organization by invitation",
   "organization.left_without_members": "Last member deleted their account; open slots closed",
   "account.deleted": "An account was deleted by its holder (anonymous)",
+  "match_round.run": "Ran a matching round",
+  "match.approved": "Approved the match and sent the introduction",
+  "match.rejected": "Rejected the proposed match",
+  "match.interviewing": "Match: marked as talking",
+  "match.confirmed": "Match: confirmed (takes a seat)",
+  "match.active": "Match: internship started",
+  "match.completed": "Match: internship completed",
+  "match.not_proceeding": "Match: not going ahead",
+  "slot.filled": "Slot: filled (last seat confirmed or marked by a mentor)",
+  "slot.reopened": "Slot: reopened (a confirmed match did not go ahead)",
 };
 
 /** A sentence for an audit action; actions of other areas read "Slot: sent back" until named here. */

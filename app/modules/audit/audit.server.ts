@@ -5,7 +5,7 @@ export type AuditEntry = {
   actorId: string | null;
   /** What happened, as `area.verb`: `organization.verified`, `slot.sent_back`. */
   action: string;
-  subjectType: "organization" | "slot" | "user" | "match" | "application";
+  subjectType: "organization" | "slot" | "user" | "match" | "match_round" | "application";
   subjectId: string;
   detail?: Record<string, unknown>;
 };

@@ -20,6 +20,7 @@ import {
   type UserRole,
 } from "~db/schema";
 import { verifyPassword } from "~/auth/password.server";
+import { applicationsForExport } from "~/modules/applications/applications.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { blockedUntil, LIMITS, recordFailure } from "~/modules/accounts/throttle.server";
 
@@ -30,6 +31,7 @@ const ABOUT = [
   "emailLinks: confirmation and password-reset links we emailed you — when, and whether they were used (not the links themselves).",
   "studentProfile, skills, projects: your profile as you entered it, including your work authorization. Mentors never see that status unless you chose to share it.",
   "organization, organizationsCreated, slotsCreated, slotsMentored, invitationsSent, invitationsReceived: your part in organizations and their internship slots.",
+  "applications: the applications you made — the slot, what you wrote, and where each stands.",
   "emails: the emails we sent you — subject, kind, time and delivery status, not their text.",
   "activity: the changes you made that we record in our audit log; recordsAboutYou: entries where your account was the subject.",
   "Deleting your account (on your account page) removes all of this, except that organizations and slots you helped create stay for their other members, and an anonymous count of your role is kept.",
@@ -61,6 +63,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     emailRows,
     activityRows,
     aboutRows,
+    applicationRows,
   ] = await Promise.all([
     db
       .select({ device: sessions.userAgent, signedInAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt })
@@ -132,6 +135,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .from(auditLog)
       .where(and(eq(auditLog.subjectType, "user"), eq(auditLog.subjectId, userId), or(isNull(auditLog.actorId), ne(auditLog.actorId, userId))))
       .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
+    applicationsForExport(db, userId),
   ]);
 
   const profile = profileRows[0];
@@ -159,6 +163,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     slotsMentored: mentoredSlotRows,
     invitationsSent: sentInvitationRows,
     invitationsReceived: receivedInvitationRows,
+    applications: applicationRows,
     emails: emailRows,
     activity: activityRows,
     recordsAboutYou: aboutRows,

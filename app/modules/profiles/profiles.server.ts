@@ -1,6 +1,6 @@
-import { and, asc, eq, exists, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
-import { organizationMembers, organizations, skills, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "~db/schema";
+import { applications, matches, organizationMembers, organizations, skills, slots, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "~db/schema";
 import { resolveSkillRows } from "~/modules/skills/skills.server";
 import type { SkillRow } from "~/modules/skills/schemas";
 import { EMPTY_PROFILE } from "./completeness";
@@ -115,8 +115,8 @@ export async function saveStudentProfile(db: Db, userId: string, input: ProfileI
  * themself; an admin; a mentor of a verified organization when the student lets every verified
  * mentor see their profile (and the account is not suspended). Anyone else — and any id that is
  * not a student's — gets null, so a page can answer 404 either way.
- * Applications and matches extend this rule: a mentor of a slot the student applied to or was
- * matched with may read the profile too; that clause joins this query when applications exist.
+ * Applications and matches extend this rule: a mentor of the organization of a slot the student
+ * applied to (not withdrawn) or was matched with may read the profile too, whatever the settings.
  */
 export async function canViewStudentProfile(db: Db, viewer: ProfileViewer, studentId: string): Promise<ProfileAccess | null> {
   if (!UUID.test(studentId)) return null;
@@ -134,6 +134,31 @@ export async function canViewStudentProfile(db: Db, viewer: ProfileViewer, stude
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .where(and(eq(organizationMembers.userId, viewer.id), isNotNull(organizations.verifiedAt)));
+  // why: applying to a slot shares the profile with that slot's organization, as a match does.
+  const appliedOrMatched = db
+    .select({ one: sql`1` })
+    .from(slots)
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, viewer.id)))
+    .where(
+      or(
+        exists(db.select({ one: sql`1` }).from(applications).where(and(eq(applications.slotId, slots.id), eq(applications.studentId, studentId), ne(applications.status, "withdrawn")))),
+        // Matches count once the mentors know of them: introduced or later, or proposed by
+        // a mentor from an application; a round's proposal waiting for review does not.
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(matches)
+            .where(
+              and(
+                eq(matches.slotId, slots.id),
+                eq(matches.studentId, studentId),
+                ne(matches.status, "rejected"),
+                or(ne(matches.status, "proposed"), eq(matches.source, "application")),
+              ),
+            ),
+        ),
+      ),
+    );
   const [visible] = await db
     .select({ id: users.id })
     .from(users)
@@ -143,8 +168,7 @@ export async function canViewStudentProfile(db: Db, viewer: ProfileViewer, stude
         eq(users.id, studentId),
         eq(users.role, "student"),
         isNull(users.suspendedAt),
-        eq(studentProfiles.visibleToMentors, true),
-        exists(verifiedMembership),
+        or(and(eq(studentProfiles.visibleToMentors, true), exists(verifiedMembership)), exists(appliedOrMatched)),
       ),
     );
   return visible ? "mentor" : null;

@@ -1,0 +1,552 @@
+import { and, asc, count, desc, eq, isNull, ne, notInArray, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { transaction, type Db } from "~db/client.server";
+import {
+  applications,
+  matches,
+  organizationMembers,
+  organizations,
+  slotMentors,
+  slotSkills,
+  slots,
+  studentProfiles,
+  users,
+  type ApplicationStatus,
+  type MatchReason,
+  type Slot,
+} from "~db/schema";
+import ApplicationMatchProposed, { applicationMatchProposedSubject } from "~emails/application-match-proposed";
+import ApplicationNotSelected, { applicationNotSelectedSubject } from "~emails/application-not-selected";
+import ApplicationReceived, { applicationReceivedSubject } from "~emails/application-received";
+import ApplicationShortlisted, { applicationShortlistedSubject } from "~emails/application-shortlisted";
+import { getEnv } from "~/env.server";
+import { queueEmail } from "~/mail/outbox.server";
+import { explainPair } from "~/matching/recommend";
+import type { MatchSlot, MatchStudent, ScoreComponent } from "~/matching/types";
+import { AUTHORIZATION_INFO, authorizationFit } from "~/matching/work-authorization";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { loadStudent, loadStudents, toMatchSlot } from "~/modules/matching/instance.server";
+import { isUuid } from "~/modules/slots/slots.server";
+import { UNDECIDED, type ApplicationInput } from "./schemas";
+
+export const STUDENT_PAGE_SIZE = 20;
+export const APPLICANTS_PAGE_SIZE = 20;
+
+/** Matches in these statuses are history; any other status is a live match for the pair. */
+const ENDED_MATCH = ["rejected", "not_proceeding", "completed"] as const;
+
+const link = (path: string) => `${getEnv().APP_URL}${path}`;
+
+// why: the same rule as the slots module's search (not exported there): an open slot takes
+// applications until the end of its deadline day in the slot's own time zone.
+const acceptingApplications = (now: Date) => sql<boolean>`${slots.applicationDeadline} >= (${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date`;
+
+/** The organization's mentors of `slotId` own it: this condition joins every mentor-side query. */
+const mentorOfSlotOrg = (mentorId: string) =>
+  sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${mentorId})`;
+
+/** Who hears about a new application: the slot's named mentors, or every member of its organization when none is named. */
+async function slotRecipients(tx: Db, slot: Pick<Slot, "id" | "organizationId">) {
+  const named = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(slotMentors)
+    .innerJoin(users, eq(users.id, slotMentors.userId))
+    .where(eq(slotMentors.slotId, slot.id));
+  if (named.length) return named;
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, slot.organizationId));
+}
+
+// Applying ---------------------------------------------------------------------------------------
+
+export type ApplyError = "not_found" | "closed" | "deadline_passed" | "profile_incomplete" | "already_applied" | "answers_mismatch";
+export type ApplyResult = { ok: true; applicationId: string; reapplied: boolean } | { ok: false; error: ApplyError };
+
+/**
+ * A student applies to an open slot before the end of its deadline day (slot's time zone): one
+ * application per student and slot — a withdrawn one is reused, back to submitted. The student's
+ * profile must be complete enough for matching, so the mentors see a score and the fit.
+ */
+export async function applyToSlot(db: Db, studentId: string, slotId: string, input: ApplicationInput, now = new Date()): Promise<ApplyResult> {
+  if (!isUuid(slotId)) return { ok: false, error: "not_found" };
+  // why: read before the transaction; the embedded database serializes connections (see slots.server.ts).
+  const student = await loadStudent(db, studentId);
+  return transaction(db, async (tx) => {
+    const [row] = await tx
+      .select({ slot: slots, organizationName: organizations.name, accepting: acceptingApplications(now) })
+      .from(slots)
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .where(eq(slots.id, slotId))
+      .for("share", { of: slots });
+    if (!row || (row.slot.status !== "open" && row.slot.status !== "closed" && row.slot.status !== "filled")) return { ok: false, error: "not_found" };
+    if (row.slot.status !== "open") return { ok: false, error: "closed" };
+    if (!row.accepting) return { ok: false, error: "deadline_passed" };
+    if (!student) return { ok: false, error: "profile_incomplete" };
+    if (input.answers.length !== row.slot.questions.length || input.answers.some((a) => !a.trim())) return { ok: false, error: "answers_mismatch" };
+
+    const values = { statement: input.statement, answers: input.answers, status: "submitted" as const, shortlistRank: null, declineReason: null, submittedAt: now, updatedAt: now };
+    const [existing] = await tx
+      .select({ id: applications.id, status: applications.status })
+      .from(applications)
+      .where(and(eq(applications.slotId, slotId), eq(applications.studentId, studentId)))
+      .for("update");
+    let applicationId: string;
+    if (existing) {
+      if (existing.status !== "withdrawn") return { ok: false, error: "already_applied" };
+      await tx.update(applications).set(values).where(eq(applications.id, existing.id));
+      applicationId = existing.id;
+    } else {
+      const [inserted] = await tx.insert(applications).values({ ...values, slotId, studentId }).onConflictDoNothing().returning({ id: applications.id });
+      if (!inserted) return { ok: false, error: "already_applied" };
+      applicationId = inserted.id;
+    }
+
+    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, studentId));
+    for (const mentor of await slotRecipients(tx, row.slot)) {
+      await queueEmail(tx, {
+        template: "application-received",
+        to: [mentor.email],
+        subject: applicationReceivedSubject(row.slot.title),
+        body: createElement(ApplicationReceived, {
+          name: mentor.name,
+          studentName: me?.name ?? "A student",
+          slotTitle: row.slot.title,
+          applicantsUrl: link(`/mentor/slots/${slotId}/applicants`),
+        }),
+        userId: mentor.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: studentId,
+      action: existing ? "application.resubmitted" : "application.submitted",
+      subjectType: "application",
+      subjectId: applicationId,
+      detail: { slotId, title: row.slot.title },
+    });
+    return { ok: true, applicationId, reapplied: Boolean(existing) };
+  });
+}
+
+/** The student withdraws an application the mentors have not decided on yet; it stays as history and can be reapplied. */
+export async function withdrawApplication(
+  db: Db,
+  studentId: string,
+  slotId: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: "not_found" | "decided" }> {
+  if (!isUuid(slotId)) return { ok: false, error: "not_found" };
+  return transaction(db, async (tx) => {
+    const [row] = await tx
+      .select({ id: applications.id, status: applications.status })
+      .from(applications)
+      .where(and(eq(applications.slotId, slotId), eq(applications.studentId, studentId)))
+      .for("update");
+    if (!row || row.status === "withdrawn") return { ok: false, error: "not_found" };
+    if (!UNDECIDED.includes(row.status)) return { ok: false, error: "decided" };
+    await tx.update(applications).set({ status: "withdrawn", shortlistRank: null, updatedAt: now }).where(eq(applications.id, row.id));
+    await recordAudit(tx, { actorId: studentId, action: "application.withdrawn", subjectType: "application", subjectId: row.id, detail: { slotId } });
+    return { ok: true };
+  });
+}
+
+/**
+ * What the slot page's apply section needs for `studentId`: their application to the slot (if
+ * any), and whether their profile is complete enough to apply.
+ */
+export async function getApplySection(db: Db, studentId: string, slotId: string) {
+  if (!isUuid(slotId)) return null;
+  const [[application], student] = await Promise.all([
+    db
+      .select({ id: applications.id, status: applications.status, declineReason: applications.declineReason, submittedAt: applications.submittedAt })
+      .from(applications)
+      .where(and(eq(applications.slotId, slotId), eq(applications.studentId, studentId))),
+    loadStudent(db, studentId),
+  ]);
+  return { application: application ?? null, profileReady: student !== null };
+}
+
+/** One page of the student's own applications, newest first, with the slot and its organization. */
+export async function listStudentApplications(db: Db, studentId: string, { page = 1, now = new Date() }: { page?: number; now?: Date } = {}) {
+  const where = eq(applications.studentId, studentId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: applications.id,
+        status: applications.status,
+        declineReason: applications.declineReason,
+        submittedAt: applications.submittedAt,
+        updatedAt: applications.updatedAt,
+        slot: { id: slots.id, title: slots.title, status: slots.status, applicationDeadline: slots.applicationDeadline },
+        organization: { name: organizations.name },
+        slotAccepting: sql<boolean>`${slots.status} = 'open' and ${acceptingApplications(now)}`,
+      })
+      .from(applications)
+      .innerJoin(slots, eq(slots.id, applications.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .where(where)
+      .orderBy(desc(applications.updatedAt), desc(applications.id))
+      .limit(STUDENT_PAGE_SIZE)
+      .offset((page - 1) * STUDENT_PAGE_SIZE),
+    db.select({ value: count() }).from(applications).where(where),
+  ]);
+  const n = total?.value ?? 0;
+  return { rows, total: n, pages: Math.max(1, Math.ceil(n / STUDENT_PAGE_SIZE)) };
+}
+
+// The mentor's side ------------------------------------------------------------------------------
+
+/** Engine sentences speak to the student ("you"); a mentor reads them about the student. */
+export function forMentor(sentence: string) {
+  return sentence
+    .replace(/\bYou asked\b/g, "The student asked")
+    .replace(/\byou did not choose\b/g, "the student did not choose")
+    .replace(/\byou are in\b/g, "the student is in")
+    .replace(/\bbefore you are available\b/g, "before the student is available")
+    .replace(/\byou have\b/g, "the student has")
+    .replace(/\byou are free\b/g, "the student is free")
+    .replace(/\byou work\b/g, "the student works")
+    .replace(/\bYou need\b/g, "The student needs")
+    .replace(/\bbefore you apply\b/g, "with the student")
+    .replace(/\bbefore you start\b/g, "before they start")
+    .replace(/\bYour\b/g, "The student's")
+    .replace(/\byour\b/g, "the student's");
+}
+
+/** An authorization problem without the status it is about: what a mentor may read when the student does not share it. */
+function neutralAuthorizationProblem(problem: string) {
+  if (/does not accept/.test(problem)) return "this slot does not accept the student's status.";
+  if (/paid position/.test(problem)) return "the student's status needs a paid position.";
+  if (/20 hours/.test(problem)) return "the student's status needs at least 20 hours a week on this slot.";
+  if (/E-Verify|I-983/.test(problem)) return "the student's status needs paperwork the organization has not said it can provide.";
+  return "the student's status sets conditions this slot does not meet.";
+}
+
+export type FitLine = { fits: boolean; text: string };
+
+/**
+ * The eligibility result phrased as fit for a mentor. The work-authorization status is named
+ * only when the student shares it; otherwise no sentence carries it (nor a status-specific term).
+ */
+export function fitForMentor(student: MatchStudent, slot: MatchSlot, explained: { problems: string[]; warnings: string[] }, shared: boolean): FitLine[] {
+  const auth = authorizationFit(
+    { workAuthorization: student.workAuthorization, validFrom: student.authorizationValidFrom, validUntil: student.authorizationValidUntil },
+    {
+      compensation: slot.compensation,
+      hoursPerWeek: slot.hoursPerWeek,
+      acceptedAuthorizations: slot.acceptedWorkAuthorizations,
+      paperwork: slot.paperwork,
+      startDate: slot.startDate,
+      durationWeeks: slot.weeks,
+    },
+  );
+  const lines: FitLine[] = [];
+  if (auth.problems.length === 0) lines.push({ fits: true, text: "Work authorization: fits this slot" });
+  for (const p of auth.problems) {
+    lines.push({ fits: false, text: `Work authorization: does not fit this slot — ${shared ? forMentor(p) : neutralAuthorizationProblem(p)}` });
+  }
+  if (shared) {
+    for (const w of auth.warnings) lines.push({ fits: true, text: `To confirm before a start date: ${forMentor(w)}` });
+  } else if (auth.warnings.length) {
+    lines.push({
+      fits: true,
+      text: `To confirm before a start date: ${auth.warnings.length === 1 ? "one step" : `${auth.warnings.length} steps`} for the student's work authorization (paperwork or hour limits)`,
+    });
+  }
+  const authProblems = new Set(auth.problems);
+  for (const p of explained.problems) if (!authProblems.has(p)) lines.push({ fits: false, text: `Does not fit: ${forMentor(p)}` });
+  return lines;
+}
+
+type ExplainedApplicant = {
+  score: number | null;
+  eligible: boolean;
+  components: ScoreComponent[];
+  fit: FitLine[];
+};
+
+function explainApplicant(student: MatchStudent | undefined, slot: MatchSlot, shared: boolean): ExplainedApplicant {
+  if (!student) {
+    return { score: null, eligible: false, components: [], fit: [{ fits: false, text: "Profile incomplete: the student's profile lacks what matching needs, so there is no score yet" }] };
+  }
+  const explained = explainPair(student, slot);
+  const components = explained.components.map((c) => ({ ...c, reason: forMentor(c.reason) }));
+  return { score: explained.score, eligible: explained.eligible, components, fit: fitForMentor(student, slot, explained, shared) };
+}
+
+async function loadMatchSlot(db: Db, slot: Slot) {
+  const skills = await db
+    .select({ skillSlug: slotSkills.skillSlug, minLevel: slotSkills.minLevel, required: slotSkills.required })
+    .from(slotSkills)
+    .where(eq(slotSkills.slotId, slot.id));
+  return toMatchSlot(slot, skills);
+}
+
+/** A slot of the mentor's organization, or null: the query itself carries the authorization. */
+async function ownSlot(db: Db, mentorId: string, slotId: string) {
+  if (!isUuid(slotId)) return null;
+  const [row] = await db
+    .select({ slot: slots, organizationName: organizations.name })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(and(eq(slots.id, slotId), mentorOfSlotOrg(mentorId)));
+  return row ?? null;
+}
+
+/** How many students applied to a slot of the mentor's organization (withdrawn ones aside); null for anyone else's slot. */
+export async function countApplicants(db: Db, mentorId: string, slotId: string) {
+  if (!isUuid(slotId)) return null;
+  const [row] = await db
+    .select({ value: count(applications.id) })
+    .from(slots)
+    .leftJoin(applications, and(eq(applications.slotId, slots.id), ne(applications.status, "withdrawn")))
+    .where(and(eq(slots.id, slotId), mentorOfSlotOrg(mentorId)))
+    .groupBy(slots.id);
+  return row ? row.value : null;
+}
+
+/**
+ * The applicants of a slot of the mentor's organization (null for any other slot), ranked:
+ * eligible first, then by score, then earliest application — each with the score's sentences
+ * and the fit. Withdrawn applications are left out.
+ */
+export async function listApplicants(db: Db, mentorId: string, slotId: string, page = 1) {
+  const own = await ownSlot(db, mentorId, slotId);
+  if (!own) return null;
+  const rows = await db
+    .select({
+      id: applications.id,
+      studentId: applications.studentId,
+      name: users.name,
+      status: applications.status,
+      shortlistRank: applications.shortlistRank,
+      declineReason: applications.declineReason,
+      statement: applications.statement,
+      answers: applications.answers,
+      submittedAt: applications.submittedAt,
+      shareAuthorization: studentProfiles.shareAuthorization,
+      workAuthorization: studentProfiles.workAuthorization,
+    })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.studentId))
+    .leftJoin(studentProfiles, eq(studentProfiles.userId, applications.studentId))
+    .where(and(eq(applications.slotId, own.slot.id), ne(applications.status, "withdrawn"), isNull(users.suspendedAt)));
+  const [matchSlot, students] = await Promise.all([loadMatchSlot(db, own.slot), loadStudents(db, { ids: rows.map((r) => r.studentId) })]);
+  const byId = new Map(students.map((s) => [s.id, s]));
+
+  const ranked = rows
+    .map(({ shareAuthorization, workAuthorization, ...r }) => {
+      const shared = Boolean(shareAuthorization && workAuthorization);
+      return {
+        ...r,
+        authorization: shared && workAuthorization ? AUTHORIZATION_INFO[workAuthorization].label : null,
+        ...explainApplicant(byId.get(r.studentId), matchSlot, shared),
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.eligible) - Number(a.eligible) ||
+        (b.score ?? -1) - (a.score ?? -1) ||
+        a.submittedAt.getTime() - b.submittedAt.getTime() ||
+        a.id.localeCompare(b.id),
+    );
+  const pages = Math.max(1, Math.ceil(ranked.length / APPLICANTS_PAGE_SIZE));
+  return {
+    slot: own.slot,
+    organizationName: own.organizationName,
+    total: ranked.length,
+    pages,
+    rows: ranked.slice((page - 1) * APPLICANTS_PAGE_SIZE, page * APPLICANTS_PAGE_SIZE),
+  };
+}
+
+export type ApplicantsPage = NonNullable<Awaited<ReturnType<typeof listApplicants>>>;
+
+/** An application to a slot of the mentor's organization, locked for the transaction; null for any other. */
+async function lockOwnApplication(tx: Db, mentorId: string, applicationId: string) {
+  if (!isUuid(applicationId)) return null;
+  const [row] = await tx
+    .select({ application: applications, slot: slots, organizationName: organizations.name, student: { id: users.id, name: users.name, email: users.email } })
+    .from(applications)
+    .innerJoin(slots, eq(slots.id, applications.slotId))
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .innerJoin(users, eq(users.id, applications.studentId))
+    .where(and(eq(applications.id, applicationId), mentorOfSlotOrg(mentorId)))
+    .for("update", { of: applications });
+  return row ?? null;
+}
+
+export type DecisionError = "not_found" | "decided";
+
+/** Puts an undecided application on the shortlist (or re-ranks it); the student hears about it the first time. */
+export async function shortlist(
+  db: Db,
+  mentorId: string,
+  applicationId: string,
+  rank: number | null = null,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: DecisionError }> {
+  return transaction(db, async (tx) => {
+    const own = await lockOwnApplication(tx, mentorId, applicationId);
+    if (!own) return { ok: false, error: "not_found" };
+    if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
+    await tx.update(applications).set({ status: "shortlisted", shortlistRank: rank, updatedAt: now }).where(eq(applications.id, applicationId));
+    if (own.application.status !== "shortlisted") {
+      await queueEmail(tx, {
+        template: "application-shortlisted",
+        to: [own.student.email],
+        subject: applicationShortlistedSubject(own.slot.title),
+        body: createElement(ApplicationShortlisted, {
+          name: own.student.name,
+          slotTitle: own.slot.title,
+          organizationName: own.organizationName,
+          applicationsUrl: link("/applications"),
+        }),
+        userId: own.student.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: mentorId,
+      action: "application.shortlisted",
+      subjectType: "application",
+      subjectId: applicationId,
+      detail: { slotId: own.slot.id, rank },
+    });
+    return { ok: true };
+  });
+}
+
+/** Declines an undecided application; the reason, when given, is shown to the student and emailed to them. */
+export async function decline(
+  db: Db,
+  mentorId: string,
+  applicationId: string,
+  reason: string | null = null,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: DecisionError }> {
+  const why = reason?.trim() || null;
+  return transaction(db, async (tx) => {
+    const own = await lockOwnApplication(tx, mentorId, applicationId);
+    if (!own) return { ok: false, error: "not_found" };
+    if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
+    await tx.update(applications).set({ status: "not_selected", declineReason: why, shortlistRank: null, updatedAt: now }).where(eq(applications.id, applicationId));
+    await queueEmail(tx, {
+      template: "application-not-selected",
+      to: [own.student.email],
+      subject: applicationNotSelectedSubject(own.slot.title),
+      body: createElement(ApplicationNotSelected, {
+        name: own.student.name,
+        slotTitle: own.slot.title,
+        organizationName: own.organizationName,
+        reason: why,
+        slotsUrl: link("/slots"),
+      }),
+      userId: own.student.id,
+    });
+    await recordAudit(tx, {
+      actorId: mentorId,
+      action: "application.declined",
+      subjectType: "application",
+      subjectId: applicationId,
+      detail: { slotId: own.slot.id, ...(why ? { reason: why } : {}) },
+    });
+    return { ok: true };
+  });
+}
+
+export type ProposeError = DecisionError | "slot_not_open" | "profile_incomplete" | "not_eligible" | "live_match";
+export type ProposeResult = { ok: true; matchId: string } | { ok: false; error: ProposeError };
+
+// The full components, neutral flag included, so the review and the introduction can pick
+// the reasons that weighed something real (topReasons).
+const reasonsOf = (components: ScoreComponent[]): MatchReason[] =>
+  components.map(({ key, label, points, max, reason, neutral }) => ({ key, label, points, max, reason, ...(neutral ? { neutral } : {}) }));
+
+/**
+ * Proposes a match from an undecided application, in one transaction: a `proposed` match (source
+ * application, with the engine's score, reasons and warnings) for the admin review queue, and the
+ * application moves to match_proposed. Never for an ineligible pair, nor when the pair already has a live match.
+ */
+export async function proposeMatchFromApplication(db: Db, mentorId: string, applicationId: string, now = new Date()): Promise<ProposeResult> {
+  return transaction(db, async (tx) => {
+    const own = await lockOwnApplication(tx, mentorId, applicationId);
+    if (!own) return { ok: false, error: "not_found" };
+    if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
+    if (own.slot.status !== "open") return { ok: false, error: "slot_not_open" };
+    const student = await loadStudent(tx, own.application.studentId);
+    if (!student) return { ok: false, error: "profile_incomplete" };
+    const explained = explainPair(student, await loadMatchSlot(tx, own.slot));
+    if (!explained.eligible) return { ok: false, error: "not_eligible" };
+
+    const [live] = await tx
+      .select({ id: matches.id })
+      .from(matches)
+      .where(and(eq(matches.slotId, own.slot.id), eq(matches.studentId, student.id), notInArray(matches.status, [...ENDED_MATCH])));
+    if (live) return { ok: false, error: "live_match" };
+    // why: a round may insert the pair at the same moment; the partial unique index settles it without aborting the transaction.
+    const [match] = await tx
+      .insert(matches)
+      .values({
+        slotId: own.slot.id,
+        studentId: student.id,
+        source: "application",
+        applicationId,
+        proposedBy: mentorId,
+        score: explained.score,
+        reasons: reasonsOf(explained.components),
+        warnings: explained.warnings,
+        status: "proposed",
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: matches.id });
+    if (!match) return { ok: false, error: "live_match" };
+    await tx.update(applications).set({ status: "match_proposed", updatedAt: now }).where(eq(applications.id, applicationId));
+    await queueEmail(tx, {
+      template: "application-match-proposed",
+      to: [own.student.email],
+      subject: applicationMatchProposedSubject(own.slot.title),
+      body: createElement(ApplicationMatchProposed, {
+        name: own.student.name,
+        slotTitle: own.slot.title,
+        organizationName: own.organizationName,
+        applicationsUrl: link("/applications"),
+      }),
+      userId: own.student.id,
+    });
+    await recordAudit(tx, {
+      actorId: mentorId,
+      action: "application.match_proposed",
+      subjectType: "application",
+      subjectId: applicationId,
+      detail: { slotId: own.slot.id, matchId: match.id, score: explained.score },
+    });
+    return { ok: true, matchId: match.id };
+  });
+}
+
+/** Applications of one student for the data export: what they wrote and where each stands. */
+export function applicationsForExport(db: Db, studentId: string) {
+  return db
+    .select({
+      slot: slots.title,
+      organization: organizations.name,
+      statement: applications.statement,
+      questions: slots.questions,
+      answers: applications.answers,
+      status: applications.status,
+      declineReason: applications.declineReason,
+      submittedAt: applications.submittedAt,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .innerJoin(slots, eq(slots.id, applications.slotId))
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(eq(applications.studentId, studentId))
+    .orderBy(asc(applications.submittedAt));
+}
+
+export type { ApplicationStatus };

@@ -1,0 +1,199 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { closeDb, getDb } from "~db/client.server";
+import { auditLog, matches, slots, type MatchStatus } from "~db/schema";
+import { emailsTo, makeUser, startTestQueue } from "~db/test/factories";
+import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
+import { addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { stopQueue } from "~/jobs/queue.server";
+import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { allowedMoves, getMatchPage, listMyMatches, moveMatch, type Viewer } from "./lifecycle.server";
+import { MoveSchema, type MoveInput } from "./schemas";
+
+const db = getDb();
+beforeAll(() => startTestQueue());
+afterAll(async () => {
+  await stopQueue();
+  await closeDb();
+});
+
+const as = (user: { id: string; role: Viewer["role"] }): Viewer => ({ id: user.id, role: user.role });
+const CONFIRM: MoveInput = { move: "confirm", acknowledge: "on" };
+
+/** An introduced match between a CPT student and a slot with two named mentors. */
+async function introduced(options: { seats?: number; status?: MatchStatus } = {}) {
+  const { organization, mentor } = await makeOrganization(db);
+  const second = await addMentor(db, organization, "Priya Raman");
+  const slot = await makeSlot(db, organization, { seats: options.seats ?? 2, mentorIds: [mentor.id, second.id], acceptedAuthorizations: ["us_f1_cpt"] });
+  const student = await makeMatchableStudent(db, { name: "Amara Okafor", workAuthorization: "us_f1_cpt" });
+  const match = await makeMatch(db, {
+    slotId: slot.id,
+    studentId: student.id,
+    status: options.status ?? "introduced",
+    warnings: ["Your DSO must authorize CPT for this employer and these dates before your first day."],
+  });
+  return { organization, mentor, second, slot, student, match };
+}
+
+const statusOf = async (id: string) => (await db.select({ status: matches.status }).from(matches).where(eq(matches.id, id)))[0]!.status;
+const slotStatus = async (id: string) => (await db.select({ status: slots.status }).from(slots).where(eq(slots.id, id)))[0]!.status;
+const auditActions = async (subjectType: string, id: string) =>
+  (await db.select().from(auditLog).where(and(eq(auditLog.subjectType, subjectType), eq(auditLog.subjectId, id))).orderBy(asc(auditLog.id))).map((a) => a.action);
+
+describe("who may do what", () => {
+  test("the rules as the page offers them", () => {
+    expect(allowedMoves("introduced", "student")).toEqual(["interviewing", "confirm", "not_proceeding"]);
+    expect(allowedMoves("introduced", "mentor")).toEqual(["interviewing", "not_proceeding"]);
+    expect(allowedMoves("interviewing", "student")).toEqual(["confirm", "not_proceeding"]);
+    expect(allowedMoves("interviewing", "mentor")).toEqual(["not_proceeding"]);
+    expect(allowedMoves("confirmed", "mentor")).toEqual(["start", "not_proceeding"]);
+    expect(allowedMoves("confirmed", "student")).toEqual(["not_proceeding"]);
+    expect(allowedMoves("active", "mentor")).toEqual(["complete"]);
+    expect(allowedMoves("active", "student")).toEqual([]);
+    for (const status of ["proposed", "rejected", "completed", "not_proceeding"] as const) {
+      expect(allowedMoves(status, "student")).toEqual([]);
+      expect(allowedMoves(status, "mentor")).toEqual([]);
+    }
+    expect(allowedMoves("introduced", "admin")).toEqual([]);
+  });
+
+  test("the other side, other people and admins cannot take a step that is not theirs", async () => {
+    const { match, mentor, student } = await introduced();
+    const stranger = await makeMatchableStudent(db);
+    const otherMentor = (await makeOrganization(db)).mentor;
+    const admin = await makeUser(db, { role: "admin" });
+
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: CONFIRM })).toEqual({ ok: false, error: "not_allowed" });
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: { move: "start" } })).toEqual({ ok: false, error: "not_allowed" });
+    expect(await moveMatch(db, { viewer: as(admin), matchId: match.id, input: { move: "interviewing" } })).toEqual({ ok: false, error: "not_allowed" });
+    // Someone who may not see the match learns nothing about it.
+    expect(await moveMatch(db, { viewer: as(stranger), matchId: match.id, input: CONFIRM })).toEqual({ ok: false, error: "not_found" });
+    expect(await moveMatch(db, { viewer: as(otherMentor), matchId: match.id, input: { move: "interviewing" } })).toEqual({ ok: false, error: "not_found" });
+    // A step that does not follow from where the match is.
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "complete" } })).toEqual({ ok: false, error: "wrong_status" });
+    expect(await statusOf(match.id)).toBe("introduced");
+  });
+
+  test("a student never acts on a proposal they have not been introduced through", async () => {
+    const { match, student } = await introduced({ status: "proposed" });
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: CONFIRM })).toEqual({ ok: false, error: "not_found" });
+    expect(await getMatchPage(db, as(student), match.id)).toBeNull();
+  });
+});
+
+describe("moveMatch", () => {
+  test("introduced → talking → confirmed → started → completed, each step emailed to the other side and audited", async () => {
+    const { match, mentor, second, student, slot } = await introduced({ seats: 2 });
+
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "interviewing" } })).toEqual({ ok: true, status: "interviewing" });
+    let toStudent = await emailsTo(db, student.email);
+    expect(toStudent.map((e) => e.subject)).toEqual(["You are talking about " + slot.title]);
+
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+    const [toMentor] = await emailsTo(db, mentor.email);
+    expect(toMentor).toMatchObject({ template: "match-status", subject: `Confirmed: ${slot.title}` });
+    expect(toMentor!.text).toContain("Amara Okafor confirmed the match");
+    expect(toMentor!.text).toContain("(1 still open)");
+    expect(await emailsTo(db, second.email)).toHaveLength(1);
+    expect((await db.select().from(matches).where(eq(matches.id, match.id)))[0]!.confirmedAt).toBeInstanceOf(Date);
+    expect(await slotStatus(slot.id)).toBe("open");
+
+    expect(await moveMatch(db, { viewer: as(second), matchId: match.id, input: { move: "start" } })).toEqual({ ok: true, status: "active" });
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "complete" } })).toEqual({ ok: true, status: "completed" });
+    toStudent = await emailsTo(db, student.email);
+    expect(toStudent.map((e) => e.subject)).toEqual([`You are talking about ${slot.title}`, `The internship has started: ${slot.title}`, `The internship is complete: ${slot.title}`]);
+
+    expect(await auditActions("match", match.id)).toEqual(["match.interviewing", "match.confirmed", "match.active", "match.completed"]);
+    // Whatever the status, no audit entry names it.
+    const details = await db.select({ detail: auditLog.detail }).from(auditLog).where(eq(auditLog.subjectId, match.id));
+    expect(JSON.stringify(details)).not.toMatch(/us_f1|cpt|curricular/i);
+  });
+
+  test("not going ahead needs a reason, which the other side reads; a student may end it too", async () => {
+    expect(MoveSchema.safeParse({ move: "not_proceeding" }).success).toBe(false);
+    expect(MoveSchema.safeParse({ move: "not_proceeding", reason: "no" }).success).toBe(false);
+    expect(MoveSchema.safeParse({ move: "confirm" }).success).toBe(false);
+
+    const { match, mentor, student } = await introduced();
+    const reason = "We could not agree on the hours during my exam weeks.";
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: { move: "not_proceeding", reason } })).toEqual({ ok: true, status: "not_proceeding" });
+    expect((await db.select().from(matches).where(eq(matches.id, match.id)))[0]).toMatchObject({ status: "not_proceeding", closingReason: reason });
+    const [email] = await emailsTo(db, mentor.email);
+    expect(email!.subject).toMatch(/^Not going ahead/);
+    expect(email!.text).toContain(reason);
+    expect(await emailsTo(db, student.email)).toHaveLength(0);
+    // Over is over.
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: CONFIRM })).toEqual({ ok: false, error: "wrong_status" });
+  });
+
+  test("the last seat fills the slot; the next confirmation is refused; a confirmed pair that falls through reopens it", async () => {
+    const first = await introduced({ seats: 1 });
+    const student2 = await makeMatchableStudent(db);
+    const second = await makeMatch(db, { slotId: first.slot.id, studentId: student2.id, status: "interviewing" });
+
+    expect(await moveMatch(db, { viewer: as(first.student), matchId: first.match.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+    expect(await slotStatus(first.slot.id)).toBe("filled");
+    expect(await auditActions("slot", first.slot.id)).toEqual(["slot.filled"]);
+    const [email] = await emailsTo(db, first.mentor.email);
+    expect(email!.text).toContain("the last one, so the slot is now marked filled");
+
+    expect(await moveMatch(db, { viewer: as(student2), matchId: second.id, input: CONFIRM })).toEqual({ ok: false, error: "slot_full" });
+    expect(await statusOf(second.id)).toBe("interviewing");
+
+    expect(
+      await moveMatch(db, { viewer: as(first.mentor), matchId: first.match.id, input: { move: "not_proceeding", reason: "The project lost its funding before the start." } }),
+    ).toEqual({ ok: true, status: "not_proceeding" });
+    expect(await slotStatus(first.slot.id)).toBe("open");
+    expect(await auditActions("slot", first.slot.id)).toEqual(["slot.filled", "slot.reopened"]);
+    expect(await moveMatch(db, { viewer: as(student2), matchId: second.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+  });
+});
+
+describe("reading matches", () => {
+  test("the match page: the student, the slot's organization and admins see it; anyone else gets nothing", async () => {
+    const { match, student, mentor } = await introduced();
+    const admin = await makeUser(db, { role: "admin" });
+    const stranger = await makeMatchableStudent(db);
+    const otherMentor = (await makeOrganization(db)).mentor;
+
+    const mine = await getMatchPage(db, as(student), match.id);
+    expect(mine).toMatchObject({ side: "student", moves: ["interviewing", "confirm", "not_proceeding"] });
+    expect(mine!.paperwork.statusLabel).toBe(AUTHORIZATION_INFO.us_f1_cpt.label);
+    expect(mine!.paperwork.steps[0]).toBe(AUTHORIZATION_INFO.us_f1_cpt.confirm);
+    expect(mine!.reasons).toHaveLength(5);
+
+    const theirs = await getMatchPage(db, as(mentor), match.id);
+    expect(theirs).toMatchObject({ side: "mentor", moves: ["interviewing", "not_proceeding"] });
+    // The mentor reads the steps, never the status's name.
+    expect(theirs!.paperwork.statusLabel).toBeNull();
+    expect(JSON.stringify(theirs)).not.toContain(AUTHORIZATION_INFO.us_f1_cpt.label);
+    expect(theirs!.reasons.find((r) => r.label === "Dates and hours")!.reason).toMatch(/Amara's 40 hours a week/);
+
+    expect(await getMatchPage(db, as(admin), match.id)).toMatchObject({ side: "admin", moves: [] });
+    expect(await getMatchPage(db, as(stranger), match.id)).toBeNull();
+    expect(await getMatchPage(db, as(otherMentor), match.id)).toBeNull();
+    expect(await getMatchPage(db, as(student), "../../etc")).toBeNull();
+  });
+
+  test("a round's proposal is for admins only; a mentor's own proposal is visible to their organization", async () => {
+    const round = await introduced({ status: "proposed" });
+    expect(await getMatchPage(db, as(round.mentor), round.match.id)).toBeNull();
+    const fromApplication = await introduced();
+    await db.update(matches).set({ status: "proposed", source: "application", introducedAt: null }).where(eq(matches.id, fromApplication.match.id));
+    expect(await getMatchPage(db, as(fromApplication.mentor), fromApplication.match.id)).toMatchObject({ side: "mentor", moves: [] });
+  });
+
+  test("your matches: a student's own, a mentor's organization's; proposals and rejections stay out", async () => {
+    const a = await introduced();
+    const b = await introduced({ status: "confirmed" });
+    await makeMatch(db, { slotId: b.slot.id, studentId: a.student.id, status: "rejected" });
+    const stranger = await makeMatchableStudent(db);
+
+    const studentList = await listMyMatches(db, as(a.student));
+    expect(studentList.rows.map((r) => r.id)).toEqual([a.match.id]);
+    expect(studentList.total).toBe(1);
+    const mentorList = await listMyMatches(db, as(b.mentor));
+    expect(mentorList.rows.map((r) => r.id)).toEqual([b.match.id]);
+    expect((await listMyMatches(db, as(stranger))).rows).toEqual([]);
+  });
+});

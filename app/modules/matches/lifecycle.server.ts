@@ -1,0 +1,320 @@
+import { and, asc, count, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { createElement } from "react";
+import { transaction, type Db } from "~db/client.server";
+import {
+  auditLog,
+  matches,
+  organizationMembers,
+  organizations,
+  slots,
+  studentProfiles,
+  users,
+  type MatchStatus,
+  type UserRole,
+} from "~db/schema";
+import MatchStatusEmail, { matchStatusSubject, type MatchStatusChange } from "~emails/match-status";
+import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { queueEmail } from "~/mail/outbox.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { invalidateOpenSlots } from "~/modules/matching/instance.server";
+import { describeDates, describePay, describePlace } from "~/modules/slots/format";
+import { isUuid } from "./ids";
+import { aboutStudent, paperworkSteps, topReasonsOf } from "./present";
+import { describeStudent, SEAT_TAKING } from "./review.server";
+import type { MatchMove, MoveInput } from "./schemas";
+import { firstName, link, lockMatch, slotPeople, type LockedMatch, type Person } from "./shared.server";
+
+/** Which side of a match a person is on; admins look on. */
+export type Side = "student" | "mentor" | "admin";
+export type Viewer = { id: string; role: UserRole };
+
+/**
+ * Who may move a match, and from where. The student confirms (they commit to start, and do the
+ * paperwork); either side may say they are talking or not going ahead; the mentor marks the
+ * internship started and completed (they see the first and the last day). Not going ahead is
+ * possible until the internship starts; after that it ends as completed. Admins only look.
+ */
+export const MOVES: Record<MatchMove, { from: readonly MatchStatus[]; to: MatchStatusChange; by: readonly Side[] }> = {
+  interviewing: { from: ["introduced"], to: "interviewing", by: ["student", "mentor"] },
+  confirm: { from: ["introduced", "interviewing"], to: "confirmed", by: ["student"] },
+  start: { from: ["confirmed"], to: "active", by: ["mentor"] },
+  complete: { from: ["active"], to: "completed", by: ["mentor"] },
+  not_proceeding: { from: ["introduced", "interviewing", "confirmed"], to: "not_proceeding", by: ["student", "mentor"] },
+};
+
+/** The moves `side` may make on a match in `status`, in the order a page offers them. */
+export function allowedMoves(status: MatchStatus, side: Side): MatchMove[] {
+  return (Object.keys(MOVES) as MatchMove[]).filter((move) => MOVES[move].from.includes(status) && MOVES[move].by.includes(side));
+}
+
+// Matches the people of a match see: from the introduction on (a proposal is the admins' business).
+const AFTER_INTRODUCTION = ["introduced", "interviewing", "confirmed", "active", "completed", "not_proceeding"] as const;
+
+const memberOfSlotOrganization = (userId: string) =>
+  sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${userId})`;
+
+/** The authorization of a match list or page, in the query: a student's own, a mentor's organization's, everything for an admin. */
+function visibleTo(viewer: Viewer): SQL | undefined {
+  const introduced = inArray(matches.status, [...AFTER_INTRODUCTION]);
+  if (viewer.role === "admin") return undefined;
+  if (viewer.role === "student") return and(eq(matches.studentId, viewer.id), introduced);
+  // A mentor also sees the proposals their organization made from applications, and what became of them.
+  return and(memberOfSlotOrganization(viewer.id), or(introduced, eq(matches.source, "application")));
+}
+
+/** The same rule as visibleTo, for a match already read. */
+function canSee(side: Side, match: { status: MatchStatus; source: "round" | "application" }) {
+  const introduced = (AFTER_INTRODUCTION as readonly MatchStatus[]).includes(match.status);
+  if (side === "admin") return true;
+  if (side === "student") return introduced;
+  return introduced || match.source === "application";
+}
+
+async function sideOf(db: Db, viewer: Viewer, locked: LockedMatch): Promise<Side | null> {
+  if (viewer.role === "student") return locked.match.studentId === viewer.id ? "student" : null;
+  if (viewer.role === "admin") return "admin";
+  const [member] = await db
+    .select({ userId: organizationMembers.userId })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, locked.slot.organizationId), eq(organizationMembers.userId, viewer.id)));
+  return member ? "mentor" : null;
+}
+
+export type MoveError = "not_found" | "not_allowed" | "wrong_status" | "slot_full";
+export type MoveResult = { ok: true; status: MatchStatus } | { ok: false; error: MoveError };
+
+/**
+ * Moves a match on, as `viewer`: checks their side and the current status under the match's
+ * row lock, writes the change, emails the other side and audits it — one transaction. Never
+ * confirms more matches than the slot has seats: a confirmation locks the slot's row and counts
+ * the seats taken, so confirmations arriving together queue and only those that fit succeed.
+ */
+export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date() }: { viewer: Viewer; matchId: string; input: MoveInput; now?: Date }): Promise<MoveResult> {
+  const outcome = await transaction(db, async (tx) => {
+    const locked = await lockMatch(tx, matchId);
+    if (!locked) return { ok: false as const, error: "not_found" as const };
+    const side = await sideOf(tx, viewer, locked);
+    // Someone who may not see the match learns nothing about it.
+    if (!side || !canSee(side, locked.match)) return { ok: false as const, error: "not_found" as const };
+    const rule = MOVES[input.move];
+    if (!rule.by.includes(side)) return { ok: false as const, error: "not_allowed" as const };
+    if (!rule.from.includes(locked.match.status)) return { ok: false as const, error: "wrong_status" as const };
+
+    const { match, slot } = locked;
+    let seatsLeft: number | null = null;
+    let slotChange: "filled" | "reopened" | null = null;
+
+    if (rule.to === "confirmed" || (rule.to === "not_proceeding" && match.status === "confirmed")) {
+      // why: the slot's row lock serializes every change to its seats; the count below runs
+      // after the lock is granted, so it sees every confirmation committed before this one.
+      const [current] = await tx.select({ seats: slots.seats, status: slots.status }).from(slots).where(eq(slots.id, slot.id)).for("update");
+      const [taken] = await tx
+        .select({ value: count() })
+        .from(matches)
+        .where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING])));
+      const seats = current!.seats;
+      const used = taken?.value ?? 0;
+      if (rule.to === "confirmed") {
+        if (used >= seats) return { ok: false as const, error: "slot_full" as const };
+        seatsLeft = seats - used - 1;
+        if (seatsLeft === 0 && (current!.status === "open" || current!.status === "closed")) {
+          await tx.update(slots).set({ status: "filled", updatedAt: now }).where(eq(slots.id, slot.id));
+          slotChange = "filled";
+        }
+      } else if (current!.status === "filled" && used - 1 < seats) {
+        // A confirmed pair that falls through frees its seat: the slot takes people again.
+        await tx.update(slots).set({ status: "open", updatedAt: now }).where(eq(slots.id, slot.id));
+        slotChange = "reopened";
+      }
+    }
+
+    const reason = input.move === "not_proceeding" ? input.reason : null;
+    await tx
+      .update(matches)
+      .set({
+        status: rule.to,
+        updatedAt: now,
+        ...(rule.to === "confirmed" ? { confirmedAt: now } : {}),
+        ...(reason ? { closingReason: reason } : {}),
+      })
+      .where(eq(matches.id, match.id));
+
+    const actor = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
+    const actorName = actor[0]?.name ?? "Someone";
+    await emailOtherSide(tx, locked, side, { status: rule.to, actorName, reason, seatsLeft });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: `match.${rule.to}`,
+      subjectType: "match",
+      subjectId: match.id,
+      detail: { from: match.status, slotId: slot.id, slotTitle: slot.title, by: side },
+    });
+    if (slotChange) {
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: slotChange === "filled" ? "slot.filled" : "slot.reopened",
+        subjectType: "slot",
+        subjectId: slot.id,
+        detail: { title: slot.title, matchId: match.id, because: slotChange === "filled" ? "last seat confirmed" : "a confirmed match is not going ahead" },
+      });
+    }
+    return { ok: true as const, status: rule.to as MatchStatus, slotChange };
+  });
+  // After the commit: the open slots this process keeps for recommendations change with the slot.
+  if (outcome.ok && outcome.slotChange) invalidateOpenSlots();
+  return outcome.ok ? { ok: true, status: outcome.status } : outcome;
+}
+
+async function emailOtherSide(
+  tx: Db,
+  { match, slot, organization, student }: LockedMatch,
+  side: Side,
+  change: { status: MatchStatusChange; actorName: string; reason: string | null; seatsLeft: number | null },
+) {
+  const recipients: Person[] = side === "student" ? await slotPeople(tx, slot) : [student];
+  for (const person of recipients) {
+    await queueEmail(tx, {
+      template: "match-status",
+      to: [person.email],
+      subject: matchStatusSubject(change.status, slot.title),
+      body: createElement(MatchStatusEmail, {
+        name: firstName(person.name),
+        actorName: change.actorName,
+        status: change.status,
+        studentFirstName: firstName(student.name),
+        slotTitle: slot.title,
+        organizationName: organization.name,
+        reason: change.reason,
+        seatsLeft: change.seatsLeft,
+        matchUrl: link(`/matches/${match.id}`),
+      }),
+      userId: person.id,
+    });
+  }
+}
+
+// Reading -----------------------------------------------------------------------------------
+
+const HISTORY: Record<string, string> = {
+  "match.approved": "An admin approved the match and sent the introduction",
+  "match.interviewing": "Marked as talking",
+  "match.confirmed": "Confirmed: the internship is on",
+  "match.active": "Marked the internship as started",
+  "match.completed": "Marked the internship as completed",
+  "match.not_proceeding": "Said it is not going ahead",
+};
+
+/**
+ * Everything the match page shows, or null for anyone who may not see it (the same answer as
+ * for a match that does not exist). Reasons and paperwork steps speak to the student on their
+ * own page and about them by name to everyone else; the work-authorization status itself is
+ * named only to the student.
+ */
+export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
+  if (!isUuid(matchId)) return null;
+  const visible = visibleTo(viewer);
+  const [row] = await db
+    .select({ match: matches, slot: slots, organization: organizations, student: { id: users.id, name: users.name, email: users.email }, profile: studentProfiles })
+    .from(matches)
+    .innerJoin(slots, eq(slots.id, matches.slotId))
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .innerJoin(users, eq(users.id, matches.studentId))
+    .leftJoin(studentProfiles, eq(studentProfiles.userId, matches.studentId))
+    .where(visible ? and(eq(matches.id, matchId), visible) : eq(matches.id, matchId));
+  if (!row) return null;
+  const { match, slot, organization, student, profile } = row;
+  const side: Side = viewer.role === "student" ? "student" : viewer.role === "mentor" ? "mentor" : "admin";
+  const [mentors, history, [taken]] = await Promise.all([
+    slotPeople(db, slot),
+    db
+      .select({ action: auditLog.action, createdAt: auditLog.createdAt, actorName: users.name, actorId: auditLog.actorId })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(and(eq(auditLog.subjectType, "match"), eq(auditLog.subjectId, match.id), inArray(auditLog.action, Object.keys(HISTORY))))
+      .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
+    db.select({ value: count() }).from(matches).where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING]))),
+  ]);
+  const first = firstName(student.name);
+  const speak = (sentence: string) => (side === "student" ? sentence : aboutStudent(sentence, first));
+  const status = profile?.workAuthorization ?? null;
+  return {
+    side,
+    moves: allowedMoves(match.status, side),
+    match: {
+      id: match.id,
+      status: match.status,
+      source: match.source,
+      score: match.score,
+      closingReason: match.status === "not_proceeding" || match.status === "rejected" ? match.closingReason : null,
+      createdAt: match.createdAt,
+      introducedAt: match.introducedAt,
+      confirmedAt: match.confirmedAt,
+      updatedAt: match.updatedAt,
+    },
+    reasons: match.reasons.map((r) => ({ label: r.label, points: r.points, max: r.max, reason: speak(r.reason) })),
+    topReasons: topReasonsOf(match.reasons).map(speak),
+    paperwork: {
+      steps: paperworkSteps(status, match.warnings),
+      // The student's own status, shown only on their page.
+      statusLabel: side === "student" && status ? AUTHORIZATION_INFO[status].label : null,
+    },
+    student: { id: student.id, name: student.name, firstName: first, email: student.email, about: describeStudent(profile) },
+    mentors: mentors.map((m) => ({ ...m, you: m.id === viewer.id })),
+    organization: { id: organization.id, name: organization.name, website: organization.website },
+    slot: {
+      id: slot.id,
+      title: slot.title,
+      status: slot.status,
+      seats: slot.seats,
+      seatsTaken: taken?.value ?? 0,
+      terms: [describePlace(slot), `${slot.hoursPerWeek} hours a week`, describeDates(slot), describePay(slot)].join(" · "),
+    },
+    history: history.map((h) => ({
+      what: HISTORY[h.action]!,
+      who: h.actorId === viewer.id ? "You" : h.action === "match.approved" && side !== "admin" ? "A Steppingstone admin" : (h.actorName ?? "A former member"),
+      at: h.createdAt,
+    })),
+  };
+}
+
+export type MatchPage = NonNullable<Awaited<ReturnType<typeof getMatchPage>>>;
+
+export const MY_MATCHES_PAGE_SIZE = 20;
+
+/** "Your matches": one page of the matches `viewer` may see, live ones first, then the most recently changed. */
+export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page?: number } = {}) {
+  const visible = visibleTo(viewer);
+  // Admins see every match from the introduction on here; proposals are in the review queue.
+  const where = viewer.role === "admin" ? inArray(matches.status, [...AFTER_INTRODUCTION]) : and(visible, notInArray(matches.status, ["proposed", "rejected"]));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: matches.id,
+        status: matches.status,
+        score: matches.score,
+        updatedAt: matches.updatedAt,
+        studentName: users.name,
+        slot: { id: slots.id, title: slots.title, startDate: slots.startDate },
+        organizationName: organizations.name,
+      })
+      .from(matches)
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(users, eq(users.id, matches.studentId))
+      .where(where)
+      .orderBy(
+        sql`array_position(array['interviewing','introduced','confirmed','active','completed','not_proceeding']::match_status[], ${matches.status})`,
+        desc(matches.updatedAt),
+        desc(matches.id),
+      )
+      .limit(MY_MATCHES_PAGE_SIZE)
+      .offset((page - 1) * MY_MATCHES_PAGE_SIZE),
+    db
+      .select({ value: count() })
+      .from(matches)
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .where(where),
+  ]);
+  const n = total?.value ?? 0;
+  return { rows, total: n, pages: Math.max(1, Math.ceil(n / MY_MATCHES_PAGE_SIZE)) };
+}

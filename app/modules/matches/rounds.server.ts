@@ -1,0 +1,159 @@
+import { count, desc, eq, inArray, sql } from "drizzle-orm";
+import { transaction, type Db } from "~db/client.server";
+import { matches, matchRounds, users } from "~db/schema";
+import { deferredAcceptance } from "~/matching/assign";
+import { compileInstance } from "~/matching/compile";
+import { explainPair } from "~/matching/recommend";
+import type { ScoreComponent } from "~/matching/types";
+import { buildPreferences, DEFAULT_LIST_LENGTH } from "~/matching/round";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { loadOpenSlots, loadStudents } from "~/modules/matching/instance.server";
+import { isUuid } from "./ids";
+
+/** Rows per multi-row insert: ~10 parameters a row stays far below PostgreSQL's 65,535. */
+const INSERT_BATCH = 1000;
+
+// why: one key for "a round is being saved"; two admins pressing the button at once would
+// otherwise both load the same students and propose each of them twice.
+const ROUND_LOCK = sql`hashtext('steppingstone.matching_round')`;
+
+export type RoundStats = {
+  students: number;
+  slots: number;
+  seats: number;
+  assigned: number;
+  unassigned: number;
+  seatsLeft: number;
+  proposals: number;
+  averageScore: number;
+  gotFirstChoice: number;
+  /** Proposals written; the rest of `assigned` were pairs that had a live match by then. */
+  saved: number;
+  skipped: number;
+};
+
+export type RunRoundResult = { ok: true; roundId: string; stats: RoundStats } | { ok: false; error: "round_running" };
+
+type ProposalRow = { slot_id: string; student_id: string; score: number; reasons: ScoreComponent[]; warnings: string[] };
+
+/**
+ * Writes round proposals as one statement per batch, the batch sent as a single JSON parameter.
+ * why: building a 1,000-row insert through the query builder (10,000 bound values) cost more
+ * than PostgreSQL's work on it; one JSON document per batch keeps a 40,000-proposal round
+ * within its budget. A pair that gained a live match since loading (a mentor's proposal) is
+ * skipped by the partial unique index: one live match per pair.
+ */
+async function insertProposals(tx: Db, rows: ProposalRow[], roundId: string, now: Date) {
+  const result = await tx.execute(sql`
+    insert into ${matches} (slot_id, student_id, source, round_id, score, reasons, warnings, created_at, updated_at)
+    select r.slot_id, r.student_id, 'round', ${roundId}::uuid, r.score, r.reasons, r.warnings, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(slot_id uuid, student_id uuid, score int, reasons jsonb, warnings text[])
+    on conflict do nothing`);
+  return result.count;
+}
+
+/**
+ * Runs a matching round over open slots (their seats left) and opted-in students without a
+ * live match, and saves it — the round, a `proposed` match per assignment with its score,
+ * components and warnings, and an audit entry — in one transaction. Never proposes a pair that
+ * already has a live match; one round at a time.
+ */
+export async function runMatchingRound(
+  db: Db,
+  adminId: string | null,
+  { listLength = DEFAULT_LIST_LENGTH, now = new Date() }: { listLength?: number; now?: Date } = {},
+): Promise<RunRoundResult> {
+  return transaction(db, async (tx) => {
+    const [lock] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${ROUND_LOCK}) as locked`);
+    if (!lock?.locked) return { ok: false, error: "round_running" };
+
+    // Loaded inside the transaction and under the lock, so what the round sees is what it saves against.
+    const [slotList, studentList] = await Promise.all([loadOpenSlots(tx, now, { forRound: true }), loadStudents(tx, { forRound: true })]);
+
+    // The engine's steps without its offline output (the full preference lists): a round on
+    // the platform needs only the assignments, and building those lists costs more than the
+    // assignment itself at 50,000 students.
+    const c = compileInstance({ students: studentList, slots: slotList });
+    const prefs = buildPreferences(c, listLength);
+    const { assigned, proposals } = deferredAcceptance({ lists: prefs.lists, seats: c.tSeats, slotKey: prefs.slotKey });
+
+    const [round] = await tx
+      .insert(matchRounds)
+      .values({ runBy: adminId, listLength, stats: {}, createdAt: now })
+      .returning({ id: matchRounds.id });
+    const roundId = round!.id;
+
+    const rows: ProposalRow[] = [];
+    let scoreSum = 0;
+    let gotFirstChoice = 0;
+    for (let s = 0; s < c.S; s++) {
+      const t = assigned[s]!;
+      if (t < 0) continue;
+      // why: compiling numbers slots by skill bucket, so index t is the compiled order, not slotList's.
+      const student = c.instance.students[s]!;
+      const slot = c.instance.slots[t]!;
+      const pair = explainPair(student, slot);
+      if (!pair.eligible) throw new Error(`The round assigned an ineligible pair (student ${student.id}, slot ${slot.id})`);
+      scoreSum += pair.score;
+      if (prefs.lists[s]![0] === t) gotFirstChoice++;
+      rows.push({ slot_id: slot.id, student_id: student.id, score: pair.score, reasons: pair.components, warnings: pair.warnings });
+    }
+
+    let saved = 0;
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) saved += await insertProposals(tx, rows.slice(i, i + INSERT_BATCH), roundId, now);
+
+    const seats = slotList.reduce((sum, slot) => sum + slot.seats, 0);
+    const stats: RoundStats = {
+      students: c.S,
+      slots: c.T,
+      seats,
+      assigned: rows.length,
+      unassigned: c.S - rows.length,
+      seatsLeft: seats - rows.length,
+      proposals,
+      averageScore: rows.length ? Math.round((scoreSum / rows.length) * 10) / 10 : 0,
+      gotFirstChoice,
+      saved,
+      skipped: rows.length - saved,
+    };
+    await tx.update(matchRounds).set({ stats }).where(eq(matchRounds.id, roundId));
+    await recordAudit(tx, {
+      actorId: adminId,
+      action: "match_round.run",
+      subjectType: "match_round",
+      subjectId: roundId,
+      detail: { listLength, students: stats.students, slots: stats.slots, proposals: saved, skipped: stats.skipped },
+    });
+    return { ok: true, roundId, stats };
+  });
+}
+
+/** The latest rounds, newest first, with who ran them and what became of their proposals so far. */
+export async function listRecentRounds(db: Db, { limit = 5 }: { limit?: number } = {}) {
+  const rounds = await db
+    .select({ id: matchRounds.id, createdAt: matchRounds.createdAt, listLength: matchRounds.listLength, stats: matchRounds.stats, runBy: users.name })
+    .from(matchRounds)
+    .leftJoin(users, eq(users.id, matchRounds.runBy))
+    .orderBy(desc(matchRounds.createdAt), desc(matchRounds.id))
+    .limit(limit);
+  if (!rounds.length) return [];
+  const outcomes = await db
+    .select({ roundId: matches.roundId, status: matches.status, value: count() })
+    .from(matches)
+    .where(inArray(matches.roundId, rounds.map((r) => r.id)))
+    .groupBy(matches.roundId, matches.status);
+  return rounds.map((round) => {
+    const byStatus = outcomes.filter((o) => o.roundId === round.id);
+    const waiting = byStatus.find((o) => o.status === "proposed")?.value ?? 0;
+    const rejected = byStatus.find((o) => o.status === "rejected")?.value ?? 0;
+    const approved = byStatus.reduce((n, o) => n + o.value, 0) - waiting - rejected;
+    return { ...round, stats: round.stats as Partial<RoundStats>, waiting, approved, rejected };
+  });
+}
+
+/** One round's summary (for the line that reports it), or null. */
+export async function getRound(db: Db, roundId: string) {
+  if (!isUuid(roundId)) return null;
+  const [round] = await db.select().from(matchRounds).where(eq(matchRounds.id, roundId));
+  return round ? { ...round, stats: round.stats as Partial<RoundStats> } : null;
+}

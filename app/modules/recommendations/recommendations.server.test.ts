@@ -1,0 +1,281 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { closeDb, getDb } from "~db/client.server";
+import { auditLog, slotStars, studentProfiles, studentSkills, type Organization, type WorkAuthorization } from "~db/schema";
+import { emailsTo, linkIn, makeUser, startTestQueue } from "~db/test/factories";
+import { addDays, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { stopQueue } from "~/jobs/queue.server";
+import { invalidateOpenSlots } from "~/modules/matching/instance.server";
+import {
+  INVITED_ACTION,
+  inviteToApply,
+  isStarred,
+  listStars,
+  MAX_STARS,
+  moveStar,
+  recommendedSlotsFor,
+  starSlot,
+  studentsWhoFit,
+  unstarSlot,
+} from "./recommendations.server";
+
+const db = getDb();
+beforeAll(() => startTestQueue());
+afterAll(async () => {
+  await stopQueue();
+  await closeDb();
+});
+
+const TODAY = new Date().toISOString().slice(0, 10);
+
+// why: J-1 Academic Training is a status the other test files' slots never accept, so the
+// recommendations of these students hold only this file's slots.
+const STATUS: WorkAuthorization = "us_j1_academic_training";
+
+type ProfileOverrides = Partial<typeof studentProfiles.$inferInsert> & { skills?: [string, number][] };
+
+/** A student whose profile is complete for matching: remote, US, Eastern time, free in 20 days for 20 weeks. */
+async function makeMatchableStudent(overrides: ProfileOverrides = {}) {
+  const { skills = [], ...values } = overrides;
+  const student = await makeUser(db, { role: "student", name: "Amara Okafor" });
+  await db.insert(studentProfiles).values({
+    userId: student.id,
+    school: "University of Waterloo",
+    program: "Computer Science",
+    degree: "bachelor",
+    graduationDate: addDays(TODAY, 400),
+    languages: ["English"],
+    githubUrl: "https://github.com/amara",
+    country: "US",
+    city: "Boston",
+    timezone: "America/New_York",
+    availableFrom: addDays(TODAY, 20),
+    availableWeeks: 20,
+    hoursPerWeekTerm: 40,
+    hoursPerWeekBreak: 40,
+    workModes: ["remote"],
+    workAuthorization: STATUS,
+    compensation: "any",
+    goals: ["mentorship", "recommendation_letter"],
+    inMatching: true,
+    ...values,
+  });
+  if (skills.length) await db.insert(studentSkills).values(skills.map(([skillSlug, level]) => ({ userId: student.id, skillSlug, level })));
+  return student;
+}
+
+/** An open remote slot that accepts STATUS and requires `skills` ([slug, level]). */
+function openSlot(organization: Pick<Organization, "id">, skills: [string, number][], overrides: Parameters<typeof makeSlot>[2] = {}) {
+  return makeSlot(db, organization, {
+    acceptedAuthorizations: [STATUS, "us_citizen_pr", "us_f1_cpt"],
+    offers: ["recommendation_letter"],
+    skills: skills.map(([slug, level]) => [slug, level, true]),
+    ...overrides,
+  });
+}
+
+async function positions(studentId: string) {
+  const rows = await db.select().from(slotStars).where(eq(slotStars.studentId, studentId)).orderBy(asc(slotStars.position));
+  return rows.map((r) => [r.slotId, r.position]);
+}
+
+describe("recommended slots", () => {
+  test("are the eligible slots only, best first, each with its score, reasons and warnings", async () => {
+    const { organization } = await makeOrganization(db);
+    const [python, sql] = [await makeSkill(db), await makeSkill(db)];
+    const student = await makeMatchableStudent({ skills: [[python.slug, 3], [sql.slug, 2]], compensation: "paid_or_stipend" });
+    const best = await openSlot(organization, [[python.slug, 2], [sql.slug, 2]], { title: "Best fit" });
+    const weaker = await openSlot(organization, [[python.slug, 4], [sql.slug, 3]], { title: "Asks for more" });
+    const wrongStatus = await openSlot(organization, [[python.slug, 2]], { acceptedAuthorizations: ["ca_citizen_pr"], country: "CA" });
+    const unpaid = await openSlot(organization, [[python.slug, 2]], { compensation: "unpaid" });
+    const tooManyHours = await openSlot(organization, [[python.slug, 2]], { hoursPerWeek: 50 });
+    const closed = await openSlot(organization, [[python.slug, 2]], { status: "closed" });
+    invalidateOpenSlots();
+
+    const result = await recommendedSlotsFor(db, student.id, { k: 10 });
+    if (result.status !== "ready") throw new Error(`expected recommendations, got ${JSON.stringify(result)}`);
+    const ids = result.slots.map((s) => s.id);
+    expect(ids).toEqual([best.id, weaker.id]);
+    for (const excluded of [wrongStatus, unpaid, tooManyHours, closed]) expect(ids).not.toContain(excluded.id);
+
+    const [first, second] = result.slots;
+    expect(first!.score).toBeGreaterThan(second!.score);
+    expect(first).toMatchObject({ title: "Best fit", organizationName: organization.name, organizationVerified: true, compensation: "paid", workMode: "remote", starred: false });
+    expect(first!.reasons.length).toBeGreaterThan(0);
+    expect(first!.reasons.join(" ")).toContain("Covers 2 of 2 required skills");
+    expect(second!.reasons.length).toBeGreaterThan(0);
+    // J-1 Academic Training needs the Responsible Officer's approval: a warning, not an exclusion.
+    expect(first!.warnings.join(" ")).toMatch(/Responsible Officer/);
+  });
+
+  test("an incomplete profile gets the parts still missing instead", async () => {
+    const student = await makeStudent(db, "us_f1_cpt");
+    const result = await recommendedSlotsFor(db, student.id);
+    expect(result.status).toBe("incomplete");
+    if (result.status !== "incomplete") return;
+    expect(result.missing).toEqual(expect.arrayContaining(["your school", "when you can start", "your compensation preference"]));
+    expect(result.missing).not.toContain("your work authorization");
+    expect(result.percent).toBeLessThan(100);
+  });
+
+  test("say which recommended slots the student starred", async () => {
+    const { organization } = await makeOrganization(db);
+    const skill = await makeSkill(db);
+    const student = await makeMatchableStudent({ skills: [[skill.slug, 3]] });
+    const [a, b] = [await openSlot(organization, [[skill.slug, 2]]), await openSlot(organization, [[skill.slug, 2]])];
+    invalidateOpenSlots();
+    expect(await starSlot(db, student.id, b.id)).toEqual({ ok: true });
+    const result = await recommendedSlotsFor(db, student.id);
+    if (result.status !== "ready") throw new Error("expected recommendations");
+    // Other tests' open slots share the database; only these two are about this student.
+    const mine = result.slots.filter((s) => s.id === a.id || s.id === b.id);
+    expect(Object.fromEntries(mine.map((s) => [s.id, s.starred]))).toEqual({ [a.id]: false, [b.id]: true });
+    expect(result.starredCount).toBe(1);
+  });
+});
+
+describe("stars", () => {
+  test("keep the student's order, dense from 1, after moves and unstars", async () => {
+    const { organization } = await makeOrganization(db);
+    const student = await makeMatchableStudent();
+    const [a, b, c] = [await makeSlot(db, organization), await makeSlot(db, organization), await makeSlot(db, organization)];
+    for (const slot of [a, b, c]) expect(await starSlot(db, student.id, slot.id)).toEqual({ ok: true });
+    expect(await starSlot(db, student.id, a.id)).toEqual({ ok: true }); // again: nothing changes
+    expect((await listStars(db, student.id)).map((s) => [s.id, s.position])).toEqual([[a.id, 1], [b.id, 2], [c.id, 3]]);
+
+    expect(await moveStar(db, student.id, c.id, "up")).toEqual({ ok: true });
+    expect(await positions(student.id)).toEqual([[a.id, 1], [c.id, 2], [b.id, 3]]);
+    expect(await moveStar(db, student.id, a.id, "up")).toEqual({ ok: true }); // already first
+    expect(await moveStar(db, student.id, b.id, "down")).toEqual({ ok: true }); // already last
+    expect(await positions(student.id)).toEqual([[a.id, 1], [c.id, 2], [b.id, 3]]);
+    expect(await moveStar(db, student.id, a.id, "down")).toEqual({ ok: true });
+    expect(await positions(student.id)).toEqual([[c.id, 1], [a.id, 2], [b.id, 3]]);
+
+    expect(await unstarSlot(db, student.id, c.id)).toEqual({ ok: true });
+    expect(await positions(student.id)).toEqual([[a.id, 1], [b.id, 2]]);
+    expect(await unstarSlot(db, student.id, c.id)).toEqual({ ok: false, error: "not_starred" });
+    expect(await isStarred(db, student.id, a.id)).toBe(true);
+    expect(await isStarred(db, student.id, c.id)).toBe(false);
+  });
+
+  test("only an open slot still taking applications can be starred", async () => {
+    const { organization } = await makeOrganization(db);
+    const student = await makeMatchableStudent();
+    const closed = await makeSlot(db, organization, { status: "closed" });
+    const draft = await makeSlot(db, organization, { status: "draft" });
+    const pastDeadline = await makeSlot(db, organization, { applicationDeadline: addDays(TODAY, -1) });
+    for (const slot of [closed, draft, pastDeadline]) expect(await starSlot(db, student.id, slot.id)).toEqual({ ok: false, error: "not_open" });
+    expect(await starSlot(db, student.id, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, error: "not_found" });
+    expect(await positions(student.id)).toEqual([]);
+  });
+
+  test(`a student can star at most ${MAX_STARS} slots; the next is refused`, async () => {
+    const { organization } = await makeOrganization(db);
+    const student = await makeMatchableStudent();
+    const slots = [];
+    for (let i = 0; i <= MAX_STARS; i++) slots.push(await makeSlot(db, organization));
+    for (const slot of slots.slice(0, MAX_STARS)) expect(await starSlot(db, student.id, slot.id)).toEqual({ ok: true });
+    expect(await starSlot(db, student.id, slots[MAX_STARS]!.id)).toEqual({ ok: false, error: "too_many" });
+    const rows = await positions(student.id);
+    expect(rows.map(([, p]) => p)).toEqual(Array.from({ length: MAX_STARS }, (_, i) => i + 1));
+    // Unstarring one makes room again.
+    expect(await unstarSlot(db, student.id, slots[0]!.id)).toEqual({ ok: true });
+    expect(await starSlot(db, student.id, slots[MAX_STARS]!.id)).toEqual({ ok: true });
+  });
+
+  test("a mentor cannot star slots", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization);
+    expect(await starSlot(db, mentor.id, slot.id)).toEqual({ ok: false, error: "not_found" });
+  });
+});
+
+describe("students who fit a slot", () => {
+  /** A slot requiring a skill of its own, and students with it: opted in (hiding or sharing their status) and not opted in. */
+  async function scene() {
+    const { organization, mentor } = await makeOrganization(db);
+    const skill = await makeSkill(db);
+    const slot = await openSlot(organization, [[skill.slug, 2]], { title: "Sensor data intern" });
+    const hiding = await makeMatchableStudent({ skills: [[skill.slug, 3]], workAuthorization: "us_f1_cpt", school: "Northeastern University" });
+    // One level below the slot's ask: half credit, so the order does not hang on random ids.
+    const sharing = await makeMatchableStudent({ skills: [[skill.slug, 1]], workAuthorization: "us_f1_cpt", shareAuthorization: true, visibleToMentors: true });
+    const notOptedIn = await makeMatchableStudent({ skills: [[skill.slug, 4]], inMatching: false });
+    const ineligible = await makeMatchableStudent({ skills: [[skill.slug, 4]], workAuthorization: "ca_study_permit" });
+    return { organization, mentor, skill, slot, hiding, sharing, notOptedIn, ineligible };
+  }
+
+  test("are eligible students opted in to matching, best first, with reasons", async () => {
+    const { mentor, slot, hiding, sharing, notOptedIn, ineligible } = await scene();
+    const result = await studentsWhoFit(db, mentor.id, slot.id);
+    expect(result?.slot).toMatchObject({ id: slot.id, title: "Sensor data intern", open: true });
+    const ids = result!.students.map((s) => s.id);
+    expect(ids).toEqual([hiding.id, sharing.id]);
+    expect(ids).not.toContain(notOptedIn.id);
+    expect(ids).not.toContain(ineligible.id);
+    const [first] = result!.students;
+    expect(first).toMatchObject({ name: "Amara Okafor", school: "Northeastern University", program: "Computer Science", invitedAt: null, profileVisible: false });
+    expect(first!.skills[0]).toMatchObject({ level: 3 });
+    expect(first!.reasons.join(" ")).toContain("Covers 1 of 1 required skills");
+    // Read about the student, not to them.
+    expect(first!.reasons.join(" ")).not.toMatch(/\byour?\b/i);
+  });
+
+  test("never show a student's work-authorization status unless the student shares it", async () => {
+    const { mentor, slot, hiding, sharing } = await scene();
+    const result = await studentsWhoFit(db, mentor.id, slot.id);
+    const hidden = result!.students.find((s) => s.id === hiding.id)!;
+    const shared = result!.students.find((s) => s.id === sharing.id)!;
+    expect(hidden.authorization).toBeNull();
+    expect(hidden.warnings).toEqual([]);
+    expect(JSON.stringify(hidden)).not.toMatch(/CPT|F-1|us_f1|DSO/);
+    expect(shared.authorization?.label).toMatch(/CPT/);
+    expect(shared.warnings.join(" ")).toMatch(/Their DSO must authorize CPT/);
+    expect(shared.warnings.join(" ")).not.toMatch(/\byour?\b/i);
+  });
+
+  test("are only for mentors of the slot's own organization", async () => {
+    const { slot, hiding } = await scene();
+    const { mentor: outsider } = await makeOrganization(db);
+    expect(await studentsWhoFit(db, outsider.id, slot.id)).toBeNull();
+    expect(await studentsWhoFit(db, hiding.id, slot.id)).toBeNull();
+    expect(await studentsWhoFit(db, outsider.id, "not-a-uuid")).toBeNull();
+  });
+
+  test("an invitation emails the student once, with why they fit and a link to the slot, and is audited", async () => {
+    const { mentor, slot, hiding, notOptedIn } = await scene();
+
+    const first = await inviteToApply(db, mentor.id, slot.id, hiding.id);
+    expect(first.ok).toBe(true);
+    const sent = await emailsTo(db, hiding.email);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.subject).toContain("Sensor data intern");
+    expect(sent[0]!.text).toContain("Covers 1 of 1 required skills");
+    expect(sent[0]!.text).toContain(mentor.name);
+    expect(linkIn(sent[0]!, `/slots/${slot.id}`)).toBeTruthy();
+
+    const second = await inviteToApply(db, mentor.id, slot.id, hiding.id);
+    expect(second).toMatchObject({ ok: false, error: "already_invited" });
+    expect(await emailsTo(db, hiding.email)).toHaveLength(1);
+
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, INVITED_ACTION), eq(auditLog.subjectId, slot.id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: mentor.id, subjectType: "slot", detail: { studentId: hiding.id } });
+    expect(JSON.stringify(audit[0]!.detail)).not.toMatch(/us_f1|CPT/);
+
+    const fit = await studentsWhoFit(db, mentor.id, slot.id);
+    expect(fit!.students.find((s) => s.id === hiding.id)!.invitedAt).toBeInstanceOf(Date);
+    expect(await inviteToApply(db, mentor.id, slot.id, notOptedIn.id)).toEqual({ ok: false, error: "not_eligible" });
+  });
+
+  test("an invitation is refused to other organizations' mentors and for a slot no longer open", async () => {
+    const { organization, mentor, skill, slot, hiding } = await scene();
+    const { mentor: outsider } = await makeOrganization(db);
+    expect(await inviteToApply(db, outsider.id, slot.id, hiding.id)).toEqual({ ok: false, error: "not_found" });
+    const closed = await openSlot(organization, [[skill.slug, 2]], { status: "closed" });
+    expect(await inviteToApply(db, mentor.id, closed.id, hiding.id)).toEqual({ ok: false, error: "not_open" });
+    expect(await emailsTo(db, hiding.email)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,414 @@
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { transaction, type Db } from "~db/client.server";
+import {
+  auditLog,
+  organizationMembers,
+  organizations,
+  skills,
+  slotSkills,
+  slotStars,
+  slots,
+  studentProfiles,
+  studentSkills,
+  users,
+  type SlotCompensation,
+  type SlotStatus,
+  type WorkMode,
+} from "~db/schema";
+import InviteToApply, { inviteToApplySubject } from "~emails/invite-to-apply";
+import { getEnv } from "~/env.server";
+import { queueEmail } from "~/mail/outbox.server";
+import { explainPair, recommendSlots, recommendStudents } from "~/matching/recommend";
+import { topReasons } from "~/matching/score";
+import type { MatchSlot } from "~/matching/types";
+import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getCompiledOpenSlots, loadStudent, loadStudents, toMatchSlot } from "~/modules/matching/instance.server";
+import { profileCompleteness } from "~/modules/profiles/completeness";
+import { getStudentProfile } from "~/modules/profiles/profiles.server";
+import { formatDay } from "~/modules/slots/format";
+import { MAX_STARS } from "./schemas";
+
+export { MAX_STARS };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
+const today = (now: Date) => now.toISOString().slice(0, 10);
+const link = (path: string) => `${getEnv().APP_URL}${path}`;
+
+/** The audit action that records an invitation; its existence is what "invited once" checks. */
+export const INVITED_ACTION = "slot.student_invited";
+
+/** A slot as a card shows it: what, who, pay, where, when. */
+export type SlotCard = {
+  id: string;
+  title: string;
+  organizationName: string;
+  organizationVerified: boolean;
+  compensation: SlotCompensation;
+  hourlyRate: string | null;
+  stipendAmount: number | null;
+  currency: string | null;
+  workMode: WorkMode;
+  city: string | null;
+  country: string;
+  startDate: string;
+  durationWeeks: number;
+  hoursPerWeek: number;
+  applicationDeadline: string;
+};
+
+const cardColumns = {
+  id: slots.id,
+  title: slots.title,
+  organizationName: organizations.name,
+  organizationVerified: sql<boolean>`${organizations.verifiedAt} is not null`,
+  compensation: slots.compensation,
+  hourlyRate: slots.hourlyRate,
+  stipendAmount: slots.stipendAmount,
+  currency: slots.currency,
+  workMode: slots.workMode,
+  city: slots.city,
+  country: slots.country,
+  startDate: slots.startDate,
+  durationWeeks: slots.durationWeeks,
+  hoursPerWeek: slots.hoursPerWeek,
+  applicationDeadline: slots.applicationDeadline,
+};
+
+/** Open, and still taking applications: the same rule the engine's open slots follow. */
+const isOpen = (now: Date) => and(eq(slots.status, "open"), gte(slots.applicationDeadline, today(now)));
+
+// Recommendations for a student ---------------------------------------------------------------
+
+export type RecommendedSlot = SlotCard & { score: number; reasons: string[]; warnings: string[]; starred: boolean };
+
+export type Recommendations =
+  | { status: "ready"; slots: RecommendedSlot[]; starredCount: number }
+  | { status: "incomplete"; missing: string[]; percent: number };
+
+/**
+ * A student's best `k` eligible open slots, best first, with the score's top reasons and the
+ * warnings to confirm. An ineligible slot is never among them. Two round trips on the hot path
+ * (the student; the k slots' display data) over open slots compiled once per process; when the
+ * profile lacks what matching needs, the parts still missing instead.
+ */
+export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, now = new Date() }: { k?: number; now?: Date } = {}): Promise<Recommendations> {
+  if (!isUuid(studentId)) return { status: "incomplete", missing: [], percent: 0 };
+  const [compiled, student] = await Promise.all([getCompiledOpenSlots(db, now), loadStudent(db, studentId)]);
+  if (!student) {
+    const profile = await getStudentProfile(db, studentId);
+    if (!profile) return { status: "incomplete", missing: [], percent: 0 };
+    const { missing, percent } = profileCompleteness(profile);
+    // why: hours of 0 in term and in breaks pass the completeness check but leave nothing to match.
+    return { status: "incomplete", missing: missing.length ? missing : ["the hours you can work each week"], percent };
+  }
+  const top = recommendSlots(compiled, student, k);
+  if (top.length === 0) return { status: "ready", slots: [], starredCount: student.ranking?.length ?? 0 };
+
+  // why: the compiled slots may be up to 30 s old; a slot closed since then is dropped here.
+  const rows = await db
+    .select(cardColumns)
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(and(inArray(slots.id, top.map((t) => t.slotId)), isOpen(now)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const starred = new Set(student.ranking ?? []);
+  const out: RecommendedSlot[] = [];
+  for (const { slotId, score } of top) {
+    const card = byId.get(slotId);
+    const slot = compiled.slots[compiled.slotIndex.get(slotId)!]!;
+    if (!card) continue;
+    const pair = explainPair(student, slot);
+    out.push({ ...card, score, reasons: topReasons(pair), warnings: pair.warnings, starred: starred.has(slotId) });
+  }
+  return { status: "ready", slots: out, starredCount: starred.size };
+}
+
+// Stars: a student's own ranking of slots -----------------------------------------------------
+
+export type StarResult = { ok: true } | { ok: false; error: "not_found" | "not_open" | "too_many" | "not_starred" };
+
+/** Locks the student's stars for one change: the user row, so concurrent changes queue up. Null when no such student. */
+async function lockStars(tx: Db, studentId: string) {
+  if (!isUuid(studentId)) return null;
+  const [student] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, studentId), eq(users.role, "student")))
+    .for("update");
+  if (!student) return null;
+  return tx
+    .select({ slotId: slotStars.slotId, position: slotStars.position })
+    .from(slotStars)
+    .where(eq(slotStars.studentId, studentId))
+    .orderBy(asc(slotStars.position), asc(slotStars.createdAt), asc(slotStars.slotId));
+}
+
+/** Writes positions 1..n for `order`, touching only rows whose position changes. */
+async function writeOrder(tx: Db, studentId: string, order: string[], current: { slotId: string; position: number }[]) {
+  const was = new Map(current.map((s) => [s.slotId, s.position]));
+  for (const [i, slotId] of order.entries()) {
+    if (was.get(slotId) === i + 1) continue;
+    await tx
+      .update(slotStars)
+      .set({ position: i + 1 })
+      .where(and(eq(slotStars.studentId, studentId), eq(slotStars.slotId, slotId)));
+  }
+}
+
+/**
+ * Stars an open slot at the end of the student's ranking; starring it again changes nothing.
+ * At most MAX_STARS; positions stay 1..n.
+ */
+export async function starSlot(db: Db, studentId: string, slotId: string, { now = new Date() }: { now?: Date } = {}): Promise<StarResult> {
+  if (!isUuid(slotId)) return { ok: false, error: "not_found" };
+  return transaction(db, async (tx) => {
+    const stars = await lockStars(tx, studentId);
+    if (!stars) return { ok: false, error: "not_found" };
+    if (stars.some((s) => s.slotId === slotId)) return { ok: true };
+    const [slot] = await tx.select({ open: sql<boolean>`${isOpen(now)}` }).from(slots).where(eq(slots.id, slotId));
+    if (!slot) return { ok: false, error: "not_found" };
+    if (!slot.open) return { ok: false, error: "not_open" };
+    if (stars.length >= MAX_STARS) return { ok: false, error: "too_many" };
+    // why: a starred slot deleted since (cascade) leaves a gap; close it before appending.
+    await writeOrder(tx, studentId, stars.map((s) => s.slotId), stars);
+    await tx.insert(slotStars).values({ studentId, slotId, position: stars.length + 1, createdAt: now });
+    return { ok: true };
+  });
+}
+
+/** Removes a star; the slots below move up one, so positions stay 1..n. */
+export async function unstarSlot(db: Db, studentId: string, slotId: string): Promise<StarResult> {
+  if (!isUuid(slotId)) return { ok: false, error: "not_starred" };
+  return transaction(db, async (tx) => {
+    const stars = await lockStars(tx, studentId);
+    if (!stars) return { ok: false, error: "not_found" };
+    if (!stars.some((s) => s.slotId === slotId)) return { ok: false, error: "not_starred" };
+    await tx.delete(slotStars).where(and(eq(slotStars.studentId, studentId), eq(slotStars.slotId, slotId)));
+    const rest = stars.filter((s) => s.slotId !== slotId);
+    await writeOrder(tx, studentId, rest.map((s) => s.slotId), rest);
+    return { ok: true };
+  });
+}
+
+/** Swaps a starred slot with its neighbour above or below; at either end it stays put. Positions stay 1..n. */
+export async function moveStar(db: Db, studentId: string, slotId: string, direction: "up" | "down"): Promise<StarResult> {
+  if (!isUuid(slotId)) return { ok: false, error: "not_starred" };
+  return transaction(db, async (tx) => {
+    const stars = await lockStars(tx, studentId);
+    if (!stars) return { ok: false, error: "not_found" };
+    const order = stars.map((s) => s.slotId);
+    const i = order.indexOf(slotId);
+    if (i < 0) return { ok: false, error: "not_starred" };
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (j >= 0 && j < order.length) [order[i], order[j]] = [order[j]!, order[i]!];
+    await writeOrder(tx, studentId, order, stars);
+    return { ok: true };
+  });
+}
+
+export type StarredSlot = SlotCard & { position: number; status: SlotStatus; open: boolean };
+
+/** The student's starred slots in their order (1 first), with whether each still takes applications. */
+export async function listStars(db: Db, studentId: string, { now = new Date() }: { now?: Date } = {}): Promise<StarredSlot[]> {
+  if (!isUuid(studentId)) return [];
+  const rows = await db
+    .select({ ...cardColumns, status: slots.status, open: sql<boolean>`${isOpen(now)}` })
+    .from(slotStars)
+    .innerJoin(slots, eq(slots.id, slotStars.slotId))
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(eq(slotStars.studentId, studentId))
+    .orderBy(asc(slotStars.position), asc(slotStars.createdAt), asc(slotStars.slotId));
+  // Numbered from the order, so the page shows 1..n even before a change closes a gap.
+  return rows.map((r, i) => ({ ...r, position: i + 1 }));
+}
+
+/** Whether the student starred the slot (for the Star / Unstar button on a slot's page). */
+export async function isStarred(db: Db, studentId: string, slotId: string) {
+  if (!isUuid(studentId) || !isUuid(slotId)) return false;
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(slotStars)
+    .where(and(eq(slotStars.studentId, studentId), eq(slotStars.slotId, slotId)));
+  return Boolean(row);
+}
+
+// Students who fit a mentor's slot ------------------------------------------------------------
+
+/**
+ * The engine's sentences speak to the student ("your 40 hours"); a mentor reads them about the
+ * student instead.
+ */
+export function aboutTheStudent(reason: string) {
+  return reason
+    .replace(/\bYour\b/g, "Their")
+    .replace(/\byour\b/g, "their")
+    .replace(/\bYou\b/g, "They")
+    .replace(/\byou\b/g, "they");
+}
+
+/** The slot (any status) when `mentorId` belongs to its organization; null otherwise. Authorization is the join. */
+async function mentorSlot(db: Db, mentorId: string, slotId: string, { lock = false, now = new Date() }: { lock?: boolean; now?: Date } = {}) {
+  if (!isUuid(mentorId) || !isUuid(slotId)) return null;
+  const query = db
+    .select({ slot: slots, organizationName: organizations.name, open: sql<boolean>`${isOpen(now)}` })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, mentorId)))
+    .where(eq(slots.id, slotId));
+  const [row] = await (lock ? query.for("update", { of: slots }) : query);
+  return row ?? null;
+}
+
+async function matchSlotOf(db: Db, slot: typeof slots.$inferSelect): Promise<MatchSlot> {
+  const skillRows = await db
+    .select({ skillSlug: slotSkills.skillSlug, minLevel: slotSkills.minLevel, required: slotSkills.required })
+    .from(slotSkills)
+    .where(eq(slotSkills.slotId, slot.id));
+  return toMatchSlot(slot, skillRows);
+}
+
+export type StudentWhoFits = {
+  id: string;
+  name: string;
+  school: string | null;
+  program: string | null;
+  skills: { name: string; level: number }[];
+  score: number;
+  reasons: string[];
+  /** The status when the student shares it; null otherwise (the fit is all a mentor learns). */
+  authorization: { label: string } | null;
+  /** Paperwork to confirm; only when the student shares their status, since the warnings name it. */
+  warnings: string[];
+  /** The profile page is readable by this mentor only when the student lets verified mentors see it. */
+  profileVisible: boolean;
+  invitedAt: Date | null;
+};
+
+export type StudentsWhoFit = {
+  slot: { id: string; title: string; status: SlotStatus; open: boolean; organizationName: string };
+  students: StudentWhoFits[];
+};
+
+/**
+ * The best `k` students for a slot of the mentor's own organization, among students opted in to
+ * matching rounds whose profiles are complete for matching and who hold no live match; eligible
+ * ones only, best first. Null when the slot is not the mentor's (the page answers 404). A
+ * student's work-authorization status never reaches the mentor unless the student shares it.
+ */
+export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, { k = 10, now = new Date() }: { k?: number; now?: Date } = {}): Promise<StudentsWhoFit | null> {
+  const own = await mentorSlot(db, mentorId, slotId, { now });
+  if (!own) return null;
+  const [matchSlot, candidates] = await Promise.all([matchSlotOf(db, own.slot), loadStudents(db, { forRound: true })]);
+  const top = recommendStudents(matchSlot, candidates, k);
+  const slotView = { id: own.slot.id, title: own.slot.title, status: own.slot.status, open: own.open, organizationName: own.organizationName };
+  if (top.length === 0) return { slot: slotView, students: [] };
+
+  const ids = top.map((t) => t.studentId);
+  const [people, invitations] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        school: studentProfiles.school,
+        program: studentProfiles.program,
+        shareAuthorization: studentProfiles.shareAuthorization,
+        visibleToMentors: studentProfiles.visibleToMentors,
+        skills: sql<{ name: string; level: number }[]>`coalesce((select json_agg(json_build_object('name', ${skills.name}, 'level', ${studentSkills.level}) order by ${studentSkills.level} desc, ${skills.name}) from ${studentSkills} join ${skills} on ${skills.slug} = ${studentSkills.skillSlug} where ${studentSkills.userId} = ${users.id}), '[]'::json)`,
+      })
+      .from(users)
+      .innerJoin(studentProfiles, eq(studentProfiles.userId, users.id))
+      .where(inArray(users.id, ids)),
+    invitationsFor(db, slotId, ids),
+  ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const chosen = new Set(ids);
+  const matchStudents = new Map(candidates.filter((c) => chosen.has(c.id)).map((c) => [c.id, c]));
+  const students: StudentWhoFits[] = [];
+  for (const { studentId, score } of top) {
+    const person = byId.get(studentId);
+    const student = matchStudents.get(studentId);
+    if (!person || !student) continue;
+    const pair = explainPair(student, matchSlot);
+    students.push({
+      id: person.id,
+      name: person.name,
+      school: person.school,
+      program: person.program,
+      skills: person.skills,
+      score,
+      reasons: topReasons(pair).map(aboutTheStudent),
+      authorization: person.shareAuthorization ? { label: AUTHORIZATION_INFO[student.workAuthorization].label } : null,
+      warnings: person.shareAuthorization ? pair.warnings.map(aboutTheStudent) : [],
+      profileVisible: person.visibleToMentors,
+      invitedAt: invitations.get(studentId) ?? null,
+    });
+  }
+  return { slot: slotView, students };
+}
+
+/** When each of `studentIds` was invited to apply to the slot, from the audit log. */
+async function invitationsFor(db: Db, slotId: string, studentIds: string[]) {
+  const rows = await db
+    .select({ studentId: sql<string>`${auditLog.detail}->>'studentId'`, at: auditLog.createdAt })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.subjectType, "slot"),
+        eq(auditLog.subjectId, slotId),
+        eq(auditLog.action, INVITED_ACTION),
+        inArray(sql`${auditLog.detail}->>'studentId'`, studentIds),
+      ),
+    );
+  return new Map(rows.map((r) => [r.studentId, r.at]));
+}
+
+export type InviteResult =
+  | { ok: true; emailId: string }
+  | { ok: false; error: "not_found" | "not_open" | "not_eligible" }
+  | { ok: false; error: "already_invited"; invitedAt: Date };
+
+/**
+ * Emails a student an invitation to apply to a slot of the mentor's organization, with why they
+ * fit, and records it in the audit log — at most once per student per slot (invitations to one
+ * slot queue on its row). Only students opted in to matching whom the slot's rules allow.
+ */
+export async function inviteToApply(db: Db, mentorId: string, slotId: string, studentId: string, { now = new Date() }: { now?: Date } = {}): Promise<InviteResult> {
+  if (!isUuid(studentId)) return { ok: false, error: "not_eligible" };
+  return transaction(db, async (tx) => {
+    const own = await mentorSlot(tx, mentorId, slotId, { lock: true, now });
+    if (!own) return { ok: false, error: "not_found" };
+    if (own.slot.status !== "open" || own.slot.applicationDeadline < today(now)) return { ok: false, error: "not_open" };
+
+    const previous = (await invitationsFor(tx, slotId, [studentId])).get(studentId);
+    if (previous) return { ok: false, error: "already_invited", invitedAt: previous };
+
+    const [candidate] = await loadStudents(tx, { ids: [studentId], forRound: true });
+    const matchSlot = await matchSlotOf(tx, own.slot);
+    const pair = candidate ? explainPair(candidate, matchSlot) : null;
+    if (!candidate || !pair?.eligible) return { ok: false, error: "not_eligible" };
+
+    const people = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [studentId, mentorId]));
+    const student = people.find((p) => p.id === studentId)!;
+    const mentor = people.find((p) => p.id === mentorId)!;
+    const emailId = await queueEmail(tx, {
+      template: "invite-to-apply",
+      to: [student.email],
+      subject: inviteToApplySubject(own.organizationName, own.slot.title),
+      body: createElement(InviteToApply, {
+        studentName: student.name.split(" ")[0] || student.name,
+        mentorName: mentor.name,
+        organizationName: own.organizationName,
+        slotTitle: own.slot.title,
+        reasons: topReasons(pair),
+        slotUrl: link(`/slots/${slotId}`),
+        deadline: formatDay(own.slot.applicationDeadline),
+      }),
+      userId: studentId,
+    });
+    await recordAudit(tx, { actorId: mentorId, action: INVITED_ACTION, subjectType: "slot", subjectId: slotId, detail: { studentId, title: own.slot.title } });
+    return { ok: true, emailId };
+  });
+}

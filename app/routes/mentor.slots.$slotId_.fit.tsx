@@ -1,0 +1,166 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getDb } from "~db/client.server";
+import { requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDateTime } from "~/components/format";
+import { Alert, Button, Card, PageHeader } from "~/components/ui";
+import { SKILL_LEVEL_LABELS } from "~/domain/labels";
+import { inviteToApply, studentsWhoFit } from "~/modules/recommendations/recommendations.server";
+import { InviteSchema } from "~/modules/recommendations/schemas";
+import { ScoreBadge } from "~/modules/recommendations/slot-card";
+
+// why: `$slotId_` — this page stands on its own, not inside the slot page's layout (which has no outlet).
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Students who fit · ${data?.fit.slot.title ?? "Slot"} · Steppingstone` }];
+
+// why: a slot of another organization is "not found", never "forbidden" — its existence is not theirs to learn.
+const notFound = () => new Response("Not found", { status: 404 });
+
+const STUDENTS_SHOWN = 20;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "mentor");
+  const fit = await studentsWhoFit(getDb(), user.id, params.slotId ?? "", { k: STUDENTS_SHOWN });
+  if (!fit) throw notFound();
+  const invited = new URL(request.url).searchParams.get("invited");
+  return { fit, invitedName: fit.students.find((s) => s.id === invited)?.name ?? null };
+}
+
+const REFUSALS = {
+  not_open: "This slot no longer takes applications, so nobody can be invited to it.",
+  not_eligible: "This student is no longer among those who fit the slot (their profile or matching choice changed).",
+  already_invited: "This student was already invited to apply to this slot.",
+} as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "mentor");
+  const slotId = params.slotId ?? "";
+  const parsed = InviteSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const result = await inviteToApply(getDb(), user.id, slotId, parsed.data.studentId);
+  if (result.ok) return redirect(`/mentor/slots/${slotId}/fit?invited=${parsed.data.studentId}`);
+  if (result.error === "not_found") throw notFound();
+  return data({ error: REFUSALS[result.error] }, { status: 409 });
+}
+
+export default function StudentsWhoFitPage() {
+  const { fit, invitedName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { slot, students } = fit;
+
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link to={`/mentor/slots/${slot.id}`} className="font-medium text-brand-700 hover:underline">
+          ← {slot.title}
+        </Link>
+      </p>
+      <PageHeader
+        title="Students who fit"
+        description={`The students who fit “${slot.title}” best, among those who joined matching rounds — eligible for the slot by its rules, with the reasons.`}
+      />
+      <div className="mb-6 space-y-3">
+        {invitedName ? <Alert tone="success">Invitation sent to {invitedName}. They get an email with the slot and why they fit.</Alert> : null}
+        {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+        {!slot.open ? <Alert tone="info">Invitations are possible while the slot is open and taking applications.</Alert> : null}
+        <p className="text-sm text-slate-600">
+          A student&apos;s work-authorization status is shown only when they chose to share it; otherwise you know only that it fits this slot.
+        </p>
+      </div>
+
+      {students.length === 0 ? (
+        <Card className="text-center">
+          <h2 className="text-lg font-semibold text-slate-900">No student fits this slot yet</h2>
+          <p className="mx-auto mt-2 max-w-lg text-slate-600">
+            Students appear here once they join matching rounds with a complete profile that the slot&apos;s rules allow — skills, dates, hours, pay and
+            work authorization. Check back as students join.
+          </p>
+        </Card>
+      ) : (
+        <ol className="space-y-4">
+          {students.map((student) => (
+            <li key={student.id}>
+              <article aria-label={student.name} className="flex flex-col gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-start">
+                <ScoreBadge score={student.score} />
+                <div className="min-w-0 flex-1">
+                  <h2 className="text-base font-semibold text-slate-900">
+                    {student.profileVisible ? (
+                      <Link to={`/students/${student.id}`} className="hover:text-brand-700 hover:underline">
+                        {student.name}
+                      </Link>
+                    ) : (
+                      student.name
+                    )}
+                  </h2>
+                  <p className="mt-0.5 text-sm text-slate-600">{[student.program, student.school].filter(Boolean).join(" · ")}</p>
+                  {student.skills.length ? (
+                    <ul aria-label="Skills" className="mt-2 flex flex-wrap gap-1.5">
+                      {student.skills.map((skill) => (
+                        <li
+                          key={skill.name}
+                          title={SKILL_LEVEL_LABELS[skill.level as 1 | 2 | 3 | 4]}
+                          className="inline-flex items-center gap-1 rounded-md bg-slate-50 px-2 py-0.5 text-xs text-slate-700 ring-1 ring-slate-200"
+                        >
+                          <span className="font-medium">{skill.name}</span>
+                          <span className="text-slate-500">· {skill.level}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  <h3 className="sr-only">Why they fit</h3>
+                  <ul className="mt-3 space-y-1 text-sm text-slate-700">
+                    {student.reasons.map((reason) => (
+                      <li key={reason} className="flex gap-2">
+                        <span aria-hidden="true" className="text-emerald-700">✓</span>
+                        {reason}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="mt-3 text-sm text-slate-700">
+                    {student.authorization ? (
+                      <>
+                        <span className="font-medium">Work authorization:</span> {student.authorization.label} — fits this slot.
+                      </>
+                    ) : (
+                      <>
+                        <span className="font-medium">Work authorization:</span> fits this slot (the status itself is private).
+                      </>
+                    )}
+                  </p>
+                  {student.warnings.length ? (
+                    <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-amber-900">
+                      {student.warnings.map((w) => (
+                        <li key={w}>{w}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </div>
+                <div className="shrink-0">
+                  {student.invitedAt ? (
+                    <Button type="button" variant="secondary" disabled>
+                      Invited on {formatDateTime(student.invitedAt)}
+                    </Button>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="studentId" value={student.id} />
+                      <Button type="submit" disabled={!slot.open || navigation.state !== "idle"} aria-label={`Invite ${student.name} to apply`}>
+                        Invite to apply
+                      </Button>
+                    </Form>
+                  )}
+                </div>
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { getDb } from "~db/client.server";
+import { requireRole, safeRedirectPath } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SlotStatusBadge } from "~/components/slot-details";
+import { Alert, Button, ButtonLink, Card, PageHeader } from "~/components/ui";
+import { listStars, moveStar, starSlot, unstarSlot } from "~/modules/recommendations/recommendations.server";
+import { MAX_STARS, StarActionSchema } from "~/modules/recommendations/schemas";
+import { SlotSummary } from "~/modules/recommendations/slot-card";
+
+export const meta: MetaFunction = () => [{ title: "Starred slots · Steppingstone" }];
+
+const ERRORS: Record<string, string> = {
+  too_many: `You already have ${MAX_STARS} starred slots. Unstar one to make room.`,
+  not_open: "That slot no longer takes applications, so it cannot be starred.",
+  not_found: "That slot does not exist.",
+  not_starred: "That slot is not among your starred slots any more.",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "student");
+  const error = ERRORS[new URL(request.url).searchParams.get("error") ?? ""] ?? null;
+  return { stars: await listStars(getDb(), user.id), error };
+}
+
+// Star, unstar and reorder, from this page and from any slot's Star button (which sends `redirectTo`).
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "student");
+  const parsed = StarActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const { intent, slotId, redirectTo } = parsed.data;
+  const db = getDb();
+  const result =
+    intent === "star"
+      ? await starSlot(db, user.id, slotId)
+      : intent === "unstar"
+        ? await unstarSlot(db, user.id, slotId)
+        : await moveStar(db, user.id, slotId, intent);
+  if (!result.ok) return redirect(`/starred?error=${result.error}`);
+  return redirect(safeRedirectPath(redirectTo, "/starred"));
+}
+
+export default function StarredPage() {
+  const { stars, error } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+
+  return (
+    <div>
+      <PageHeader
+        title="Starred slots"
+        description={`${stars.length} of ${MAX_STARS}. Star the slots you want most, then put them in order.`}
+      >
+        <ButtonLink to="/slots" variant="secondary">
+          Browse slots
+        </ButtonLink>
+      </PageHeader>
+      <div className="mb-6 space-y-3">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <Alert tone="info" title="This order is your ranking in matching rounds">
+          When an admin runs a matching round, the engine tries your starred slots first, top to bottom, before any other slot it
+          would suggest — so put the one you want most at the top. Starring is not applying: apply on the slot&apos;s page too.
+        </Alert>
+      </div>
+
+      {stars.length === 0 ? (
+        <Card className="text-center">
+          <h2 className="text-lg font-semibold text-slate-900">No starred slots yet</h2>
+          <p className="mx-auto mt-2 max-w-lg text-slate-600">
+            Star a slot from its page or from your recommendations on the <Link to="/" className="font-medium text-brand-700 hover:underline">home page</Link>.
+          </p>
+        </Card>
+      ) : (
+        <ol className="space-y-4" aria-label="Your starred slots, in your order">
+          {stars.map((slot, i) => (
+            <li key={slot.id}>
+              <article aria-label={slot.title} className="flex flex-col gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-start">
+                <span aria-hidden="true" className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-brand-700 text-sm font-bold text-white">
+                  {slot.position}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="sr-only">Number {slot.position}</p>
+                  <SlotSummary slot={slot}>
+                    {!slot.open ? (
+                      <p className="mt-2 flex items-center gap-2 text-sm text-amber-800">
+                        {slot.status === "open" ? null : <SlotStatusBadge status={slot.status} />}
+                        No longer takes applications; a round skips it.
+                      </p>
+                    ) : null}
+                  </SlotSummary>
+                </div>
+                <div className="flex shrink-0 flex-wrap gap-2">
+                  <Form method="post">
+                    <input type="hidden" name="slotId" value={slot.id} />
+                    <input type="hidden" name="redirectTo" value="/starred" />
+                    <Button type="submit" name="intent" value="up" variant="secondary" disabled={busy || i === 0} aria-label={`Move up ${slot.title}`}>
+                      Move up
+                    </Button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="slotId" value={slot.id} />
+                    <input type="hidden" name="redirectTo" value="/starred" />
+                    <Button type="submit" name="intent" value="down" variant="secondary" disabled={busy || i === stars.length - 1} aria-label={`Move down ${slot.title}`}>
+                      Move down
+                    </Button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="slotId" value={slot.id} />
+                    <input type="hidden" name="redirectTo" value="/starred" />
+                    <Button type="submit" name="intent" value="unstar" variant="danger" disabled={busy} aria-label={`Unstar ${slot.title}`}>
+                      Unstar
+                    </Button>
+                  </Form>
+                </div>
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

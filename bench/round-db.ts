@@ -1,0 +1,46 @@
+// npm run bench:round — a matching round from PostgreSQL to saved proposals: the
+// 50,000-student × 10,000-slot instance written to a fresh database, then runMatchingRound
+// (load, rank, assign, explain, save) timed beside same-run baselines.
+import { sql } from "drizzle-orm";
+import { matches } from "~db/schema";
+import { generateInstance } from "~/matching/generate";
+import { runMatchingRound } from "~/modules/matches/rounds.server";
+import { freshDatabase, loadInstance } from "./db-fixture";
+
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 50_000);
+const SLOTS = Number(process.env.BENCH_SLOTS ?? 10_000);
+const SEATS = Number(process.env.BENCH_SEATS ?? 40_000);
+const now = new Date("2027-04-15T12:00:00Z");
+
+const { db, label, close } = await freshDatabase();
+try {
+  const instance = generateInstance({ students: STUDENTS, slots: SLOTS, seats: SEATS, seed: 2027 });
+  const json = JSON.stringify(instance);
+  let t0 = performance.now();
+  JSON.parse(json);
+  const parseMs = performance.now() - t0;
+  t0 = performance.now();
+  const { adminId } = await loadInstance(db, instance);
+  const writeMs = performance.now() - t0;
+  const select1: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t = performance.now();
+    await db.execute(sql`select 1`);
+    select1.push(performance.now() - t);
+  }
+  let peakRss = process.memoryUsage().rss;
+  const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  t0 = performance.now();
+  const result = await runMatchingRound(db, adminId, { now });
+  const roundMs = performance.now() - t0;
+  clearInterval(sample);
+  const [saved] = await db.select({ n: sql<number>`count(*)::int` }).from(matches);
+  console.log(`Matching round on ${label}: ${STUDENTS.toLocaleString("en-US")} students × ${SLOTS.toLocaleString("en-US")} slots (written in ${(writeMs / 1000).toFixed(0)} s), node ${process.version}`);
+  console.log(`  baseline: JSON.parse of the instance       ${parseMs.toFixed(0)} ms`);
+  console.log(`  baseline: select 1 (median)                ${[...select1].sort((a, b) => a - b)[25]!.toFixed(2)} ms`);
+  console.log(`  PostgreSQL → saved proposals               ${roundMs.toFixed(0)} ms   target ≤ 5000 ms; ${(roundMs / parseMs).toFixed(1)}× parse; ${result.ok ? "ok" : JSON.stringify(result)}`);
+  console.log(`  proposals saved                            ${saved!.n.toLocaleString("en-US")}`);
+  console.log(`  peak memory (RSS) during the round         ${(peakRss / 1024 / 1024).toFixed(0)} MiB   target ≤ 1 GiB`);
+} finally {
+  await close();
+}

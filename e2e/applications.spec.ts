@@ -1,0 +1,116 @@
+import { existsSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
+import { applications, matches, studentProfiles, studentSkills } from "~db/schema";
+import { makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
+import { expect, test } from "./fixtures";
+
+const TODAY = new Date().toISOString().slice(0, 10);
+const QUESTION = "Which sensor project have you enjoyed most?";
+// why: screenshots for the pull request, only when someone asks for them.
+const SHOTS = process.env.APPS_SCREENSHOTS;
+
+test("a student applies, the mentor shortlists and proposes the match, the student sees it", async ({ page, db, makeUser, login, newDevice }) => {
+  const { organization, mentor } = await makeOrganization(db);
+  const skill = await makeSkill(db);
+  const slot = await makeSlot(db, organization, {
+    title: "Build the data pipeline for river sensors",
+    skills: [[skill.slug, 2, true]],
+    mentorIds: [mentor.id],
+    questions: [QUESTION],
+    acceptedAuthorizations: ["us_citizen_pr", "us_f1_cpt"],
+  });
+  const student = await makeUser({ name: "Amara Okafor" });
+  await db.insert(studentProfiles).values({
+    userId: student.id,
+    workAuthorization: "us_f1_cpt",
+    country: "US",
+    timezone: "America/New_York",
+    availableFrom: TODAY,
+    availableWeeks: 52,
+    hoursPerWeekTerm: 20,
+    hoursPerWeekBreak: 40,
+    compensation: "any",
+    workModes: ["remote"],
+  });
+  await db.insert(studentSkills).values({ userId: student.id, skillSlug: skill.slug, level: 3 });
+
+  // Signed out: asked to log in.
+  await page.goto(`/slots/${slot.id}`);
+  await expect(page.getByRole("link", { name: "Log in to apply" })).toBeVisible();
+
+  await login(student);
+  await page.goto(`/slots/${slot.id}`);
+  const apply = page.getByRole("region", { name: "Apply" });
+  await apply.getByRole("button", { name: "Send application" }).click();
+  await expect(apply.getByText("Write a short statement: why this slot, and what you bring")).toBeVisible();
+  await apply.getByLabel("Your statement").fill("I build data pipelines in Python and want code reviews from a mentor.");
+  if (SHOTS) await apply.screenshot({ path: `${SHOTS}/apply-form.png` });
+  await apply.getByLabel(QUESTION).fill("A soil moisture logger I built for my school's garden.");
+  await apply.getByRole("button", { name: "Send application" }).click();
+  await expect(apply.getByText("Submitted", { exact: true })).toBeVisible();
+
+  // Withdraw, then apply again: the same application comes back.
+  await apply.getByRole("button", { name: "Withdraw" }).click();
+  await expect(apply.getByRole("button", { name: "Apply again" })).toBeVisible();
+  await apply.getByLabel("Your statement").fill("I build data pipelines in Python and want code reviews from a mentor.");
+  await apply.getByLabel(QUESTION).fill("A soil moisture logger I built for my school's garden.");
+  await apply.getByRole("button", { name: "Apply again" }).click();
+  await expect(apply.getByText("Submitted", { exact: true })).toBeVisible();
+  if (SHOTS) await apply.screenshot({ path: `${SHOTS}/apply-status.png` });
+
+  // The mentor sees the applicant with the reasons and the fit, without the unshared status.
+  const mentorPage = await newDevice();
+  await login(mentor, mentorPage.context());
+  await mentorPage.goto(`/mentor/slots/${slot.id}`);
+  await mentorPage.getByRole("link", { name: "Applicants (1) →" }).click();
+  const card = mentorPage.getByRole("listitem", { name: "Amara Okafor" });
+  await expect(card.getByText("Work authorization: fits this slot")).toBeVisible();
+  await expect(card.getByText(/Required skills/)).toBeVisible();
+  await expect(card).not.toContainText("CPT");
+  await card.getByLabel("Shortlist rank (optional)").fill("1");
+  await card.getByRole("button", { name: "Shortlist" }).click();
+  await expect(mentorPage.getByText(/^Shortlisted\. /)).toBeVisible();
+  await expect(card.getByText("Rank 1")).toBeVisible();
+  if (SHOTS) await mentorPage.screenshot({ path: `${SHOTS}/applicants.png`, fullPage: true });
+  await card.getByRole("button", { name: "Propose match" }).click();
+  await expect(mentorPage.getByText(/^Match proposed\. /)).toBeVisible();
+
+  const [match] = await db.select().from(matches).where(and(eq(matches.slotId, slot.id), eq(matches.studentId, student.id)));
+  expect(match).toMatchObject({ status: "proposed", source: "application", proposedBy: mentor.id });
+  if (existsSync("app/routes/admin.matches.tsx") || existsSync("app/routes/admin.matches._index.tsx")) {
+    const admin = await makeUser({ role: "admin", name: "Ada Admin" });
+    const adminPage = await newDevice();
+    await login(admin, adminPage.context());
+    await adminPage.goto("/admin/matches");
+    await expect(adminPage.getByText("Amara Okafor").first()).toBeVisible();
+  }
+
+  await page.goto("/applications");
+  await expect(page.getByRole("heading", { name: "My applications" })).toBeVisible();
+  await expect(page.getByText("Match proposed", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: slot.title })).toBeVisible();
+});
+
+test("another student cannot see someone's application; another organization's mentor gets 404", async ({ page, db, makeUser, login }) => {
+  const { organization, mentor } = await makeOrganization(db);
+  const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], questions: [] });
+  const owner = await makeUser({ name: "Owner Student" });
+  await db.insert(applications).values({ slotId: slot.id, studentId: owner.id, statement: "A private statement nobody else reads." });
+
+  const other = await makeUser({ name: "Other Student" });
+  await login(other);
+  await page.goto("/applications");
+  await expect(page.getByText("You have not applied to a slot yet.")).toBeVisible();
+  await page.goto(`/slots/${slot.id}`);
+  await expect(page.getByText("A private statement nobody else reads.")).toHaveCount(0);
+  expect((await page.request.get(`/mentor/slots/${slot.id}/applicants`)).status()).toBe(403);
+
+  const { mentor: outsider } = await makeOrganization(db);
+  await page.context().clearCookies();
+  await login(outsider);
+  const response = await page.goto(`/mentor/slots/${slot.id}/applicants`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("Owner Student")).toHaveCount(0);
+  const post = await page.request.post(`/mentor/slots/${slot.id}/applicants`, { form: { intent: "decline", applicationId: "00000000-0000-4000-8000-000000000000" }, headers: { Origin: new URL(page.url()).origin } });
+  expect(post.status()).toBe(404);
+});

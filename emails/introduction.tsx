@@ -1,0 +1,148 @@
+import { Button, Link, Section, Text } from "@react-email/components";
+import { EmailLayout, styles } from "./layout";
+
+export type IntroductionProps = {
+  student: { name: string; firstName: string; email: string; about: string | null };
+  mentors: { name: string; firstName: string; email: string }[];
+  organization: { name: string; about: string | null };
+  slot: { title: string; terms: string; url: string };
+  /** The strongest reasons for the match, about the student by first name. */
+  reasons: string[];
+  /**
+   * What the student must do for their work authorization before the first day, addressed to
+   * them; empty when nothing is needed. Steps only: never the name of the student's status.
+   */
+  paperwork: string[];
+  matchUrl: string;
+};
+
+export const introductionSubject = ({ studentName, organizationName, slotTitle }: { studentName: string; organizationName: string; slotTitle: string }) =>
+  `Introduction: ${studentName} and ${organizationName} — ${slotTitle}`;
+
+const box = { backgroundColor: "#f8fafc", borderRadius: "8px", padding: "16px 18px", margin: "0 0 16px" };
+const label = { fontSize: "12px", fontWeight: 700, letterSpacing: "0.04em", textTransform: "uppercase" as const, color: "#6b7280", margin: "0 0 6px" };
+const item = { ...styles.paragraph, margin: "0 0 6px" };
+const listed = (words: string[]) => (words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`);
+
+/**
+ * The introduction: one email to the student and the slot's mentors together, sent when an
+ * admin approves a match. Who each is, why they were matched, what to do next, and the
+ * paperwork the student needs before a start date.
+ */
+export default function Introduction({ student, mentors, organization, slot, reasons, paperwork, matchUrl }: IntroductionProps) {
+  const mentorNames = listed(mentors.map((m) => m.name));
+  return (
+    <EmailLayout preview={`${student.name}, meet ${mentorNames} of ${organization.name}: ${slot.title}.`}>
+      <Text style={styles.heading}>
+        {student.firstName}, meet {organization.name}
+      </Text>
+      <Text style={styles.paragraph}>
+        Hello {listed([student.firstName, ...mentors.map((m) => m.firstName)])}. Steppingstone thinks you would work well together on “{slot.title}”, and
+        an administrator has read the match and approved it. This email introduces you to each other: reply all, and everyone in it reads your answer.
+      </Text>
+
+      <Section style={box}>
+        <Text style={label}>The student</Text>
+        <Text style={{ ...item, fontWeight: 600 }}>
+          {student.name} · <Link href={`mailto:${student.email}`} style={styles.link}>{student.email}</Link>
+        </Text>
+        {student.about ? <Text style={{ ...item, color: "#4b5563" }}>{student.about}</Text> : null}
+      </Section>
+
+      <Section style={box}>
+        <Text style={label}>{mentors.length === 1 ? "The mentor" : "The mentors"}</Text>
+        {mentors.map((m) => (
+          <Text key={m.email} style={{ ...item, fontWeight: 600 }}>
+            {m.name} · <Link href={`mailto:${m.email}`} style={styles.link}>{m.email}</Link>
+          </Text>
+        ))}
+        <Text style={{ ...item, color: "#4b5563" }}>
+          {organization.name}
+          {organization.about ? ` — ${organization.about}` : ""}
+        </Text>
+        <Text style={{ ...item, marginTop: "10px" }}>
+          <Link href={slot.url} style={{ ...styles.link, fontWeight: 600 }}>
+            {slot.title}
+          </Link>
+        </Text>
+        <Text style={{ ...item, color: "#4b5563" }}>{slot.terms}</Text>
+      </Section>
+
+      {reasons.length ? (
+        <>
+          <Text style={{ ...styles.paragraph, fontWeight: 600, margin: "8px 0 8px" }}>Why we matched you</Text>
+          {reasons.map((reason) => (
+            <Text key={reason} style={item}>
+              • {reason}
+            </Text>
+          ))}
+        </>
+      ) : null}
+
+      <Text style={{ ...styles.paragraph, fontWeight: 600, margin: "20px 0 8px" }}>What to do next</Text>
+      <Text style={item}>
+        1. <strong>Reply all</strong> to this email to set up a first conversation. Half an hour on a video call is a good start; mentors, please answer
+        within three working days.
+      </Text>
+      <Text style={item}>2. Talk about the project, the hours and dates, and what {student.firstName} wants to learn.</Text>
+      <Text style={item}>
+        3. When you both agree to start, {student.firstName} confirms the match in Steppingstone. That takes one of the slot&apos;s seats.
+      </Text>
+      <Text style={{ ...item, margin: "0 0 16px" }}>
+        If it is not the right fit, either of you can say so on the match page, with a short reason. No hard feelings: it frees the seat for someone else.
+      </Text>
+
+      {paperwork.length ? (
+        <Section style={{ ...box, backgroundColor: "#fffbeb", borderLeft: "3px solid #b45309" }}>
+          <Text style={label}>Work authorization — before the first day</Text>
+          <Text style={item}>{student.firstName}, before your first day:</Text>
+          {paperwork.map((step) => (
+            <Text key={step} style={item}>
+              • {step}
+            </Text>
+          ))}
+          <Text style={{ ...styles.muted, margin: "8px 0 0" }}>
+            {organization.name}: if {student.firstName} asks for a document for these steps (an offer letter, a training plan), please provide it in good
+            time. This is guidance to confirm with the school&apos;s international office, not legal advice.
+          </Text>
+        </Section>
+      ) : null}
+
+      <Button href={matchUrl} style={styles.button}>
+        Open the match in Steppingstone
+      </Button>
+      <Text style={{ ...styles.muted, marginTop: "20px" }}>
+        If the button does not work, paste this address into your browser: <Link href={matchUrl} style={styles.link}>{matchUrl}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+
+Introduction.PreviewProps = {
+  student: {
+    name: "Amara Okafor",
+    firstName: "Amara",
+    email: "amara@example.org",
+    about: "Master's in Computer Science at Northeastern University, graduating May 2027 · Boston, United States",
+  },
+  mentors: [
+    { name: "Luis Ortega", firstName: "Luis", email: "luis@example.org" },
+    { name: "Priya Raman", firstName: "Priya", email: "priya@example.org" },
+  ],
+  organization: { name: "Riverbend Sensors", about: "Nonprofit, 11–50 people, Portland, United States" },
+  slot: {
+    title: "Data pipeline intern: river sensor readings",
+    terms: "Remote (team in Portland, United States) · 30 hours a week · 12 weeks, Jun 1, 2027 – Aug 23, 2027 · $24.00 USD an hour",
+    url: "http://localhost:3000/slots/00000000-0000-4000-8000-000000000000",
+  },
+  reasons: [
+    "Covers 2 of 2 required skills at the level asked (python and sql).",
+    "Can give mentorship, a recommendation letter and a referral.",
+    "Same working hours as the team.",
+  ],
+  paperwork: [
+    "Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.",
+    "CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.",
+  ],
+  matchUrl: "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000",
+} satisfies IntroductionProps;
