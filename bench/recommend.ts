@@ -26,6 +26,9 @@ try {
   const select1: number[] = [];
   const recommend: number[] = [];
   let listed = 0;
+  // Steady state: the first requests of a process compile the hot path; they are run, not timed.
+  const WARM_UP = 30;
+  for (let i = 0; i < WARM_UP; i++) recommendSlots(compiled, (await loadStudent(db, studentIds[i]!))!, 10);
   for (let i = 0; i < SAMPLES; i++) {
     let t = performance.now();
     await db.execute(sql`select 1`);
@@ -39,7 +42,8 @@ try {
   }
   console.log(`Recommendations on ${label}: ${compiled.T.toLocaleString("en-US")} open slots, ${SAMPLES} students (written in ${(loadMs / 1000).toFixed(1)} s), node ${process.version}`);
   console.log(`  baseline: select 1                         p50 ${quantile(select1, 0.5).toFixed(2)} ms   p95 ${quantile(select1, 0.95).toFixed(2)} ms`);
-  console.log(`  one student's top 10 (load + rank)         p50 ${quantile(recommend, 0.5).toFixed(2)} ms   p95 ${quantile(recommend, 0.95).toFixed(2)} ms   target p95 ≤ 5 ms; ${(quantile(recommend, 0.95) / quantile(select1, 0.95)).toFixed(1)}× select 1`);
+  console.log(`  one student's top 10 (load + rank), after ${WARM_UP} warm-up requests`);
+  console.log(`                                             p50 ${quantile(recommend, 0.5).toFixed(2)} ms   p95 ${quantile(recommend, 0.95).toFixed(2)} ms   target p95 ≤ 5 ms; ${(quantile(recommend, 0.95) / quantile(select1, 0.95)).toFixed(1)}× select 1`);
   console.log(`  loading and compiling the open slots       ${coldMs.toFixed(0)} ms once per process (kept 30 s, dropped on any slot change)`);
   console.log(`  average list length ${(listed / SAMPLES).toFixed(1)}`);
 } finally {
