@@ -13,8 +13,9 @@ const ACCEPTED_COMPENSATION = {
  * Hard rules first: a pair that fails any is never recommended, proposed or matched.
  * Softer issues (term-time hour caps, paperwork, authorization dates) come back as warnings.
  */
-export function checkEligibility(student: MatchStudent, slot: MatchSlot): Eligibility {
-  const fit = authorizationFit(
+/** What the pair's work authorization means, from the engine's student and slot. */
+export function authorizationFitOf(student: MatchStudent, slot: MatchSlot) {
+  return authorizationFit(
     { workAuthorization: student.workAuthorization, validFrom: student.authorizationValidFrom, validUntil: student.authorizationValidUntil },
     {
       compensation: slot.compensation,
@@ -25,6 +26,10 @@ export function checkEligibility(student: MatchStudent, slot: MatchSlot): Eligib
       durationWeeks: slot.weeks,
     },
   );
+}
+
+export function checkEligibility(student: MatchStudent, slot: MatchSlot): Eligibility {
+  const fit = authorizationFitOf(student, slot);
   const problems = [...fit.problems];
 
   if (!(ACCEPTED_COMPENSATION[student.compensation] as readonly string[]).includes(slot.compensation)) {

@@ -6,7 +6,6 @@ import {
   matches,
   organizationMembers,
   organizations,
-  slotMentors,
   slotSkills,
   slots,
   studentProfiles,
@@ -23,10 +22,11 @@ import { getEnv } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { explainPair } from "~/matching/recommend";
 import type { MatchSlot, MatchStudent, ScoreComponent } from "~/matching/types";
-import { AUTHORIZATION_INFO, authorizationFit } from "~/matching/work-authorization";
+import { authorizationFitOf } from "~/matching/eligibility";
+import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadStudent, loadStudents, toMatchSlot } from "~/modules/matching/instance.server";
-import { isUuid } from "~/modules/slots/slots.server";
+import { isUuid, slotMentorRecipients } from "~/modules/slots/slots.server";
 import { UNDECIDED, type ApplicationInput } from "./schemas";
 
 export const STUDENT_PAGE_SIZE = 20;
@@ -45,20 +45,6 @@ const acceptingApplications = (now: Date) => sql<boolean>`${slots.applicationDea
 const mentorOfSlotOrg = (mentorId: string) =>
   sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${mentorId})`;
 
-/** Who hears about a new application: the slot's named mentors, or every member of its organization when none is named. */
-async function slotRecipients(tx: Db, slot: Pick<Slot, "id" | "organizationId">) {
-  const named = await tx
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(slotMentors)
-    .innerJoin(users, eq(users.id, slotMentors.userId))
-    .where(eq(slotMentors.slotId, slot.id));
-  if (named.length) return named;
-  return tx
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(organizationMembers)
-    .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(eq(organizationMembers.organizationId, slot.organizationId));
-}
 
 // Applying ---------------------------------------------------------------------------------------
 
@@ -105,7 +91,7 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
     }
 
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, studentId));
-    for (const mentor of await slotRecipients(tx, row.slot)) {
+    for (const mentor of await slotMentorRecipients(tx, row.slot)) {
       await queueEmail(tx, {
         template: "application-received",
         to: [mentor.email],
@@ -231,17 +217,7 @@ export type FitLine = { fits: boolean; text: string };
  * only when the student shares it; otherwise no sentence carries it (nor a status-specific term).
  */
 export function fitForMentor(student: MatchStudent, slot: MatchSlot, explained: { problems: string[]; warnings: string[] }, shared: boolean): FitLine[] {
-  const auth = authorizationFit(
-    { workAuthorization: student.workAuthorization, validFrom: student.authorizationValidFrom, validUntil: student.authorizationValidUntil },
-    {
-      compensation: slot.compensation,
-      hoursPerWeek: slot.hoursPerWeek,
-      acceptedAuthorizations: slot.acceptedWorkAuthorizations,
-      paperwork: slot.paperwork,
-      startDate: slot.startDate,
-      durationWeeks: slot.weeks,
-    },
-  );
+  const auth = authorizationFitOf(student, slot);
   const lines: FitLine[] = [];
   if (auth.problems.length === 0) lines.push({ fits: true, text: "Work authorization: fits this slot" });
   for (const p of auth.problems) {

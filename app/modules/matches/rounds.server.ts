@@ -5,7 +5,7 @@ import { deferredAcceptance } from "~/matching/assign";
 import { compileInstance } from "~/matching/compile";
 import { explainPair } from "~/matching/recommend";
 import type { ScoreComponent } from "~/matching/types";
-import { buildPreferences, DEFAULT_LIST_LENGTH } from "~/matching/round";
+import { buildPreferences, DEFAULT_LIST_LENGTH, type RoundResult } from "~/matching/round";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadOpenSlots, loadStudents } from "~/modules/matching/instance.server";
 import { isUuid } from "./ids";
@@ -17,20 +17,8 @@ const INSERT_BATCH = 1000;
 // otherwise both load the same students and propose each of them twice.
 const ROUND_LOCK = sql`hashtext('steppingstone.matching_round')`;
 
-export type RoundStats = {
-  students: number;
-  slots: number;
-  seats: number;
-  assigned: number;
-  unassigned: number;
-  seatsLeft: number;
-  proposals: number;
-  averageScore: number;
-  gotFirstChoice: number;
-  /** Proposals written; the rest of `assigned` were pairs that had a live match by then. */
-  saved: number;
-  skipped: number;
-};
+/** The engine's round stats, plus what was written: `saved` proposals, and `skipped` pairs that had a live match by then. */
+export type RoundStats = RoundResult["stats"] & { saved: number; skipped: number };
 
 export type RunRoundResult = { ok: true; roundId: string; stats: RoundStats } | { ok: false; error: "round_running" };
 

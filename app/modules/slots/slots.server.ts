@@ -229,8 +229,8 @@ export async function endSlot(
   }));
 }
 
-/** Who hears about a review: the slot's named mentors, or every mentor of its organization when none is left. */
-async function reviewRecipients(tx: Db, slot: Slot) {
+/** Who hears about a slot: its named mentors, or every mentor of its organization when none is left. */
+export async function slotMentorRecipients(tx: Db, slot: Pick<Slot, "id" | "organizationId">) {
   const named = await tx
     .select({ id: users.id, name: users.name, email: users.email })
     .from(slotMentors)
@@ -271,7 +271,7 @@ export async function reviewSlot(db: Db, { adminId, input, now = new Date() }: {
         .where(eq(slots.id, slot.id));
     }
 
-    for (const mentor of await reviewRecipients(tx, slot)) {
+    for (const mentor of await slotMentorRecipients(tx, slot)) {
       const body =
         input.decision === "open"
           ? createElement(SlotOpened, { name: mentor.name, slotTitle: slot.title, slotUrl: link(`/slots/${slot.id}`), manageUrl: link(`/mentor/slots/${slot.id}`), note: reason })
