@@ -92,10 +92,15 @@ export function scorePair(student: MatchStudent, slot: MatchSlot): PairScore {
 /**
  * The reasons to show first: components that weighed something real, those that earned the
  * largest share of their weight first (heavier ones on ties); neutral ones only to fill.
+ * `good` says whether the component earned at least half its weight (a strength, not a gap).
  */
-export function topReasons(pair: PairScore, count = 3) {
+export function topReasonItems(pair: PairScore, count = 3) {
   return [...pair.components]
     .sort((a, b) => Number(a.neutral ?? false) - Number(b.neutral ?? false) || b.points / b.max - a.points / a.max || b.max - a.max)
     .slice(0, count)
-    .map((c) => c.reason);
+    .map((c) => ({ reason: c.reason, good: c.points >= c.max / 2 }));
+}
+
+export function topReasons(pair: PairScore, count = 3) {
+  return topReasonItems(pair, count).map((r) => r.reason);
 }

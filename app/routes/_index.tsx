@@ -165,9 +165,14 @@ function RecommendedForYou({ recommendations }: { recommendations: Recommendatio
                   <SlotSummary slot={slot}>
                     <h4 className="sr-only">Why it fits</h4>
                     <ul className="mt-3 space-y-1 text-sm text-slate-700">
-                      {slot.reasons.map((reason) => (
+                      {slot.reasons.map((reason, i) => (
                         <li key={reason} className="flex gap-2">
-                          <span aria-hidden="true" className="text-emerald-700">✓</span>
+                          {/* A check for a strength; a plain mark for a gap ("Missing python and sql"). */}
+                          {slot.strengths[i] ? (
+                            <span aria-hidden="true" className="text-emerald-700">✓</span>
+                          ) : (
+                            <span aria-hidden="true" className="text-slate-400">–</span>
+                          )}
                           {reason}
                         </li>
                       ))}

@@ -20,7 +20,7 @@ import InviteToApply, { inviteToApplySubject } from "~emails/invite-to-apply";
 import { getEnv } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { explainPair, recommendSlots, recommendStudents } from "~/matching/recommend";
-import { topReasons } from "~/matching/score";
+import { topReasonItems, topReasons } from "~/matching/score";
 import type { MatchSlot } from "~/matching/types";
 import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -82,7 +82,7 @@ const isOpen = (now: Date) => and(eq(slots.status, "open"), gte(slots.applicatio
 
 // Recommendations for a student ---------------------------------------------------------------
 
-export type RecommendedSlot = SlotCard & { score: number; reasons: string[]; warnings: string[]; starred: boolean };
+export type RecommendedSlot = SlotCard & { score: number; reasons: string[]; strengths: boolean[]; warnings: string[]; starred: boolean };
 
 export type Recommendations =
   | { status: "ready"; slots: RecommendedSlot[]; starredCount: number }
@@ -121,7 +121,8 @@ export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, n
     const slot = compiled.slots[compiled.slotIndex.get(slotId)!]!;
     if (!card) continue;
     const pair = explainPair(student, slot);
-    out.push({ ...card, score, reasons: topReasons(pair), warnings: pair.warnings, starred: starred.has(slotId) });
+    const items = topReasonItems(pair);
+    out.push({ ...card, score, reasons: items.map((r) => r.reason), strengths: items.map((r) => r.good), warnings: pair.warnings, starred: starred.has(slotId) });
   }
   return { status: "ready", slots: out, starredCount: starred.size };
 }
