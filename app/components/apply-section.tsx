@@ -1,8 +1,8 @@
-import { getFormProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ApplicationStatus } from "~db/schema";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { FormErrors, TextareaField } from "~/components/forms";
 import { Alert, Button } from "~/components/ui";
 import { APPLICATION_STATUS_HINTS, APPLICATION_STATUS_LABELS, applicationFormSchema, MAX_STATEMENT, UNDECIDED } from "~/modules/applications/schemas";
 
@@ -25,29 +25,6 @@ export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }
   return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${STATUS_TONES[status]}`}>{APPLICATION_STATUS_LABELS[status]}</span>;
 }
 
-function TextArea({ field, label, rows, hint }: { field: FieldMetadata<string | undefined>; label: string; rows: number; hint?: string }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const { key: _key, ...props } = getTextareaProps(field, { ariaDescribedBy: hintId });
-  return (
-    <div>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        {...props}
-        rows={rows}
-        className="mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
-      />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
 function ApplyForm({ questions, lastResult, again, busy }: { questions: string[]; lastResult?: SubmissionResult<string[]> | null; again: boolean; busy: boolean }) {
   const schema = applicationFormSchema(questions.length);
   const [form, fields] = useForm<{ intent: "apply"; statement: string; answers: string[] }>({
@@ -64,9 +41,9 @@ function ApplyForm({ questions, lastResult, again, busy }: { questions: string[]
     <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
       <input type="hidden" name="intent" value="apply" />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <TextArea field={fields.statement} label="Your statement" rows={6} hint={`Why this slot, and what you bring: a few short paragraphs (up to ${MAX_STATEMENT.toLocaleString("en-US")} characters).`} />
+      <TextareaField field={fields.statement} label="Your statement" rows={6} hint={`Why this slot, and what you bring: a few short paragraphs (up to ${MAX_STATEMENT.toLocaleString("en-US")} characters).`} />
       {questions.map((q, i) => (
-        <TextArea key={q} field={answers[i]!} label={q} rows={3} />
+        <TextareaField key={q} field={answers[i]!} label={q} rows={3} />
       ))}
       <Button type="submit" disabled={busy}>
         {again ? "Apply again" : "Send application"}

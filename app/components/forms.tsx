@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -41,14 +41,7 @@ export function Field({
   const props = getInputProps(field, { type, ariaDescribedBy: hintId });
   return (
     <div>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel id={field.id} label={label} hint={hint} />
       <input
         {...props}
         {...rest}
@@ -56,6 +49,87 @@ export function Field({
         autoFocus={autoFocus}
         className={`mt-1.5 ${inputClass}`}
       />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A field's label, and its hint (id `<field id>-hint`, for aria-describedby). */
+export function FieldLabel({ id, label, hint }: { id: string; label: ReactNode; hint?: ReactNode }) {
+  return (
+    <>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A labelled select wired to a Conform field; `placeholder` adds an empty first option. */
+export function SelectField<T>({
+  field,
+  label,
+  hint,
+  options,
+  placeholder,
+  autoFocus,
+  onChange,
+}: {
+  field: FieldMetadata<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+  autoFocus?: boolean;
+  onChange?: (value: string) => void;
+}) {
+  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div>
+      <FieldLabel id={field.id} label={label} hint={hint} />
+      <select
+        key={key}
+        {...props}
+        autoFocus={autoFocus}
+        onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}
+        className={`mt-1.5 ${inputClass}`}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A labelled textarea wired to a Conform field. */
+export function TextareaField<T>({
+  field,
+  label,
+  hint,
+  rows,
+  autoFocus,
+}: {
+  field: FieldMetadata<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+  rows: number;
+  autoFocus?: boolean;
+}) {
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div>
+      <FieldLabel id={field.id} label={label} hint={hint} />
+      <textarea key={key} {...props} rows={rows} autoFocus={autoFocus} className={`mt-1.5 ${inputClass}`} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );

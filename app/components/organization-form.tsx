@@ -1,60 +1,13 @@
-import { getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { COUNTRIES, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
-import { ErrorList, Field, firstErrorField } from "./forms";
+import { Field, firstErrorField, SelectField, TextareaField } from "./forms";
 
 // The fields of the organization form, shared by "create" (/organization/new) and "edit"
 // (/organization). The schema is OrganizationSchema in app/modules/organizations/schemas.ts.
 
-const controlClass =
-  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
 type StringField = FieldMetadata<string | undefined>;
-
-function Label({ field, label, hint }: { field: StringField; label: string; hint?: ReactNode }) {
-  return (
-    <>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="mt-0.5 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-/** A labelled <select>; errors are tied to it with aria-describedby like Field's. */
-function SelectField({ field, label, hint, options, placeholder, autoFocus }: { field: StringField; label: string; hint?: ReactNode; options: { value: string; label: string }[]; placeholder: string; autoFocus?: boolean }) {
-  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
-  return (
-    <div>
-      <Label field={field} label={label} hint={hint} />
-      <select key={key} {...props} autoFocus={autoFocus} className={controlClass}>
-        <option value="">{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-function TextareaField({ field, label, hint, rows = 5, autoFocus }: { field: StringField; label: string; hint?: ReactNode; rows?: number; autoFocus?: boolean }) {
-  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
-  return (
-    <div>
-      <Label field={field} label={label} hint={hint} />
-      <textarea key={key} {...props} rows={rows} autoFocus={autoFocus} className={controlClass} />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
 const FIELD_ORDER = ["name", "type", "size", "website", "country", "city", "description"];
 
@@ -100,7 +53,7 @@ export function OrganizationFields({
           label="What your organization does"
           hint="Two or three sentences students read before applying: what you build or study, and for whom."
           autoFocus={focus === "description"}
-        />
+         rows={5} />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
@@ -8,7 +8,7 @@ import type { SkillRef } from "~/modules/skills/skills";
 import { COMMON_TIME_ZONES } from "~/modules/slots/format";
 import { MIN_ANSWER_LENGTH, MIN_PLAN_LENGTH, PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";
 import { COMPENSATIONS, CURRENCIES, MAX_QUESTIONS, OFFERS, PAPERWORK, slotFormFields, slotFormSchema, WORK_MODES } from "~/modules/slots/schemas";
-import { ErrorList, Field, FormErrors } from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "./forms";
 import type { SlotView } from "./slot-details";
 import { SkillPicker, type SkillPickerRow } from "./skill-picker";
 import { Alert, Button } from "./ui";
@@ -37,57 +37,6 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
     <p id={id} className="mt-0.5 text-sm text-slate-500">
       {children}
     </p>
-  );
-}
-
-function TextareaField({ field, label, hint, rows = 4, autoFocus }: { field: AnyField; label: ReactNode; hint?: ReactNode; rows?: number; autoFocus?: boolean }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hintId });
-  return (
-    <div>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
-      <textarea key={key} {...props} rows={rows} autoFocus={autoFocus} className={controlClass} />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-function SelectField({
-  field,
-  label,
-  hint,
-  options,
-  placeholder,
-  autoFocus,
-}: {
-  field: AnyField;
-  label: string;
-  hint?: ReactNode;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-  autoFocus?: boolean;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hintId });
-  return (
-    <div>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
-      <select key={key} {...props} autoFocus={autoFocus} className={controlClass}>
-        {placeholder ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
   );
 }
 

@@ -2,8 +2,6 @@ import {
   getCollectionProps,
   getFormProps,
   getInputProps,
-  getSelectProps,
-  getTextareaProps,
   useForm,
   type FieldMetadata,
 } from "@conform-to/react";
@@ -15,7 +13,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, FormErrors, firstErrorField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, firstErrorField, SelectField, TextareaField } from "~/components/forms";
 import { SkillPicker } from "~/components/skill-picker";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
 import {
@@ -135,67 +133,6 @@ function Section({ id, title, description, children }: { id: string; title: stri
         <div className="mt-6 space-y-5">{children}</div>
       </section>
     </Card>
-  );
-}
-
-function SelectField({
-  field,
-  label,
-  hint,
-  placeholder,
-  options,
-  autoFocus,
-  onChange,
-}: {
-  field: FieldMetadata<unknown>;
-  label: string;
-  hint?: ReactNode;
-  placeholder: string;
-  options: { value: string; label: string }[];
-  autoFocus?: boolean;
-  onChange?: (value: string) => void;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const { key: _key, ...props } = getSelectProps(field, { ariaDescribedBy: hintId });
-  return (
-    <div>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <select {...props} autoFocus={autoFocus} onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined} className={controlClass}>
-        <option value="">{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-function TextareaField({ field, label, hint, autoFocus, rows = 3 }: { field: FieldMetadata<unknown>; label: string; hint?: ReactNode; autoFocus?: boolean; rows?: number }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const { key: _key, ...props } = getTextareaProps(field, { ariaDescribedBy: hintId });
-  return (
-    <div>
-      <label htmlFor={field.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...props} rows={rows} autoFocus={autoFocus} className={controlClass} />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
   );
 }
 
@@ -417,7 +354,7 @@ function ProfileForm({ profile, completeness, skills, timeZones, saved }: Return
               label="Relevant coursework"
               hint="Courses that matter for the internships you want, like Data Structures, Databases, Machine Learning."
               autoFocus={focus === "coursework"}
-            />
+             rows={3} />
             <Field field={asText(fields.languages)} label="Languages you speak" hint="Separate them with commas, like English, Hindi, French." autoFocus={focus === "languages"} />
           </Section>
 
