@@ -29,7 +29,7 @@ t0 = process.hrtime.bigint();
 const prefs = buildPreferences(compiled, 50);
 const prefsMs = ms(t0);
 t0 = process.hrtime.bigint();
-const { assigned, proposals } = deferredAcceptance({ lists: prefs.lists, seats: compiled.tSeats, slotKey: prefs.slotKey });
+const { assigned, proposals } = deferredAcceptance({ ...prefs, seats: compiled.tSeats });
 const daMs = ms(t0);
 const inMemoryMs = compileMs + prefsMs + daMs;
 t0 = process.hrtime.bigint();
@@ -39,7 +39,7 @@ peakRss = Math.max(peakRss, process.memoryUsage().rss);
 clearInterval(sample);
 
 const blocking = process.env.BENCH_CHECK === "false" ? "skipped" : String(findBlockingPairs(instance, result).length);
-const listEntries = prefs.lists.reduce((n, l) => n + l.length, 0);
+const listEntries = prefs.slots.length;
 
 const rows: [string, string, string][] = [
   ["baseline: JSON.parse of the instance", `${parseMs.toFixed(0)} ms`, `${(json.length / 1024 / 1024).toFixed(0)} MB of JSON`],

@@ -59,3 +59,21 @@ export const instanceArb: fc.Arbitrary<MatchInstance> = fc
     });
   })
   .map(({ students, slots }) => ({ students: [...students], slots: [...slots] }));
+
+/**
+ * Fewer students against more slots with widely spread dates and hours: enough slots for
+ * the bitsets to span several words, and more distinct dates and hours than the compiled
+ * threshold sets keep exactly.
+ */
+export const wideInstanceArb: fc.Arbitrary<MatchInstance> = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 40, max: 160 }))
+  .chain(([studentCount, slotCount]) => {
+    const studentIds = Array.from({ length: studentCount }, (_, i) => `s${i}`);
+    const slotIds = Array.from({ length: slotCount }, (_, i) => `t${i}`);
+    const wideDate = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2027, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    return fc.record({
+      students: fc.tuple(...studentIds.map((id) => studentArb(id, slotIds).chain((s) => fc.record({ availableFrom: wideDate, availableWeeks: fc.integer({ min: 4, max: 60 }), maxHoursPerWeek: fc.integer({ min: 1, max: 80 }) }).map((w) => ({ ...s, ...w }))))),
+      slots: fc.tuple(...slotIds.map((id) => slotArb(id, studentIds).chain((t) => fc.record({ startDate: wideDate, weeks: fc.integer({ min: 1, max: 52 }), hoursPerWeek: fc.integer({ min: 1, max: 80 }) }).map((w) => ({ ...t, ...w }))))),
+    });
+  })
+  .map(({ students, slots }) => ({ students: [...students], slots: [...slots] }));

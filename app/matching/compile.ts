@@ -7,7 +7,7 @@ import { WORK_AUTHORIZATIONS } from "./work-authorization";
 // the open slots compiled and rank one student against them per request; students compile
 // onto those slots (compileStudents). Everything here is derived from the input.
 
-const MODE_BIT = { remote: 1, hybrid: 2, onsite: 4 } as const;
+export const MODE_BIT = { remote: 1, hybrid: 2, onsite: 4 } as const;
 const COMP_BIT = { paid: 1, stipend: 2, unpaid: 4, course_credit: 8 } as const;
 const ACCEPTS_COMP = { paid_only: 1, paid_or_stipend: 3, any: 15 } as const;
 const GOAL_BIT = { mentorship: 1, recommendation_letter: 2, referral: 4, return_offer: 8, portfolio_project: 16, course_credit: 32 } as const;
@@ -15,24 +15,11 @@ export const STATUS_INDEX = new Map<string, number>(WORK_AUTHORIZATIONS.map((s, 
 export const STEM_OPT = STATUS_INDEX.get("us_f1_stem_opt")!;
 export const OPT_POST = STATUS_INDEX.get("us_f1_opt_post")!;
 
-/**
- * Slots of one bucket that share the hard attributes a student can rule out at once; they
- * are numbered consecutively (compiled slot indices `from` to `to` − 1).
- */
-export type SlotGroup = { comp: number; mode: number; country: number; from: number; to: number };
-
-/** Packed per-slot fields the eligibility loop reads together: flags, start day, end day. */
-export const PACK = 3;
-export const FLAG_STEM_OK = 1 << 16;
-export const FLAG_OPT_POST_OK = 1 << 17;
+/** Packed per-slot fields the exact check after the bitsets reads together: start day, end day. */
+export const PACK = 2;
 
 export type CompiledSlots = ReturnType<typeof compileSlots>;
 export type Compiled = ReturnType<typeof compileStudents>;
-
-/** Whether student `s`'s compensation, work modes and country allow the group at all. */
-export function groupAllowed(c: Pick<Compiled, "sComp" | "sModes" | "sCountry">, s: number, group: SlotGroup) {
-  return (c.sComp[s]! & group.comp) !== 0 && (c.sModes[s]! & group.mode) !== 0 && (group.country === -1 || group.country === c.sCountry[s]);
-}
 
 function interner(initial?: Map<string, number>) {
   const ids = new Map(initial);
@@ -97,29 +84,30 @@ export function compileSlots(input: MatchSlot[]) {
   const tReqArr = Int32Array.from(tReqIds);
   for (const id of tReqArr) requiredBy[id]!++;
   // Candidate buckets: each slot is filed under its rarest required skill, so a student meets
-  // only slots whose rarest requirement they have; slots requiring none meet everyone. Within
-  // a bucket, slots are grouped by compensation, work mode and (in person) country, so a
-  // student skips whole groups their hard filters rule out.
-  const groupsBySkill = Array.from({ length: skillNames.length }, () => new Map<number, SlotGroup>());
-  const openGroups = new Map<number, SlotGroup>();
+  // only slots whose rarest requirement they have; slots requiring none meet everyone.
+  // bucketOrder put each bucket's slots at consecutive indices, the open ones first.
   const tBucket = new Int32Array(T);
+  const bucketFrom = new Int32Array(skillNames.length);
+  const bucketTo = new Int32Array(skillNames.length);
+  let openTo = 0;
   for (let t = 0; t < T; t++) {
     const rarest = rarestSkill(tReqArr, tReqStart[t]!, tReqStart[t + 1]!, requiredBy, skillNames);
     tBucket[t] = rarest;
-    const groups = rarest === -1 ? openGroups : groupsBySkill[rarest]!;
-    const inPerson = tMode[t] !== MODE_BIT.remote;
-    const key = (tComp[t]! * 8 + tMode[t]!) * 100_000 + (inPerson ? tCountry[t]! + 1 : 0);
-    const group = groups.get(key);
-    // bucketOrder numbered each group's slots consecutively.
-    if (group) group.to = t + 1;
-    else groups.set(key, { comp: tComp[t]!, mode: tMode[t]!, country: inPerson ? tCountry[t]! : -1, from: t, to: t + 1 });
+    if (rarest === -1) openTo = t + 1;
+    else {
+      if (bucketTo[rarest] === 0) bucketFrom[rarest] = t;
+      bucketTo[rarest] = t + 1;
+    }
   }
   const packed = new Int32Array(T * PACK);
   for (let t = 0; t < T; t++) {
-    packed[t * PACK] = tAccepts[t]! | (tStemOk[t] ? FLAG_STEM_OK : 0) | (tOptPostOk[t] ? FLAG_OPT_POST_OK : 0);
-    packed[t * PACK + 1] = tStart[t]!;
-    packed[t * PACK + 2] = tEnd[t]!;
+    packed[t * PACK] = tStart[t]!;
+    packed[t * PACK + 1] = tEnd[t]!;
   }
+  // Bitsets over the slots (bit t of word t >> 5) for the hard filters: dates and hours by
+  // threshold here, the rest per kind of student on demand (hardFilterSet).
+  const W = (T + 31) >>> 5;
+  const slotHourClasses = valueClasses(tHours);
 
   // Working-hours overlap depends on (student zone, slot zone, start day); slots share few
   // (zone, day) pairs, so each student zone gets a row over them, filled on demand and kept.
@@ -161,9 +149,17 @@ export function compileSlots(input: MatchSlot[]) {
     tOptPostOk,
     requiredBy,
     tBucket,
+    bucketFrom,
+    bucketTo,
+    openTo,
     packed,
-    slotBuckets: groupsBySkill.map((groups) => [...groups.values()]),
-    openSlots: [...openGroups.values()],
+    W,
+    startsFrom: thresholdSets(tStart, W, "at_least"),
+    endsBy: thresholdSets(tEnd, W, "at_most"),
+    hoursUpTo: thresholdSets(tHours, W, "at_most"),
+    tHoursClass: slotHourClasses.classOf,
+    slotHourClassCount: slotHourClasses.count,
+    hardFilterSets: new Map<number, Int32Array>(),
     tZoneDay,
     zoneDayCount: zoneDays.size,
     overlapRows: new Map<string, Float64Array>(),
@@ -213,6 +209,10 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
   });
   sSkillStart[S] = sSkillIds.length;
   const K = skills.ids.size;
+  const studentHourClasses = valueClasses(sHours);
+  // The dates-and-hours tenths by (student's hours, slot's hours, days waited), filled as
+  // pairs are scored (fast.ts); left out when hours vary too much for a small table.
+  const cells = studentHourClasses.count * slotPart.slotHourClassCount * WAIT_CLASSES;
   return {
     ...slotPart,
     instance: { students, slots: slotPart.slots } as MatchInstance,
@@ -234,6 +234,8 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
     sHours,
     sGoals,
     sGoalCount,
+    sHoursClass: studentHourClasses.classOf,
+    datesTable: cells <= MAX_DATES_CELLS ? new Int16Array(cells).fill(-1) : null,
   };
 }
 
@@ -262,28 +264,90 @@ export function rarestSkill(ids: Int32Array, from: number, to: number, requiredB
 }
 
 /**
- * The slots in candidate-bucket order (rarest required skill, then compensation, mode and
- * country), so each bucket group is a run of consecutive indices the eligibility loop reads
- * front to back. Ids keep every tie-break independent of this order.
+ * The slots in candidate-bucket order (by rarest required skill, the slots requiring none
+ * first), so each bucket is a run of consecutive indices. Ids keep every tie-break
+ * independent of this order.
  */
 function bucketOrder(slots: MatchSlot[]) {
   const requiredBy = new Map<string, number>();
   for (const t of slots) for (const slug of Object.keys(t.requiredSkills)) requiredBy.set(slug, (requiredBy.get(slug) ?? 0) + 1);
-  const keyOf = (t: MatchSlot) => {
+  const keys = slots.map((t) => {
     let rarest = "";
     for (const slug of Object.keys(t.requiredSkills)) {
       const n = requiredBy.get(slug)!;
       const best = requiredBy.get(rarest);
       if (best === undefined || n < best || (n === best && slug < rarest)) rarest = slug;
     }
-    const inPerson = t.workMode !== "remote" ? t.country : "";
-    return `${rarest}\u0000${t.compensation}\u0000${t.workMode}\u0000${inPerson}`;
-  };
-  const keys = slots.map(keyOf);
+    return rarest;
+  });
   return slots
     .map((t, i) => i)
     .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b))
     .map((i) => slots[i]!);
+}
+
+/** Days waited before a slot starts, in the classes the score tells apart: 0–28, 29–83, 84+. */
+export const WAIT_CLASSES = 57;
+const MAX_DATES_CELLS = 1 << 20;
+
+/** Each value's class (its rank among the distinct values), and how many classes there are. */
+function valueClasses(values: Float64Array) {
+  const classes = new Map<number, number>();
+  for (const v of [...new Set(values)].sort((a, b) => a - b)) classes.set(v, classes.size);
+  return { classOf: Int32Array.from(values, (v) => classes.get(v)!), count: classes.size };
+}
+
+/** At most this many threshold bitsets per filter; between them the exact check decides. */
+const MAX_THRESHOLDS = 64;
+
+/**
+ * Bitsets for one numeric filter: for each threshold q, the slots whose value is ≥ q
+ * ("at_least") or ≤ q ("at_most"), and a last, empty set. With few distinct values every
+ * value is a threshold and the sets are exact; with more, thresholdSet picks the smallest set
+ * that still holds every slot within the bound, and the exact check decides the rest.
+ */
+function thresholdSets(values: ArrayLike<number>, W: number, direction: "at_least" | "at_most") {
+  const distinct = [...new Set(Array.from(values))].sort((a, b) => a - b);
+  const step = Math.ceil(distinct.length / MAX_THRESHOLDS) || 1;
+  // Keep the smallest value for "at least" and the largest for "at most": their sets hold
+  // every slot, the fallback for a bound beyond all thresholds.
+  const keep = (i: number) => (direction === "at_least" ? i : distinct.length - 1 - i) % step === 0;
+  const cuts = distinct.filter((_, i) => keep(i));
+  const bits = new Int32Array((cuts.length + 1) * W);
+  cuts.forEach((q, k) => {
+    for (let t = 0; t < values.length; t++) {
+      const v = values[t]!;
+      if (direction === "at_least" ? v >= q : v <= q) bits[k * W + (t >>> 5)]! |= 1 << (t & 31);
+    }
+  });
+  return { direction, cuts, bits, exact: step === 1 };
+}
+
+/** The word offset into `sets.bits` of the set to use for a student's bound. */
+export function thresholdSet(sets: ReturnType<typeof thresholdSets>, W: number, bound: number) {
+  const { cuts } = sets;
+  const none = cuts.length * W;
+  // The first threshold ≥ bound, or cuts.length.
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid]! >= bound) hi = mid;
+    else lo = mid + 1;
+  }
+  if (sets.direction === "at_least") {
+    // Exact: slots ≥ the first threshold ≥ bound are the slots ≥ bound. Otherwise the last
+    // threshold ≤ bound, whose set holds them all.
+    if (sets.exact) return lo < cuts.length ? lo * W : none;
+    return lo < cuts.length && cuts[lo] === bound ? lo * W : Math.max(0, lo - 1) * W;
+  }
+  // Exact: slots ≤ the last threshold ≤ bound are the slots ≤ bound. Otherwise the first
+  // threshold ≥ bound (the largest, when none is), whose set holds them all.
+  if (sets.exact) {
+    const at = lo < cuts.length && cuts[lo] === bound ? lo : lo - 1;
+    return at >= 0 ? at * W : none;
+  }
+  return Math.min(lo, cuts.length - 1) * W;
 }
 
 /** For each position, the rank of its id in sorted order (ids compared as strings). */

@@ -1,5 +1,5 @@
-import type { Compiled } from "./compile";
-import { OPT_POST, STEM_OPT } from "./compile";
+import type { Compiled, CompiledSlots } from "./compile";
+import { OPT_POST, STEM_OPT, WAIT_CLASSES } from "./compile";
 import { fromDay } from "./dates";
 import { workingHoursOverlap } from "./timezone";
 import { WEIGHTS } from "./weights";
@@ -9,18 +9,20 @@ import { WEIGHTS } from "./weights";
 // random instances; change both together.
 
 const REMOTE = 1;
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function eligibleFast(c: Compiled, s: number, t: number) {
-  const status = c.sStatus[s]!;
+  if (!meetsHardFilters(c, c.sStatus[s]!, c.sComp[s]!, c.sModes[s]!, c.sCountry[s]!, t)) return false;
+  if (c.sFrom[s]! > c.tStart[t]! || c.sEnd[s]! < c.tEnd[t]!) return false;
+  return c.tHours[t]! <= c.sHours[s]!;
+}
+
+/** Work authorization, compensation, work mode and country: the rules students of one kind share. */
+export function meetsHardFilters(c: CompiledSlots, status: number, comp: number, modes: number, country: number, t: number) {
   if (!((c.tAccepts[t]! >> status) & 1)) return false;
   if (status === STEM_OPT && !c.tStemOk[t]) return false;
   if (status === OPT_POST && !c.tOptPostOk[t]) return false;
-  if (!(c.sComp[s]! & c.tComp[t]!)) return false;
-  if (!(c.sModes[s]! & c.tMode[t]!)) return false;
-  if (c.tMode[t] !== REMOTE && c.sCountry[s] !== c.tCountry[t]) return false;
-  if (c.sFrom[s]! > c.tStart[t]! || c.sEnd[s]! < c.tEnd[t]!) return false;
-  return c.tHours[t]! <= c.sHours[s]!;
+  if (!(comp & c.tComp[t]!) || !(modes & c.tMode[t]!)) return false;
+  return c.tMode[t] === REMOTE || country === c.tCountry[t];
 }
 
 /** Scratch space holding one student's skill levels by skill id, for scoring many slots. */
@@ -36,57 +38,113 @@ export function unloadStudent(c: Compiled, s: number, scratch: Uint8Array) {
   for (let j = c.sSkillStart[s]!; j < c.sSkillStart[s + 1]!; j++) scratch[c.sSkillIds[j]!] = 0;
 }
 
-function overlapHours(c: Compiled, s: number, t: number) {
-  const row = c.sOverlapRow[s]!;
-  const cell = c.tZoneDay[t]!;
-  let hours = row[cell]!;
-  if (hours < 0) {
-    hours = workingHoursOverlap(c.sZoneName[s]!, c.zoneNames[c.tZone[t]!]!, fromDay(c.tStart[t]!));
-    row[cell] = hours;
-  }
-  return hours;
-}
+// Scores are added up in tenths of a point, as score.ts does: each component's points are
+// rounded to a tenth, and the total of the tenths to a whole point.
+const tenths = (points: number) => Math.round(points * 10);
 
-// Credit for a skill held `gap` levels below the level asked: 1, 1/2, 1/4, 1/8.
-const SHORT_CREDIT = [1, 1 / 2, 1 / 4, 1 / 8];
-const REST_MAX = WEIGHTS.nice_skills + WEIGHTS.goals + WEIGHTS.time_zone + WEIGHTS.dates_and_hours;
+// Credit for a skill held `gap` levels below the level asked: 1, 1/2, 1/4, 1/8; so a slot's
+// credit is a whole number of eighths.
+const SHORT_EIGHTHS = [8, 4, 2, 1];
+// Component tenths by table, score.ts's arithmetic done once: required skills by (number
+// asked, eighths of credit), nice-to-have by (number listed, number held), goals by (number
+// of goals, number met), the start-date fit by days waited (full within four weeks, down to
+// half at twelve), and the whole score by total tenths.
+const TABLE_SKILLS = 16;
+const REQUIRED_TENTHS = Int32Array.from({ length: TABLE_SKILLS * TABLE_SKILLS * 8 }, (_, i) => {
+  const asked = Math.floor(i / (TABLE_SKILLS * 8));
+  const eighths = i % (TABLE_SKILLS * 8);
+  return asked === 0 ? tenths(WEIGHTS.required_skills) : tenths(WEIGHTS.required_skills * (eighths / 8 / asked));
+});
+const NICE_TENTHS = Int32Array.from({ length: TABLE_SKILLS * TABLE_SKILLS }, (_, i) => {
+  const listed = Math.floor(i / TABLE_SKILLS);
+  return listed === 0 ? tenths(WEIGHTS.nice_skills) : tenths((WEIGHTS.nice_skills * (i % TABLE_SKILLS)) / listed);
+});
+const GOAL_TENTHS = Int32Array.from({ length: 64 }, (_, i) => (i >> 3 === 0 ? tenths(WEIGHTS.goals) : tenths((WEIGHTS.goals * (i & 7)) / (i >> 3))));
+const GOAL_BITS = Uint8Array.from({ length: 64 }, (_, m) => popcount(m));
+/** Dates-and-hours tenths by wait class (compile.ts's WAIT_CLASSES) and hours. */
+function datesTenths(wait: number, slotHours: number, studentHours: number) {
+  // Starting within four weeks of being free is ideal; waiting twelve or more costs half.
+  const waitWeeks = (wait === 0 ? 28 : wait + 28) / 7;
+  const startFit = waitWeeks <= 4 ? 1 : Math.max(0.5, 1 - ((waitWeeks - 4) / 8) * 0.5);
+  const hoursFit = studentHours > 0 ? Math.min(1, slotHours / studentHours) : 0;
+  return tenths(WEIGHTS.dates_and_hours * ((startFit + (0.5 + hoursFit / 2)) / 2));
+}
+const SCORE_OF_TENTHS = Uint8Array.from({ length: 1001 }, (_, total) => Math.round(total / 10));
+const ZONE_FULL = tenths(WEIGHTS.time_zone);
 
 /**
- * The pair's 0–100 score; `scratch` must hold student `s` (loadStudent). With `floor`, a
- * pair that cannot reach it even with full marks on everything after required skills gets
- * -1 without the rest being computed (ranking only needs scores that can make the list).
+ * Scores student `s` against `slots[0..n)` into `out` (0–100 each); `scratch` must hold the
+ * student (loadStudent). The tables stand in for score.ts's arithmetic where a slot asks for
+ * fewer than 16 skills; beyond that the same arithmetic is done in place.
  */
-export function scoreFast(c: Compiled, s: number, t: number, scratch: Uint8Array, floor = -1) {
-  let required: number = WEIGHTS.required_skills;
-  const r0 = c.tReqStart[t]!;
-  const r1 = c.tReqStart[t + 1]!;
-  if (r1 > r0) {
-    let credit = 0;
-    for (let j = r0; j < r1; j++) {
-      const has = scratch[c.tReqIds[j]!]!;
-      const wants = c.tReqLevels[j]!;
-      if (has) credit += has >= wants ? 1 : SHORT_CREDIT[wants - has]!;
+export function scoreSlots(c: Compiled, s: number, scratch: Uint8Array, slots: Int32Array, n: number, out: Int32Array) {
+  const reqStart = c.tReqStart;
+  const reqIds = c.tReqIds;
+  const reqLevels = c.tReqLevels;
+  const niceStart = c.tNiceStart;
+  const niceIds = c.tNiceIds;
+  const niceLevels = c.tNiceLevels;
+  const offers = c.tOffers;
+  const mode = c.tMode;
+  const zoneDay = c.tZoneDay;
+  const slotStart = c.tStart;
+  const slotHours = c.tHours;
+  const overlapRow = c.sOverlapRow[s]!;
+  const goalRow = c.sGoalCount[s]! << 3;
+  const goals = c.sGoals[s]!;
+  const from = c.sFrom[s]!;
+  const hours = c.sHours[s]!;
+  const datesTable = c.datesTable;
+  const slotHoursClass = c.tHoursClass;
+  const datesRow = c.sHoursClass[s]! * c.slotHourClassCount * WAIT_CLASSES;
+  for (let i = 0; i < n; i++) {
+    const t = slots[i]!;
+    const r0 = reqStart[t]!;
+    const asked = reqStart[t + 1]! - r0;
+    let eighths = 0;
+    for (let j = r0; j < r0 + asked; j++) {
+      const has = scratch[reqIds[j]!]!;
+      if (has) eighths += SHORT_EIGHTHS[Math.max(0, reqLevels[j]! - has)]!;
     }
-    required = round1(WEIGHTS.required_skills * (credit / (r1 - r0)));
+    const required = asked < TABLE_SKILLS ? REQUIRED_TENTHS[asked * TABLE_SKILLS * 8 + eighths]! : tenths(WEIGHTS.required_skills * (eighths / 8 / asked));
+    const n0 = niceStart[t]!;
+    const listed = niceStart[t + 1]! - n0;
+    let held = 0;
+    for (let j = n0; j < n0 + listed; j++) if (scratch[niceIds[j]!]! >= niceLevels[j]!) held++;
+    const nice = listed < TABLE_SKILLS ? NICE_TENTHS[listed * TABLE_SKILLS + held]! : tenths((WEIGHTS.nice_skills * held) / listed);
+    const goal = GOAL_TENTHS[goalRow | GOAL_BITS[goals & offers[t]!]!]!;
+    let zone = ZONE_FULL;
+    if (mode[t] === REMOTE) {
+      zone = overlapRow[zoneDay[t]!]!;
+      if (zone < 0) zone = zoneTenths(c, s, t);
+    }
+    const waited = slotStart[t]! - from;
+    const wait = waited <= 28 ? 0 : waited >= 84 ? WAIT_CLASSES - 1 : waited - 28;
+    let dates: number;
+    if (datesTable) {
+      const cell = datesRow + slotHoursClass[t]! * WAIT_CLASSES + wait;
+      dates = datesTable[cell]!;
+      if (dates < 0) dates = datesTable[cell] = datesTenths(wait, slotHours[t]!, hours);
+    } else dates = datesTenths(wait, slotHours[t]!, hours);
+    out[i] = SCORE_OF_TENTHS[required + nice + goal + zone + dates]!;
   }
-  if (floor >= 0 && Math.round(required + REST_MAX) < floor) return -1;
-  let nice: number = WEIGHTS.nice_skills;
-  const n0 = c.tNiceStart[t]!;
-  const n1 = c.tNiceStart[t + 1]!;
-  if (n1 > n0) {
-    let has = 0;
-    for (let j = n0; j < n1; j++) if (scratch[c.tNiceIds[j]!]! >= c.tNiceLevels[j]!) has++;
-    nice = round1((WEIGHTS.nice_skills * has) / (n1 - n0));
-  }
-  let goals: number = WEIGHTS.goals;
-  const goalCount = c.sGoalCount[s]!;
-  if (goalCount > 0) goals = round1((WEIGHTS.goals * popcount(c.sGoals[s]! & c.tOffers[t]!)) / goalCount);
-  const zone = c.tMode[t] === REMOTE ? round1((WEIGHTS.time_zone * overlapHours(c, s, t)) / 8) : WEIGHTS.time_zone;
-  const waitWeeks = Math.max(0, (c.tStart[t]! - c.sFrom[s]!) / 7);
-  const startFit = waitWeeks <= 4 ? 1 : Math.max(0.5, 1 - ((waitWeeks - 4) / 8) * 0.5);
-  const hoursFit = c.sHours[s]! > 0 ? Math.min(1, c.tHours[t]! / c.sHours[s]!) : 0;
-  const dates = round1(WEIGHTS.dates_and_hours * ((startFit + (0.5 + hoursFit / 2)) / 2));
-  return Math.round(0 + required + nice + goals + zone + dates);
+}
+
+/** The time-zone tenths of a remote pair, computed once per (student zone, slot zone, start day). */
+function zoneTenths(c: Compiled, s: number, t: number) {
+  const value = tenths((WEIGHTS.time_zone * workingHoursOverlap(c.sZoneName[s]!, c.zoneNames[c.tZone[t]!]!, fromDay(c.tStart[t]!))) / 8);
+  c.sOverlapRow[s]![c.tZoneDay[t]!] = value;
+  return value;
+}
+
+const one = new Int32Array(1);
+const oneScore = new Int32Array(1);
+
+/** The pair's 0–100 score; `scratch` must hold student `s` (loadStudent). */
+export function scoreFast(c: Compiled, s: number, t: number, scratch: Uint8Array) {
+  one[0] = t;
+  scoreSlots(c, s, scratch, one, 1, oneScore);
+  return oneScore[0]!;
 }
 
 function popcount(n: number) {

@@ -1,55 +1,76 @@
-import { FLAG_OPT_POST_OK, FLAG_STEM_OK, groupAllowed, OPT_POST, PACK, STEM_OPT, type Compiled, type SlotGroup } from "./compile";
-import { eligibleFast, loadStudent, makeScratch, scoreFast, unloadStudent } from "./fast";
+import { PACK, thresholdSet, type Compiled } from "./compile";
+import { eligibleFast, loadStudent, makeScratch, meetsHardFilters, scoreFast, scoreSlots, unloadStudent } from "./fast";
 
 
 export type Ranked = { index: number; score: number };
 
-// A bounded "best k" list: higher score first, ties by id (the compiled order rank). Kept in
-// parallel arrays and reusable (reset), so ranking many students allocates almost nothing.
-export class TopK {
-  index: Int32Array;
-  score: Int32Array;
+/** Scores are whole points from 0 to 100. */
+const MAX_SCORE = 100;
+
+/** A ranked list, best first: entries 0 to size − 1 of index (candidate) and score. Reusable. */
+export class Ranking {
+  index = new Int32Array(64);
+  score = new Int32Array(64);
   size = 0;
-  constructor(
-    private k: number,
-    private readonly order: Int32Array,
-  ) {
-    this.index = new Int32Array(k);
-    this.score = new Int32Array(k);
-  }
-  reset(k: number) {
-    if (k > this.index.length) {
-      this.index = new Int32Array(k);
-      this.score = new Int32Array(k);
-    }
-    this.k = k;
-    this.size = 0;
-  }
-  capacity() {
-    return this.k;
-  }
-  /** The lowest score that can still enter the list (-1 while it has room). */
-  floor() {
-    return this.size < this.k ? -1 : this.score[this.k - 1]!;
-  }
-  private better(i: number, score: number, j: number) {
-    return score > this.score[j]! || (score === this.score[j] && this.order[i]! < this.order[this.index[j]!]!);
-  }
-  push(i: number, score: number) {
-    const k = this.k;
-    if (k === 0 || (this.size === k && !this.better(i, score, k - 1))) return;
-    let at = this.size < k ? this.size++ : k - 1;
-    while (at > 0 && this.better(i, score, at - 1)) {
-      this.index[at] = this.index[at - 1]!;
-      this.score[at] = this.score[at - 1]!;
-      at--;
-    }
-    this.index[at] = i;
-    this.score[at] = score;
-  }
   items(): Ranked[] {
     return Array.from({ length: this.size }, (_, j) => ({ index: this.index[j]!, score: this.score[j]! }));
   }
+}
+
+// Scratch space for selectBest.
+const runStart = new Int32Array(MAX_SCORE + 1);
+const runNext = new Int32Array(MAX_SCORE + 1);
+let kept = new Int32Array(1024);
+
+/**
+ * The best `k` of candidates `ids[0..n)` with `scores` (whole points) into `into`: higher
+ * score first, ties by id (`order`, the rank of each candidate's id). Scores are few, so this
+ * counts candidates per score, finds the k-th best score, and places the candidates at or
+ * above it by counting; only candidates with equal scores are compared, by id.
+ */
+export function selectBest(ids: Int32Array, scores: Int32Array, n: number, k: number, order: Int32Array, into: Ranking) {
+  const size = Math.min(n, k);
+  into.size = size;
+  if (size === 0) return into;
+  if (into.index.length < size) {
+    into.index = new Int32Array(size);
+    into.score = new Int32Array(size);
+  }
+  runStart.fill(0);
+  for (let i = 0; i < n; i++) runStart[scores[i]!]!++;
+  // The lowest score that makes the list, and where each score's run starts, best first.
+  let lowest = MAX_SCORE;
+  let placed = 0;
+  for (let score = MAX_SCORE; score >= 0; score--) {
+    const count = runStart[score]!;
+    runStart[score] = runNext[score] = placed;
+    placed += count;
+    lowest = score;
+    if (placed >= size) break;
+  }
+  if (kept.length < placed) kept = new Int32Array(Math.max(placed, kept.length * 2));
+  for (let i = 0; i < n; i++) {
+    const score = scores[i]!;
+    if (score >= lowest) kept[runNext[score]!++] = ids[i]!;
+  }
+  for (let score = MAX_SCORE; score >= lowest; score--) {
+    const from = runStart[score]!;
+    const to = runNext[score]!;
+    if (to - from > 16) kept.subarray(from, to).sort((a, b) => order[a]! - order[b]!);
+    else {
+      for (let j = from + 1; j < to; j++) {
+        const item = kept[j]!;
+        let at = j;
+        while (at > from && order[kept[at - 1]!]! > order[item]!) kept[at] = kept[--at]!;
+        kept[at] = item;
+      }
+    }
+    for (let j = from; j < to && j < size; j++) {
+      into.index[j] = kept[j]!;
+      into.score[j] = score;
+    }
+  }
+  return into;
 }
 
 /**
@@ -66,50 +87,97 @@ export const WIDEN_BELOW = 10;
  * are never looked at, and the hard filters run before any scoring.
  */
 export function topSlotsForStudent(c: Compiled, s: number, k: number, scratch = makeScratch(c), exclude?: Set<number>): Ranked[] {
-  const top = new TopK(k, c.slotOrder);
-  fillTopSlots(c, s, top, scratch, exclude);
-  return top.items();
+  return fillTopSlots(c, s, k, new Ranking(), scratch, exclude).items();
 }
 
-/** topSlotsForStudent into a reusable TopK (reset to the wanted length by the caller). */
-export function fillTopSlots(c: Compiled, s: number, top: TopK, scratch: Uint8Array, exclude?: Set<number>) {
-  loadStudent(c, s, scratch);
-  // eligibleFast, unrolled over the packed slot fields with the student's values in locals
-  // (eligibleFast stays the reference; group filters cover compensation, mode and country).
+/**
+ * The slots whose work authorization, compensation, work mode and country student `s` meets,
+ * as a bitset (bit t of word t >> 5). Students of the same kind share one, built the first
+ * time it is asked for and kept with the compiled slots.
+ */
+export function hardFilterSet(c: Compiled, s: number) {
   const status = c.sStatus[s]!;
-  const statusBit = 1 << status;
-  const needs = status === STEM_OPT ? FLAG_STEM_OK : status === OPT_POST ? FLAG_OPT_POST_OK : 0;
+  const comp = c.sComp[s]!;
+  const modes = c.sModes[s]!;
+  const country = c.sCountry[s]!;
+  const key = ((country * 8 + modes) * 16 + comp) * 16 + status;
+  let bits = c.hardFilterSets.get(key);
+  if (!bits) {
+    bits = new Int32Array(c.W);
+    for (let t = 0; t < c.T; t++) if (meetsHardFilters(c, status, comp, modes, country, t)) bits[t >>> 5]! |= 1 << (t & 31);
+    c.hardFilterSets.set(key, bits);
+  }
+  return bits;
+}
+
+/** topSlotsForStudent into a reusable Ranking. */
+export function fillTopSlots(c: Compiled, s: number, k: number, into: Ranking, scratch: Uint8Array, exclude?: Set<number>) {
+  into.size = 0;
+  if (c.T === 0 || k === 0) return into;
+  loadStudent(c, s, scratch);
+  // The hard filters as the AND of four bitsets: the student's kind, and thresholds for the
+  // start date, end date and hours. Where a filter has too many distinct values for exact
+  // sets, its set may hold a few slots beyond the student's bounds, so each slot let through
+  // gets the exact check (eligibleFast's date and hours rules, on the packed fields).
+  const check = !(c.startsFrom.exact && c.endsBy.exact && c.hoursUpTo.exact);
+  const kind = hardFilterSet(c, s);
+  const W = c.W;
+  const starts = c.startsFrom.bits;
+  const startAt = thresholdSet(c.startsFrom, W, c.sFrom[s]!);
+  const ends = c.endsBy.bits;
+  const endAt = thresholdSet(c.endsBy, W, c.sEnd[s]!);
+  const hoursSets = c.hoursUpTo.bits;
+  const hoursAt = thresholdSet(c.hoursUpTo, W, c.sHours[s]!);
   const from = c.sFrom[s]!;
   const until = c.sEnd[s]!;
   const hours = c.sHours[s]!;
   const packed = c.packed;
   const slotHours = c.tHours;
-  const visit = (groups: SlotGroup[]) => {
-    for (let g = 0; g < groups.length; g++) {
-      const group = groups[g]!;
-      if (!groupAllowed(c, s, group)) continue;
-      for (let t = group.from, p = t * PACK; t < group.to; t++, p += PACK) {
-        const flags = packed[p]!;
-        if (!(flags & statusBit) || (needs && !(flags & needs))) continue;
-        if (packed[p + 1]! < from || packed[p + 2]! > until || slotHours[t]! > hours) continue;
+  let n = 0;
+  /** Slots `lo` to `hi` − 1 through the filters, onto the candidates. */
+  const visit = (lo: number, hi: number) => {
+    if (lo >= hi) return;
+    const lastWord = (hi - 1) >>> 5;
+    for (let w = lo >>> 5; w <= lastWord; w++) {
+      let bits = kind[w]! & starts[startAt + w]! & ends[endAt + w]! & hoursSets[hoursAt + w]!;
+      if (w === lo >>> 5) bits &= -1 << (lo & 31);
+      if (w === lastWord && (hi & 31) !== 0) bits &= (1 << (hi & 31)) - 1;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const t = (w << 5) | (31 - Math.clz32(low));
+        const p = t * PACK;
+        if (check && (packed[p]! < from || packed[p + 1]! > until || slotHours[t]! > hours)) continue;
         if (exclude?.has(t)) continue;
-        const score = scoreFast(c, s, t, scratch, top.floor());
-        if (score >= 0) top.push(t, score);
+        if (n === candidates.length) growCandidates();
+        candidates[n++] = t;
       }
     }
   };
-  visit(c.openSlots);
+  visit(0, c.openTo);
   for (let j = c.sSkillStart[s]!; j < c.sSkillStart[s + 1]!; j++) {
     // Skills no slot mentions have ids past the slots' buckets.
-    const bucket = c.slotBuckets[c.sSkillIds[j]!];
-    if (bucket) visit(bucket);
+    const b = c.sSkillIds[j]!;
+    if (b < c.bucketTo.length) visit(c.bucketFrom[b]!, c.bucketTo[b]!);
   }
-  if (top.size < Math.min(top.capacity(), WIDEN_BELOW)) {
+  if (n < Math.min(k, WIDEN_BELOW)) {
     // Too few from the index: the rest of the slots too (scratch holds only the student's
     // skills, so a bucket with a zero there was not visited above).
-    for (let b = 0; b < c.slotBuckets.length; b++) if (!scratch[b]) visit(c.slotBuckets[b]!);
+    for (let b = 0; b < c.bucketTo.length; b++) if (!scratch[b]) visit(c.bucketFrom[b]!, c.bucketTo[b]!);
   }
+  scoreSlots(c, s, scratch, candidates, n, candidateScores);
   unloadStudent(c, s, scratch);
+  return selectBest(candidates, candidateScores, n, k, c.slotOrder, into);
+}
+
+// Candidate slots of the student being ranked, and their scores (reused, grown as needed).
+let candidates = new Int32Array(1024);
+let candidateScores = new Int32Array(1024);
+function growCandidates() {
+  const more = new Int32Array(candidates.length * 2);
+  more.set(candidates);
+  candidates = more;
+  candidateScores = new Int32Array(more.length);
 }
 
 /**
@@ -118,18 +186,17 @@ export function fillTopSlots(c: Compiled, s: number, top: TopK, scratch: Uint8Ar
  * pairs the other direction considers.
  */
 export function topStudentsForSlot(c: Compiled, t: number, k: number, bySkill: number[][], scratch = makeScratch(c)): Ranked[] {
-  const top = new TopK(k, c.studentOrder);
   const rarest = c.tBucket[t]!;
+  const students: number[] = [];
+  const scores: number[] = [];
   const consider = (s: number) => {
     if (!eligibleFast(c, s, t)) return;
     loadStudent(c, s, scratch);
-    top.push(s, scoreFast(c, s, t, scratch));
+    students.push(s);
+    scores.push(scoreFast(c, s, t, scratch));
     unloadStudent(c, s, scratch);
   };
-  if (rarest === -1) {
-    for (let s = 0; s < c.S; s++) consider(s);
-    return top.items();
-  }
-  for (const s of bySkill[rarest]!) consider(s);
-  return top.items();
+  if (rarest === -1) for (let s = 0; s < c.S; s++) consider(s);
+  else for (const s of bySkill[rarest]!) consider(s);
+  return selectBest(Int32Array.from(students), Int32Array.from(scores), students.length, k, c.studentOrder, new Ranking()).items();
 }

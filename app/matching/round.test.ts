@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { instanceArb } from "./arbitraries.test-support";
+import { instanceArb, wideInstanceArb } from "./arbitraries.test-support";
 import { compileInstance, compileSlots } from "./compile";
 import { topSlotsForStudent, WIDEN_BELOW } from "./rank";
 import { recommendSlots, recommendStudents } from "./recommend";
@@ -187,12 +187,15 @@ describe("rankings both ways", () => {
   });
 });
 
-test("a student's list is exactly the best eligible candidates, by the readable rules", () => {
+test.each([
+  ["small instances", instanceArb, RUNS],
+  ["many slots with widely spread dates and hours", wideInstanceArb, { numRuns: 60 }],
+])("a student's list is exactly the best eligible candidates, by the readable rules (%s)", (_, instances, runs) => {
   // The oracle: every slot whose rarest required skill the student has (or that requires
   // none) — or, when those give fewer than k, every slot — kept when checkEligibility allows
   // it, ordered by scorePair then id.
   fc.assert(
-    fc.property(instanceArb, fc.integer({ min: 1, max: 14 }), (instance, k) => {
+    fc.property(instances, fc.integer({ min: 1, max: 14 }), (instance, k) => {
       const requiredBy = new Map<string, number>();
       for (const t of instance.slots) for (const slug of Object.keys(t.requiredSkills)) requiredBy.set(slug, (requiredBy.get(slug) ?? 0) + 1);
       const rarest = (t: MatchSlot) =>
@@ -216,6 +219,6 @@ test("a student's list is exactly the best eligible candidates, by the readable 
         expect(recommendSlots(kept, student, k)).toEqual(expected);
       }
     }),
-    RUNS,
+    runs,
   );
 });

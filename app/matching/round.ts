@@ -2,7 +2,7 @@ import { compileInstance, type Compiled } from "./compile";
 import { eligibleFast, loadStudent, makeScratch, scoreFast, unloadStudent } from "./fast";
 import { deferredAcceptance } from "./assign";
 import { checkEligibility } from "./eligibility";
-import { fillTopSlots, TopK } from "./rank";
+import { fillTopSlots, Ranking } from "./rank";
 import { scorePair, topReasons } from "./score";
 import type { MatchInstance } from "./types";
 
@@ -28,41 +28,69 @@ export type RoundResult = {
   };
 };
 
-const EXPLICIT = 2_000_000_000;
-const ORDER_SPAN = 1 << 22;
+// Slot-side keys: a mentor's explicit ranking above every score; then score, then id.
+const ORDER_SPAN = 2 ** 31;
+const EXPLICIT = 2 ** 45;
 
-export type Preferences = ReturnType<typeof buildPreferences>;
+/**
+ * The lists a round uses, packed: student s's list is entries `start[s]` to `start[s + 1]` − 1
+ * of `slots` (best first), with the pair's score in `scores` and how much the slot wants the
+ * student in `keys` (higher is better).
+ */
+export type Preferences = { start: Int32Array; slots: Int32Array; scores: Int16Array; keys: Float64Array };
+
+/** Student s's list, best first. */
+export function listOf(prefs: Preferences, s: number) {
+  return prefs.slots.subarray(prefs.start[s]!, prefs.start[s + 1]!);
+}
 
 /**
  * Each student's list: their own ranking (eligible slots, in their order) first, then the
  * best-scoring eligible slots up to `listLength` entries. Each slot ranks the students who
  * list it: its mentor's ranking first, then score, then id.
  */
-export function buildPreferences(c: Compiled, listLength: number) {
+export function buildPreferences(c: Compiled, listLength: number): Preferences {
   const scratch = makeScratch(c);
-  const top = new TopK(listLength, c.slotOrder);
-  const lists: Int32Array[] = new Array(c.S);
-  const scores: Int16Array[] = new Array(c.S);
+  const top = new Ranking();
+  const start = new Int32Array(c.S + 1);
+  let slots = new Int32Array(Math.max(16, c.S * Math.min(listLength, 64)));
+  let scores = new Int16Array(slots.length);
+  let size = 0;
+  const explicit: number[] = [];
   for (let s = 0; s < c.S; s++) {
-    const explicit: number[] = [];
-    for (const id of c.instance.students[s]!.ranking ?? []) {
-      const t = c.slotIndex.get(id);
-      if (t !== undefined && !explicit.includes(t) && eligibleFast(c, s, t)) explicit.push(t);
+    start[s] = size;
+    explicit.length = 0;
+    const ranking = c.instance.students[s]!.ranking;
+    if (ranking) {
+      for (const id of ranking) {
+        const t = c.slotIndex.get(id);
+        if (t !== undefined && !explicit.includes(t) && eligibleFast(c, s, t)) explicit.push(t);
+      }
     }
-    top.reset(Math.max(0, listLength - explicit.length));
-    fillTopSlots(c, s, top, scratch, explicit.length ? new Set(explicit) : undefined);
-    const list = new Int32Array(explicit.length + top.size);
-    const listScores = new Int16Array(explicit.length + top.size);
+    fillTopSlots(c, s, Math.max(0, listLength - explicit.length), top, scratch, explicit.length ? new Set(explicit) : undefined);
+    const needed = size + explicit.length + top.size;
+    if (needed > slots.length) {
+      const grown = Math.max(needed, slots.length * 2);
+      const moreSlots = new Int32Array(grown);
+      moreSlots.set(slots);
+      const moreScores = new Int16Array(grown);
+      moreScores.set(scores);
+      [slots, scores] = [moreSlots, moreScores];
+    }
     if (explicit.length) {
       loadStudent(c, s, scratch);
-      explicit.forEach((t, i) => ((list[i] = t), (listScores[i] = scoreFast(c, s, t, scratch))));
+      for (const t of explicit) {
+        slots[size] = t;
+        scores[size++] = scoreFast(c, s, t, scratch);
+      }
       unloadStudent(c, s, scratch);
     }
-    list.set(top.index.subarray(0, top.size), explicit.length);
-    listScores.set(top.score.subarray(0, top.size), explicit.length);
-    lists[s] = list;
-    scores[s] = listScores;
+    slots.set(top.index.subarray(0, top.size), size);
+    scores.set(top.score.subarray(0, top.size), size);
+    size += top.size;
   }
+  start[c.S] = size;
+
   const mentorRank = new Map<number, Map<number, number>>();
   c.instance.slots.forEach((slot, t) => {
     if (!slot.ranking?.length) return;
@@ -73,12 +101,15 @@ export function buildPreferences(c: Compiled, listLength: number) {
     }
     mentorRank.set(t, ranks);
   });
-  const slotKey = (t: number, s: number, i: number) => {
-    const explicit = mentorRank.get(t)?.get(s);
-    if (explicit !== undefined) return EXPLICIT - explicit;
-    return scores[s]![i]! * ORDER_SPAN + (ORDER_SPAN - 1 - c.studentOrder[s]!);
-  };
-  return { lists, scores, slotKey };
+  const keys = new Float64Array(size);
+  for (let s = 0; s < c.S; s++) {
+    const idKey = ORDER_SPAN - 1 - c.studentOrder[s]!;
+    for (let e = start[s]!; e < start[s + 1]!; e++) {
+      const explicitRank = mentorRank.size ? mentorRank.get(slots[e]!)?.get(s) : undefined;
+      keys[e] = explicitRank !== undefined ? EXPLICIT - explicitRank : scores[e]! * ORDER_SPAN + idKey;
+    }
+  }
+  return { start, slots: slots.slice(0, size), scores: scores.slice(0, size), keys };
 }
 
 /**
@@ -88,7 +119,7 @@ export function buildPreferences(c: Compiled, listLength: number) {
 export function runRound(instance: MatchInstance, options: { listLength?: number } = {}): RoundResult {
   const c = compileInstance(instance);
   const prefs = buildPreferences(c, options.listLength ?? DEFAULT_LIST_LENGTH);
-  const { assigned, proposals } = deferredAcceptance({ lists: prefs.lists, seats: c.tSeats, slotKey: prefs.slotKey });
+  const { assigned, proposals } = deferredAcceptance({ ...prefs, seats: c.tSeats });
   return describeRound(c, prefs, assigned, proposals);
 }
 
@@ -113,15 +144,14 @@ export function describeRound(c: Compiled, prefs: Preferences, assigned: Int32Ar
       warnings: checkEligibility(students[s]!, slots[t]!).warnings,
     });
     scoreSum += pair.score;
-    if (prefs.lists[s]![0] === t) gotFirstChoice++;
+    if (listOf(prefs, s)[0] === t) gotFirstChoice++;
   }
 
   const studentPrefs: Record<string, string[]> = {};
   const slotEntries: { s: number; key: number }[][] = Array.from({ length: c.T }, () => []);
   for (let s = 0; s < c.S; s++) {
-    const list = prefs.lists[s]!;
-    studentPrefs[students[s]!.id] = Array.from(list, (t) => slots[t]!.id);
-    list.forEach((t, i) => slotEntries[t]!.push({ s, key: prefs.slotKey(t, s, i) }));
+    studentPrefs[students[s]!.id] = Array.from(listOf(prefs, s), (t) => slots[t]!.id);
+    for (let e = prefs.start[s]!; e < prefs.start[s + 1]!; e++) slotEntries[prefs.slots[e]!]!.push({ s, key: prefs.keys[e]! });
   }
   const slotPrefs: Record<string, string[]> = {};
   slotEntries.forEach((entries, t) => {

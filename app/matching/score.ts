@@ -82,10 +82,14 @@ function datesAndHours(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   };
 }
 
-/** A 0–100 score from named components, each with a sentence; deterministic for the same pair. */
+/**
+ * A 0–100 score from named components, each with a sentence; deterministic for the same pair.
+ * Each component's points are rounded to a tenth; the score is their sum, added in tenths
+ * (exact, whatever the order) and rounded to a whole point.
+ */
 export function scorePair(student: MatchStudent, slot: MatchSlot): PairScore {
   const components = [requiredSkills(student, slot), niceSkills(student, slot), goals(student, slot), timeZone(student, slot), datesAndHours(student, slot)];
-  const score = Math.round(components.reduce((sum, c) => sum + c.points, 0));
+  const score = Math.round(components.reduce((sum, c) => sum + Math.round(c.points * 10), 0) / 10);
   return { score, components };
 }
 

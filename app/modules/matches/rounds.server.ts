@@ -5,7 +5,7 @@ import { deferredAcceptance } from "~/matching/assign";
 import { compileInstance } from "~/matching/compile";
 import { explainPair } from "~/matching/recommend";
 import type { ScoreComponent } from "~/matching/types";
-import { buildPreferences, DEFAULT_LIST_LENGTH, type RoundResult } from "~/matching/round";
+import { buildPreferences, DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/matching/round";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadOpenSlots, loadStudents } from "~/modules/matching/instance.server";
 import { isUuid } from "./ids";
@@ -63,7 +63,7 @@ export async function runMatchingRound(
     // assignment itself at 50,000 students.
     const c = compileInstance({ students: studentList, slots: slotList });
     const prefs = buildPreferences(c, listLength);
-    const { assigned, proposals } = deferredAcceptance({ lists: prefs.lists, seats: c.tSeats, slotKey: prefs.slotKey });
+    const { assigned, proposals } = deferredAcceptance({ ...prefs, seats: c.tSeats });
 
     const [round] = await tx
       .insert(matchRounds)
@@ -83,7 +83,7 @@ export async function runMatchingRound(
       const pair = explainPair(student, slot);
       if (!pair.eligible) throw new Error(`The round assigned an ineligible pair (student ${student.id}, slot ${slot.id})`);
       scoreSum += pair.score;
-      if (prefs.lists[s]![0] === t) gotFirstChoice++;
+      if (listOf(prefs, s)[0] === t) gotFirstChoice++;
       rows.push({ slot_id: slot.id, student_id: student.id, score: pair.score, reasons: pair.components, warnings: pair.warnings });
     }
 
