@@ -21,6 +21,23 @@ export const PACK = 2;
 export type CompiledSlots = ReturnType<typeof compileSlots>;
 export type Compiled = ReturnType<typeof compileStudents>;
 
+/**
+ * What ranking slots for students reads (rank.ts, fast.ts): typed arrays and a few small
+ * tables, so a copy can go to a worker thread (threads.ts).
+ */
+const RANKING_FIELDS = [
+  "S", "T", "K", "W", "slotOrder", "openTo", "bucketFrom", "bucketTo", "packed", "startsFrom", "endsBy", "hoursUpTo", "filterSets", "hardFilterSets",
+  "tAccepts", "tStemOk", "tOptPostOk", "tComp", "tMode", "tCountry", "tZone", "tZoneDay", "tStart", "tEnd", "tHours", "tHoursClass", "slotHourClassCount",
+  "tReqStart", "tReqIds", "tReqLevels", "tNiceStart", "tNiceIds", "tNiceLevels", "tOffers", "zoneNames",
+  "sSkillStart", "sSkillIds", "sSkillLevels", "sStatus", "sComp", "sModes", "sCountry", "sZoneName", "sOverlapRow", "sFrom", "sEnd", "sHours", "sHoursClass",
+  "sGoals", "sGoalCount", "datesTable",
+] as const;
+export type RankingTables = Pick<Compiled, (typeof RANKING_FIELDS)[number]>;
+
+export function rankingTables(c: Compiled): RankingTables {
+  return Object.fromEntries(RANKING_FIELDS.map((field) => [field, c[field]])) as RankingTables;
+}
+
 function interner(initial?: Map<string, number>) {
   const ids = new Map(initial);
   return { ids, id: (key: string) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1) };
@@ -68,7 +85,7 @@ export function compileSlots(input: MatchSlot[]) {
     tCountry[i] = countries.id(t.country);
     tZone[i] = zones.id(t.timezone);
     tStart[i] = toDay(t.startDate);
-    tEnd[i] = toDay(t.startDate) + t.weeks * 7;
+    tEnd[i] = tStart[i]! + t.weeks * 7;
     tHours[i] = t.hoursPerWeek;
     tOffers[i] = t.offers.reduce((m, g) => m | GOAL_BIT[g], 0) | GOAL_BIT.mentorship;
     tSeats[i] = t.seats;
@@ -108,6 +125,22 @@ export function compileSlots(input: MatchSlot[]) {
   // threshold here, the rest per kind of student on demand (hardFilterSet).
   const W = (T + 31) >>> 5;
   const slotHourClasses = valueClasses(tHours);
+  const setOf = (test: (t: number) => boolean) => {
+    const bits = new Int32Array(W);
+    for (let t = 0; t < T; t++) if (test(t)) bits[t >>> 5]! |= 1 << (t & 31);
+    return bits;
+  };
+  // The hard filters one attribute at a time; a kind of student's set is built from them
+  // (rank.ts, hardFilterSet): the statuses a slot accepts (with the STEM OPT and
+  // post-completion OPT rules), each compensation, each work mode, each country.
+  const filterSets = {
+    status: WORK_AUTHORIZATIONS.map((_, status) =>
+      setOf((t) => ((tAccepts[t]! >> status) & 1) === 1 && (status !== STEM_OPT || tStemOk[t] === 1) && (status !== OPT_POST || tOptPostOk[t] === 1)),
+    ),
+    comp: Object.values(COMP_BIT).map((bit) => setOf((t) => tComp[t] === bit)),
+    mode: Object.values(MODE_BIT).map((bit) => setOf((t) => tMode[t] === bit)),
+    country: [...countries.ids.values()].map((id) => setOf((t) => tCountry[t] === id)),
+  };
 
   // Working-hours overlap depends on (student zone, slot zone, start day); slots share few
   // (zone, day) pairs, so each student zone gets a row over them, filled on demand and kept.
@@ -159,6 +192,7 @@ export function compileSlots(input: MatchSlot[]) {
     hoursUpTo: thresholdSets(tHours, W, "at_most"),
     tHoursClass: slotHourClasses.classOf,
     slotHourClassCount: slotHourClasses.count,
+    filterSets,
     hardFilterSets: new Map<number, Int32Array>(),
     tZoneDay,
     zoneDayCount: zoneDays.size,
@@ -186,27 +220,32 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
   const sHours = new Float64Array(S);
   const sGoals = new Uint8Array(S);
   const sGoalCount = new Uint8Array(S);
-  students.forEach((s, i) => {
+  for (let i = 0; i < S; i++) {
+    const s = students[i]!;
     sSkillStart[i] = sSkillIds.length;
-    for (const [slug, level] of Object.entries(s.skills)) {
+    for (const slug in s.skills) {
       sSkillIds.push(skills.id(slug));
-      sSkillLevels.push(level);
+      sSkillLevels.push(s.skills[slug]!);
     }
     sStatus[i] = STATUS_INDEX.get(s.workAuthorization)!;
     sComp[i] = ACCEPTS_COMP[s.compensation];
-    sModes[i] = s.workModes.reduce((m, w) => m | MODE_BIT[w], 0);
+    let modes = 0;
+    for (const mode of s.workModes) modes |= MODE_BIT[mode];
+    sModes[i] = modes;
     sCountry[i] = countries.id(s.country);
     sZoneName[i] = s.timezone;
     let row = slotPart.overlapRows.get(s.timezone);
     if (!row) slotPart.overlapRows.set(s.timezone, (row = new Float64Array(slotPart.zoneDayCount).fill(-1)));
     sOverlapRow[i] = row;
     sFrom[i] = toDay(s.availableFrom);
-    sEnd[i] = toDay(s.availableFrom) + s.availableWeeks * 7;
+    sEnd[i] = sFrom[i]! + s.availableWeeks * 7;
     sHours[i] = s.maxHoursPerWeek;
-    const goals = new Set(s.goals);
-    sGoals[i] = [...goals].reduce((m, g) => m | GOAL_BIT[g], 0);
-    sGoalCount[i] = goals.size;
-  });
+    // Each goal has its own bit, so the bits set count the distinct goals.
+    let goals = 0;
+    for (const goal of s.goals) goals |= GOAL_BIT[goal];
+    sGoals[i] = goals;
+    sGoalCount[i] = bitCount(goals);
+  }
   sSkillStart[S] = sSkillIds.length;
   const K = skills.ids.size;
   const studentHourClasses = valueClasses(sHours);
@@ -218,7 +257,7 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
     instance: { students, slots: slotPart.slots } as MatchInstance,
     S,
     K,
-    studentIndex: new Map(students.map((s, i) => [s.id, i])),
+    studentIndex: new Map(students.map((s, i) => [s.id, i] as const)),
     studentOrder: rankById(students.map((s) => s.id)),
     sSkillStart,
     sSkillIds: Int32Array.from(sSkillIds),
@@ -289,6 +328,13 @@ function bucketOrder(slots: MatchSlot[]) {
 /** Days waited before a slot starts, in the classes the score tells apart: 0–28, 29–83, 84+. */
 export const WAIT_CLASSES = 57;
 const MAX_DATES_CELLS = 1 << 20;
+
+/** Set bits of `n`. */
+export function bitCount(n: number) {
+  let count = 0;
+  for (; n; n &= n - 1) count++;
+  return count;
+}
 
 /** Each value's class (its rank among the distinct values), and how many classes there are. */
 function valueClasses(values: Float64Array) {

@@ -1,5 +1,5 @@
-import type { Compiled, CompiledSlots } from "./compile";
-import { OPT_POST, STEM_OPT, WAIT_CLASSES } from "./compile";
+import type { RankingTables } from "./compile";
+import { bitCount, OPT_POST, STEM_OPT, WAIT_CLASSES } from "./compile";
 import { fromDay } from "./dates";
 import { workingHoursOverlap } from "./timezone";
 import { WEIGHTS } from "./weights";
@@ -10,14 +10,14 @@ import { WEIGHTS } from "./weights";
 
 const REMOTE = 1;
 
-export function eligibleFast(c: Compiled, s: number, t: number) {
+export function eligibleFast(c: RankingTables, s: number, t: number) {
   if (!meetsHardFilters(c, c.sStatus[s]!, c.sComp[s]!, c.sModes[s]!, c.sCountry[s]!, t)) return false;
   if (c.sFrom[s]! > c.tStart[t]! || c.sEnd[s]! < c.tEnd[t]!) return false;
   return c.tHours[t]! <= c.sHours[s]!;
 }
 
 /** Work authorization, compensation, work mode and country: the rules students of one kind share. */
-export function meetsHardFilters(c: CompiledSlots, status: number, comp: number, modes: number, country: number, t: number) {
+function meetsHardFilters(c: RankingTables, status: number, comp: number, modes: number, country: number, t: number) {
   if (!((c.tAccepts[t]! >> status) & 1)) return false;
   if (status === STEM_OPT && !c.tStemOk[t]) return false;
   if (status === OPT_POST && !c.tOptPostOk[t]) return false;
@@ -26,15 +26,15 @@ export function meetsHardFilters(c: CompiledSlots, status: number, comp: number,
 }
 
 /** Scratch space holding one student's skill levels by skill id, for scoring many slots. */
-export function makeScratch(c: Compiled) {
+export function makeScratch(c: RankingTables) {
   return new Uint8Array(Math.max(1, c.K));
 }
 
-export function loadStudent(c: Compiled, s: number, scratch: Uint8Array) {
+export function loadStudent(c: RankingTables, s: number, scratch: Uint8Array) {
   for (let j = c.sSkillStart[s]!; j < c.sSkillStart[s + 1]!; j++) scratch[c.sSkillIds[j]!] = c.sSkillLevels[j]!;
 }
 
-export function unloadStudent(c: Compiled, s: number, scratch: Uint8Array) {
+export function unloadStudent(c: RankingTables, s: number, scratch: Uint8Array) {
   for (let j = c.sSkillStart[s]!; j < c.sSkillStart[s + 1]!; j++) scratch[c.sSkillIds[j]!] = 0;
 }
 
@@ -60,7 +60,7 @@ const NICE_TENTHS = Int32Array.from({ length: TABLE_SKILLS * TABLE_SKILLS }, (_,
   return listed === 0 ? tenths(WEIGHTS.nice_skills) : tenths((WEIGHTS.nice_skills * (i % TABLE_SKILLS)) / listed);
 });
 const GOAL_TENTHS = Int32Array.from({ length: 64 }, (_, i) => (i >> 3 === 0 ? tenths(WEIGHTS.goals) : tenths((WEIGHTS.goals * (i & 7)) / (i >> 3))));
-const GOAL_BITS = Uint8Array.from({ length: 64 }, (_, m) => popcount(m));
+const GOAL_BITS = Uint8Array.from({ length: 64 }, (_, m) => bitCount(m));
 /** Dates-and-hours tenths by wait class (compile.ts's WAIT_CLASSES) and hours. */
 function datesTenths(wait: number, slotHours: number, studentHours: number) {
   // Starting within four weeks of being free is ideal; waiting twelve or more costs half.
@@ -77,7 +77,7 @@ const ZONE_FULL = tenths(WEIGHTS.time_zone);
  * student (loadStudent). The tables stand in for score.ts's arithmetic where a slot asks for
  * fewer than 16 skills; beyond that the same arithmetic is done in place.
  */
-export function scoreSlots(c: Compiled, s: number, scratch: Uint8Array, slots: Int32Array, n: number, out: Int32Array) {
+export function scoreSlots(c: RankingTables, s: number, scratch: Uint8Array, slots: Int32Array, n: number, out: Int32Array) {
   const reqStart = c.tReqStart;
   const reqIds = c.tReqIds;
   const reqLevels = c.tReqLevels;
@@ -131,7 +131,7 @@ export function scoreSlots(c: Compiled, s: number, scratch: Uint8Array, slots: I
 }
 
 /** The time-zone tenths of a remote pair, computed once per (student zone, slot zone, start day). */
-function zoneTenths(c: Compiled, s: number, t: number) {
+function zoneTenths(c: RankingTables, s: number, t: number) {
   const value = tenths((WEIGHTS.time_zone * workingHoursOverlap(c.sZoneName[s]!, c.zoneNames[c.tZone[t]!]!, fromDay(c.tStart[t]!))) / 8);
   c.sOverlapRow[s]![c.tZoneDay[t]!] = value;
   return value;
@@ -141,17 +141,9 @@ const one = new Int32Array(1);
 const oneScore = new Int32Array(1);
 
 /** The pair's 0–100 score; `scratch` must hold student `s` (loadStudent). */
-export function scoreFast(c: Compiled, s: number, t: number, scratch: Uint8Array) {
+export function scoreFast(c: RankingTables, s: number, t: number, scratch: Uint8Array) {
   one[0] = t;
   scoreSlots(c, s, scratch, one, 1, oneScore);
   return oneScore[0]!;
 }
 
-function popcount(n: number) {
-  let count = 0;
-  while (n) {
-    n &= n - 1;
-    count++;
-  }
-  return count;
-}

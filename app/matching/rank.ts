@@ -1,5 +1,5 @@
-import { PACK, thresholdSet, type Compiled } from "./compile";
-import { eligibleFast, loadStudent, makeScratch, meetsHardFilters, scoreFast, scoreSlots, unloadStudent } from "./fast";
+import { PACK, thresholdSet, type Compiled, type RankingTables } from "./compile";
+import { eligibleFast, loadStudent, makeScratch, scoreFast, scoreSlots, unloadStudent } from "./fast";
 
 
 export type Ranked = { index: number; score: number };
@@ -95,7 +95,7 @@ export function topSlotsForStudent(c: Compiled, s: number, k: number, scratch = 
  * as a bitset (bit t of word t >> 5). Students of the same kind share one, built the first
  * time it is asked for and kept with the compiled slots.
  */
-export function hardFilterSet(c: Compiled, s: number) {
+export function hardFilterSet(c: RankingTables, s: number) {
   const status = c.sStatus[s]!;
   const comp = c.sComp[s]!;
   const modes = c.sModes[s]!;
@@ -103,15 +103,29 @@ export function hardFilterSet(c: Compiled, s: number) {
   const key = ((country * 8 + modes) * 16 + comp) * 16 + status;
   let bits = c.hardFilterSets.get(key);
   if (!bits) {
+    // meetsHardFilters (fast.ts), a word of slots at a time: the status's set, any of the
+    // student's compensations and work modes, and remote or in the student's country.
+    const sets = c.filterSets;
+    const byStatus = sets.status[status]!;
+    const comps = sets.comp.filter((_, i) => comp & (1 << i));
+    const modeSets = sets.mode.filter((_, i) => modes & (1 << i));
+    const remote = sets.mode[0]!;
+    const local = sets.country[country];
     bits = new Int32Array(c.W);
-    for (let t = 0; t < c.T; t++) if (meetsHardFilters(c, status, comp, modes, country, t)) bits[t >>> 5]! |= 1 << (t & 31);
+    for (let w = 0; w < c.W; w++) {
+      let anyComp = 0;
+      for (const set of comps) anyComp |= set[w]!;
+      let anyMode = 0;
+      for (const set of modeSets) anyMode |= set[w]!;
+      bits[w] = byStatus[w]! & anyComp & anyMode & (remote[w]! | (local ? local[w]! : 0));
+    }
     c.hardFilterSets.set(key, bits);
   }
   return bits;
 }
 
 /** topSlotsForStudent into a reusable Ranking. */
-export function fillTopSlots(c: Compiled, s: number, k: number, into: Ranking, scratch: Uint8Array, exclude?: Set<number>) {
+export function fillTopSlots(c: RankingTables, s: number, k: number, into: Ranking, scratch: Uint8Array, exclude?: Set<number>) {
   into.size = 0;
   if (c.T === 0 || k === 0) return into;
   loadStudent(c, s, scratch);

@@ -1,4 +1,4 @@
-import { compileInstance, type Compiled } from "./compile";
+import { compileInstance, type Compiled, type RankingTables } from "./compile";
 import { eligibleFast, loadStudent, makeScratch, scoreFast, unloadStudent } from "./fast";
 import { deferredAcceptance } from "./assign";
 import { checkEligibility } from "./eligibility";
@@ -44,31 +44,43 @@ export function listOf(prefs: Preferences, s: number) {
   return prefs.slots.subarray(prefs.start[s]!, prefs.start[s + 1]!);
 }
 
+/** Each student's own ranking, eligible slots only, packed as Preferences lists are. */
+export type ExplicitRankings = { start: Int32Array; slots: Int32Array };
+
+export function explicitRankings(c: Compiled): ExplicitRankings {
+  const start = new Int32Array(c.S + 1);
+  const slots: number[] = [];
+  for (let s = 0; s < c.S; s++) {
+    start[s] = slots.length;
+    for (const id of c.instance.students[s]!.ranking ?? []) {
+      const t = c.slotIndex.get(id);
+      if (t !== undefined && !slots.includes(t, start[s]) && eligibleFast(c, s, t)) slots.push(t);
+    }
+  }
+  start[c.S] = slots.length;
+  return { start, slots: Int32Array.from(slots) };
+}
+
+/** Students `from` to `to` − 1's lists, packed (start relative to `from`), with scores. */
+export type RankedRange = { start: Int32Array; slots: Int32Array; scores: Int16Array };
+
 /**
- * Each student's list: their own ranking (eligible slots, in their order) first, then the
- * best-scoring eligible slots up to `listLength` entries. Each slot ranks the students who
- * list it: its mentor's ranking first, then score, then id.
+ * The lists of students `from` to `to` − 1: their own ranking first, then the best-scoring
+ * eligible slots up to `listLength` entries. Reads only the ranking tables, so a worker
+ * thread can run it on a copy of them (threads.ts).
  */
-export function buildPreferences(c: Compiled, listLength: number): Preferences {
+export function rankStudents(c: RankingTables, from: number, to: number, listLength: number, explicit: ExplicitRankings): RankedRange {
   const scratch = makeScratch(c);
   const top = new Ranking();
-  const start = new Int32Array(c.S + 1);
-  let slots = new Int32Array(Math.max(16, c.S * Math.min(listLength, 64)));
+  const start = new Int32Array(to - from + 1);
+  let slots = new Int32Array(Math.max(16, (to - from) * Math.min(listLength, 64)));
   let scores = new Int16Array(slots.length);
   let size = 0;
-  const explicit: number[] = [];
-  for (let s = 0; s < c.S; s++) {
-    start[s] = size;
-    explicit.length = 0;
-    const ranking = c.instance.students[s]!.ranking;
-    if (ranking) {
-      for (const id of ranking) {
-        const t = c.slotIndex.get(id);
-        if (t !== undefined && !explicit.includes(t) && eligibleFast(c, s, t)) explicit.push(t);
-      }
-    }
-    fillTopSlots(c, s, Math.max(0, listLength - explicit.length), top, scratch, explicit.length ? new Set(explicit) : undefined);
-    const needed = size + explicit.length + top.size;
+  for (let s = from; s < to; s++) {
+    start[s - from] = size;
+    const own = explicit.slots.subarray(explicit.start[s]!, explicit.start[s + 1]!);
+    fillTopSlots(c, s, Math.max(0, listLength - own.length), top, scratch, own.length ? new Set(own) : undefined);
+    const needed = size + own.length + top.size;
     if (needed > slots.length) {
       const grown = Math.max(needed, slots.length * 2);
       const moreSlots = new Int32Array(grown);
@@ -77,9 +89,9 @@ export function buildPreferences(c: Compiled, listLength: number): Preferences {
       moreScores.set(scores);
       [slots, scores] = [moreSlots, moreScores];
     }
-    if (explicit.length) {
+    if (own.length) {
       loadStudent(c, s, scratch);
-      for (const t of explicit) {
+      for (const t of own) {
         slots[size] = t;
         scores[size++] = scoreFast(c, s, t, scratch);
       }
@@ -88,6 +100,33 @@ export function buildPreferences(c: Compiled, listLength: number): Preferences {
     slots.set(top.index.subarray(0, top.size), size);
     scores.set(top.score.subarray(0, top.size), size);
     size += top.size;
+  }
+  start[to - from] = size;
+  return { start, slots: slots.slice(0, size), scores: scores.slice(0, size) };
+}
+
+/**
+ * Each student's list: their own ranking (eligible slots, in their order) first, then the
+ * best-scoring eligible slots up to `listLength` entries. Each slot ranks the students who
+ * list it: its mentor's ranking first, then score, then id.
+ */
+export function buildPreferences(c: Compiled, listLength: number): Preferences {
+  return assemblePreferences(c, [rankStudents(c, 0, c.S, listLength, explicitRankings(c))]);
+}
+
+/** The ranges' lists (consecutive, from student 0) as one set of preferences, with the slots' keys. */
+export function assemblePreferences(c: Compiled, ranges: RankedRange[]): Preferences {
+  const start = new Int32Array(c.S + 1);
+  const size = ranges.reduce((n, r) => n + r.slots.length, 0);
+  const slots = new Int32Array(size);
+  const scores = new Int16Array(size);
+  let s = 0;
+  let at = 0;
+  for (const range of ranges) {
+    for (let i = 0; i < range.start.length - 1; i++) start[s++] = at + range.start[i]!;
+    slots.set(range.slots, at);
+    scores.set(range.scores, at);
+    at += range.slots.length;
   }
   start[c.S] = size;
 
@@ -109,7 +148,7 @@ export function buildPreferences(c: Compiled, listLength: number): Preferences {
       keys[e] = explicitRank !== undefined ? EXPLICIT - explicitRank : scores[e]! * ORDER_SPAN + idKey;
     }
   }
-  return { start, slots: slots.slice(0, size), scores: scores.slice(0, size), keys };
+  return { start, slots, scores, keys };
 }
 
 /**

@@ -5,7 +5,8 @@ import { deferredAcceptance } from "~/matching/assign";
 import { compileInstance } from "~/matching/compile";
 import { explainPair } from "~/matching/recommend";
 import type { ScoreComponent } from "~/matching/types";
-import { buildPreferences, DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/matching/round";
+import { DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/matching/round";
+import { buildPreferencesInThreads, prepareThreads } from "~/matching/threads";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadOpenSlots, loadStudents } from "~/modules/matching/instance.server";
 import { isUuid } from "./ids";
@@ -61,8 +62,9 @@ export async function runMatchingRound(
     // The engine's steps without its offline output (the full preference lists): a round on
     // the platform needs only the assignments, and building those lists costs more than the
     // assignment itself at 50,000 students.
+    prepareThreads(studentList.length, slotList.length);
     const c = compileInstance({ students: studentList, slots: slotList });
-    const prefs = buildPreferences(c, listLength);
+    const { prefs } = await buildPreferencesInThreads(c, listLength);
     const { assigned, proposals } = deferredAcceptance({ ...prefs, seats: c.tSeats });
 
     const [round] = await tx
@@ -71,7 +73,19 @@ export async function runMatchingRound(
       .returning({ id: matchRounds.id });
     const roundId = round!.id;
 
-    const rows: ProposalRow[] = [];
+    // Each batch is sent as soon as it is explained, so PostgreSQL writes one batch while the
+    // next is explained (postgres.js pipelines a connection's queries).
+    const inserts: Promise<number>[] = [];
+    let batch: ProposalRow[] = [];
+    const send = () => {
+      const insert = insertProposals(tx, batch, roundId, now);
+      // why: if a later step throws, the transaction is rolled back and these fail too; the
+      // error that matters is the one thrown, not an unhandled rejection.
+      insert.catch(() => {});
+      inserts.push(insert);
+      batch = [];
+    };
+    let assignedCount = 0;
     let scoreSum = 0;
     let gotFirstChoice = 0;
     for (let s = 0; s < c.S; s++) {
@@ -82,27 +96,28 @@ export async function runMatchingRound(
       const slot = c.instance.slots[t]!;
       const pair = explainPair(student, slot);
       if (!pair.eligible) throw new Error(`The round assigned an ineligible pair (student ${student.id}, slot ${slot.id})`);
+      assignedCount++;
       scoreSum += pair.score;
       if (listOf(prefs, s)[0] === t) gotFirstChoice++;
-      rows.push({ slot_id: slot.id, student_id: student.id, score: pair.score, reasons: pair.components, warnings: pair.warnings });
+      batch.push({ slot_id: slot.id, student_id: student.id, score: pair.score, reasons: pair.components, warnings: pair.warnings });
+      if (batch.length === INSERT_BATCH) send();
     }
-
-    let saved = 0;
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) saved += await insertProposals(tx, rows.slice(i, i + INSERT_BATCH), roundId, now);
+    if (batch.length) send();
+    const saved = (await Promise.all(inserts)).reduce((sum, n) => sum + n, 0);
 
     const seats = slotList.reduce((sum, slot) => sum + slot.seats, 0);
     const stats: RoundStats = {
       students: c.S,
       slots: c.T,
       seats,
-      assigned: rows.length,
-      unassigned: c.S - rows.length,
-      seatsLeft: seats - rows.length,
+      assigned: assignedCount,
+      unassigned: c.S - assignedCount,
+      seatsLeft: seats - assignedCount,
       proposals,
-      averageScore: rows.length ? Math.round((scoreSum / rows.length) * 10) / 10 : 0,
+      averageScore: assignedCount ? Math.round((scoreSum / assignedCount) * 10) / 10 : 0,
       gotFirstChoice,
       saved,
-      skipped: rows.length - saved,
+      skipped: assignedCount - saved,
     };
     await tx.update(matchRounds).set({ stats }).where(eq(matchRounds.id, roundId));
     await recordAudit(tx, {
