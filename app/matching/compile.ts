@@ -154,7 +154,7 @@ export function compileSlots(input: MatchSlot[]) {
   return {
     slots,
     T,
-    slotIndex: new Map(slots.map((t, i) => [t.id, i])),
+    slotIndex: indexById(slots),
     // Tie-breaks go by id; ranks let integer comparisons stand in for string ones.
     slotOrder: rankById(slots.map((t) => t.id)),
     skillIds: skills.ids,
@@ -207,8 +207,9 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
   const countries = interner(slotPart.countryIds);
   const S = students.length;
   const sSkillStart = new Int32Array(S + 1);
-  const sSkillIds: number[] = [];
-  const sSkillLevels: number[] = [];
+  let sSkillIds = new Int32Array(Math.max(16, S * 8));
+  let sSkillLevels = new Uint8Array(sSkillIds.length);
+  let skillCount = 0;
   const sStatus = new Uint8Array(S);
   const sComp = new Uint8Array(S);
   const sModes = new Uint8Array(S);
@@ -222,10 +223,11 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
   const sGoalCount = new Uint8Array(S);
   for (let i = 0; i < S; i++) {
     const s = students[i]!;
-    sSkillStart[i] = sSkillIds.length;
+    sSkillStart[i] = skillCount;
     for (const slug in s.skills) {
-      sSkillIds.push(skills.id(slug));
-      sSkillLevels.push(s.skills[slug]!);
+      if (skillCount === sSkillIds.length) [sSkillIds, sSkillLevels] = [grown(sSkillIds), grown(sSkillLevels)];
+      sSkillIds[skillCount] = skills.id(slug);
+      sSkillLevels[skillCount++] = s.skills[slug]!;
     }
     sStatus[i] = STATUS_INDEX.get(s.workAuthorization)!;
     sComp[i] = ACCEPTS_COMP[s.compensation];
@@ -246,7 +248,7 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
     sGoals[i] = goals;
     sGoalCount[i] = bitCount(goals);
   }
-  sSkillStart[S] = sSkillIds.length;
+  sSkillStart[S] = skillCount;
   const K = skills.ids.size;
   const studentHourClasses = valueClasses(sHours);
   // The dates-and-hours tenths by (student's hours, slot's hours, days waited), filled as
@@ -257,11 +259,11 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
     instance: { students, slots: slotPart.slots } as MatchInstance,
     S,
     K,
-    studentIndex: new Map(students.map((s, i) => [s.id, i] as const)),
+    studentIndex: indexById(students),
     studentOrder: rankById(students.map((s) => s.id)),
     sSkillStart,
-    sSkillIds: Int32Array.from(sSkillIds),
-    sSkillLevels: Uint8Array.from(sSkillLevels),
+    sSkillIds: sSkillIds.slice(0, skillCount),
+    sSkillLevels: sSkillLevels.slice(0, skillCount),
     sStatus,
     sComp,
     sModes,
@@ -328,6 +330,13 @@ function bucketOrder(slots: MatchSlot[]) {
 /** Days waited before a slot starts, in the classes the score tells apart: 0–28, 29–83, 84+. */
 export const WAIT_CLASSES = 57;
 const MAX_DATES_CELLS = 1 << 20;
+
+/** A copy of `array` with twice the room. */
+function grown<A extends Int32Array | Uint8Array>(array: A): A {
+  const more = new (array.constructor as new (length: number) => A)(array.length * 2);
+  more.set(array);
+  return more;
+}
 
 /** Set bits of `n`. */
 export function bitCount(n: number) {
@@ -398,8 +407,15 @@ export function thresholdSet(sets: ReturnType<typeof thresholdSets>, W: number, 
 
 /** For each position, the rank of its id in sorted order (ids compared as strings). */
 function rankById(ids: string[]) {
-  const order = ids.map((id, i) => [id, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const order = Int32Array.from(ids, (_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
   const rank = new Int32Array(ids.length);
-  order.forEach(([, i], r) => (rank[i] = r));
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
   return rank;
+}
+
+/** Position by id. */
+function indexById(items: { id: string }[]) {
+  const index = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
+  return index;
 }
