@@ -1,7 +1,6 @@
 import { PACK, thresholdSet, type Compiled, type RankingTables } from "./compile";
 import { eligibleFast, loadStudent, makeScratch, scoreFast, scoreSlots, unloadStudent } from "./fast";
 
-
 export type Ranked = { index: number; score: number };
 
 /** Scores are whole points from 0 to 100. */
