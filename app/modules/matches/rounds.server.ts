@@ -2,7 +2,7 @@ import { count, desc, eq, inArray, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
 import { matches, matchRounds, users } from "~db/schema";
 import { deferredAcceptance } from "~/matching/assign";
-import { compileInstance } from "~/matching/compile";
+import { compileSlots, compileStudents } from "~/matching/compile";
 import { explainPair } from "~/matching/recommend";
 import type { ScoreComponent } from "~/matching/types";
 import { DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/matching/round";
@@ -56,14 +56,21 @@ export async function runMatchingRound(
     const [lock] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${ROUND_LOCK}) as locked`);
     if (!lock?.locked) return { ok: false, error: "round_running" };
 
-    // Loaded inside the transaction and under the lock, so what the round sees is what it saves against.
-    const [slotList, studentList] = await Promise.all([loadOpenSlots(tx, now, { forRound: true }), loadStudents(tx, { forRound: true })]);
+    // Loaded inside the transaction and under the lock, so what the round sees is what it saves
+    // against. Both queries go at once; the slots compile while PostgreSQL answers the second.
+    const loadingSlots = loadOpenSlots(tx, now, { forRound: true });
+    const loadingStudents = loadStudents(tx, { forRound: true });
+    // why: when the slots fail, that error is the one thrown; the students' must not go unhandled.
+    loadingStudents.catch(() => {});
+    const slotList = await loadingSlots;
+    const slotTables = compileSlots(slotList);
+    const studentList = await loadingStudents;
 
     // The engine's steps without its offline output (the full preference lists): a round on
     // the platform needs only the assignments, and building those lists costs more than the
     // assignment itself at 50,000 students.
     prepareThreads(studentList.length, slotList.length);
-    const c = compileInstance({ students: studentList, slots: slotList });
+    const c = compileStudents(slotTables, studentList);
     const { prefs } = await buildPreferencesInThreads(c, listLength);
     const { assigned, proposals } = deferredAcceptance({ ...prefs, seats: c.tSeats });
 
