@@ -44,7 +44,8 @@ function interner(initial?: Map<string, number>) {
 }
 
 export function compileSlots(input: MatchSlot[]) {
-  const slots = bucketOrder(input);
+  const inputPosition = Int32Array.from(bucketOrder(input));
+  const slots = Array.from(inputPosition, (i) => input[i]!);
   const skills = interner();
   const countries = interner();
   const zones = interner();
@@ -153,6 +154,8 @@ export function compileSlots(input: MatchSlot[]) {
 
   return {
     slots,
+    // Where each compiled slot stood in the input, for output in the input's order.
+    inputPosition,
     T,
     slotIndex: indexById(slots),
     // Tie-breaks go by id; ranks let integer comparisons stand in for string ones.
@@ -305,9 +308,9 @@ export function rarestSkill(ids: Int32Array, from: number, to: number, requiredB
 }
 
 /**
- * The slots in candidate-bucket order (by rarest required skill, the slots requiring none
- * first), so each bucket is a run of consecutive indices. Ids keep every tie-break
- * independent of this order.
+ * The slots' input positions in candidate-bucket order (by rarest required skill, the slots
+ * requiring none first), so each bucket is a run of consecutive indices. Ids keep every
+ * tie-break independent of this order.
  */
 function bucketOrder(slots: MatchSlot[]) {
   const requiredBy = new Map<string, number>();
@@ -321,10 +324,7 @@ function bucketOrder(slots: MatchSlot[]) {
     }
     return rarest;
   });
-  return slots
-    .map((t, i) => i)
-    .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b))
-    .map((i) => slots[i]!);
+  return slots.map((t, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
 }
 
 /** Days waited before a slot starts, in the classes the score tells apart: 0–28, 29–83, 84+. */

@@ -78,6 +78,17 @@ describe("a matching round", () => {
     );
   });
 
+  test("the output lists every student and slot in the input's order", () => {
+    fc.assert(
+      fc.property(instanceArb, (instance) => {
+        const { preferences } = runRound(instance);
+        expect(Object.keys(preferences.students)).toEqual(instance.students.map((s) => s.id));
+        expect(Object.keys(preferences.slots)).toEqual(instance.slots.map((t) => t.id));
+      }),
+      RUNS,
+    );
+  });
+
   test("explicit rankings come first, in their order, on both sides", () => {
     fc.assert(
       fc.property(instanceArb, (instance) => {

@@ -192,10 +192,10 @@ export function describeRound(c: Compiled, prefs: Preferences, assigned: Int32Ar
     studentPrefs[students[s]!.id] = Array.from(listOf(prefs, s), (t) => slots[t]!.id);
     for (let e = prefs.start[s]!; e < prefs.start[s + 1]!; e++) slotEntries[prefs.slots[e]!]!.push({ s, key: prefs.keys[e]! });
   }
+  // Slots in the order the input gave them (compiled indices follow skill buckets).
+  const byInput = Array.from({ length: c.T }, (_, t) => t).sort((a, b) => c.inputPosition[a]! - c.inputPosition[b]!);
   const slotPrefs: Record<string, string[]> = {};
-  slotEntries.forEach((entries, t) => {
-    slotPrefs[slots[t]!.id] = entries.sort((a, b) => b.key - a.key).map((e) => students[e.s]!.id);
-  });
+  for (const t of byInput) slotPrefs[slots[t]!.id] = slotEntries[t]!.sort((a, b) => b.key - a.key).map((e) => students[e.s]!.id);
 
   const seats = slots.reduce((sum, t) => sum + t.seats, 0);
   return {
