@@ -66,7 +66,10 @@ test("an admin runs a round over the demo data and approves a proposal; both peo
     await expect(email.getByText("Why we matched you")).toBeVisible();
     await expect(email.getByText(/Reply all/).first()).toBeVisible();
   }
-  await expect(page.getByText([people.studentEmail, ...people.mentorEmails].join(", "))).toBeVisible();
+  // Sent to both, and (the sender being no-reply) replies go to both.
+  const everyone = [people.studentEmail, ...people.mentorEmails].join(", ");
+  await expect(page.getByText(everyone)).toHaveCount(2);
+  await expect(page.getByText("Reply to", { exact: true })).toBeVisible();
 
   // The student opens the match from the email's link and confirms it.
   const studentPage = await newDevice();

@@ -96,6 +96,20 @@ describe("deliverEmail", () => {
     expect((await emailRow(emailId))!.sentAt).toBeInstanceOf(Date);
   });
 
+  test("replies go where the email says: the reply-to addresses reach the transport; without them, none", async () => {
+    const people = [uniqueEmail("student"), uniqueEmail("mentor")];
+    const introduced = await makeQueuedEmail(db, { to: people, replyTo: people });
+    const plain = await makeQueuedEmail(db);
+    const transport = fakeTransport();
+
+    await deliverEmail(db, introduced, transport, { finalAttempt: false });
+    await deliverEmail(db, plain, transport, { finalAttempt: false });
+
+    expect(transport.calls[0]).toMatchObject({ id: introduced, to: people, replyTo: people });
+    expect(transport.calls[1]).toMatchObject({ id: plain, replyTo: [] });
+    expect((await emailRow(plain))!.replyTo).toBeNull();
+  });
+
   test("the local mailbox keeps the body after sending, so it can be read at /dev/mailbox", async () => {
     const emailId = await makeQueuedEmail(db);
 

@@ -14,6 +14,8 @@ export type QueuedEmail = {
   to: string[];
   subject: string;
   body: ReactElement;
+  /** Where replies go instead of the no-reply sender (an introduction: everyone it introduces). */
+  replyTo?: string[];
   /** The account the email is about; its queued emails are deleted with it. */
   userId?: string | null;
 };
@@ -26,7 +28,7 @@ export async function queueEmail(tx: Db, email: QueuedEmail) {
   const [html, text] = await Promise.all([render(email.body), render(email.body, { plainText: true })]);
   const [row] = await tx
     .insert(emails)
-    .values({ template: email.template, to: email.to, subject: email.subject, html, text, userId: email.userId ?? null })
+    .values({ template: email.template, to: email.to, replyTo: email.replyTo?.length ? email.replyTo : null, subject: email.subject, html, text, userId: email.userId ?? null })
     .returning({ id: emails.id });
   await enqueue(tx, QUEUES.deliverEmail, { emailId: row!.id }, DELIVERY_RETRY);
   return row!.id;
@@ -44,6 +46,7 @@ export async function deliverEmail(db: Db, emailId: string, transport: EmailTran
     const result = await transport.send({
       id: email.id,
       to: email.to,
+      replyTo: email.replyTo ?? [],
       subject: email.subject,
       html: email.html ?? "",
       text: email.text ?? "",

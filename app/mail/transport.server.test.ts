@@ -87,6 +87,19 @@ test("an email goes to Resend's POST /emails with the API key, the message and t
   expect(sent.providerMessageId).toMatch(/^re_msg_\d+$/);
 });
 
+test("an email with reply-to addresses (an introduction) asks Resend to direct replies to them; others name none", async () => {
+  const people = [uniqueEmail("student"), uniqueEmail("mentor")];
+  const introduced = await makeQueuedEmail(db, { to: people, replyTo: people });
+  const plain = await makeQueuedEmail(db);
+  const transport = transportToFake();
+
+  await deliverEmail(db, introduced, transport, { finalAttempt: false });
+  await deliverEmail(db, plain, transport, { finalAttempt: false });
+
+  expect(requestsFor(introduced)[0]!.body).toMatchObject({ from: FROM, to: people, reply_to: people });
+  expect(requestsFor(plain)[0]!.body).not.toHaveProperty("reply_to");
+});
+
 test("after a 500 from Resend the retry sends the same idempotency key, so Resend sends the email once", async () => {
   const emailId = await makeQueuedEmail(db);
   const transport = transportToFake();

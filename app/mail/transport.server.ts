@@ -1,7 +1,7 @@
 import { Resend } from "resend";
 import { getEnv } from "~/env.server";
 
-export type OutgoingEmail = { id: string; to: string[]; subject: string; html: string; text: string };
+export type OutgoingEmail = { id: string; to: string[]; replyTo: string[]; subject: string; html: string; text: string };
 export type SendResult = { providerMessageId: string | null };
 
 export interface EmailTransport {
@@ -16,7 +16,7 @@ export function resendTransport(apiKey: string, from: string): EmailTransport {
     name: "resend",
     async send(email) {
       const { data, error } = await client.emails.send(
-        { from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        { from, to: email.to, ...(email.replyTo.length ? { replyTo: email.replyTo } : {}), subject: email.subject, html: email.html, text: email.text },
         { idempotencyKey: `email/${email.id}` },
       );
       if (error) throw new Error(`Resend refused the email: ${error.name}: ${error.message}`);

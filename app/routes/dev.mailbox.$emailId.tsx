@@ -14,7 +14,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const email = await getEmail(getDb(), params.emailId ?? "");
   if (!email) throw new Response("No such email", { status: 404 });
   return {
-    email: { id: email.id, to: email.to, subject: email.subject, status: email.status, createdAt: email.createdAt, sentAt: email.sentAt, attempts: email.attempts, lastError: email.lastError, hasBody: Boolean(email.html) },
+    email: { id: email.id, to: email.to, replyTo: email.replyTo ?? [], subject: email.subject, status: email.status, createdAt: email.createdAt, sentAt: email.sentAt, attempts: email.attempts, lastError: email.lastError, hasBody: Boolean(email.html) },
     links: email.html ? linksIn(email.html) : [],
   };
 }
@@ -29,6 +29,12 @@ export default function MailboxEmailPage() {
         <dl className="mt-3 grid grid-cols-[6rem_1fr] gap-y-1 text-sm">
           <dt className="text-slate-500">To</dt>
           <dd>{email.to.join(", ")}</dd>
+          {email.replyTo.length ? (
+            <>
+              <dt className="text-slate-500">Reply to</dt>
+              <dd>{email.replyTo.join(", ")}</dd>
+            </>
+          ) : null}
           <dt className="text-slate-500">Queued</dt>
           <dd>{formatDateTime(email.createdAt)}</dd>
           <dt className="text-slate-500">Status</dt>

@@ -12,6 +12,8 @@ export const emails = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     template: text().notNull(),
     to: text().array().notNull(),
+    /** Where replies go when not to the sender (an introduction: the people it introduces). */
+    replyTo: text().array(),
     subject: text().notNull(),
     // Cleared after delivery through Resend (links in it are credentials); kept for the local mailbox.
     html: text(),

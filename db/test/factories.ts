@@ -101,11 +101,12 @@ export async function deliveryJobs(db: Db, emailId: string) {
 }
 
 /** Queues a plain test email in its own transaction and returns its id. Needs startTestQueue(). */
-export function makeQueuedEmail(db: Db, overrides: { to?: string[]; subject?: string } = {}) {
+export function makeQueuedEmail(db: Db, overrides: { to?: string[]; replyTo?: string[]; subject?: string } = {}) {
   return transaction(db, (tx) =>
     queueEmail(tx, {
       template: "test",
       to: overrides.to ?? [uniqueEmail("recipient")],
+      replyTo: overrides.replyTo,
       subject: overrides.subject ?? "A test email",
       body: createElement("p", null, "Hello from a test"),
     }),

@@ -67,6 +67,8 @@ describe("approveMatch", () => {
     const email = sent[0]!;
     expect(email.to[0]).toBe(student.email);
     expect(new Set(email.to)).toEqual(new Set([student.email, mentor.email, second.email]));
+    // From the no-reply sender, so replies are addressed to the people introduced.
+    expect(email.replyTo).toEqual(email.to);
     expect(email.subject).toBe(`Introduction: Amara Okafor and ${organization.name} — Data pipeline intern`);
     const text = email.text!;
     // Who each is, why, what next.

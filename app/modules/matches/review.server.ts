@@ -133,9 +133,12 @@ async function queueIntroduction(tx: Db, { match, slot, organization, student }:
     .filter(Boolean)
     .join(", ");
   const matchUrl = link(`/matches/${match.id}`);
+  const people = [student.email, ...mentors.map((m) => m.email).filter((e) => e !== student.email)];
   return queueEmail(tx, {
     template: "introduction",
-    to: [student.email, ...mentors.map((m) => m.email).filter((e) => e !== student.email)],
+    to: people,
+    // why: the email comes from the no-reply sender; a reply should reach the people introduced.
+    replyTo: people,
     subject: introductionSubject({ studentName: student.name, organizationName: organization.name, slotTitle: slot.title }),
     body: createElement(Introduction, {
       student: { name: student.name, firstName: first, email: student.email, about: describeStudent(profile ?? null) },
