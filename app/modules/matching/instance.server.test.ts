@@ -51,6 +51,14 @@ describe("loadStudents", () => {
     const byId = await loadStudents(db, { ids: [notOptedIn.id, incomplete.id, proposed.id] });
     expect(byId.map((s) => s.id).sort()).toEqual([notOptedIn.id, proposed.id].sort());
     expect(await loadStudents(db, { ids: [] })).toEqual([]);
+
+    // Holding one of some skills: the round's rules still apply, and each keeps all their skills.
+    const other = await makeSkill(db);
+    const both = await makeMatchableStudent(db, { skills: [[other.slug, 2], [skill.slug, 1]] });
+    const neither = await makeMatchableStudent(db, { skills: [] });
+    const withSkill = (await loadStudents(db, { forRound: true, withAnySkill: [skill.slug, "no-such-skill"] })).filter((s) => [...mine, both.id, neither.id].includes(s.id));
+    expect(withSkill.map((s) => s.id).sort()).toEqual([ready.id, both.id].sort());
+    expect(withSkill.find((s) => s.id === both.id)!.skills).toEqual({ [other.slug]: 2, [skill.slug]: 1 });
   });
 
   test("loadStudent gives the same student as loadStudents, in one query", async () => {

@@ -153,13 +153,19 @@ export async function loadOpenSlots(db: Db, now: Date, options: { forRound?: boo
 /**
  * Students as the engine sees them: `ids`, or (for a round) everyone opted in to matching
  * rounds who is not suspended and has no seat-holding match. Incomplete profiles are left out.
- * Each student's ranking is their starred slots in order.
+ * Each student's ranking is their starred slots in order. With `withAnySkill`, only students
+ * holding at least one of those skills (a slot's required ones: the engine ranks for a slot
+ * only students who hold its rarest required skill, so this loses none of them).
  */
-export async function loadStudents(db: Db, options: { ids?: string[]; forRound?: boolean }): Promise<MatchStudent[]> {
+export async function loadStudents(db: Db, options: { ids?: string[]; forRound?: boolean; withAnySkill?: string[] }): Promise<MatchStudent[]> {
   // why: one statement with only the fields matching reads, skills and stars aggregated per
   // student in PostgreSQL; loading profiles, 400,000 skill rows and stars separately through
   // the query builder took over two seconds of a 50,000-student round.
-  const ids = options.ids ? anyOf(options.ids) : null;
+  const scope = options.ids
+    ? sql`= ${anyOf(options.ids)}`
+    : options.withAnySkill?.length
+      ? sql`in (select ${studentSkills.userId} from ${studentSkills} where ${inArray(studentSkills.skillSlug, options.withAnySkill)})`
+      : null;
   const rows = await db.execute<MatchProfile & { skills: Record<string, number> | null; stars: string[] | null }>(sql`
     select p.user_id as "userId", p.work_authorization as "workAuthorization",
       p.authorization_valid_from::text as "authorizationValidFrom", p.authorization_valid_until::text as "authorizationValidUntil",
@@ -170,14 +176,14 @@ export async function loadStudents(db: Db, options: { ids?: string[]; forRound?:
     join ${users} u on u.id = p.user_id
     left join (
       select user_id, json_object_agg(skill_slug, level) as skills from ${studentSkills}
-      ${ids ? sql`where user_id = ${ids}` : sql``} group by user_id
+      ${scope ? sql`where user_id ${scope}` : sql``} group by user_id
     ) sk on sk.user_id = p.user_id
     left join (
       select student_id, json_agg(slot_id order by position) as stars from ${slotStars}
-      ${ids ? sql`where student_id = ${ids}` : sql``} group by student_id
+      ${scope ? sql`where student_id ${scope}` : sql``} group by student_id
     ) st on st.student_id = p.user_id
     where u.suspended_at is null
-      ${ids ? sql`and p.user_id = ${ids}` : sql``}
+      ${scope ? sql`and p.user_id ${scope}` : sql``}
       ${options.forRound ? sql`and p.in_matching and not exists (select 1 from ${matches} where ${matches.studentId} = p.user_id and ${inArray(matches.status, [...SEAT_HOLDING])})` : sql``}
     order by p.user_id`);
   const out: MatchStudent[] = [];

@@ -302,7 +302,10 @@ export type StudentsWhoFit = {
 export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, { k = 10, now = new Date() }: { k?: number; now?: Date } = {}): Promise<StudentsWhoFit | null> {
   const own = await mentorSlot(db, mentorId, slotId, { now });
   if (!own) return null;
-  const [matchSlot, candidates] = await Promise.all([matchSlotOf(db, own.slot), loadStudents(db, { forRound: true })]);
+  const matchSlot = await matchSlotOf(db, own.slot);
+  // Only students holding one of the slot's required skills can be ranked for it (all, when it requires none).
+  const required = Object.keys(matchSlot.requiredSkills);
+  const candidates = await loadStudents(db, { forRound: true, ...(required.length ? { withAnySkill: required } : {}) });
   const top = recommendStudents(matchSlot, candidates, k);
   const slotView = { id: own.slot.id, title: own.slot.title, status: own.slot.status, open: own.open, organizationName: own.organizationName };
   if (top.length === 0) return { slot: slotView, students: [] };
