@@ -36,3 +36,6 @@ export function getEnv(): Env {
 }
 
 export const isProduction = () => getEnv().NODE_ENV === "production";
+
+/** An absolute link into the app, for emails. */
+export const absoluteUrl = (path: string) => `${getEnv().APP_URL}${path}`;

@@ -27,8 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   const view = await getSlotForViewer(getDb(), { slotId: params.slotId ?? "", viewer: auth ? { id: auth.user.id, role: auth.user.role } : null });
   if (!view) throw new Response("Not found", { status: 404 });
-  const apply = auth?.user.role === "student" ? await getApplySection(getDb(), auth.user.id, view.slot.id) : null; // Applications
-  const starred = auth?.user.role === "student" ? await isStarred(getDb(), auth.user.id, view.slot.id) : null; // Recommendations
+  const student = auth?.user.role === "student" ? auth.user.id : null;
+  const [apply, starred] = student
+    ? await Promise.all([getApplySection(getDb(), student, view.slot.id), isStarred(getDb(), student, view.slot.id)]) // Applications, Recommendations
+    : [null, null];
   return { view, role: auth?.user.role ?? null, apply, starred };
 }
 

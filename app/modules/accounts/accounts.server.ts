@@ -10,7 +10,7 @@ import VerifyEmail, { verifyEmailSubject } from "~emails/verify-email";
 import { hashPassword, spendPasswordTime, verifyPassword } from "~/auth/password.server";
 import { createSession, invalidateUserSessions } from "~/auth/session.server";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
-import { getEnv } from "~/env.server";
+import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import type { SignupInput } from "./schemas";
 import { blockedUntil, LIMITS, recordFailure, resetThrottle, takeAllowance } from "./throttle.server";
@@ -22,7 +22,6 @@ export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-const link = (path: string) => `${getEnv().APP_URL}${path}`;
 
 async function issueToken(tx: Db, userId: string, email: string, purpose: AccountTokenPurpose, now: Date) {
   const { id, secretHash, token } = generateToken();
@@ -72,7 +71,7 @@ export async function signUp(db: Db, input: SignupInput, context: { ip: string }
         to: [email],
         subject: verifyEmailSubject,
         userId: created.id,
-        body: createElement(VerifyEmail, { name: input.name, verifyUrl: link(`/verify-email?token=${token}`) }),
+        body: createElement(VerifyEmail, { name: input.name, verifyUrl: absoluteUrl(`/verify-email?token=${token}`) }),
       });
     } else {
       const [existing] = await tx.select().from(users).where(eq(users.email, email));
@@ -81,7 +80,7 @@ export async function signUp(db: Db, input: SignupInput, context: { ip: string }
         to: [email],
         subject: accountExistsSubject,
         userId: existing!.id,
-        body: createElement(AccountExists, { name: existing!.name, loginUrl: link("/login"), resetUrl: link("/forgot-password") }),
+        body: createElement(AccountExists, { name: existing!.name, loginUrl: absoluteUrl("/login"), resetUrl: absoluteUrl("/forgot-password") }),
       });
     }
   });
@@ -137,7 +136,7 @@ export async function resendVerification(db: Db, rawEmail: string, context: { ip
       to: [user.email],
       subject: verifyEmailSubject,
       userId: user.id,
-      body: createElement(VerifyEmail, { name: user.name, verifyUrl: link(`/verify-email?token=${token}`) }),
+      body: createElement(VerifyEmail, { name: user.name, verifyUrl: absoluteUrl(`/verify-email?token=${token}`) }),
     });
   });
   return { ok: true };
@@ -191,7 +190,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, context: { 
         template: "no-account",
         to: [email],
         subject: noAccountSubject,
-        body: createElement(NoAccount, { signupUrl: link("/signup") }),
+        body: createElement(NoAccount, { signupUrl: absoluteUrl("/signup") }),
       });
       return;
     }
@@ -201,7 +200,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, context: { 
       to: [email],
       subject: resetPasswordSubject,
       userId: user.id,
-      body: createElement(ResetPassword, { name: user.name, resetUrl: link(`/reset-password?token=${token}`) }),
+      body: createElement(ResetPassword, { name: user.name, resetUrl: absoluteUrl(`/reset-password?token=${token}`) }),
     });
   });
   return { ok: true };
@@ -274,7 +273,7 @@ export async function changePassword(
       to: [user.email],
       subject: passwordChangedSubject,
       userId: user.id,
-      body: createElement(PasswordChanged, { name: user.name, resetUrl: link("/forgot-password") }),
+      body: createElement(PasswordChanged, { name: user.name, resetUrl: absoluteUrl("/forgot-password") }),
     });
   });
   return { ok: true as const };

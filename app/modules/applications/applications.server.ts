@@ -1,32 +1,32 @@
 import { and, asc, count, desc, eq, isNull, ne, notInArray, sql } from "drizzle-orm";
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import {
   applications,
   matches,
   organizationMembers,
   organizations,
-  slotSkills,
   slots,
   studentProfiles,
   users,
   type ApplicationStatus,
   type MatchReason,
-  type Slot,
 } from "~db/schema";
 import ApplicationMatchProposed, { applicationMatchProposedSubject } from "~emails/application-match-proposed";
 import ApplicationNotSelected, { applicationNotSelectedSubject } from "~emails/application-not-selected";
 import ApplicationReceived, { applicationReceivedSubject } from "~emails/application-received";
 import ApplicationShortlisted, { applicationShortlistedSubject } from "~emails/application-shortlisted";
-import { getEnv } from "~/env.server";
+import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { explainPair } from "~/matching/recommend";
 import type { MatchSlot, MatchStudent, ScoreComponent } from "~/matching/types";
 import { authorizationFitOf } from "~/matching/eligibility";
 import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { loadStudent, loadStudents, toMatchSlot } from "~/modules/matching/instance.server";
-import { isUuid, slotMentorRecipients } from "~/modules/slots/slots.server";
+import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/instance.server";
+import { isUuid } from "~/modules/ids";
+import { acceptingApplications } from "~/modules/slots/search.server";
+import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { UNDECIDED, type ApplicationInput } from "./schemas";
 
 export const STUDENT_PAGE_SIZE = 20;
@@ -35,11 +35,6 @@ export const APPLICANTS_PAGE_SIZE = 20;
 /** Matches in these statuses are history; any other status is a live match for the pair. */
 const ENDED_MATCH = ["rejected", "not_proceeding", "completed"] as const;
 
-const link = (path: string) => `${getEnv().APP_URL}${path}`;
-
-// why: the same rule as the slots module's search (not exported there): an open slot takes
-// applications until the end of its deadline day in the slot's own time zone.
-const acceptingApplications = (now: Date) => sql<boolean>`${slots.applicationDeadline} >= (${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date`;
 
 /** The organization's mentors of `slotId` own it: this condition joins every mentor-side query. */
 const mentorOfSlotOrg = (mentorId: string) =>
@@ -100,7 +95,7 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
           name: mentor.name,
           studentName: me?.name ?? "A student",
           slotTitle: row.slot.title,
-          applicantsUrl: link(`/mentor/slots/${slotId}/applicants`),
+          applicantsUrl: absoluteUrl(`/mentor/slots/${slotId}/applicants`),
         }),
         userId: mentor.id,
       });
@@ -252,14 +247,6 @@ function explainApplicant(student: MatchStudent | undefined, slot: MatchSlot, sh
   return { score: explained.score, eligible: explained.eligible, components, fit: fitForMentor(student, slot, explained, shared) };
 }
 
-async function loadMatchSlot(db: Db, slot: Slot) {
-  const skills = await db
-    .select({ skillSlug: slotSkills.skillSlug, minLevel: slotSkills.minLevel, required: slotSkills.required })
-    .from(slotSkills)
-    .where(eq(slotSkills.slotId, slot.id));
-  return toMatchSlot(slot, skills);
-}
-
 /** A slot of the mentor's organization, or null: the query itself carries the authorization. */
 async function ownSlot(db: Db, mentorId: string, slotId: string) {
   if (!isUuid(slotId)) return null;
@@ -354,6 +341,16 @@ async function lockOwnApplication(tx: Db, mentorId: string, applicationId: strin
   return row ?? null;
 }
 
+type OwnApplication = NonNullable<Awaited<ReturnType<typeof lockOwnApplication>>>;
+
+/** A status email to the student of an application the mentor decides on. */
+function emailStudent(tx: Db, own: OwnApplication, template: string, subject: string, body: ReactElement) {
+  return queueEmail(tx, { template, to: [own.student.email], subject, body, userId: own.student.id });
+}
+
+/** What every status email says about the application. */
+const aboutApplication = (own: OwnApplication) => ({ name: own.student.name, slotTitle: own.slot.title, organizationName: own.organizationName });
+
 export type DecisionError = "not_found" | "decided";
 
 /** Puts an undecided application on the shortlist (or re-ranks it); the student hears about it the first time. */
@@ -370,18 +367,13 @@ export async function shortlist(
     if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
     await tx.update(applications).set({ status: "shortlisted", shortlistRank: rank, updatedAt: now }).where(eq(applications.id, applicationId));
     if (own.application.status !== "shortlisted") {
-      await queueEmail(tx, {
-        template: "application-shortlisted",
-        to: [own.student.email],
-        subject: applicationShortlistedSubject(own.slot.title),
-        body: createElement(ApplicationShortlisted, {
-          name: own.student.name,
-          slotTitle: own.slot.title,
-          organizationName: own.organizationName,
-          applicationsUrl: link("/applications"),
-        }),
-        userId: own.student.id,
-      });
+      await emailStudent(
+        tx,
+        own,
+        "application-shortlisted",
+        applicationShortlistedSubject(own.slot.title),
+        createElement(ApplicationShortlisted, { ...aboutApplication(own), applicationsUrl: absoluteUrl("/applications") }),
+      );
     }
     await recordAudit(tx, {
       actorId: mentorId,
@@ -408,19 +400,13 @@ export async function decline(
     if (!own) return { ok: false, error: "not_found" };
     if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
     await tx.update(applications).set({ status: "not_selected", declineReason: why, shortlistRank: null, updatedAt: now }).where(eq(applications.id, applicationId));
-    await queueEmail(tx, {
-      template: "application-not-selected",
-      to: [own.student.email],
-      subject: applicationNotSelectedSubject(own.slot.title),
-      body: createElement(ApplicationNotSelected, {
-        name: own.student.name,
-        slotTitle: own.slot.title,
-        organizationName: own.organizationName,
-        reason: why,
-        slotsUrl: link("/slots"),
-      }),
-      userId: own.student.id,
-    });
+    await emailStudent(
+      tx,
+      own,
+      "application-not-selected",
+      applicationNotSelectedSubject(own.slot.title),
+      createElement(ApplicationNotSelected, { ...aboutApplication(own), reason: why, slotsUrl: absoluteUrl("/slots") }),
+    );
     await recordAudit(tx, {
       actorId: mentorId,
       action: "application.declined",
@@ -481,18 +467,13 @@ export async function proposeMatchFromApplication(db: Db, mentorId: string, appl
       .returning({ id: matches.id });
     if (!match) return { ok: false, error: "live_match" };
     await tx.update(applications).set({ status: "match_proposed", updatedAt: now }).where(eq(applications.id, applicationId));
-    await queueEmail(tx, {
-      template: "application-match-proposed",
-      to: [own.student.email],
-      subject: applicationMatchProposedSubject(own.slot.title),
-      body: createElement(ApplicationMatchProposed, {
-        name: own.student.name,
-        slotTitle: own.slot.title,
-        organizationName: own.organizationName,
-        applicationsUrl: link("/applications"),
-      }),
-      userId: own.student.id,
-    });
+    await emailStudent(
+      tx,
+      own,
+      "application-match-proposed",
+      applicationMatchProposedSubject(own.slot.title),
+      createElement(ApplicationMatchProposed, { ...aboutApplication(own), applicationsUrl: absoluteUrl("/applications") }),
+    );
     await recordAudit(tx, {
       actorId: mentorId,
       action: "application.match_proposed",

@@ -52,8 +52,6 @@ export function applicationFormSchema(questionCount: number) {
 }
 export type ApplicationInput = { statement: string; answers: string[] };
 
-export const WithdrawSchema = z.object({ intent: z.literal("withdraw") });
-
 /** The mentor's forms on the applicants page, one per intent. */
 export const ShortlistSchema = z.object({
   intent: z.literal("shortlist"),

@@ -13,16 +13,18 @@ import {
   type UserRole,
 } from "~db/schema";
 import MatchStatusEmail, { matchStatusSubject, type MatchStatusChange } from "~emails/match-status";
+import { absoluteUrl } from "~/env.server";
 import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { invalidateOpenSlots } from "~/modules/matching/instance.server";
 import { describeDates, describePay, describePlace } from "~/modules/slots/format";
-import { isUuid } from "./ids";
+import { isUuid } from "~/modules/ids";
+import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { aboutStudent, paperworkSteps, topReasonsOf } from "./present";
 import { describeStudent, SEAT_TAKING } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
-import { firstName, link, lockMatch, slotPeople, type LockedMatch, type Person } from "./shared.server";
+import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
 
 /** Which side of a match a person is on; admins look on. */
 export type Side = "student" | "mentor" | "admin";
@@ -171,7 +173,7 @@ async function emailOtherSide(
   side: Side,
   change: { status: MatchStatusChange; actorName: string; reason: string | null; seatsLeft: number | null },
 ) {
-  const recipients: Person[] = side === "student" ? await slotPeople(tx, slot) : [student];
+  const recipients: Person[] = side === "student" ? await slotMentorRecipients(tx, slot) : [student];
   for (const person of recipients) {
     await queueEmail(tx, {
       template: "match-status",
@@ -186,7 +188,7 @@ async function emailOtherSide(
         organizationName: organization.name,
         reason: change.reason,
         seatsLeft: change.seatsLeft,
-        matchUrl: link(`/matches/${match.id}`),
+        matchUrl: absoluteUrl(`/matches/${match.id}`),
       }),
       userId: person.id,
     });
@@ -225,7 +227,7 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
   const { match, slot, organization, student, profile } = row;
   const side: Side = viewer.role === "student" ? "student" : viewer.role === "mentor" ? "mentor" : "admin";
   const [mentors, history, [taken]] = await Promise.all([
-    slotPeople(db, slot),
+    slotMentorRecipients(db, slot),
     db
       .select({ action: auditLog.action, createdAt: auditLog.createdAt, actorName: users.name, actorId: auditLog.actorId })
       .from(auditLog)

@@ -5,21 +5,21 @@ import { transaction, type Db } from "~db/client.server";
 import { applications, matches, matchRounds, organizations, slots, studentProfiles, users, type StudentProfile } from "~db/schema";
 import Introduction, { introductionSubject } from "~emails/introduction";
 import MatchProposalRejected, { matchProposalRejectedSubject } from "~emails/match-proposal-rejected";
+import { absoluteUrl } from "~/env.server";
 import { countryName, DEGREE_LABELS, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { describeDates, describePay, describePlace } from "~/modules/slots/format";
-import { isUuid } from "./ids";
+import { isUuid } from "~/modules/ids";
+import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { getRound, listRecentRounds } from "./rounds.server";
 import { aboutStudent, paperworkSteps, topReasonsOf } from "./present";
-import { firstName, link, lockMatch, slotPeople, type LockedMatch } from "./shared.server";
+import { firstName, lockMatch, type LockedMatch } from "./shared.server";
 
 export const REVIEW_PAGE_SIZE = 20;
 
 /** Statuses that count against a slot's seats: the pair agreed to start. */
 export const SEAT_TAKING = ["confirmed", "active", "completed"] as const;
-/** A match that is still going somewhere; the others are history. */
-export const LIVE = ["proposed", "introduced", "interviewing", "confirmed", "active"] as const;
 
 export const REVIEW_SOURCES = ["all", "round", "application"] as const;
 export type ReviewSource = (typeof REVIEW_SOURCES)[number];
@@ -127,12 +127,12 @@ export type ReviewResult = { ok: true } | { ok: false; error: ReviewError };
 
 /** The introduction email of a match being approved: to the student and the slot's people together. */
 async function queueIntroduction(tx: Db, { match, slot, organization, student }: LockedMatch) {
-  const [mentors, [profile]] = await Promise.all([slotPeople(tx, slot), tx.select().from(studentProfiles).where(eq(studentProfiles.userId, student.id))]);
+  const [mentors, [profile]] = await Promise.all([slotMentorRecipients(tx, slot), tx.select().from(studentProfiles).where(eq(studentProfiles.userId, student.id))]);
   const first = firstName(student.name);
   const orgAbout = [ORGANIZATION_TYPE_LABELS[organization.type], ORGANIZATION_SIZE_LABELS[organization.size], [organization.city, countryName(organization.country)].filter(Boolean).join(", ")]
     .filter(Boolean)
     .join(", ");
-  const matchUrl = link(`/matches/${match.id}`);
+  const matchUrl = absoluteUrl(`/matches/${match.id}`);
   const people = [student.email, ...mentors.map((m) => m.email).filter((e) => e !== student.email)];
   return queueEmail(tx, {
     template: "introduction",
@@ -147,7 +147,7 @@ async function queueIntroduction(tx: Db, { match, slot, organization, student }:
       slot: {
         title: slot.title,
         terms: [describePlace(slot), `${slot.hoursPerWeek} hours a week`, describeDates(slot), describePay(slot)].join(" · "),
-        url: link(`/slots/${slot.id}`),
+        url: absoluteUrl(`/slots/${slot.id}`),
       },
       reasons: topReasonsOf(match.reasons).map((r) => aboutStudent(r, first)),
       paperwork: paperworkSteps(profile?.workAuthorization ?? null, match.warnings),
@@ -239,7 +239,7 @@ export async function rejectMatch(
       const proposerRow = match.proposedBy
         ? await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, match.proposedBy))
         : [];
-      const recipients = proposerRow.length ? proposerRow : await slotPeople(tx, slot);
+      const recipients = proposerRow.length ? proposerRow : await slotMentorRecipients(tx, slot);
       for (const mentor of recipients) {
         await queueEmail(tx, {
           template: "match-proposal-rejected",
@@ -250,7 +250,7 @@ export async function rejectMatch(
             studentName: student.name,
             slotTitle: slot.title,
             reason: why,
-            applicantsUrl: link(`/mentor/slots/${slot.id}/applicants`),
+            applicantsUrl: absoluteUrl(`/mentor/slots/${slot.id}/applicants`),
           }),
           userId: mentor.id,
         });

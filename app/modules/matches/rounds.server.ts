@@ -9,7 +9,7 @@ import { DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/matching/round"
 import { buildPreferencesInThreads, prepareThreads } from "~/matching/threads";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadOpenSlots, loadStudents } from "~/modules/matching/instance.server";
-import { isUuid } from "./ids";
+import { isUuid } from "~/modules/ids";
 
 /** Rows per multi-row insert: ~10 parameters a row stays far below PostgreSQL's 65,535. */
 const INSERT_BATCH = 1000;

@@ -1,36 +1,12 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { matches, organizationMembers, organizations, slotMentors, slots, users, type Match, type Organization, type Slot } from "~db/schema";
-import { getEnv } from "~/env.server";
-import { isUuid } from "./ids";
+import { matches, organizations, slots, users, type Match, type Organization, type Slot } from "~db/schema";
+import { isUuid } from "~/modules/ids";
 
 export type Person = { id: string; name: string; email: string };
 
-/** An absolute link for an email. */
-export const link = (path: string) => `${getEnv().APP_URL}${path}`;
-
 /** The name a person is greeted by in an email: the first word of their name. */
 export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
-
-/**
- * The people who speak for a slot: its named mentors, or every mentor of its organization when
- * none is named any more (a named mentor deleted their account).
- */
-export async function slotPeople(db: Db, slot: Pick<Slot, "id" | "organizationId">): Promise<Person[]> {
-  const named = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(slotMentors)
-    .innerJoin(users, eq(users.id, slotMentors.userId))
-    .where(eq(slotMentors.slotId, slot.id))
-    .orderBy(asc(users.name));
-  if (named.length) return named;
-  return db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(organizationMembers)
-    .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(eq(organizationMembers.organizationId, slot.organizationId))
-    .orderBy(asc(users.name));
-}
 
 export type LockedMatch = { match: Match; slot: Slot; organization: Organization; student: Person };
 

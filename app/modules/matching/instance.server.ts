@@ -96,6 +96,15 @@ export function toMatchSlot(slot: MatchSlotFields, skills: SlotSkillRow[] | Skil
   };
 }
 
+/** A slot as the engine sees it, its skills read from the database. */
+export async function loadMatchSlot(db: Db, slot: MatchSlotFields & { id: string }) {
+  const skills = await db
+    .select({ skillSlug: slotSkills.skillSlug, minLevel: slotSkills.minLevel, required: slotSkills.required })
+    .from(slotSkills)
+    .where(eq(slotSkills.slotId, slot.id));
+  return toMatchSlot(slot, skills);
+}
+
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /**

@@ -4,7 +4,7 @@ import { transaction, type Db } from "~db/client.server";
 import { organizationInvitations, organizationMembers, organizations, users } from "~db/schema";
 import OrganizationInvitation, { organizationInvitationSubject } from "~emails/organization-invitation";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
-import { getEnv } from "~/env.server";
+import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { LIMITS, takeAllowance } from "~/modules/accounts/throttle.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -15,7 +15,6 @@ export const INVITATION_LIFETIME_DAYS = 7;
 /** Invitations one mentor can send: 20 an hour, so an account cannot be used to spam addresses. */
 const INVITES_PER_MENTOR = { limit: 20, windowMs: 60 * 60 * 1000, blockMs: 0 } as const;
 
-const link = (path: string) => `${getEnv().APP_URL}${path}`;
 
 export type InviteMentorResult =
   | { ok: true; email: string; expiresAt: Date }
@@ -68,8 +67,8 @@ export async function inviteMentor(db: Db, inviterId: string, rawEmail: string, 
         inviterName,
         organizationName: organization.name,
         email,
-        joinUrl: link(`/organization/join?token=${token}`),
-        signupUrl: link("/signup"),
+        joinUrl: absoluteUrl(`/organization/join?token=${token}`),
+        signupUrl: absoluteUrl("/signup"),
         expiresInDays: INVITATION_LIFETIME_DAYS,
       }),
     });

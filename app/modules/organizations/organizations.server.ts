@@ -2,15 +2,13 @@ import { and, asc, count, desc, eq, gt, isNull, like, or, sql } from "drizzle-or
 import { transaction, type Db } from "~db/client.server";
 import { organizationInvitations, organizationMembers, organizations, users, type Organization } from "~db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { isUuid } from "~/modules/ids";
 import type { OrganizationInput } from "./schemas";
 
 export const MEMBERS_PAGE_SIZE = 25;
 /** The pending invitations an organization page lists; older ones still work, they are just not shown. */
 export const PENDING_INVITATIONS_SHOWN = 20;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from forms and URLs; anything that is not a uuid cannot name a row (and must not reach a uuid cast). */
-export const isUuid = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
 
 /** The URL-safe form of a name: "Café Lab — Toronto" → "cafe-lab-toronto". */
 export function slugify(name: string) {

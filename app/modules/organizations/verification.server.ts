@@ -4,15 +4,14 @@ import { transaction, type Db } from "~db/client.server";
 import { organizationMembers, organizations, users } from "~db/schema";
 import OrganizationUnverified, { organizationUnverifiedSubject } from "~emails/organization-unverified";
 import OrganizationVerified, { organizationVerifiedSubject } from "~emails/organization-verified";
-import { getEnv } from "~/env.server";
+import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { isUuid } from "./organizations.server";
+import { isUuid } from "~/modules/ids";
 import type { OrganizationFilter } from "./schemas";
 
 export const ADMIN_PAGE_SIZE = 20;
 
-const link = (path: string) => `${getEnv().APP_URL}${path}`;
 
 /** Only an admin's id passes; the route's guard is the first check, this keeps the module safe on its own. */
 const isAdmin = (adminId: string) => sql`exists (select 1 from ${users} where ${users.id} = ${adminId} and ${users.role} = 'admin')`;
@@ -63,8 +62,8 @@ export async function verifyOrganization(db: Db, adminId: string, orgId: string,
         body: createElement(OrganizationVerified, {
           name: mentor.name,
           organizationName: organization.name,
-          organizationUrl: link("/organization"),
-          slotsUrl: link("/mentor/slots"),
+          organizationUrl: absoluteUrl("/organization"),
+          slotsUrl: absoluteUrl("/mentor/slots"),
         }),
       });
     }
@@ -94,7 +93,7 @@ export async function unverifyOrganization(db: Db, adminId: string, orgId: strin
         to: [mentor.email],
         subject: organizationUnverifiedSubject,
         userId: mentor.id,
-        body: createElement(OrganizationUnverified, { name: mentor.name, organizationName: organization.name, reason, organizationUrl: link("/organization") }),
+        body: createElement(OrganizationUnverified, { name: mentor.name, organizationName: organization.name, reason, organizationUrl: absoluteUrl("/organization") }),
       });
     }
     return { ok: true, organization, notified: mentors.length };

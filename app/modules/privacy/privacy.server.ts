@@ -22,6 +22,7 @@ import {
 import { verifyPassword } from "~/auth/password.server";
 import { applicationsForExport } from "~/modules/applications/applications.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { invalidateOpenSlots } from "~/modules/matching/instance.server";
 import { blockedUntil, LIMITS, recordFailure } from "~/modules/accounts/throttle.server";
 
 const ABOUT = [
@@ -170,8 +171,6 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
   };
 }
 
-export type UserDataExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>;
-
 function slotSummaries(db: Db) {
   return db
     .select({
@@ -214,7 +213,7 @@ export async function deleteAccount(
     return { ok: false, error: "wrong_password" };
   }
 
-  return transaction(db, async (tx) => {
+  const result = await transaction(db, async (tx) => {
     // why: locking every admin row (and this one) makes two admins deleting themselves at once
     // take turns, so the second one sees that the first is gone.
     const locked = await tx
@@ -262,6 +261,9 @@ export async function deleteAccount(
     });
     return { ok: true as const, role: self.role };
   });
+  // A mentor leaving may have closed slots: the kept open slots must not show them any more.
+  if (result.ok && result.role === "mentor") invalidateOpenSlots();
+  return result;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
 import { applications, matches, organizationMembers, organizations, skills, slots, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "~db/schema";
+import { isUuid } from "~/modules/ids";
 import { resolveSkillRows } from "~/modules/skills/skills.server";
 import type { SkillRow } from "~/modules/skills/schemas";
 import { EMPTY_PROFILE } from "./completeness";
@@ -9,11 +10,10 @@ import type { ProfileAccess, StudentProfileData, StudentProfileView } from "./ty
 
 export type ProfileViewer = { id: string; role: UserRole };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The student's profile with skills (highest level first) and projects; null when `userId` is no student. */
 export async function getStudentProfile(db: Db, userId: string): Promise<StudentProfileData | null> {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [row] = await db
     .select({ user: { id: users.id, name: users.name, email: users.email }, profile: studentProfiles })
     .from(users)
@@ -119,7 +119,7 @@ export async function saveStudentProfile(db: Db, userId: string, input: ProfileI
  * applied to (not withdrawn) or was matched with may read the profile too, whatever the settings.
  */
 export async function canViewStudentProfile(db: Db, viewer: ProfileViewer, studentId: string): Promise<ProfileAccess | null> {
-  if (!UUID.test(studentId)) return null;
+  if (!isUuid(studentId)) return null;
   if (viewer.role === "student") {
     if (viewer.id !== studentId) return null;
     const [self] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, studentId), eq(users.role, "student")));

@@ -6,7 +6,6 @@ import {
   organizationMembers,
   organizations,
   skills,
-  slotSkills,
   slotStars,
   slots,
   studentProfiles,
@@ -17,25 +16,22 @@ import {
   type WorkMode,
 } from "~db/schema";
 import InviteToApply, { inviteToApplySubject } from "~emails/invite-to-apply";
-import { getEnv } from "~/env.server";
+import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { explainPair, recommendSlots, recommendStudents } from "~/matching/recommend";
 import { topReasonItems, topReasons } from "~/matching/score";
-import type { MatchSlot } from "~/matching/types";
 import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getCompiledOpenSlots, loadStudent, loadStudents, toMatchSlot } from "~/modules/matching/instance.server";
+import { getCompiledOpenSlots, loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/instance.server";
 import { profileCompleteness } from "~/modules/profiles/completeness";
 import { getStudentProfile } from "~/modules/profiles/profiles.server";
 import { formatDay } from "~/modules/slots/format";
+import { todayOf } from "~/modules/slots/slots.server";
+import { isUuid } from "~/modules/ids";
 import { MAX_STARS } from "./schemas";
 
 export { MAX_STARS };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
-const today = (now: Date) => now.toISOString().slice(0, 10);
-const link = (path: string) => `${getEnv().APP_URL}${path}`;
 
 /** The audit action that records an invitation; its existence is what "invited once" checks. */
 export const INVITED_ACTION = "slot.student_invited";
@@ -78,7 +74,7 @@ const cardColumns = {
 };
 
 /** Open, and still taking applications: the same rule the engine's open slots follow. */
-const isOpen = (now: Date) => and(eq(slots.status, "open"), gte(slots.applicationDeadline, today(now)));
+const isOpen = (now: Date) => and(eq(slots.status, "open"), gte(slots.applicationDeadline, todayOf(now)));
 
 // Recommendations for a student ---------------------------------------------------------------
 
@@ -263,14 +259,6 @@ async function mentorSlot(db: Db, mentorId: string, slotId: string, { lock = fal
   return row ?? null;
 }
 
-async function matchSlotOf(db: Db, slot: typeof slots.$inferSelect): Promise<MatchSlot> {
-  const skillRows = await db
-    .select({ skillSlug: slotSkills.skillSlug, minLevel: slotSkills.minLevel, required: slotSkills.required })
-    .from(slotSkills)
-    .where(eq(slotSkills.slotId, slot.id));
-  return toMatchSlot(slot, skillRows);
-}
-
 export type StudentWhoFits = {
   id: string;
   name: string;
@@ -302,7 +290,7 @@ export type StudentsWhoFit = {
 export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, { k = 10, now = new Date() }: { k?: number; now?: Date } = {}): Promise<StudentsWhoFit | null> {
   const own = await mentorSlot(db, mentorId, slotId, { now });
   if (!own) return null;
-  const matchSlot = await matchSlotOf(db, own.slot);
+  const matchSlot = await loadMatchSlot(db, own.slot);
   // Only students holding one of the slot's required skills can be ranked for it (all, when it requires none).
   const required = Object.keys(matchSlot.requiredSkills);
   const candidates = await loadStudents(db, { forRound: true, ...(required.length ? { withAnySkill: required } : {}) });
@@ -384,13 +372,13 @@ export async function inviteToApply(db: Db, mentorId: string, slotId: string, st
   return transaction(db, async (tx) => {
     const own = await mentorSlot(tx, mentorId, slotId, { lock: true, now });
     if (!own) return { ok: false, error: "not_found" };
-    if (own.slot.status !== "open" || own.slot.applicationDeadline < today(now)) return { ok: false, error: "not_open" };
+    if (!own.open) return { ok: false, error: "not_open" };
 
     const previous = (await invitationsFor(tx, slotId, [studentId])).get(studentId);
     if (previous) return { ok: false, error: "already_invited", invitedAt: previous };
 
     const [candidate] = await loadStudents(tx, { ids: [studentId], forRound: true });
-    const matchSlot = await matchSlotOf(tx, own.slot);
+    const matchSlot = await loadMatchSlot(tx, own.slot);
     const pair = candidate ? explainPair(candidate, matchSlot) : null;
     if (!candidate || !pair?.eligible) return { ok: false, error: "not_eligible" };
 
@@ -407,7 +395,7 @@ export async function inviteToApply(db: Db, mentorId: string, slotId: string, st
         organizationName: own.organizationName,
         slotTitle: own.slot.title,
         reasons: topReasons(pair),
-        slotUrl: link(`/slots/${slotId}`),
+        slotUrl: absoluteUrl(`/slots/${slotId}`),
         deadline: formatDay(own.slot.applicationDeadline),
       }),
       userId: studentId,

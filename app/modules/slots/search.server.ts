@@ -3,8 +3,10 @@ import type { Db } from "~db/client.server";
 import { organizationMembers, organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
 import { AUTHORIZATION_INFO, authorizationFit, type StudentAuthorization, type WorkAuthorizationStatus } from "~/matching/work-authorization";
 import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
+import { UNPAID_COMPENSATIONS } from "./rules";
 import type { SlotSearch } from "./schemas";
-import { isUuid, slotColumns, slotExtras } from "./slots.server";
+import { isUuid } from "~/modules/ids";
+import { slotColumns, slotExtras } from "./slots.server";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -14,7 +16,7 @@ type Viewer = { id: string; role: UserRole } | null;
  * An open slot takes applications until the end of its deadline day in the slot's own time
  * zone (saved slots only carry zones PostgreSQL knows). `now` is a parameter for tests.
  */
-const acceptingApplications = (now: Date) => sql`${slots.applicationDeadline} >= (${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date`;
+export const acceptingApplications = (now: Date) => sql<boolean>`${slots.applicationDeadline} >= (${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date`;
 
 /** A student's saved work authorization, or null (no profile, or no status yet). */
 export async function getStudentAuthorization(db: Db, userId: string): Promise<StudentAuthorization | null> {
@@ -52,7 +54,7 @@ export async function searchSlots(
   for (const slug of skillSlugs) conditions.push(sql`exists (select 1 from slot_skills ss where ss.slot_id = ${slots.id} and ss.skill_slug = ${slug})`);
   if (search.pay === "paid_only") conditions.push(eq(slots.compensation, "paid"));
   if (search.pay === "paid_or_stipend") conditions.push(inArray(slots.compensation, ["paid", "stipend"]));
-  if (search.pay === "unpaid_or_credit") conditions.push(inArray(slots.compensation, ["unpaid", "course_credit"]));
+  if (search.pay === "unpaid_or_credit") conditions.push(inArray(slots.compensation, [...UNPAID_COMPENSATIONS]));
   if (search.modes.length) conditions.push(inArray(slots.workMode, search.modes));
   if (search.country) conditions.push(eq(slots.country, search.country));
   if (search.organizationType) conditions.push(eq(organizations.type, search.organizationType));

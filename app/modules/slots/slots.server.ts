@@ -4,10 +4,11 @@ import { transaction, type Db } from "~db/client.server";
 import { organizationMembers, organizations, skills, slotMentors, slots, slotSkills, users, type Slot, type SlotStatus } from "~db/schema";
 import SlotOpened, { slotOpenedSubject } from "~emails/slot-opened";
 import SlotSentBack, { slotSentBackSubject } from "~emails/slot-sent-back";
-import { getEnv } from "~/env.server";
+import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { invalidateOpenSlots } from "~/modules/matching/instance.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { isUuid } from "~/modules/ids";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
 import { needsReview, slotWarnings } from "./rules";
@@ -16,9 +17,6 @@ import type { ReviewInput, SlotInput } from "./schemas";
 export const MENTOR_PAGE_SIZE = 20;
 export const REVIEW_PAGE_SIZE = 10;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from URLs and forms; anything that is not a uuid names no slot (and must not reach a uuid cast). */
-export const isUuid = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
 
 /** The calendar date of `now` in UTC, YYYY-MM-DD: what "today" means for posting rules. */
 export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
@@ -27,7 +25,6 @@ export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 const { searchVector: _searchVector, ...slotColumns } = getTableColumns(slots);
 export { slotColumns };
 
-const link = (path: string) => `${getEnv().APP_URL}${path}`;
 
 type FieldErrors = Record<string, string[]>;
 export type SaveSlotResult =
@@ -229,19 +226,24 @@ export async function endSlot(
   }));
 }
 
-/** Who hears about a slot: its named mentors, or every mentor of its organization when none is left. */
+/**
+ * Who speaks for a slot and hears about it: its named mentors, or every mentor of its
+ * organization when none is named any more (a named mentor deleted their account); by name.
+ */
 export async function slotMentorRecipients(tx: Db, slot: Pick<Slot, "id" | "organizationId">) {
   const named = await tx
     .select({ id: users.id, name: users.name, email: users.email })
     .from(slotMentors)
     .innerJoin(users, eq(users.id, slotMentors.userId))
-    .where(eq(slotMentors.slotId, slot.id));
+    .where(eq(slotMentors.slotId, slot.id))
+    .orderBy(asc(users.name));
   if (named.length) return named;
   return tx
     .select({ id: users.id, name: users.name, email: users.email })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(eq(organizationMembers.organizationId, slot.organizationId));
+    .where(eq(organizationMembers.organizationId, slot.organizationId))
+    .orderBy(asc(users.name));
 }
 
 export type ReviewSlotResult = { ok: true; status: "open" | "draft" } | { ok: false; error: "not_found" | "not_pending" | "dates_passed" };
@@ -274,8 +276,8 @@ export async function reviewSlot(db: Db, { adminId, input, now = new Date() }: {
     for (const mentor of await slotMentorRecipients(tx, slot)) {
       const body =
         input.decision === "open"
-          ? createElement(SlotOpened, { name: mentor.name, slotTitle: slot.title, slotUrl: link(`/slots/${slot.id}`), manageUrl: link(`/mentor/slots/${slot.id}`), note: reason })
-          : createElement(SlotSentBack, { name: mentor.name, slotTitle: slot.title, reason: reason!, editUrl: link(`/mentor/slots/${slot.id}`) });
+          ? createElement(SlotOpened, { name: mentor.name, slotTitle: slot.title, slotUrl: absoluteUrl(`/slots/${slot.id}`), manageUrl: absoluteUrl(`/mentor/slots/${slot.id}`), note: reason })
+          : createElement(SlotSentBack, { name: mentor.name, slotTitle: slot.title, reason: reason!, editUrl: absoluteUrl(`/mentor/slots/${slot.id}`) });
       await queueEmail(tx, {
         template: input.decision === "open" ? "slot-opened" : "slot-sent-back",
         to: [mentor.email],

@@ -1,4 +1,4 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Ids come from URLs and forms; anything that is not a uuid names no match (and must not reach a uuid cast). */
+/** Ids come from URLs and forms; anything that is not a uuid names no row (and must not reach a uuid cast). */
 export const isUuid = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
