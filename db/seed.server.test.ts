@@ -2,7 +2,7 @@ import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { STUDENT_GOALS } from "~/domain/labels";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { slotRuleIssues } from "~/modules/slots/rules";
 import { closeDb, getDb, transaction, type Db } from "./client.server";
 import {

@@ -71,7 +71,7 @@ test("a student sees “Recommended for you” with the reasons, stars two slots
     await expect(card(page, first)).toBeVisible({ timeout: 1000 });
     await expect(card(page, second)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 60_000, intervals: [2000, 5000] });
-  await expect(card(page, first)).toContainText("Covers 1 of 1 required skills at the level asked");
+  await expect(card(page, first)).toContainText("Covers 1 of 1 required skill at the level asked");
   await expect(card(page, first)).toContainText(/out of 100/);
   await expect(card(page, first).getByText("To confirm before you start")).toBeVisible();
 
@@ -117,20 +117,24 @@ test("a mentor opens “Students who fit” for their slot and invites a student
   const title = `Lab data intern ${tag()}`;
   const slot = await cptSlot(db, organization, skill.slug, title);
   const invitee = await makeUser({ name: `Amara Okafor ${tag()}` });
-  await completeProfile(db, invitee, skill.slug);
+  await completeProfile(db, invitee, skill.slug, { visibleToMentors: true });
+  // Opted in to rounds, but hidden from mentors: never on this page.
+  const hidden = await makeUser({ name: `Ines Hidden ${tag()}` });
+  await completeProfile(db, hidden, skill.slug, { visibleToMentors: false });
   const notOptedIn = await makeUser({ name: `Kenji Sato ${tag()}` });
-  await completeProfile(db, notOptedIn, skill.slug, { inMatching: false });
+  await completeProfile(db, notOptedIn, skill.slug, { inMatching: false, visibleToMentors: true });
 
   await login(mentor);
   await page.goto(`/mentor/slots/${slot.id}`);
   await page.getByRole("link", { name: "Students who fit this slot" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Students who fit" })).toBeVisible();
   const student = page.getByRole("article", { name: invitee.name });
-  await expect(student).toContainText("Covers 1 of 1 required skills at the level asked");
+  await expect(student).toContainText("Covers 1 of 1 required skill at the level asked");
   await expect(student).toContainText("Computer Science · Northeastern University");
-  await expect(student).toContainText("fits this slot (the status itself is private)");
+  await expect(student).toContainText("Work authorization: fits this slot;");
   await expect(student).not.toContainText("CPT");
   await expect(page.getByRole("article", { name: notOptedIn.name })).toHaveCount(0);
+  await expect(page.getByRole("article", { name: hidden.name })).toHaveCount(0);
 
   await student.getByRole("button", { name: `Invite ${invitee.name} to apply` }).click();
   await expect(page.getByText(`Invitation sent to ${invitee.name}`)).toBeVisible();
@@ -140,7 +144,7 @@ test("a mentor opens “Students who fit” for their slot and invites a student
   await login(invitee);
   const email = await openEmail(page, { to: invitee.email, subject: `${organization.name} invites you to apply: ${title}` });
   await expect(email.getByText("Why you fit")).toBeVisible();
-  await expect(email.getByText(/Covers 1 of 1 required skills/)).toBeVisible();
+  await expect(email.getByText(/Covers 1 of 1 required skill/)).toBeVisible();
   await emailFrame(page).getByRole("link", { name: "Read the slot and apply" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });

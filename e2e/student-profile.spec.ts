@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { studentProfiles, studentSkills } from "~db/schema";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
+import { renderStatusStep } from "~/messages/render";
 import { expect, test } from "./fixtures";
 
 const main = (page: Page) => page.getByRole("main");
@@ -84,7 +85,7 @@ test("a student builds a complete profile", async ({ page, makeUser, login }) =>
   await expect(page.getByLabel("On site")).not.toBeChecked();
   await expect(page.getByLabel("Your status")).toHaveValue("ca_coop_permit");
   await expect(page.getByLabel("Valid until")).toHaveValue("2026-12-31");
-  await expect(page.getByText(AUTHORIZATION_INFO.ca_coop_permit.confirm)).toBeVisible();
+  await expect(page.getByText(renderStatusStep("ca_coop_permit", { audience: "student" })!)).toBeVisible();
   await expect(page.getByLabel("Let every verified mentor see my profile")).toBeChecked();
   await expect(page.getByLabel("Show my status to mentors who can see my profile")).not.toBeChecked();
 

@@ -9,10 +9,13 @@ export type IntroductionProps = {
   /** The strongest reasons for the match, about the student by first name. */
   reasons: string[];
   /**
-   * What the student must do for their work authorization before the first day, addressed to
-   * them; empty when nothing is needed. Steps only: never the name of the student's status.
+   * For the mentors, when the student has steps before a first day: what the organization may be
+   * asked for, in words that fit any status. Null when the student has none. The steps themselves
+   * go to the student alone (introduction-steps.tsx): this email never names a status or its steps.
    */
-  paperwork: string[];
+  documents: string | null;
+  /** Whether the student was sent their own steps separately (the email tells them to look). */
+  studentStepsSent: boolean;
   matchUrl: string;
 };
 
@@ -26,10 +29,10 @@ const listed = (words: string[]) => (words.length <= 1 ? (words[0] ?? "") : `${w
 
 /**
  * The introduction: one email to the student and the slot's mentors together, sent when an
- * admin approves a match. Who each is, why they were matched, what to do next, and the
- * paperwork the student needs before a start date.
+ * admin approves a match. Who each is, why they were matched, and what to do next. Everyone in
+ * it reads all of it, so it carries nothing about the student's work-authorization status.
  */
-export default function Introduction({ student, mentors, organization, slot, reasons, paperwork, matchUrl }: IntroductionProps) {
+export default function Introduction({ student, mentors, organization, slot, reasons, documents, studentStepsSent, matchUrl }: IntroductionProps) {
   const mentorNames = listed(mentors.map((m) => m.name));
   return (
     <EmailLayout preview={`${student.name}, meet ${mentorNames} of ${organization.name}: ${slot.title}.`}>
@@ -92,19 +95,16 @@ export default function Introduction({ student, mentors, organization, slot, rea
         If it is not the right fit, either of you can say so on the match page, with a short reason. No hard feelings: it frees the seat for someone else.
       </Text>
 
-      {paperwork.length ? (
+      {documents ? (
         <Section style={{ ...box, backgroundColor: "#fffbeb", borderLeft: "3px solid #b45309" }}>
-          <Text style={label}>Work authorization — before the first day</Text>
-          <Text style={item}>{student.firstName}, before your first day:</Text>
-          {paperwork.map((step) => (
-            <Text key={step} style={item}>
-              • {step}
+          <Text style={label}>Before the first day</Text>
+          <Text style={item}>{documents}</Text>
+          {studentStepsSent ? (
+            <Text style={{ ...styles.muted, margin: "8px 0 0" }}>
+              {student.firstName}: your own steps are in a separate email, sent only to you. This is guidance to confirm with the school&apos;s
+              international office, not legal advice.
             </Text>
-          ))}
-          <Text style={{ ...styles.muted, margin: "8px 0 0" }}>
-            {organization.name}: if {student.firstName} asks for a document for these steps (an offer letter, a training plan), please provide it in good
-            time. This is guidance to confirm with the school&apos;s international office, not legal advice.
-          </Text>
+          ) : null}
         </Section>
       ) : null}
 
@@ -136,13 +136,12 @@ Introduction.PreviewProps = {
     url: "http://localhost:3000/slots/00000000-0000-4000-8000-000000000000",
   },
   reasons: [
-    "Covers 2 of 2 required skills at the level asked (python and sql).",
+    "Covers 2 of 2 required skills at the level asked (Python and SQL).",
     "Can give mentorship, a recommendation letter and a referral.",
     "Same working hours as the team.",
   ],
-  paperwork: [
-    "Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.",
-    "CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.",
-  ],
+  documents:
+    "Before a start date, Amara may ask Riverbend Sensors for documents for the school or for work authorization — for example an offer letter with the dates, hours and duties, or a letter confirming the placement. Please provide them in good time.",
+  studentStepsSent: true,
   matchUrl: "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000",
 } satisfies IntroductionProps;

@@ -4,7 +4,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseInstance } from "~/matching/instance";
+import type { Explanation } from "~/matching/explanations";
 import { DEFAULT_LIST_LENGTH, runRound } from "~/matching/round";
+import { renderExplanation } from "~/messages/render";
 
 function fail(message: string): never {
   process.stderr.write(`match: ${message}\n`);
@@ -40,7 +42,20 @@ if (!parsed.ok) {
 }
 
 const result = runRound(parsed.instance, { listLength });
-const output = `${JSON.stringify(result, null, 2)}\n`;
+// Each reason and warning as its code and params (for programs), with the admin-voice text (for people reading the file).
+const worded = (e: Explanation) => ({ code: e.code, params: e.params, text: renderExplanation(e, { audience: "admin", name: null }) });
+const output = `${JSON.stringify(
+  {
+    ...result,
+    assignments: result.assignments.map((a) => ({
+      ...a,
+      reasons: a.reasons.map((c) => ({ key: c.key, points: c.points, max: c.max, ...worded(c.reason) })),
+      warnings: a.warnings.map(worded),
+    })),
+  },
+  null,
+  2,
+)}\n`;
 if (args.out) {
   writeFileSync(args.out, output);
   const s = result.stats;

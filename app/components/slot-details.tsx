@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Benefit, OrganizationSize, OrganizationType, Paperwork, SlotCompensation, SlotStatus, WorkMode } from "~db/schema";
 import { BENEFIT_LABELS, countryName, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS, PAPERWORK_LABELS, SKILL_LEVEL_LABELS, SLOT_STATUS_LABELS } from "~/domain/labels";
-import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { describeDates, describePay, describePlace, formatDay, plural } from "~/modules/slots/format";
 import { PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";
 import { VerifiedBadge } from "./verified-badge";

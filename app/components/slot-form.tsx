@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { BENEFIT_LABELS, COUNTRIES, PAPERWORK_LABELS, SLOT_COMPENSATION_LABELS, WORK_MODE_LABELS } from "~/domain/labels";
-import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import type { SkillRef } from "~/modules/skills/skills";
 import { COMMON_TIME_ZONES } from "~/modules/slots/format";
 import { MIN_ANSWER_LENGTH, MIN_PLAN_LENGTH, PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";

@@ -1,7 +1,7 @@
 import { dayAfterWeeks, fromDay, toDay } from "./dates";
+import type { Explanation } from "./explanations";
 import type { Eligibility, MatchSlot, MatchStudent } from "./types";
 import { authorizationFit } from "./work-authorization";
-import { WORK_MODE_NAMES } from "./words";
 
 const ACCEPTED_COMPENSATION = {
   paid_only: ["paid"],
@@ -9,10 +9,6 @@ const ACCEPTED_COMPENSATION = {
   any: ["paid", "stipend", "unpaid", "course_credit"],
 } as const;
 
-/**
- * Hard rules first: a pair that fails any is never recommended, proposed or matched.
- * Softer issues (term-time hour caps, paperwork, authorization dates) come back as warnings.
- */
 /** What the pair's work authorization means, from the engine's student and slot. */
 export function authorizationFitOf(student: MatchStudent, slot: MatchSlot) {
   return authorizationFit(
@@ -28,31 +24,38 @@ export function authorizationFitOf(student: MatchStudent, slot: MatchSlot) {
   );
 }
 
-export function checkEligibility(student: MatchStudent, slot: MatchSlot): Eligibility {
+/**
+ * Hard rules first: a pair that fails any is never recommended, proposed or matched.
+ * Softer issues (term-time hour caps, paperwork, authorization dates) come back as warnings.
+ * `applied`: the student chose this slot by applying, so their own preferences (compensation,
+ * work modes) no longer rule it out; the legal rules and what they can do (where, when, how
+ * many hours) still do.
+ */
+export function checkEligibility(student: MatchStudent, slot: MatchSlot, { applied = false }: { applied?: boolean } = {}): Eligibility {
   const fit = authorizationFitOf(student, slot);
-  const problems = [...fit.problems];
+  const problems: Explanation[] = [...fit.problems];
 
-  if (!(ACCEPTED_COMPENSATION[student.compensation] as readonly string[]).includes(slot.compensation)) {
-    problems.push(
-      student.compensation === "paid_only"
-        ? "You asked for paid internships only."
-        : "You asked for paid or stipend internships only.",
-    );
+  if (!applied && !(ACCEPTED_COMPENSATION[student.compensation] as readonly string[]).includes(slot.compensation)) {
+    problems.push({ code: student.compensation === "paid_only" ? "compensation_paid_only" : "compensation_paid_or_stipend", params: {} });
   }
-  if (!student.workModes.includes(slot.workMode)) {
-    problems.push(`The slot is ${WORK_MODE_NAMES[slot.workMode]}, which you did not choose.`);
+  if (!applied && !student.workModes.includes(slot.workMode)) {
+    problems.push({ code: "work_mode_not_chosen", params: { mode: slot.workMode } });
   } else if (slot.workMode !== "remote" && student.country !== slot.country) {
-    problems.push(`The slot is ${WORK_MODE_NAMES[slot.workMode]} in ${slot.country}, and you are in ${student.country}.`);
+    problems.push({ code: "work_mode_country", params: { mode: slot.workMode, country: slot.country, studentCountry: student.country } });
   }
   if (toDay(student.availableFrom) > toDay(slot.startDate)) {
-    problems.push(`The slot starts on ${slot.startDate}, before you are available (${student.availableFrom}).`);
+    problems.push({ code: "starts_before_available", params: { startDate: slot.startDate, availableFrom: student.availableFrom } });
   } else if (dayAfterWeeks(student.availableFrom, student.availableWeeks) < dayAfterWeeks(slot.startDate, slot.weeks)) {
-    problems.push(
-      `The slot runs until ${fromDay(dayAfterWeeks(slot.startDate, slot.weeks) - 1)}, after your availability ends (${fromDay(dayAfterWeeks(student.availableFrom, student.availableWeeks) - 1)}).`,
-    );
+    problems.push({
+      code: "ends_after_available",
+      params: {
+        endDate: fromDay(dayAfterWeeks(slot.startDate, slot.weeks) - 1),
+        availableUntil: fromDay(dayAfterWeeks(student.availableFrom, student.availableWeeks) - 1),
+      },
+    });
   }
   if (slot.hoursPerWeek > student.maxHoursPerWeek) {
-    problems.push(`The slot asks ${slot.hoursPerWeek} hours a week; you have ${student.maxHoursPerWeek}.`);
+    problems.push({ code: "hours_over", params: { hours: slot.hoursPerWeek, studentHours: student.maxHoursPerWeek } });
   }
   return { eligible: problems.length === 0, problems, warnings: fit.warnings };
 }

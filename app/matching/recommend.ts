@@ -16,8 +16,11 @@ export function recommendStudents(slot: MatchSlot, students: MatchStudent[], k: 
   return topStudentsForSlot(c, 0, k, studentsBySkill(c)).map((r) => ({ studentId: students[r.index]!.id, score: r.score }));
 }
 
-/** Everything a page shows about one pair: the score's components with sentences, and warnings. */
-export function explainPair(student: MatchStudent, slot: MatchSlot) {
-  const eligibility = checkEligibility(student, slot);
+/**
+ * Everything a page shows about one pair: the score's components and the eligibility, as codes.
+ * `applied`: the student applied to the slot (see checkEligibility).
+ */
+export function explainPair(student: MatchStudent, slot: MatchSlot, options: { applied?: boolean } = {}) {
+  const eligibility = checkEligibility(student, slot, options);
   return { ...scorePair(student, slot), ...eligibility };
 }

@@ -159,7 +159,8 @@ test("a mentor's ranking decides between two students who both want the only sea
   const ranked = runRound({ students: [a, b], slots: [{ ...slot, ranking: ["b"] }] });
   expect(ranked.assignments.map((x) => x.studentId)).toEqual(["b"]);
   expect(ranked.unassigned).toEqual(["a"]);
-  expect(ranked.assignments[0]!.reasons[0]).toContain("Covers 1 of 1 required skills");
+  // The strongest reason first, as a code with its params (the catalogue words it).
+  expect(ranked.assignments[0]!.reasons[0]!.reason).toEqual({ code: "required_skills", params: { total: 1, covered: ["typescript"], below: [], missing: [] } });
 });
 
 describe("rankings both ways", () => {

@@ -3,12 +3,14 @@ import { eligibleFast, loadStudent, makeScratch, scoreFast, unloadStudent } from
 import { deferredAcceptance } from "./assign";
 import { checkEligibility } from "./eligibility";
 import { fillTopSlots, Ranking } from "./rank";
-import { scorePair, topReasons } from "./score";
-import type { MatchInstance } from "./types";
+import type { AuthorizationExplanation } from "./explanations";
+import { scorePair, topComponents } from "./score";
+import type { MatchInstance, ScoreComponent } from "./types";
 
 export const DEFAULT_LIST_LENGTH = 50;
 
-export type RoundAssignment = { studentId: string; slotId: string; score: number; reasons: string[]; warnings: string[] };
+/** An assignment with its three strongest score components and the steps to confirm, as codes. */
+export type RoundAssignment = { studentId: string; slotId: string; score: number; reasons: ScoreComponent[]; warnings: AuthorizationExplanation[] };
 
 export type RoundResult = {
   assignments: RoundAssignment[];
@@ -179,7 +181,7 @@ export function describeRound(c: Compiled, prefs: Preferences, assigned: Int32Ar
       studentId: students[s]!.id,
       slotId: slots[t]!.id,
       score: pair.score,
-      reasons: topReasons(pair),
+      reasons: topComponents(pair.components),
       warnings: checkEligibility(students[s]!, slots[t]!).warnings,
     });
     scoreSum += pair.score;

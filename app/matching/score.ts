@@ -2,7 +2,6 @@ import { toDay } from "./dates";
 import { workingHoursOverlap } from "./timezone";
 import type { MatchSlot, MatchStudent, PairScore, ScoreComponent } from "./types";
 import { WEIGHTS } from "./weights";
-import { GOAL_NAMES, listWords } from "./words";
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -14,55 +13,43 @@ function credit(has: number | undefined, wants: number) {
 function requiredSkills(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const wanted = Object.entries(slot.requiredSkills);
   const max = WEIGHTS.required_skills;
-  if (wanted.length === 0) return { key: "required_skills", label: "Required skills", points: max, max, reason: "The slot requires no particular skill.", neutral: true };
-  const full = wanted.filter(([skill, level]) => (student.skills[skill] ?? 0) >= level).map(([s]) => s);
-  const short = wanted.filter(([skill, level]) => student.skills[skill] && student.skills[skill]! < level).map(([s]) => s);
+  if (wanted.length === 0) return { key: "required_skills", points: max, max, reason: { code: "required_none", params: {} }, neutral: true };
+  const covered = wanted.filter(([skill, level]) => (student.skills[skill] ?? 0) >= level).map(([s]) => s);
+  const below = wanted.filter(([skill, level]) => student.skills[skill] && student.skills[skill]! < level).map(([s]) => s);
   const missing = wanted.filter(([skill]) => !student.skills[skill]).map(([s]) => s);
   const fraction = wanted.reduce((sum, [skill, level]) => sum + credit(student.skills[skill], level), 0) / wanted.length;
-  const parts = [`Covers ${full.length} of ${wanted.length} required skills at the level asked${full.length ? ` (${listWords(full)})` : ""}.`];
-  if (short.length) parts.push(`Below the level asked in ${listWords(short)}.`);
-  if (missing.length) parts.push(`Missing ${listWords(missing)}.`);
-  return { key: "required_skills", label: "Required skills", points: round1(max * fraction), max, reason: parts.join(" ") };
+  return { key: "required_skills", points: round1(max * fraction), max, reason: { code: "required_skills", params: { total: wanted.length, covered, below, missing } } };
 }
 
 function niceSkills(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const wanted = Object.entries(slot.niceSkills);
   const max = WEIGHTS.nice_skills;
-  if (wanted.length === 0) return { key: "nice_skills", label: "Nice-to-have skills", points: max, max, reason: "The slot lists no nice-to-have skills.", neutral: true };
+  if (wanted.length === 0) return { key: "nice_skills", points: max, max, reason: { code: "nice_none", params: {} }, neutral: true };
   const has = wanted.filter(([skill, level]) => (student.skills[skill] ?? 0) >= level).map(([s]) => s);
-  return {
-    key: "nice_skills",
-    label: "Nice-to-have skills",
-    points: round1((max * has.length) / wanted.length),
-    max,
-    reason: has.length ? `Has ${has.length} of ${wanted.length} nice-to-have skills (${listWords(has)}).` : `Has none of the ${wanted.length} nice-to-have skills.`,
-  };
+  return { key: "nice_skills", points: round1((max * has.length) / wanted.length), max, reason: { code: "nice_skills", params: { total: wanted.length, has } } };
 }
 
 function goals(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const max = WEIGHTS.goals;
   const wanted = [...new Set(student.goals)];
-  if (wanted.length === 0) return { key: "goals", label: "Goals", points: max, max, reason: "No particular goals were given.", neutral: true };
+  if (wanted.length === 0) return { key: "goals", points: max, max, reason: { code: "goals_none", params: {} }, neutral: true };
   // Every slot on Steppingstone is mentored.
   const met = wanted.filter((g) => g === "mentorship" || slot.offers.includes(g));
   const unmet = wanted.filter((g) => !met.includes(g));
-  const reason = met.length
-    ? `Can give ${listWords(met.map((g) => GOAL_NAMES[g]))}${unmet.length ? `, not ${listWords(unmet.map((g) => GOAL_NAMES[g]))}` : ""}.`
-    : `Cannot give ${listWords(unmet.map((g) => GOAL_NAMES[g]))}.`;
-  return { key: "goals", label: "Goals", points: round1((max * met.length) / wanted.length), max, reason };
+  return { key: "goals", points: round1((max * met.length) / wanted.length), max, reason: { code: "goals", params: { met, unmet } } };
 }
 
 function timeZone(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const max = WEIGHTS.time_zone;
-  if (slot.workMode !== "remote") return { key: "time_zone", label: "Time zone", points: max, max, reason: "In person: you work the team's hours.", neutral: true };
+  if (slot.workMode !== "remote") return { key: "time_zone", points: max, max, reason: { code: "time_zone_in_person", params: {} }, neutral: true };
   const overlap = workingHoursOverlap(student.timezone, slot.timezone, slot.startDate);
-  const reason =
+  const reason: ScoreComponent["reason"] =
     overlap >= 8
-      ? "Same working hours as the team."
+      ? { code: "time_zone_same", params: {} }
       : overlap > 0
-        ? `${round1(overlap)} of 8 working hours overlap with the team's (${slot.timezone}).`
-        : `No working hours overlap with the team's (${slot.timezone}).`;
-  return { key: "time_zone", label: "Time zone", points: round1((max * overlap) / 8), max, reason };
+        ? { code: "time_zone_overlap", params: { hours: round1(overlap), zone: slot.timezone } }
+        : { code: "time_zone_none", params: { zone: slot.timezone } };
+  return { key: "time_zone", points: round1((max * overlap) / 8), max, reason };
 }
 
 function datesAndHours(student: MatchStudent, slot: MatchSlot): ScoreComponent {
@@ -72,13 +59,12 @@ function datesAndHours(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const startFit = waitWeeks <= 4 ? 1 : Math.max(0.5, 1 - ((waitWeeks - 4) / 8) * 0.5);
   const hoursFit = student.maxHoursPerWeek > 0 ? Math.min(1, slot.hoursPerWeek / student.maxHoursPerWeek) : 0;
   const fraction = (startFit + (0.5 + hoursFit / 2)) / 2;
-  const when = waitWeeks <= 4 ? "Starts soon after you are free" : `Starts ${Math.round(waitWeeks)} weeks after you are free`;
   return {
     key: "dates_and_hours",
-    label: "Dates and hours",
     points: round1(max * fraction),
     max,
-    reason: `${when}; ${slot.hoursPerWeek} of your ${student.maxHoursPerWeek} hours a week.`,
+    // 0 weeks: starts within four weeks of the student being free.
+    reason: { code: "dates_and_hours", params: { weeksAfterFree: waitWeeks <= 4 ? 0 : Math.round(waitWeeks), hours: slot.hoursPerWeek, studentHours: student.maxHoursPerWeek } },
   };
 }
 
@@ -94,17 +80,14 @@ export function scorePair(student: MatchStudent, slot: MatchSlot): PairScore {
 }
 
 /**
- * The reasons to show first: components that weighed something real, those that earned the
+ * The components to show first: those that weighed something real, those that earned the
  * largest share of their weight first (heavier ones on ties); neutral ones only to fill.
- * `good` says whether the component earned at least half its weight (a strength, not a gap).
  */
-export function topReasonItems(pair: PairScore, count = 3) {
-  return [...pair.components]
+export function topComponents<C extends Pick<ScoreComponent, "points" | "max" | "neutral">>(components: readonly C[], count = 3): C[] {
+  return [...components]
     .sort((a, b) => Number(a.neutral ?? false) - Number(b.neutral ?? false) || b.points / b.max - a.points / a.max || b.max - a.max)
-    .slice(0, count)
-    .map((c) => ({ reason: c.reason, good: c.points >= c.max / 2 }));
+    .slice(0, count);
 }
 
-export function topReasons(pair: PairScore, count = 3) {
-  return topReasonItems(pair, count).map((r) => r.reason);
-}
+/** Whether a component earned at least half its weight: a strength, not a gap. */
+export const isStrength = (c: Pick<ScoreComponent, "points" | "max">) => c.points >= c.max / 2;

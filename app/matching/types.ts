@@ -1,3 +1,4 @@
+import type { AuthorizationExplanation, Explanation, ScoreExplanation } from "./explanations";
 import type { WorkAuthorizationStatus } from "./work-authorization";
 
 // The engine's own shapes — the JSON instance format of `npm run match` (docs/matching.md).
@@ -48,17 +49,19 @@ export type MatchSlot = {
 
 export type MatchInstance = { students: MatchStudent[]; slots: MatchSlot[] };
 
+export type ScoreKey = "required_skills" | "nice_skills" | "goals" | "time_zone" | "dates_and_hours";
+
 export type ScoreComponent = {
-  key: "required_skills" | "nice_skills" | "goals" | "time_zone" | "dates_and_hours";
-  label: string;
+  key: ScoreKey;
   points: number;
   max: number;
-  /** A sentence a person can read. */
-  reason: string;
+  /** Why it scored what it did, as a code the message catalogue words. */
+  reason: ScoreExplanation;
   /** Full marks because there was nothing to weigh (no skills listed, no goals given, in person). */
   neutral?: boolean;
 };
 
 export type PairScore = { score: number; components: ScoreComponent[] };
 
-export type Eligibility = { eligible: boolean; problems: string[]; warnings: string[] };
+/** Hard problems rule the pair out; warnings are work-authorization steps to confirm. */
+export type Eligibility = { eligible: boolean; problems: Explanation[]; warnings: AuthorizationExplanation[] };

@@ -15,18 +15,21 @@ describe("authorizationFit", () => {
   test("a status the slot does not accept is ineligible, with the reason", () => {
     const fit = authorizationFit({ workAuthorization: "us_j1_academic_training" }, slot());
     expect(fit.eligible).toBe(false);
-    expect(fit.problems[0]).toContain("does not accept J-1 Academic Training");
+    expect(fit.problems).toEqual([{ code: "auth_not_accepted", params: { status: "us_j1_academic_training" } }]);
   });
 
   test("STEM OPT cannot take an unpaid slot", () => {
     const fit = authorizationFit({ workAuthorization: "us_f1_stem_opt" }, slot({ compensation: "unpaid" }));
     expect(fit.eligible).toBe(false);
-    expect(fit.problems.join(" ")).toContain("cannot count toward STEM OPT");
+    expect(fit.problems).toEqual([{ code: "stem_opt_not_paid", params: {} }]);
   });
 
   test("STEM OPT needs E-Verify and 20 hours", () => {
     const fit = authorizationFit({ workAuthorization: "us_f1_stem_opt" }, slot({ paperwork: [], hoursPerWeek: 15 }));
-    expect(fit.problems).toHaveLength(2);
+    expect(fit.problems).toEqual([
+      { code: "stem_opt_hours", params: { hours: 15 } },
+      { code: "stem_opt_everify_missing", params: {} },
+    ]);
   });
 
   test("post-completion OPT on an unpaid slot needs 20 hours a week", () => {
@@ -38,18 +41,18 @@ describe("authorizationFit", () => {
   test("CPT over 20 hours is a warning, not an exclusion", () => {
     const fit = authorizationFit({ workAuthorization: "us_f1_cpt" }, slot({ hoursPerWeek: 40 }));
     expect(fit.eligible).toBe(true);
-    expect(fit.warnings.join(" ")).toContain("20 hours a week during term");
+    expect(fit.warnings).toContainEqual({ code: "cpt_term_hours", params: { hours: 40 } });
   });
 
   test("a study permit over 24 hours is a warning", () => {
     const fit = authorizationFit({ workAuthorization: "ca_study_permit" }, slot({ hoursPerWeek: 30 }));
     expect(fit.eligible).toBe(true);
-    expect(fit.warnings.join(" ")).toContain("24 hours a week");
+    expect(fit.warnings).toEqual([{ code: "study_permit_hours", params: { hours: 30 } }]);
   });
 
   test("an authorization ending before the slot ends is a warning naming both dates", () => {
     const fit = authorizationFit({ workAuthorization: "us_f1_opt_post", validUntil: "2027-07-01" }, slot());
-    expect(fit.warnings.join(" ")).toContain("ends on 2027-07-01, before this slot ends (2027-08-23)");
+    expect(fit.warnings).toContainEqual({ code: "auth_ends_before", params: { validUntil: "2027-07-01", endDate: "2027-08-23" } });
   });
 
   test("a citizen accepted by the slot has nothing to confirm", () => {

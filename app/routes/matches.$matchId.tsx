@@ -53,6 +53,42 @@ export function ErrorBoundary() {
 
 type LastResult = SubmissionResult<string[]> | null;
 
+/** The work-authorization section, as app/messages/audiences.ts built it for this reader. */
+function AuthorizationPart({ side, firstName, authorization }: { side: MatchPage["side"]; firstName: string; authorization: MatchPage["authorization"] }) {
+  const { statusLabel, steps, summary, documents } = authorization;
+  return (
+    <>
+      {statusLabel ? (
+        <p className="mb-2 text-sm text-slate-600">
+          {side === "student" ? "Your status on your profile: " : side === "admin" ? "Status on the profile: " : `Work authorization (shared by ${firstName}): `}
+          <span className="font-medium text-slate-900">{statusLabel}</span>
+          {side === "student" ? " (mentors see it only if you share it on your profile)." : null}
+        </p>
+      ) : null}
+      {summary ? <p className="text-sm text-slate-700">{summary}</p> : null}
+      {steps.length ? (
+        <>
+          <p className="text-sm text-slate-700">{side === "student" ? "Before your first day:" : `Before ${firstName}'s first day:`}</p>
+          <ul className="mt-2 space-y-1.5">
+            {steps.map((step) => (
+              <li key={step} className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200">
+                <span aria-hidden="true">•</span>
+                {step}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {documents ? <p className="mt-3 text-sm text-slate-700">{documents}</p> : null}
+      {steps.length || documents ? (
+        <p className="mt-3 text-xs text-slate-500">Guidance to confirm with the school&apos;s international office, not legal advice.</p>
+      ) : (
+        <p className="text-sm text-slate-600">Nothing to confirm for work authorization.</p>
+      )}
+    </>
+  );
+}
+
 const MOVE_TEXT: Record<MatchMove, { button: string; hint: string }> = {
   interviewing: { button: "We are talking", hint: "You have been in touch and are getting to know each other." },
   confirm: { button: "Confirm the match", hint: "You both agreed to start. This takes one of the slot's seats." },
@@ -182,7 +218,7 @@ function Actions({ view, lastResult, busy }: { view: MatchPage; lastResult: { mo
     <div className="space-y-4">
       {moves.map((move) =>
         move === "confirm" ? (
-          <ConfirmForm key={move} steps={view.paperwork.steps} lastResult={resultFor(move)} busy={busy} />
+          <ConfirmForm key={move} steps={view.authorization.steps} lastResult={resultFor(move)} busy={busy} />
         ) : move === "not_proceeding" ? (
           <NotProceedingForm key={move} lastResult={resultFor(move)} busy={busy} />
         ) : (
@@ -199,7 +235,7 @@ export default function MatchPageRoute() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const moved = params.get("moved") as MatchStatus | null;
-  const { match, student, mentors, organization, slot, side, paperwork } = view;
+  const { match, student, mentors, organization, slot, side, authorization } = view;
 
   return (
     <div>
@@ -304,7 +340,7 @@ export default function MatchPageRoute() {
           <Section title={side === "student" ? "Why we matched you" : `Why ${student.firstName} was matched`}>
             <ul className="space-y-3">
               {view.reasons.map((r) => (
-                <li key={r.label}>
+                <li key={r.key}>
                   <div className="flex items-baseline justify-between gap-3 text-sm">
                     <span className="font-medium text-slate-900">{r.label}</span>
                     <span className="tabular-nums text-slate-500">
@@ -314,39 +350,14 @@ export default function MatchPageRoute() {
                   <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
                     <div className="h-full rounded-full bg-brand-600" style={{ width: `${Math.round((r.points / r.max) * 100)}%` }} />
                   </div>
-                  <p className="mt-1 text-sm text-slate-600">{r.reason}</p>
+                  <p className="mt-1 text-sm text-slate-600">{r.text}</p>
                 </li>
               ))}
             </ul>
           </Section>
 
           <Section title="Work authorization before the first day">
-            {paperwork.steps.length ? (
-              <>
-                {paperwork.statusLabel ? (
-                  <p className="mb-2 text-sm text-slate-600">
-                    Your status on your profile: <span className="font-medium text-slate-900">{paperwork.statusLabel}</span> (only you see this line).
-                  </p>
-                ) : null}
-                <p className="text-sm text-slate-700">
-                  {side === "student" ? "Before your first day:" : `What Steppingstone asked ${student.firstName} to do before the first day (written to ${student.firstName}):`}
-                </p>
-                <ul className="mt-2 space-y-1.5">
-                  {paperwork.steps.map((step) => (
-                    <li key={step} className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200">
-                      <span aria-hidden="true">•</span>
-                      {step}
-                    </li>
-                  ))}
-                </ul>
-                <p className="mt-3 text-xs text-slate-500">
-                  Guidance to confirm with the school&apos;s international office, not legal advice.
-                  {side === "mentor" ? " If the student asks for a document for these steps (an offer letter, a training plan), please provide it in good time." : ""}
-                </p>
-              </>
-            ) : (
-              <p className="text-sm text-slate-600">Nothing to confirm for work authorization.</p>
-            )}
+            <AuthorizationPart side={side} firstName={student.firstName} authorization={authorization} />
           </Section>
         </div>
 

@@ -103,7 +103,7 @@ function ApplicantCard({ a, position, questions, error, busy }: { a: Applicant; 
                 <span className="font-medium">
                   {c.label} ({c.points}/{c.max}):
                 </span>{" "}
-                {c.reason}
+                {c.text}
               </li>
             ))}
           </ul>
@@ -155,11 +155,16 @@ function ApplicantCard({ a, position, questions, error, busy }: { a: Applicant; 
               {a.status === "shortlisted" ? "Update rank" : "Shortlist"}
             </Button>
           </Form>
-          <Form method="post">
+          <Form method="post" className="max-w-sm">
             <input type="hidden" name="applicationId" value={a.id} />
-            <Button type="submit" name="intent" value="propose" disabled={busy || !a.eligible}>
+            <Button type="submit" name="intent" value="propose" disabled={busy || !a.eligible} aria-describedby={a.blocker ? `blocker-${a.id}` : undefined}>
               Propose match
             </Button>
+            {a.blocker ? (
+              <p id={`blocker-${a.id}`} className="mt-1 text-xs text-amber-900">
+                Not possible: {a.blocker}
+              </p>
+            ) : null}
           </Form>
           <Form method="post" className="flex w-full flex-wrap items-end gap-2">
             <input type="hidden" name="applicationId" value={a.id} />

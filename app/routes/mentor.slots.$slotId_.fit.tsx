@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const REFUSALS = {
   not_open: "This slot no longer takes applications, so nobody can be invited to it.",
-  not_eligible: "This student is no longer among those who fit the slot (their profile or matching choice changed).",
+  student_not_found: "This student is not among the students who fit this slot (their profile or their choices may have changed since the page loaded).",
   already_invited: "This student was already invited to apply to this slot.",
 } as const;
 
@@ -39,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slotId = params.slotId ?? "";
   const parsed = InviteSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const result = await inviteToApply(getDb(), user.id, slotId, parsed.data.studentId);
+  const result = await inviteToApply(getDb(), user.id, slotId, parsed.data.studentId, { k: STUDENTS_SHOWN });
   if (result.ok) return redirect(`/mentor/slots/${slotId}/fit?invited=${parsed.data.studentId}`);
   if (result.error === "not_found") throw notFound();
-  return data({ error: REFUSALS[result.error] }, { status: 409 });
+  return data({ error: REFUSALS[result.error] }, { status: result.error === "student_not_found" ? 404 : 409 });
 }
 
 export default function StudentsWhoFitPage() {
@@ -60,7 +60,7 @@ export default function StudentsWhoFitPage() {
       </p>
       <PageHeader
         title="Students who fit"
-        description={`The students who fit “${slot.title}” best, among those who joined matching rounds — eligible for the slot by its rules, with the reasons.`}
+        description={`The students who fit “${slot.title}” best, among those who joined matching rounds and let verified mentors see their profile — eligible for the slot by its rules, with the reasons.`}
       />
       <div className="mb-6 space-y-3">
         {invitedName ? <Alert tone="success">Invitation sent to {invitedName}. They get an email with the slot and why they fit.</Alert> : null}
@@ -71,12 +71,20 @@ export default function StudentsWhoFitPage() {
         </p>
       </div>
 
-      {students.length === 0 ? (
+      {!slot.organizationVerified ? (
+        <Card className="text-center">
+          <h2 className="text-lg font-semibold text-slate-900">Students who fit appear once your organization is verified</h2>
+          <p className="mx-auto mt-2 max-w-lg text-slate-600">
+            Students choose to be seen by verified mentors only. An admin verifies new organizations, usually within a few days; students can already
+            find and apply to your open slots.
+          </p>
+        </Card>
+      ) : students.length === 0 ? (
         <Card className="text-center">
           <h2 className="text-lg font-semibold text-slate-900">No student fits this slot yet</h2>
           <p className="mx-auto mt-2 max-w-lg text-slate-600">
             Students appear here once they join matching rounds with a complete profile that the slot&apos;s rules allow — skills, dates, hours, pay and
-            work authorization. Check back as students join.
+            work authorization — and let verified mentors see their profile. Check back as students join.
           </p>
         </Card>
       ) : (
@@ -87,13 +95,9 @@ export default function StudentsWhoFitPage() {
                 <ScoreBadge score={student.score} />
                 <div className="min-w-0 flex-1">
                   <h2 className="text-base font-semibold text-slate-900">
-                    {student.profileVisible ? (
-                      <Link to={`/students/${student.id}`} className="hover:text-brand-700 hover:underline">
-                        {student.name}
-                      </Link>
-                    ) : (
-                      student.name
-                    )}
+                    <Link to={`/students/${student.id}`} className="hover:text-brand-700 hover:underline">
+                      {student.name}
+                    </Link>
                   </h2>
                   <p className="mt-0.5 text-sm text-slate-600">{[student.program, student.school].filter(Boolean).join(" · ")}</p>
                   {student.skills.length ? (
@@ -119,24 +123,13 @@ export default function StudentsWhoFitPage() {
                       </li>
                     ))}
                   </ul>
-                  <p className="mt-3 text-sm text-slate-700">
-                    {student.authorization ? (
-                      <>
-                        <span className="font-medium">Work authorization:</span> {student.authorization.label} — fits this slot.
-                      </>
-                    ) : (
-                      <>
-                        <span className="font-medium">Work authorization:</span> fits this slot (the status itself is private).
-                      </>
-                    )}
-                  </p>
-                  {student.warnings.length ? (
-                    <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-amber-900">
-                      {student.warnings.map((w) => (
-                        <li key={w}>{w}</li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <ul aria-label="Work authorization" className="mt-3 space-y-0.5 text-sm">
+                    {student.fit.map((line) => (
+                      <li key={line.text} className={line.fits ? "text-slate-700" : "text-amber-900"}>
+                        {line.text}
+                      </li>
+                    ))}
+                  </ul>
                 </div>
                 <div className="shrink-0">
                   {student.invitedAt ? (

@@ -13,7 +13,7 @@ import {
   SKILL_LEVEL_LABELS,
   WORK_MODE_LABELS,
 } from "~/domain/labels";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { getStudentProfileView } from "~/modules/profiles/profiles.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.profile.name} · Steppingstone` : "Student · Steppingstone" }];

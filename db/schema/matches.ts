@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { AuthorizationExplanation } from "../../app/matching/explanations";
+import type { ScoreComponent } from "../../app/matching/types";
 import { applications } from "./applications";
 import { slots } from "./slots";
 import { users } from "./users";
@@ -31,7 +33,8 @@ export const matchRounds = pgTable("match_rounds", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export type MatchReason = { key: string; label: string; points: number; max: number; reason: string; neutral?: boolean };
+/** A score component as stored: key, points, max, and its reason as a code with params (no sentence). */
+export type MatchReason = ScoreComponent;
 
 export const matches = pgTable(
   "matches",
@@ -48,10 +51,10 @@ export const matches = pgTable(
     applicationId: uuid().references(() => applications.id, { onDelete: "set null" }),
     proposedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     score: integer().notNull(),
-    /** The score's components with their sentences, as the engine explained them. */
+    /** The score's components with their reasons as codes, as the engine explained them. */
     reasons: jsonb().$type<MatchReason[]>().notNull(),
-    /** Things the student must confirm (work-authorization paperwork, hour caps). */
-    warnings: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Work-authorization steps the student must confirm, as codes (worded per audience by app/messages). */
+    warnings: jsonb().$type<AuthorizationExplanation[]>().notNull().default(sql`'[]'::jsonb`),
     status: matchStatus().notNull().default("proposed"),
     reviewedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp({ withTimezone: true }),

@@ -10,7 +10,7 @@ import { applicationNotSelectedSubject } from "~emails/application-not-selected"
 import { applicationReceivedSubject } from "~emails/application-received";
 import { applicationShortlistedSubject } from "~emails/application-shortlisted";
 import { stopQueue } from "~/jobs/queue.server";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { exportUserData } from "~/modules/privacy/privacy.server";
 import { canViewStudentProfile } from "~/modules/profiles/profiles.server";
 import {
@@ -180,9 +180,12 @@ describe("the mentor's side", () => {
     expect(page!.rows[0]!.components.map((c) => c.key)).toContain("required_skills");
     // The engine's sentences speak to the student; a mentor reads them about the student.
     expect(JSON.stringify(page!.rows.map((r) => [r.components, r.fit]))).not.toMatch(/\byou(r)?\b/i);
-    expect(page!.rows[0]!.fit[0]).toEqual({ fits: true, text: "Work authorization: fits this slot" });
+    expect(page!.rows[0]!.fit[0]).toEqual({ fits: true, text: "Work authorization: fits this slot." });
     expect(page!.rows[2]!.eligible).toBe(false);
-    expect(page!.rows[2]!.fit).toContainEqual({ fits: false, text: "Work authorization: does not fit this slot — this slot does not accept the student's status." });
+    // The status is private: that it does not fit, never why (the reason would name it).
+    expect(page!.rows[2]!.fit).toContainEqual({ fits: false, text: "Work authorization: does not fit this slot's terms." });
+    expect(page!.rows[2]!.blocker).toBe("Work authorization: does not fit this slot's terms.");
+    expect(page!.rows[0]!.blocker).toBeNull();
     expect(await countApplicants(db, mentor.id, slot.id)).toBe(3);
   });
 
@@ -201,10 +204,30 @@ describe("the mentor's side", () => {
       const text = JSON.stringify([r.fit, r.components]);
       for (const word of giveaways) expect(text).not.toMatch(word);
     }
-    expect(rowOf(hidden.id).fit.some((f) => f.text.startsWith("To confirm before a start date"))).toBe(true);
-    expect(rowOf(refused.id).fit.some((f) => f.text.startsWith("Work authorization: does not fit this slot — "))).toBe(true);
+    expect(rowOf(hidden.id).fit.map((f) => f.text)).toEqual([expect.stringMatching(/^Work authorization: fits this slot; \S+ confirms it with the school before a start date\.$/)]);
+    expect(rowOf(refused.id).fit.map((f) => f.text)).toEqual(["Work authorization: does not fit this slot's terms."]);
     expect(rowOf(shared.id).authorization).toBe(AUTHORIZATION_INFO.us_f1_cpt.label);
     expect(JSON.stringify(rowOf(shared.id).fit)).toMatch(/CPT/);
+  });
+
+  test("a student who applied can be proposed whatever their own preferences said; the legal rules still stop it, in words for the mentor", async () => {
+    const { slot, mentor, skill } = await openSlot({ compensation: "unpaid", workMode: "hybrid", acceptedAuthorizations: ["us_citizen_pr", "us_f1_stem_opt"] });
+    const choosy = await matchableStudent({ skill: skill.slug });
+    const stem = await matchableStudent({ skill: skill.slug, status: "us_f1_stem_opt" });
+    // Paid work only, remote only: the engine would never have recommended this unpaid hybrid slot.
+    await db.update(studentProfiles).set({ compensation: "paid_only", workModes: ["remote"] }).where(eq(studentProfiles.userId, choosy.id));
+    for (const s of [choosy, stem]) expect(await applyToSlot(db, s.id, slot.id, APPLICATION)).toMatchObject({ ok: true });
+
+    const rows = (await listApplicants(db, mentor.id, slot.id))!.rows;
+    const rowOf = (id: string) => rows.find((r) => r.studentId === id)!;
+    expect(rowOf(choosy.id)).toMatchObject({ eligible: true, blocker: null });
+    // STEM OPT needs a paid position: a rule of the status, which the student keeps private.
+    expect(rowOf(stem.id)).toMatchObject({ eligible: false, blocker: "Work authorization: does not fit this slot's terms." });
+
+    const apps = await db.select().from(applications).where(eq(applications.slotId, slot.id));
+    const appOf = (id: string) => apps.find((a) => a.studentId === id)!.id;
+    expect(await proposeMatchFromApplication(db, mentor.id, appOf(choosy.id))).toMatchObject({ ok: true });
+    expect(await proposeMatchFromApplication(db, mentor.id, appOf(stem.id))).toEqual({ ok: false, error: "not_eligible" });
   });
 
   test("a mentor of another organization sees nothing and changes nothing", async () => {

@@ -18,10 +18,12 @@ import ApplicationReceived, { applicationReceivedSubject } from "~emails/applica
 import ApplicationShortlisted, { applicationShortlistedSubject } from "~emails/application-shortlisted";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
+import { firstName } from "~/domain/names";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { explainPair } from "~/matching/recommend";
 import type { MatchSlot, MatchStudent, ScoreComponent } from "~/matching/types";
-import { authorizationFitOf } from "~/matching/eligibility";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { mentorFitLines, mentorProposeBlocker, mentorView, renderComponents, type FitLine, type RenderedComponent } from "~/messages/audiences";
+import type { WorkAuthorizationStatus } from "~/matching/work-authorization";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/instance.server";
 import { isUuid } from "~/modules/ids";
@@ -179,72 +181,34 @@ export async function listStudentApplications(db: Db, studentId: string, { page 
 
 // The mentor's side ------------------------------------------------------------------------------
 
-/** Engine sentences speak to the student ("you"); a mentor reads them about the student. */
-export function forMentor(sentence: string) {
-  return sentence
-    .replace(/\bYou asked\b/g, "The student asked")
-    .replace(/\byou did not choose\b/g, "the student did not choose")
-    .replace(/\byou are in\b/g, "the student is in")
-    .replace(/\bbefore you are available\b/g, "before the student is available")
-    .replace(/\byou have\b/g, "the student has")
-    .replace(/\byou are free\b/g, "the student is free")
-    .replace(/\byou work\b/g, "the student works")
-    .replace(/\bYou need\b/g, "The student needs")
-    .replace(/\bbefore you apply\b/g, "with the student")
-    .replace(/\bbefore you start\b/g, "before they start")
-    .replace(/\bYour\b/g, "The student's")
-    .replace(/\byour\b/g, "the student's");
-}
-
-/** An authorization problem without the status it is about: what a mentor may read when the student does not share it. */
-function neutralAuthorizationProblem(problem: string) {
-  if (/does not accept/.test(problem)) return "this slot does not accept the student's status.";
-  if (/paid position/.test(problem)) return "the student's status needs a paid position.";
-  if (/20 hours/.test(problem)) return "the student's status needs at least 20 hours a week on this slot.";
-  if (/E-Verify|I-983/.test(problem)) return "the student's status needs paperwork the organization has not said it can provide.";
-  return "the student's status sets conditions this slot does not meet.";
-}
-
-export type FitLine = { fits: boolean; text: string };
-
-/**
- * The eligibility result phrased as fit for a mentor. The work-authorization status is named
- * only when the student shares it; otherwise no sentence carries it (nor a status-specific term).
- */
-export function fitForMentor(student: MatchStudent, slot: MatchSlot, explained: { problems: string[]; warnings: string[] }, shared: boolean): FitLine[] {
-  const auth = authorizationFitOf(student, slot);
-  const lines: FitLine[] = [];
-  if (auth.problems.length === 0) lines.push({ fits: true, text: "Work authorization: fits this slot" });
-  for (const p of auth.problems) {
-    lines.push({ fits: false, text: `Work authorization: does not fit this slot — ${shared ? forMentor(p) : neutralAuthorizationProblem(p)}` });
-  }
-  if (shared) {
-    for (const w of auth.warnings) lines.push({ fits: true, text: `To confirm before a start date: ${forMentor(w)}` });
-  } else if (auth.warnings.length) {
-    lines.push({
-      fits: true,
-      text: `To confirm before a start date: ${auth.warnings.length === 1 ? "one step" : `${auth.warnings.length} steps`} for the student's work authorization (paperwork or hour limits)`,
-    });
-  }
-  const authProblems = new Set(auth.problems);
-  for (const p of explained.problems) if (!authProblems.has(p)) lines.push({ fits: false, text: `Does not fit: ${forMentor(p)}` });
-  return lines;
-}
-
 type ExplainedApplicant = {
   score: number | null;
   eligible: boolean;
-  components: ScoreComponent[];
+  components: RenderedComponent[];
   fit: FitLine[];
+  /** Why "Propose match" is not possible, in the mentor's voice; null when it is. */
+  blocker: string | null;
 };
 
-function explainApplicant(student: MatchStudent | undefined, slot: MatchSlot, shared: boolean): ExplainedApplicant {
+/**
+ * An applicant as the slot's mentors may read them: the score's reasons and the fit about the
+ * student by first name, the work authorization only as the student allows (mentorView). A student
+ * who applied chose the slot, so their own preferences do not rule the pair out.
+ */
+function explainApplicant(student: MatchStudent | undefined, slot: MatchSlot, name: string, sharing: { shares: boolean; status: WorkAuthorizationStatus | null }): ExplainedApplicant {
   if (!student) {
-    return { score: null, eligible: false, components: [], fit: [{ fits: false, text: "Profile incomplete: the student's profile lacks what matching needs, so there is no score yet" }] };
+    const incomplete = `${name}'s profile lacks what matching needs, so there is no score yet.`;
+    return { score: null, eligible: false, components: [], fit: [{ fits: false, text: `Profile incomplete: ${incomplete}` }], blocker: incomplete };
   }
-  const explained = explainPair(student, slot);
-  const components = explained.components.map((c) => ({ ...c, reason: forMentor(c.reason) }));
-  return { score: explained.score, eligible: explained.eligible, components, fit: fitForMentor(student, slot, explained, shared) };
+  const explained = explainPair(student, slot, { applied: true });
+  const view = mentorView(explained, sharing);
+  return {
+    score: explained.score,
+    eligible: explained.eligible,
+    components: renderComponents(view.components, { audience: "mentor", name }),
+    fit: mentorFitLines(view, name),
+    blocker: explained.eligible ? null : mentorProposeBlocker(view, name),
+  };
 }
 
 /** A slot of the mentor's organization, or null: the query itself carries the authorization. */
@@ -305,7 +269,7 @@ export async function listApplicants(db: Db, mentorId: string, slotId: string, p
       return {
         ...r,
         authorization: shared && workAuthorization ? AUTHORIZATION_INFO[workAuthorization].label : null,
-        ...explainApplicant(byId.get(r.studentId), matchSlot, shared),
+        ...explainApplicant(byId.get(r.studentId), matchSlot, firstName(r.name), { shares: shared, status: workAuthorization ?? null }),
       };
     })
     .sort(
@@ -421,10 +385,10 @@ export async function decline(
 export type ProposeError = DecisionError | "slot_not_open" | "profile_incomplete" | "not_eligible" | "live_match";
 export type ProposeResult = { ok: true; matchId: string } | { ok: false; error: ProposeError };
 
-// The full components, neutral flag included, so the review and the introduction can pick
-// the reasons that weighed something real (topReasons).
+// The full components as codes, neutral flag included, so the review and the introduction can
+// pick the reasons that weighed something real (topComponents).
 const reasonsOf = (components: ScoreComponent[]): MatchReason[] =>
-  components.map(({ key, label, points, max, reason, neutral }) => ({ key, label, points, max, reason, ...(neutral ? { neutral } : {}) }));
+  components.map(({ key, points, max, reason, neutral }) => ({ key, points, max, reason, ...(neutral ? { neutral } : {}) }));
 
 /**
  * Proposes a match from an undecided application, in one transaction: a `proposed` match (source
@@ -439,7 +403,8 @@ export async function proposeMatchFromApplication(db: Db, mentorId: string, appl
     if (own.slot.status !== "open") return { ok: false, error: "slot_not_open" };
     const student = await loadStudent(tx, own.application.studentId);
     if (!student) return { ok: false, error: "profile_incomplete" };
-    const explained = explainPair(student, await loadMatchSlot(tx, own.slot));
+    // The student applied, so chose the slot: only the rules that bind both sides can stop it.
+    const explained = explainPair(student, await loadMatchSlot(tx, own.slot), { applied: true });
     if (!explained.eligible) return { ok: false, error: "not_eligible" };
 
     const [live] = await tx

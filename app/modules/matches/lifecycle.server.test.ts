@@ -6,7 +6,7 @@ import { emailsTo, makeUser, startTestQueue } from "~db/test/factories";
 import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { stopQueue } from "~/jobs/queue.server";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { allowedMoves, getMatchPage, listMyMatches, moveMatch, type Viewer } from "./lifecycle.server";
 import { MoveSchema, type MoveInput } from "./schemas";
 
@@ -30,7 +30,10 @@ async function introduced(options: { seats?: number; status?: MatchStatus } = {}
     slotId: slot.id,
     studentId: student.id,
     status: options.status ?? "introduced",
-    warnings: ["Your DSO must authorize CPT for this employer and these dates before your first day."],
+    warnings: [
+      { code: "cpt_dso_authorization", params: {} },
+      { code: "cpt_term_hours", params: { hours: 30 } },
+    ],
   });
   return { organization, mentor, second, slot, student, match };
 }
@@ -158,16 +161,22 @@ describe("reading matches", () => {
 
     const mine = await getMatchPage(db, as(student), match.id);
     expect(mine).toMatchObject({ side: "student", moves: ["interviewing", "confirm", "not_proceeding"] });
-    expect(mine!.paperwork.statusLabel).toBe(AUTHORIZATION_INFO.us_f1_cpt.label);
-    expect(mine!.paperwork.steps[0]).toBe(AUTHORIZATION_INFO.us_f1_cpt.confirm);
+    expect(mine!.authorization.statusLabel).toBe(AUTHORIZATION_INFO.us_f1_cpt.label);
+    // The status's own step, then the pair's steps it does not already say, to the student.
+    expect(mine!.authorization.steps).toEqual([
+      "Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.",
+      "CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.",
+    ]);
     expect(mine!.reasons).toHaveLength(5);
 
     const theirs = await getMatchPage(db, as(mentor), match.id);
     expect(theirs).toMatchObject({ side: "mentor", moves: ["interviewing", "not_proceeding"] });
-    // The mentor reads the steps, never the status's name.
-    expect(theirs!.paperwork.statusLabel).toBeNull();
-    expect(JSON.stringify(theirs)).not.toContain(AUTHORIZATION_INFO.us_f1_cpt.label);
-    expect(theirs!.reasons.find((r) => r.label === "Dates and hours")!.reason).toMatch(/Amara's 40 hours a week/);
+    // The student does not share the status: the mentor reads that there are steps, never which.
+    expect(theirs!.authorization).toMatchObject({ statusLabel: null, steps: [] });
+    expect(theirs!.authorization.summary).toBe("Work authorization: fits this slot; Amara confirms it with the school before a start date.");
+    expect(theirs!.authorization.documents).toContain("an offer letter with the dates, hours and duties");
+    expect(JSON.stringify(theirs)).not.toMatch(/CPT|DSO|F-1|curricular/i);
+    expect(theirs!.reasons.find((r) => r.label === "Dates and hours")!.text).toMatch(/Amara's 40 hours a week/);
 
     expect(await getMatchPage(db, as(admin), match.id)).toMatchObject({ side: "admin", moves: [] });
     expect(await getMatchPage(db, as(stranger), match.id)).toBeNull();

@@ -14,14 +14,21 @@ import {
 } from "~db/schema";
 import MatchStatusEmail, { matchStatusSubject, type MatchStatusChange } from "~emails/match-status";
 import { absoluteUrl } from "~/env.server";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
 import { queueEmail } from "~/mail/outbox.server";
+import {
+  adminAuthorizationSection,
+  mentorAuthorizationSection,
+  mentorView,
+  renderComponents,
+  studentAuthorizationSection,
+  type AuthorizationSection,
+} from "~/messages/audiences";
+import type { Voice } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { invalidateOpenSlots } from "~/modules/matching/instance.server";
 import { describeDates, describePay, describePlace } from "~/modules/slots/format";
 import { isUuid } from "~/modules/ids";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
-import { aboutStudent, paperworkSteps, topReasonsOf } from "./present";
 import { describeStudent, SEAT_TAKING } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
@@ -208,9 +215,10 @@ const HISTORY: Record<string, string> = {
 
 /**
  * Everything the match page shows, or null for anyone who may not see it (the same answer as
- * for a match that does not exist). Reasons and paperwork steps speak to the student on their
- * own page and about them by name to everyone else; the work-authorization status itself is
- * named only to the student.
+ * for a match that does not exist). Reasons speak to the student on their own page and about
+ * them by name to everyone else. Work authorization: the student reads their status and steps;
+ * an admin reads everything; a mentor reads the status and its steps only when the student
+ * shares it (app/messages/audiences.ts decides).
  */
 export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
   if (!isUuid(matchId)) return null;
@@ -237,8 +245,18 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
     db.select({ value: count() }).from(matches).where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING]))),
   ]);
   const first = firstName(student.name);
-  const speak = (sentence: string) => (side === "student" ? sentence : aboutStudent(sentence, first));
   const status = profile?.workAuthorization ?? null;
+  const voice: Voice = side === "student" ? { audience: "student", stage: "matched" } : { audience: side, name: first };
+  const authorization: AuthorizationSection =
+    side === "student"
+      ? studentAuthorizationSection(status, match.warnings)
+      : side === "admin"
+        ? adminAuthorizationSection(status, match.warnings, first)
+        : mentorAuthorizationSection(
+            mentorView({ warnings: match.warnings, components: match.reasons }, { shares: Boolean(profile?.shareAuthorization), status }),
+            first,
+            organization.name,
+          );
   return {
     side,
     moves: allowedMoves(match.status, side),
@@ -253,13 +271,8 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
       confirmedAt: match.confirmedAt,
       updatedAt: match.updatedAt,
     },
-    reasons: match.reasons.map((r) => ({ label: r.label, points: r.points, max: r.max, reason: speak(r.reason) })),
-    topReasons: topReasonsOf(match.reasons).map(speak),
-    paperwork: {
-      steps: paperworkSteps(status, match.warnings),
-      // The student's own status, shown only on their page.
-      statusLabel: side === "student" && status ? AUTHORIZATION_INFO[status].label : null,
-    },
+    reasons: renderComponents(match.reasons, voice),
+    authorization,
     student: { id: student.id, name: student.name, firstName: first, email: student.email, about: describeStudent(profile) },
     mentors: mentors.map((m) => ({ ...m, you: m.id === viewer.id })),
     organization: { id: organization.id, name: organization.name, website: organization.website },

@@ -6,7 +6,8 @@ import { emailsTo, makeUser, startTestQueue } from "~db/test/factories";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { stopQueue } from "~/jobs/queue.server";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
+import type { AuthorizationExplanation } from "~/matching/explanations";
 import { approveMatch, approveMatches, listReviewQueue, rejectMatch } from "./review.server";
 import { RejectSchema } from "./schemas";
 
@@ -17,9 +18,9 @@ afterAll(async () => {
   await closeDb();
 });
 
-const CPT_WARNINGS = [
-  "Your DSO must authorize CPT for this employer and these dates before your first day.",
-  "CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.",
+const CPT_WARNINGS: AuthorizationExplanation[] = [
+  { code: "cpt_dso_authorization", params: {} },
+  { code: "cpt_term_hours", params: { hours: 30 } },
 ];
 
 /** A slot with two named mentors, a CPT student, and a proposal between them (`source` round unless said). */
@@ -52,7 +53,7 @@ const auditOf = (matchId: string) => db.select().from(auditLog).where(and(eq(aud
 const introductionsOf = (studentEmail: string) => db.select().from(emails).where(and(eq(emails.template, "introduction"), sql`${studentEmail} = any(${emails.to})`));
 
 describe("approveMatch", () => {
-  test("introduces the pair: one email to the student and both mentors, with the reasons and the paperwork, and an audit entry", async () => {
+  test("introduces the pair: one email to the student and both mentors with the reasons, the student's steps to them alone, and an audit entry", async () => {
     const admin = await makeUser(db, { role: "admin", name: "Dana Admin" });
     const { match, student, mentor, second, application, organization } = await proposal({ source: "application" });
 
@@ -74,15 +75,21 @@ describe("approveMatch", () => {
     // Who each is, why, what next.
     expect(text).toContain("Amara Okafor");
     expect(text).toContain("Priya Raman");
-    expect(text).toContain("Covers 1 of 1 required skills at the level asked (python).");
+    expect(text).toContain("Covers 1 of 1 required skill at the level asked (Python).");
     expect(text).toMatch(/Reply all/i);
     expect(text).toContain(`/matches/${match.id}`);
-    // The paperwork, for the student: the status's step and what this slot adds — never the status's name.
-    expect(text).toContain("Amara, before your first day:");
-    expect(text).toContain(AUTHORIZATION_INFO.us_f1_cpt.confirm);
-    expect(text).toContain(CPT_WARNINGS[1]);
-    expect(text).not.toContain(AUTHORIZATION_INFO.us_f1_cpt.label);
-    expect(text).not.toContain("Curricular Practical Training");
+    // Everyone reads the joint email: what the organization may be asked for, in words that fit any status — no status, no steps.
+    expect(text).toContain("Amara may ask");
+    expect(text).toContain("an offer letter with the dates, hours and duties");
+    expect(text).not.toMatch(/CPT|DSO|F-1|Curricular Practical Training|EAD|I-983/);
+
+    // The steps go to the student alone, in their voice, with their status.
+    const steps = await db.select().from(emails).where(and(eq(emails.template, "introduction-steps"), sql`${student.email} = any(${emails.to})`));
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.to).toEqual([student.email]);
+    expect(steps[0]!.text).toContain(AUTHORIZATION_INFO.us_f1_cpt.label);
+    expect(steps[0]!.text).toContain("Ask your DSO to authorize CPT for this employer and dates before you start");
+    expect(steps[0]!.text).toContain("CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.");
 
     const [entry] = await auditOf(match.id);
     expect(entry).toMatchObject({ actorId: admin.id, action: "match.approved" });

@@ -4,16 +4,18 @@ import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { applications, matches, matchRounds, organizations, slots, studentProfiles, users, type StudentProfile } from "~db/schema";
 import Introduction, { introductionSubject } from "~emails/introduction";
+import IntroductionSteps, { introductionStepsSubject } from "~emails/introduction-steps";
 import MatchProposalRejected, { matchProposalRejectedSubject } from "~emails/match-proposal-rejected";
 import { absoluteUrl } from "~/env.server";
 import { countryName, DEGREE_LABELS, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
 import { queueEmail } from "~/mail/outbox.server";
+import { hasAuthorizationSteps, renderTopReasons, studentAuthorizationSection } from "~/messages/audiences";
+import { renderOrganizationDocuments, renderExplanation } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { describeDates, describePay, describePlace } from "~/modules/slots/format";
 import { isUuid } from "~/modules/ids";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { getRound, listRecentRounds } from "./rounds.server";
-import { aboutStudent, paperworkSteps, topReasonsOf } from "./present";
 import { firstName, lockMatch, type LockedMatch } from "./shared.server";
 
 export const REVIEW_PAGE_SIZE = 20;
@@ -112,8 +114,9 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
         ...row,
         student: { ...row.student, about: describeStudent(profile) },
         slot: { ...row.slot, terms: [describePlace(row.slot), `${row.slot.hoursPerWeek} hours a week`, describeDates(row.slot), describePay(row.slot)].join(" · ") },
-        reasons: topReasonsOf(reasons).map((r) => aboutStudent(r, first)),
-        warnings: row.warnings.map((w) => aboutStudent(w, first)),
+        // An admin reads everything, about the student by first name.
+        reasons: renderTopReasons(reasons, { audience: "admin", name: first }).map((r) => r.text),
+        warnings: row.warnings.map((w) => renderExplanation(w, { audience: "admin", name: first })),
       };
     }),
     counts,
@@ -125,7 +128,12 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
 export type ReviewError = "not_found" | "already_decided" | "slot_unavailable";
 export type ReviewResult = { ok: true } | { ok: false; error: ReviewError };
 
-/** The introduction email of a match being approved: to the student and the slot's people together. */
+/**
+ * The introduction of a match being approved: one email to the student and the slot's people
+ * together, which never names the student's work authorization (it speaks to the mentors only of
+ * documents any status may need), and — when the student has steps before a first day — a second
+ * email to the student alone with those steps. Returns the joint email's id.
+ */
 async function queueIntroduction(tx: Db, { match, slot, organization, student }: LockedMatch) {
   const [mentors, [profile]] = await Promise.all([slotMentorRecipients(tx, slot), tx.select().from(studentProfiles).where(eq(studentProfiles.userId, student.id))]);
   const first = firstName(student.name);
@@ -134,7 +142,10 @@ async function queueIntroduction(tx: Db, { match, slot, organization, student }:
     .join(", ");
   const matchUrl = absoluteUrl(`/matches/${match.id}`);
   const people = [student.email, ...mentors.map((m) => m.email).filter((e) => e !== student.email)];
-  return queueEmail(tx, {
+  const terms = [describePlace(slot), `${slot.hoursPerWeek} hours a week`, describeDates(slot), describePay(slot)].join(" · ");
+  const status = profile?.workAuthorization ?? null;
+  const withSteps = hasAuthorizationSteps(status, match.warnings);
+  const emailId = await queueEmail(tx, {
     template: "introduction",
     to: people,
     // why: the email comes from the no-reply sender; a reply should reach the people introduced.
@@ -144,17 +155,32 @@ async function queueIntroduction(tx: Db, { match, slot, organization, student }:
       student: { name: student.name, firstName: first, email: student.email, about: describeStudent(profile ?? null) },
       mentors: mentors.map((m) => ({ name: m.name, firstName: firstName(m.name), email: m.email })),
       organization: { name: organization.name, about: orgAbout || null },
-      slot: {
-        title: slot.title,
-        terms: [describePlace(slot), `${slot.hoursPerWeek} hours a week`, describeDates(slot), describePay(slot)].join(" · "),
-        url: absoluteUrl(`/slots/${slot.id}`),
-      },
-      reasons: topReasonsOf(match.reasons).map((r) => aboutStudent(r, first)),
-      paperwork: paperworkSteps(profile?.workAuthorization ?? null, match.warnings),
+      slot: { title: slot.title, terms, url: absoluteUrl(`/slots/${slot.id}`) },
+      reasons: renderTopReasons(match.reasons, { audience: "introduction", name: first }).map((r) => r.text),
+      documents: withSteps ? renderOrganizationDocuments(first, organization.name) : null,
+      studentStepsSent: withSteps,
       matchUrl,
     }),
     userId: student.id,
   });
+  if (withSteps) {
+    const section = studentAuthorizationSection(status, match.warnings);
+    await queueEmail(tx, {
+      template: "introduction-steps",
+      to: [student.email],
+      subject: introductionStepsSubject(slot.title),
+      body: createElement(IntroductionSteps, {
+        firstName: first,
+        statusLabel: section.statusLabel ?? "",
+        organizationName: organization.name,
+        slotTitle: slot.title,
+        steps: section.steps,
+        matchUrl,
+      }),
+      userId: student.id,
+    });
+  }
+  return emailId;
 }
 
 /**

@@ -50,8 +50,10 @@ describe("runMatchingRound", () => {
     expect(proposal).toMatchObject({ slotId: slot.id, source: "round", roundId: result.roundId, status: "proposed", applicationId: null });
     expect(proposal!.score).toBeGreaterThan(50);
     expect(proposal!.reasons.map((r) => r.key)).toEqual(["required_skills", "nice_skills", "goals", "time_zone", "dates_and_hours"]);
-    expect(proposal!.reasons[0]!.reason).toMatch(/Covers 1 of 1 required skills/);
-    expect(proposal!.warnings).toContain("Your DSO must authorize CPT for this employer and these dates before your first day.");
+    // Stored as codes, not sentences: each page words them for its reader.
+    expect(proposal!.reasons[0]!.reason).toEqual({ code: "required_skills", params: { total: 1, covered: [skill.slug], below: [], missing: [] } });
+    expect(proposal!.reasons[0]).not.toHaveProperty("label");
+    expect(proposal!.warnings).toEqual([{ code: "cpt_dso_authorization", params: {} }]);
 
     const [saved] = await db.select().from(matchRounds).where(eq(matchRounds.id, result.roundId));
     expect(saved).toMatchObject({ runBy: admin.id, listLength: 50 });

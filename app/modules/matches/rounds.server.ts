@@ -4,6 +4,7 @@ import { matches, matchRounds, users } from "~db/schema";
 import { deferredAcceptance } from "~/matching/assign";
 import { compileSlots, compileStudents } from "~/matching/compile";
 import { explainPair } from "~/matching/recommend";
+import type { AuthorizationExplanation } from "~/matching/explanations";
 import type { ScoreComponent } from "~/matching/types";
 import { DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/matching/round";
 import { buildPreferencesInThreads, prepareThreads } from "~/matching/threads";
@@ -23,7 +24,7 @@ export type RoundStats = RoundResult["stats"] & { saved: number; skipped: number
 
 export type RunRoundResult = { ok: true; roundId: string; stats: RoundStats } | { ok: false; error: "round_running" };
 
-type ProposalRow = { slot_id: string; student_id: string; score: number; reasons: ScoreComponent[]; warnings: string[] };
+type ProposalRow = { slot_id: string; student_id: string; score: number; reasons: ScoreComponent[]; warnings: AuthorizationExplanation[] };
 
 /**
  * Writes round proposals as one statement per batch, the batch sent as a single JSON parameter.
@@ -36,7 +37,7 @@ async function insertProposals(tx: Db, rows: ProposalRow[], roundId: string, now
   const result = await tx.execute(sql`
     insert into ${matches} (slot_id, student_id, source, round_id, score, reasons, warnings, created_at, updated_at)
     select r.slot_id, r.student_id, 'round', ${roundId}::uuid, r.score, r.reasons, r.warnings, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(slot_id uuid, student_id uuid, score int, reasons jsonb, warnings text[])
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(slot_id uuid, student_id uuid, score int, reasons jsonb, warnings jsonb)
     on conflict do nothing`);
   return result.count;
 }

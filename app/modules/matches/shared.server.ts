@@ -5,8 +5,7 @@ import { isUuid } from "~/modules/ids";
 
 export type Person = { id: string; name: string; email: string };
 
-/** The name a person is greeted by in an email: the first word of their name. */
-export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+export { firstName } from "~/domain/names";
 
 export type LockedMatch = { match: Match; slot: Slot; organization: Organization; student: Person };
 

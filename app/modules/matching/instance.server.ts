@@ -162,11 +162,12 @@ export async function loadOpenSlots(db: Db, now: Date, options: { forRound?: boo
 /**
  * Students as the engine sees them: `ids`, or (for a round) everyone opted in to matching
  * rounds who is not suspended and has no seat-holding match. Incomplete profiles are left out.
+ * With `visibleToMentors`, only students who let verified mentors see their profile.
  * Each student's ranking is their starred slots in order. With `withAnySkill`, only students
  * holding at least one of those skills (a slot's required ones: the engine ranks for a slot
  * only students who hold its rarest required skill, so this loses none of them).
  */
-export async function loadStudents(db: Db, options: { ids?: string[]; forRound?: boolean; withAnySkill?: string[] }): Promise<MatchStudent[]> {
+export async function loadStudents(db: Db, options: { ids?: string[]; forRound?: boolean; withAnySkill?: string[]; visibleToMentors?: boolean }): Promise<MatchStudent[]> {
   // why: one statement with only the fields matching reads, skills and stars aggregated per
   // student in PostgreSQL; loading profiles, 400,000 skill rows and stars separately through
   // the query builder took over two seconds of a 50,000-student round.
@@ -194,6 +195,7 @@ export async function loadStudents(db: Db, options: { ids?: string[]; forRound?:
     where u.suspended_at is null
       ${scope ? sql`and p.user_id ${scope}` : sql``}
       ${options.forRound ? sql`and p.in_matching and not exists (select 1 from ${matches} where ${matches.studentId} = p.user_id and ${inArray(matches.status, [...SEAT_HOLDING])})` : sql``}
+      ${options.visibleToMentors ? sql`and p.visible_to_mentors` : sql``}
     order by p.user_id`);
   const out: MatchStudent[] = [];
   for (const row of rows) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Benefit, CompensationPreference, Degree, WorkMode } from "~db/schema";
 import { COMPENSATION_PREFERENCE_LABELS, COUNTRIES, DEGREE_LABELS, STUDENT_GOALS, WORK_MODE_LABELS } from "~/domain/labels";
-import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS } from "~/domain/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
 import { normalizeTimeZone } from "./time-zones";
 import type { StudentProfileData } from "./types";

@@ -105,7 +105,8 @@ describe("recommended slots", () => {
     expect(first!.reasons.join(" ")).toContain("Covers 2 of 2 required skills");
     expect(second!.reasons.length).toBeGreaterThan(0);
     // J-1 Academic Training needs the Responsible Officer's approval: a warning, not an exclusion.
-    expect(first!.warnings.join(" ")).toMatch(/Responsible Officer/);
+    // In the student's own voice.
+    expect(first!.warnings).toEqual(["Your Responsible Officer must approve this position in writing before you start."]);
   });
 
   test("an incomplete profile gets the parts still missing instead", async () => {
@@ -191,91 +192,119 @@ describe("stars", () => {
 });
 
 describe("students who fit a slot", () => {
-  /** A slot requiring a skill of its own, and students with it: opted in (hiding or sharing their status) and not opted in. */
+  /**
+   * A slot requiring a skill of its own, and students with it: visible to verified mentors (keeping
+   * or sharing their status), hidden from mentors, not opted in, and not eligible.
+   */
   async function scene() {
     const { organization, mentor } = await makeOrganization(db);
     const skill = await makeSkill(db);
     const slot = await openSlot(organization, [[skill.slug, 2]], { title: "Sensor data intern" });
-    const hiding = await makeMatchableStudent({ skills: [[skill.slug, 3]], workAuthorization: "us_f1_cpt", school: "Northeastern University" });
+    const keeping = await makeMatchableStudent({ skills: [[skill.slug, 3]], workAuthorization: "us_f1_cpt", school: "Northeastern University", visibleToMentors: true });
     // One level below the slot's ask: half credit, so the order does not hang on random ids.
     const sharing = await makeMatchableStudent({ skills: [[skill.slug, 1]], workAuthorization: "us_f1_cpt", shareAuthorization: true, visibleToMentors: true });
-    const notOptedIn = await makeMatchableStudent({ skills: [[skill.slug, 4]], inMatching: false });
-    const ineligible = await makeMatchableStudent({ skills: [[skill.slug, 4]], workAuthorization: "ca_study_permit" });
-    return { organization, mentor, skill, slot, hiding, sharing, notOptedIn, ineligible };
+    // The best fit of all, but hidden from mentors: in rounds only.
+    const hidden = await makeMatchableStudent({ skills: [[skill.slug, 4]], workAuthorization: "us_f1_cpt", visibleToMentors: false });
+    const notOptedIn = await makeMatchableStudent({ skills: [[skill.slug, 4]], inMatching: false, visibleToMentors: true });
+    const ineligible = await makeMatchableStudent({ skills: [[skill.slug, 4]], workAuthorization: "ca_study_permit", visibleToMentors: true });
+    return { organization, mentor, skill, slot, keeping, sharing, hidden, notOptedIn, ineligible };
   }
 
-  test("are eligible students opted in to matching, best first, with reasons", async () => {
-    const { mentor, slot, hiding, sharing, notOptedIn, ineligible } = await scene();
+  test("are eligible students opted in to matching who let verified mentors see them, best first, with reasons", async () => {
+    const { mentor, slot, keeping, sharing, hidden, notOptedIn, ineligible } = await scene();
     const result = await studentsWhoFit(db, mentor.id, slot.id);
-    expect(result?.slot).toMatchObject({ id: slot.id, title: "Sensor data intern", open: true });
+    expect(result?.slot).toMatchObject({ id: slot.id, title: "Sensor data intern", open: true, organizationVerified: true });
     const ids = result!.students.map((s) => s.id);
-    expect(ids).toEqual([hiding.id, sharing.id]);
-    expect(ids).not.toContain(notOptedIn.id);
-    expect(ids).not.toContain(ineligible.id);
+    expect(ids).toEqual([keeping.id, sharing.id]);
+    for (const left of [hidden, notOptedIn, ineligible]) expect(ids).not.toContain(left.id);
     const [first] = result!.students;
-    expect(first).toMatchObject({ name: "Amara Okafor", school: "Northeastern University", program: "Computer Science", invitedAt: null, profileVisible: false });
+    expect(first).toMatchObject({ name: "Amara Okafor", school: "Northeastern University", program: "Computer Science", invitedAt: null });
     expect(first!.skills[0]).toMatchObject({ level: 3 });
-    expect(first!.reasons.join(" ")).toContain("Covers 1 of 1 required skills");
+    expect(first!.reasons.join(" ")).toContain("Covers 1 of 1 required skill at the level asked");
     // Read about the student, not to them.
     expect(first!.reasons.join(" ")).not.toMatch(/\byour?\b/i);
   });
 
-  test("never show a student's work-authorization status unless the student shares it", async () => {
-    const { mentor, slot, hiding, sharing } = await scene();
+  test("list nobody to a mentor whose organization is not verified", async () => {
+    const { organization, mentor } = await makeOrganization(db, { verified: false });
+    const skill = await makeSkill(db);
+    const slot = await openSlot(organization, [[skill.slug, 2]]);
+    const visible = await makeMatchableStudent({ skills: [[skill.slug, 3]], visibleToMentors: true });
     const result = await studentsWhoFit(db, mentor.id, slot.id);
-    const hidden = result!.students.find((s) => s.id === hiding.id)!;
+    expect(result).toMatchObject({ slot: { organizationVerified: false }, students: [] });
+    expect(await inviteToApply(db, mentor.id, slot.id, visible.id)).toEqual({ ok: false, error: "student_not_found" });
+  });
+
+  test("never show a student's work-authorization status unless the student shares it", async () => {
+    const { mentor, slot, keeping, sharing } = await scene();
+    const result = await studentsWhoFit(db, mentor.id, slot.id);
+    const kept = result!.students.find((s) => s.id === keeping.id)!;
     const shared = result!.students.find((s) => s.id === sharing.id)!;
-    expect(hidden.authorization).toBeNull();
-    expect(hidden.warnings).toEqual([]);
-    expect(JSON.stringify(hidden)).not.toMatch(/CPT|F-1|us_f1|DSO/);
+    expect(kept.authorization).toBeNull();
+    expect(kept.fit.map((f) => f.text)).toEqual(["Work authorization: fits this slot; Amara confirms it with the school before a start date."]);
+    expect(JSON.stringify(kept)).not.toMatch(/CPT|F-1|us_f1|DSO|curricular/i);
     expect(shared.authorization?.label).toMatch(/CPT/);
-    expect(shared.warnings.join(" ")).toMatch(/Their DSO must authorize CPT/);
-    expect(shared.warnings.join(" ")).not.toMatch(/\byour?\b/i);
+    expect(shared.fit.map((f) => f.text)).toEqual([
+      "Work authorization (shared): US F-1 student — Curricular Practical Training (CPT) — fits this slot.",
+      "To confirm before a start date: Amara asks the DSO to authorize CPT for this employer and these dates before starting; the organization gives Amara an offer letter for it.",
+      "To confirm before a start date: The organization has not said it can give the offer letter CPT needs; Amara will ask you for one.",
+    ]);
   });
 
   test("are only for mentors of the slot's own organization", async () => {
-    const { slot, hiding } = await scene();
+    const { slot, keeping } = await scene();
     const { mentor: outsider } = await makeOrganization(db);
     expect(await studentsWhoFit(db, outsider.id, slot.id)).toBeNull();
-    expect(await studentsWhoFit(db, hiding.id, slot.id)).toBeNull();
+    expect(await studentsWhoFit(db, keeping.id, slot.id)).toBeNull();
     expect(await studentsWhoFit(db, outsider.id, "not-a-uuid")).toBeNull();
   });
 
   test("an invitation emails the student once, with why they fit and a link to the slot, and is audited", async () => {
-    const { mentor, slot, hiding, notOptedIn } = await scene();
+    const { mentor, slot, keeping } = await scene();
 
-    const first = await inviteToApply(db, mentor.id, slot.id, hiding.id);
+    const first = await inviteToApply(db, mentor.id, slot.id, keeping.id);
     expect(first.ok).toBe(true);
-    const sent = await emailsTo(db, hiding.email);
+    const sent = await emailsTo(db, keeping.email);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toContain("Sensor data intern");
-    expect(sent[0]!.text).toContain("Covers 1 of 1 required skills");
+    expect(sent[0]!.text).toContain("Covers 1 of 1 required skill at the level asked");
     expect(sent[0]!.text).toContain(mentor.name);
     expect(linkIn(sent[0]!, `/slots/${slot.id}`)).toBeTruthy();
 
-    const second = await inviteToApply(db, mentor.id, slot.id, hiding.id);
+    const second = await inviteToApply(db, mentor.id, slot.id, keeping.id);
     expect(second).toMatchObject({ ok: false, error: "already_invited" });
-    expect(await emailsTo(db, hiding.email)).toHaveLength(1);
+    expect(await emailsTo(db, keeping.email)).toHaveLength(1);
 
     const audit = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, INVITED_ACTION), eq(auditLog.subjectId, slot.id)));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: mentor.id, subjectType: "slot", detail: { studentId: hiding.id } });
+    expect(audit[0]).toMatchObject({ actorId: mentor.id, subjectType: "slot", detail: { studentId: keeping.id } });
     expect(JSON.stringify(audit[0]!.detail)).not.toMatch(/us_f1|CPT/);
 
     const fit = await studentsWhoFit(db, mentor.id, slot.id);
-    expect(fit!.students.find((s) => s.id === hiding.id)!.invitedAt).toBeInstanceOf(Date);
-    expect(await inviteToApply(db, mentor.id, slot.id, notOptedIn.id)).toEqual({ ok: false, error: "not_eligible" });
+    expect(fit!.students.find((s) => s.id === keeping.id)!.invitedAt).toBeInstanceOf(Date);
+  });
+
+  test("an invitation to a student not on the list is refused as not found, and writes and sends nothing", async () => {
+    const { mentor, slot, hidden, notOptedIn, ineligible } = await scene();
+    for (const student of [hidden, notOptedIn, ineligible]) {
+      expect(await inviteToApply(db, mentor.id, slot.id, student.id)).toEqual({ ok: false, error: "student_not_found" });
+      expect(await emailsTo(db, student.email)).toHaveLength(0);
+    }
+    // The same answer as for an id that belongs to nobody.
+    expect(await inviteToApply(db, mentor.id, slot.id, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, error: "student_not_found" });
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, INVITED_ACTION), eq(auditLog.subjectId, slot.id)));
+    expect(audit).toHaveLength(0);
   });
 
   test("an invitation is refused to other organizations' mentors and for a slot no longer open", async () => {
-    const { organization, mentor, skill, slot, hiding } = await scene();
+    const { organization, mentor, skill, slot, keeping } = await scene();
     const { mentor: outsider } = await makeOrganization(db);
-    expect(await inviteToApply(db, outsider.id, slot.id, hiding.id)).toEqual({ ok: false, error: "not_found" });
+    expect(await inviteToApply(db, outsider.id, slot.id, keeping.id)).toEqual({ ok: false, error: "not_found" });
     const closed = await openSlot(organization, [[skill.slug, 2]], { status: "closed" });
-    expect(await inviteToApply(db, mentor.id, closed.id, hiding.id)).toEqual({ ok: false, error: "not_open" });
-    expect(await emailsTo(db, hiding.email)).toHaveLength(0);
+    expect(await inviteToApply(db, mentor.id, closed.id, keeping.id)).toEqual({ ok: false, error: "not_open" });
+    expect(await emailsTo(db, keeping.email)).toHaveLength(0);
   });
 });

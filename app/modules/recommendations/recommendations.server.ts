@@ -18,9 +18,11 @@ import {
 import InviteToApply, { inviteToApplySubject } from "~emails/invite-to-apply";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
+import { firstName } from "~/domain/names";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { explainPair, recommendSlots, recommendStudents } from "~/matching/recommend";
-import { topReasonItems, topReasons } from "~/matching/score";
-import { AUTHORIZATION_INFO } from "~/matching/work-authorization";
+import { mentorFitLines, mentorView, renderTopReasons, type FitLine } from "~/messages/audiences";
+import { renderExplanation } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getCompiledOpenSlots, loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/instance.server";
 import { profileCompleteness } from "~/modules/profiles/completeness";
@@ -117,8 +119,15 @@ export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, n
     const slot = compiled.slots[compiled.slotIndex.get(slotId)!]!;
     if (!card) continue;
     const pair = explainPair(student, slot);
-    const items = topReasonItems(pair);
-    out.push({ ...card, score, reasons: items.map((r) => r.reason), strengths: items.map((r) => r.good), warnings: pair.warnings, starred: starred.has(slotId) });
+    const items = renderTopReasons(pair.components, { audience: "student" });
+    out.push({
+      ...card,
+      score,
+      reasons: items.map((r) => r.text),
+      strengths: items.map((r) => r.strength),
+      warnings: pair.warnings.map((w) => renderExplanation(w, { audience: "student" })),
+      starred: starred.has(slotId),
+    });
   }
   return { status: "ready", slots: out, starredCount: starred.size };
 }
@@ -234,23 +243,11 @@ export async function isStarred(db: Db, studentId: string, slotId: string) {
 
 // Students who fit a mentor's slot ------------------------------------------------------------
 
-/**
- * The engine's sentences speak to the student ("your 40 hours"); a mentor reads them about the
- * student instead.
- */
-export function aboutTheStudent(reason: string) {
-  return reason
-    .replace(/\bYour\b/g, "Their")
-    .replace(/\byour\b/g, "their")
-    .replace(/\bYou\b/g, "They")
-    .replace(/\byou\b/g, "they");
-}
-
 /** The slot (any status) when `mentorId` belongs to its organization; null otherwise. Authorization is the join. */
 async function mentorSlot(db: Db, mentorId: string, slotId: string, { lock = false, now = new Date() }: { lock?: boolean; now?: Date } = {}) {
   if (!isUuid(mentorId) || !isUuid(slotId)) return null;
   const query = db
-    .select({ slot: slots, organizationName: organizations.name, open: sql<boolean>`${isOpen(now)}` })
+    .select({ slot: slots, organizationName: organizations.name, organizationVerified: sql<boolean>`${organizations.verifiedAt} is not null`, open: sql<boolean>`${isOpen(now)}` })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, mentorId)))
@@ -266,37 +263,45 @@ export type StudentWhoFits = {
   program: string | null;
   skills: { name: string; level: number }[];
   score: number;
+  /** The strongest reasons, about the student by first name. */
   reasons: string[];
-  /** The status when the student shares it; null otherwise (the fit is all a mentor learns). */
+  /** The status's label when the student shares it; null otherwise. */
   authorization: { label: string } | null;
-  /** Paperwork to confirm; only when the student shares their status, since the warnings name it. */
-  warnings: string[];
-  /** The profile page is readable by this mentor only when the student lets verified mentors see it. */
-  profileVisible: boolean;
+  /** The work-authorization lines as the student allows (mentorView): the status and its steps, or only whether it fits. */
+  fit: FitLine[];
   invitedAt: Date | null;
 };
 
 export type StudentsWhoFit = {
-  slot: { id: string; title: string; status: SlotStatus; open: boolean; organizationName: string };
+  slot: { id: string; title: string; status: SlotStatus; open: boolean; organizationName: string; organizationVerified: boolean };
   students: StudentWhoFits[];
 };
 
 /**
- * The best `k` students for a slot of the mentor's own organization, among students opted in to
- * matching rounds whose profiles are complete for matching and who hold no live match; eligible
- * ones only, best first. Null when the slot is not the mentor's (the page answers 404). A
- * student's work-authorization status never reaches the mentor unless the student shares it.
+ * The best `k` students for a slot: students opted in to matching rounds who let verified mentors
+ * see their profile, complete for matching, with no live match, eligible for the slot; best first.
+ * Empty until the mentor's organization is verified (hidden students are for verified mentors only).
+ */
+async function rankStudentsWhoFit(db: Db, own: NonNullable<Awaited<ReturnType<typeof mentorSlot>>>, k: number) {
+  if (!own.organizationVerified) return { matchSlot: null, top: [], candidates: [] };
+  const matchSlot = await loadMatchSlot(db, own.slot);
+  // Only students holding one of the slot's required skills can be ranked for it (all, when it requires none).
+  const required = Object.keys(matchSlot.requiredSkills);
+  const candidates = await loadStudents(db, { forRound: true, visibleToMentors: true, ...(required.length ? { withAnySkill: required } : {}) });
+  return { matchSlot, top: recommendStudents(matchSlot, candidates, k), candidates };
+}
+
+/**
+ * The "students who fit" page of a slot of the mentor's own organization; null when the slot is
+ * not the mentor's (the page answers 404). Only students who let verified mentors see them are
+ * listed, and a student's work-authorization status never reaches the mentor unless they share it.
  */
 export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, { k = 10, now = new Date() }: { k?: number; now?: Date } = {}): Promise<StudentsWhoFit | null> {
   const own = await mentorSlot(db, mentorId, slotId, { now });
   if (!own) return null;
-  const matchSlot = await loadMatchSlot(db, own.slot);
-  // Only students holding one of the slot's required skills can be ranked for it (all, when it requires none).
-  const required = Object.keys(matchSlot.requiredSkills);
-  const candidates = await loadStudents(db, { forRound: true, ...(required.length ? { withAnySkill: required } : {}) });
-  const top = recommendStudents(matchSlot, candidates, k);
-  const slotView = { id: own.slot.id, title: own.slot.title, status: own.slot.status, open: own.open, organizationName: own.organizationName };
-  if (top.length === 0) return { slot: slotView, students: [] };
+  const { matchSlot, top, candidates } = await rankStudentsWhoFit(db, own, k);
+  const slotView = { id: own.slot.id, title: own.slot.title, status: own.slot.status, open: own.open, organizationName: own.organizationName, organizationVerified: own.organizationVerified };
+  if (!matchSlot || top.length === 0) return { slot: slotView, students: [] };
 
   const ids = top.map((t) => t.studentId);
   const [people, invitations] = await Promise.all([
@@ -307,7 +312,6 @@ export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, {
         school: studentProfiles.school,
         program: studentProfiles.program,
         shareAuthorization: studentProfiles.shareAuthorization,
-        visibleToMentors: studentProfiles.visibleToMentors,
         skills: sql<{ name: string; level: number }[]>`coalesce((select json_agg(json_build_object('name', ${skills.name}, 'level', ${studentSkills.level}) order by ${studentSkills.level} desc, ${skills.name}) from ${studentSkills} join ${skills} on ${skills.slug} = ${studentSkills.skillSlug} where ${studentSkills.userId} = ${users.id}), '[]'::json)`,
       })
       .from(users)
@@ -324,6 +328,8 @@ export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, {
     const student = matchStudents.get(studentId);
     if (!person || !student) continue;
     const pair = explainPair(student, matchSlot);
+    const name = firstName(person.name);
+    const view = mentorView(pair, { shares: person.shareAuthorization, status: student.workAuthorization });
     students.push({
       id: person.id,
       name: person.name,
@@ -331,10 +337,9 @@ export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, {
       program: person.program,
       skills: person.skills,
       score,
-      reasons: topReasons(pair).map(aboutTheStudent),
-      authorization: person.shareAuthorization ? { label: AUTHORIZATION_INFO[student.workAuthorization].label } : null,
-      warnings: person.shareAuthorization ? pair.warnings.map(aboutTheStudent) : [],
-      profileVisible: person.visibleToMentors,
+      reasons: renderTopReasons(view.components, { audience: "mentor", name }).map((r) => r.text),
+      authorization: view.authorization.shared ? { label: AUTHORIZATION_INFO[view.authorization.status].label } : null,
+      fit: mentorFitLines(view, name),
       invitedAt: invitations.get(studentId) ?? null,
     });
   }
@@ -359,29 +364,37 @@ async function invitationsFor(db: Db, slotId: string, studentIds: string[]) {
 
 export type InviteResult =
   | { ok: true; emailId: string }
-  | { ok: false; error: "not_found" | "not_open" | "not_eligible" }
+  | { ok: false; error: "not_found" | "not_open" | "student_not_found" }
   | { ok: false; error: "already_invited"; invitedAt: Date };
 
 /**
  * Emails a student an invitation to apply to a slot of the mentor's organization, with why they
  * fit, and records it in the audit log — at most once per student per slot (invitations to one
- * slot queue on its row). Only students opted in to matching whom the slot's rules allow.
+ * slot queue on its row). Only a student on the slot's "students who fit" list (the same `k`):
+ * anyone else — hidden, not in rounds, not eligible, or no such student — gets the one answer
+ * `student_not_found`, so an id reveals nothing.
  */
-export async function inviteToApply(db: Db, mentorId: string, slotId: string, studentId: string, { now = new Date() }: { now?: Date } = {}): Promise<InviteResult> {
-  if (!isUuid(studentId)) return { ok: false, error: "not_eligible" };
+export async function inviteToApply(
+  db: Db,
+  mentorId: string,
+  slotId: string,
+  studentId: string,
+  { now = new Date(), k = 10 }: { now?: Date; k?: number } = {},
+): Promise<InviteResult> {
+  if (!isUuid(studentId)) return { ok: false, error: "student_not_found" };
   return transaction(db, async (tx) => {
     const own = await mentorSlot(tx, mentorId, slotId, { lock: true, now });
     if (!own) return { ok: false, error: "not_found" };
     if (!own.open) return { ok: false, error: "not_open" };
 
+    const { matchSlot, top, candidates } = await rankStudentsWhoFit(tx, own, k);
+    const candidate = top.some((t) => t.studentId === studentId) ? candidates.find((c) => c.id === studentId) : undefined;
+    if (!matchSlot || !candidate) return { ok: false, error: "student_not_found" };
+
     const previous = (await invitationsFor(tx, slotId, [studentId])).get(studentId);
     if (previous) return { ok: false, error: "already_invited", invitedAt: previous };
 
-    const [candidate] = await loadStudents(tx, { ids: [studentId], forRound: true });
-    const matchSlot = await loadMatchSlot(tx, own.slot);
-    const pair = candidate ? explainPair(candidate, matchSlot) : null;
-    if (!candidate || !pair?.eligible) return { ok: false, error: "not_eligible" };
-
+    const pair = explainPair(candidate, matchSlot);
     const people = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [studentId, mentorId]));
     const student = people.find((p) => p.id === studentId)!;
     const mentor = people.find((p) => p.id === mentorId)!;
@@ -390,11 +403,12 @@ export async function inviteToApply(db: Db, mentorId: string, slotId: string, st
       to: [student.email],
       subject: inviteToApplySubject(own.organizationName, own.slot.title),
       body: createElement(InviteToApply, {
-        studentName: student.name.split(" ")[0] || student.name,
+        studentName: firstName(student.name),
         mentorName: mentor.name,
         organizationName: own.organizationName,
         slotTitle: own.slot.title,
-        reasons: topReasons(pair),
+        // The email goes to the student: reasons in their own voice.
+        reasons: renderTopReasons(pair.components, { audience: "student" }).map((r) => r.text),
         slotUrl: absoluteUrl(`/slots/${slotId}`),
         deadline: formatDay(own.slot.applicationDeadline),
       }),

@@ -1,4 +1,6 @@
-import { AUTHORIZATION_INFO, authorizationFit, type SlotTerms, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
+import { authorizationFit, type SlotTerms } from "~/matching/work-authorization";
+import { renderExplanation } from "~/messages/render";
 
 // Pure rules of a slot: no database, no clock (today is an argument). The form's schema runs
 // them in the browser and on the server; the module and the review queue reuse them.
@@ -194,7 +196,7 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
     for (const status of accepted) {
       if (explained.has(status)) continue;
       const { problems } = authorizationFit({ workAuthorization: status }, terms);
-      for (const problem of problems) add(["acceptedAuthorizations"], `${short(status)}: ${problem}`);
+      for (const problem of problems) add(["acceptedAuthorizations"], `${short(status)}: ${renderExplanation(problem, { audience: "mentor", name: null })}`);
     }
   }
 

@@ -1,7 +1,10 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { organizationMembers, organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
-import { AUTHORIZATION_INFO, authorizationFit, type StudentAuthorization, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
+import { authorizationFit, type StudentAuthorization } from "~/matching/work-authorization";
+import { studentFit } from "~/messages/audiences";
+import { renderStatusStep } from "~/messages/render";
 import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
 import { UNPAID_COMPENSATIONS } from "./rules";
 import type { SlotSearch } from "./schemas";
@@ -114,7 +117,7 @@ export async function searchSlots(
     rows: rows.map((r) => ({
       ...r,
       skills: extras.get(r.id)!.skills,
-      fit: student ? authorizationFit(student, r) : null,
+      fit: student ? studentFit(authorizationFit(student, r)) : null,
     })),
     total: n,
     pages: Math.max(1, Math.ceil(n / SEARCH_PAGE_SIZE)),
@@ -167,13 +170,14 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
   if (!row) return null;
 
   const extras = (await slotExtras(db, [slotId])).get(slotId)!;
-  let note: { status: WorkAuthorizationStatus; label: string; short: string; confirm: string; fit: ReturnType<typeof authorizationFit> } | null = null;
+  let note: { status: WorkAuthorizationStatus; label: string; short: string; confirm: string; fit: ReturnType<typeof studentFit> } | null = null;
   let studentWithoutStatus = false;
   if (viewer?.role === "student") {
     const student = await getStudentAuthorization(db, viewer.id);
     if (student) {
       const info = AUTHORIZATION_INFO[student.workAuthorization];
-      note = { status: student.workAuthorization, label: info.label, short: info.short, confirm: info.confirm, fit: authorizationFit(student, row.slot) };
+      const confirm = renderStatusStep(student.workAuthorization, { audience: "student" }) ?? "Nothing to confirm for work authorization.";
+      note = { status: student.workAuthorization, label: info.label, short: info.short, confirm, fit: studentFit(authorizationFit(student, row.slot)) };
     } else studentWithoutStatus = true;
   }
   return {

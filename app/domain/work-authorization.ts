@@ -1,0 +1,91 @@
+import { AUTHORIZATION_FACTS, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+
+// The words for each work-authorization status, as the profile, the slot form and the student's
+// own pages say them (the step each status asks for before a first day is in the message
+// catalogue, app/messages/catalogue.ts, in every audience's voice). Guidance to confirm with
+// the school's international office, never legal advice. The engine keeps only the facts (app/matching/work-authorization.ts).
+
+export { WORK_AUTHORIZATIONS, type WorkAuthorizationStatus };
+
+export type AuthorizationInfo = {
+  label: string;
+  /** Short form for badges and filters. */
+  short: string;
+  country: "US" | "CA" | null;
+  /** What the status means for internships, in plain words. */
+  meaning: string;
+  /** Whether the dates of the authorization matter (OPT, permits). */
+  hasDates: boolean;
+};
+
+const WORDS: Record<WorkAuthorizationStatus, Omit<AuthorizationInfo, "country" | "hasDates">> = {
+  us_citizen_pr: {
+    label: "US citizen or permanent resident",
+    short: "US citizen / PR",
+    meaning: "You can take any internship in the US, paid or unpaid, without extra paperwork.",
+  },
+  us_f1_cpt: {
+    label: "US F-1 student — Curricular Practical Training (CPT)",
+    short: "F-1 CPT",
+    meaning:
+      "CPT lets you work when the internship is part of your curriculum. Your school's DSO must approve it before the first day, for this employer and these dates. It is part-time (up to 20 hours a week) during term and can be full-time in breaks. It can be paid or unpaid.",
+  },
+  us_f1_opt_pre: {
+    label: "US F-1 student — pre-completion OPT",
+    short: "F-1 OPT (pre-completion)",
+    meaning:
+      "Pre-completion OPT lets you work before you graduate once you hold the EAD card. During term you may work up to 20 hours a week.",
+  },
+  us_f1_opt_post: {
+    label: "US F-1 — post-completion OPT",
+    short: "F-1 OPT (post-completion)",
+    meaning:
+      "Post-completion OPT lets you work after you graduate. The work must relate to your major. Unpaid work counts as OPT employment only at 20 hours a week or more.",
+  },
+  us_f1_stem_opt: {
+    label: "US F-1 — STEM OPT extension",
+    short: "F-1 STEM OPT",
+    meaning:
+      "The STEM OPT extension needs a paid position of at least 20 hours a week with an employer enrolled in E-Verify, and a training plan (Form I-983) that you and the employer sign.",
+  },
+  us_j1_academic_training: {
+    label: "US J-1 student — Academic Training",
+    short: "J-1 Academic Training",
+    meaning: "Academic Training lets J-1 students work in their field of study, approved in writing by the program's Responsible Officer.",
+  },
+  us_other_ead: {
+    label: "US — other work permit (EAD)",
+    short: "US EAD",
+    meaning: "An Employment Authorization Document lets you work in the US for the dates on the card.",
+  },
+  ca_citizen_pr: {
+    label: "Canadian citizen or permanent resident",
+    short: "Canada citizen / PR",
+    meaning: "You can take any internship in Canada without extra paperwork.",
+  },
+  ca_study_permit: {
+    label: "Canada — study permit (off-campus work)",
+    short: "CA study permit",
+    meaning:
+      "A study permit that allows off-campus work lets you work up to 24 hours a week during academic sessions, and full-time in scheduled breaks.",
+  },
+  ca_coop_permit: {
+    label: "Canada — co-op work permit",
+    short: "CA co-op permit",
+    meaning: "A co-op work permit is needed when the internship is a required part of your program; it covers work placements of that program.",
+  },
+  ca_open_work_permit: {
+    label: "Canada — open work permit",
+    short: "CA open work permit",
+    meaning: "An open work permit lets you work for almost any employer in Canada for the dates on the permit.",
+  },
+  not_authorized: {
+    label: "Not yet authorized to work",
+    short: "Not yet authorized",
+    meaning: "You do not hold a work authorization yet. Talk to your international office about CPT, OPT or a co-op permit before you apply.",
+  },
+};
+
+export const AUTHORIZATION_INFO: Record<WorkAuthorizationStatus, AuthorizationInfo> = Object.fromEntries(
+  WORK_AUTHORIZATIONS.map((s) => [s, { ...WORDS[s], ...AUTHORIZATION_FACTS[s] }]),
+) as Record<WorkAuthorizationStatus, AuthorizationInfo>;

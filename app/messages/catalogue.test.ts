@@ -1,0 +1,211 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { skillName } from "~/domain/skill-names";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
+import { AUTHORIZATION_CODES, EXPLANATION_CODES, SCORE_CODES, TERMS_CODES, type Explanation, type ScoreExplanation } from "~/matching/explanations";
+import type { ScoreComponent } from "~/matching/types";
+import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
+import { anyExplanation, authorizationExplanation, explanationOf, firstNameArb, scoreExplanation, termsExplanation } from "./arbitraries.test-support";
+import {
+  mentorAuthorizationSection,
+  mentorFitLines,
+  mentorProposeBlocker,
+  mentorView,
+  renderComponents,
+  renderTopReasons,
+  type MentorAuthorization,
+} from "./audiences";
+import { argumentsOf, PSEUDO_LOCALE, renderExplanation, renderOrganizationDocuments, renderStatusStep, type Voice } from "./render";
+
+const VOICES: Voice[] = [
+  { audience: "student" },
+  { audience: "student", stage: "matched" },
+  { audience: "mentor", name: "Priya" },
+  { audience: "mentor", name: null },
+  { audience: "admin", name: "Ahmed" },
+  { audience: "admin", name: null },
+  { audience: "introduction", name: "Amara" },
+];
+
+/** The skill slugs an explanation carries, for the leftover-slug check. */
+function slugsIn(e: Explanation) {
+  if (e.code === "required_skills") return [...e.params.covered, ...e.params.below, ...e.params.missing];
+  if (e.code === "nice_skills") return e.params.has;
+  return [];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A value of the params as a whole word in the text: a slug or an enum value left unworded. */
+const asWord = (text: string, word: string) => new RegExp(`(^|[^\\w-])${escape(word)}($|[^\\w-])`).test(text);
+
+describe("the catalogue", () => {
+  test("words every code in every audience, in English and in the pseudo-locale, with no leftover slug", () => {
+    for (const code of EXPLANATION_CODES) {
+      for (const e of fc.sample(explanationOf(code), { numRuns: 15, seed: 7 })) {
+        for (const voice of VOICES) {
+          const text = renderExplanation(e, voice);
+          expect(text, code).toMatch(/^[A-Z0-9].*[.!]$/s);
+          expect(text, code).not.toMatch(/[{}]|undefined|NaN|\[object/);
+          // No enum value or skill slug survives: names from the taxonomy, words from the catalogue.
+          expect(text, code).not.toMatch(/\b[a-z0-9]+_[a-z0-9_]+\b/);
+          for (const slug of slugsIn(e)) {
+            if (skillName(slug) !== slug) expect(asWord(text, slug), `${code}: slug ${slug} in "${text}"`).toBe(false);
+            expect(text).toContain(skillName(slug));
+          }
+          if (voice.audience === "student") expect(text, code).not.toMatch(/the student/i);
+
+          // Every word of the message comes from the catalogue: with the arguments taken out, the
+          // pseudo-locale leaves no plain letter behind.
+          const pseudo = renderExplanation(e, voice, PSEUDO_LOCALE);
+          expect(pseudo).not.toBe(text);
+          const values = [...Object.values(argumentsOf(e)), ...(voice.audience === "student" ? [] : [voice.name ?? "the student", "The student"])]
+            .map(String)
+            .filter((v) => /[A-Za-z]/.test(v))
+            .sort((a, b) => b.length - a.length);
+          const rest = values.reduce((left, v) => left.split(v).join(""), pseudo);
+          expect(rest, `${code}: "${pseudo}"`).not.toMatch(/[A-Za-z]/);
+        }
+      }
+    }
+  });
+
+  test("each status's own step is worded for the student and about them", () => {
+    for (const status of WORK_AUTHORIZATIONS) {
+      const you = renderStatusStep(status, { audience: "student" });
+      const they = renderStatusStep(status, { audience: "admin", name: "Mei" });
+      if (AUTHORIZATION_INFO[status].hasDates || status === "not_authorized") {
+        expect(you).toMatch(/\byour?\b/i);
+        expect(they).toMatch(/^Mei /);
+        expect(they).not.toMatch(/\byour?\b/i);
+      } else {
+        expect(you).toBeNull();
+      }
+    }
+  });
+});
+
+// The sentences people misread before the catalogue, rendered from codes in each voice.
+describe("fixed cases read correctly in each voice", () => {
+  const say = (e: Explanation, voice: Voice) => renderExplanation(e, voice);
+  const ahmedAdmin: Voice = { audience: "admin", name: "Ahmed" };
+  const priya: Voice = { audience: "mentor", name: "Priya" };
+
+  test("an EAD card, to the student and about them", () => {
+    const ead: Explanation = { code: "opt_pre_ead", params: {} };
+    expect(say(ead, { audience: "student" })).toBe("You need your EAD card before the first day.");
+    expect(say(ead, ahmedAdmin)).toBe("Ahmed needs an EAD card before the first day.");
+    expect(say(ead, { audience: "mentor", name: null })).toBe("The student needs an EAD card before the first day.");
+  });
+
+  test("the CPT offer letter: before applying, after the introduction, and for the mentor", () => {
+    const letter: Explanation = { code: "cpt_offer_letter", params: {} };
+    expect(say(letter, { audience: "student" })).toBe("The organization has not said it can give the offer letter CPT needs; ask before you apply.");
+    expect(say(letter, { audience: "student", stage: "matched" })).toBe("The organization has not said it can give the offer letter CPT needs; ask the mentors for it.");
+    expect(say(letter, priya)).toBe("The organization has not said it can give the offer letter CPT needs; Priya will ask you for one.");
+    expect(say(letter, ahmedAdmin)).toBe("The organization has not said it can give the offer letter CPT needs.");
+  });
+
+  test("skills by their names, with plurals", () => {
+    const skills: Explanation = { code: "required_skills", params: { total: 3, covered: ["react", "typescript", "css"], below: [], missing: [] } };
+    expect(say(skills, priya)).toBe("Covers 3 of 3 required skills at the level asked (React, TypeScript, and CSS).");
+    const missing: Explanation = { code: "required_skills", params: { total: 2, covered: [], below: [], missing: ["python", "sql"] } };
+    expect(say(missing, { audience: "student" })).toBe("Covers 0 of 2 required skills at the level asked. Missing Python and SQL.");
+    const one: Explanation = { code: "nice_skills", params: { total: 1, has: ["web-accessibility"] } };
+    expect(say(one, priya)).toBe("Has 1 of 1 nice-to-have skill (Web accessibility).");
+  });
+
+  test("hours and dates about the student by name", () => {
+    const hours: Explanation = { code: "dates_and_hours", params: { weeksAfterFree: 0, hours: 40, studentHours: 40 } };
+    expect(say(hours, { audience: "student" })).toBe("Starts soon after you are free; 40 of your 40 hours a week.");
+    expect(say(hours, priya)).toBe("Starts soon after Priya is free; 40 of Priya's 40 hours a week.");
+    const later: Explanation = { code: "dates_and_hours", params: { weeksAfterFree: 1, hours: 20, studentHours: 40 } };
+    expect(say(later, { audience: "introduction", name: "Amara" })).toBe("Starts 1 week after Amara is free; 20 of Amara's 40 hours a week.");
+    const ends: Explanation = { code: "auth_ends_before", params: { validUntil: "2027-07-01", endDate: "2027-08-23" } };
+    expect(say(ends, { audience: "student" })).toBe("Your authorization ends on Jul 1, 2027, before this slot ends (Aug 23, 2027).");
+    expect(say(ends, ahmedAdmin)).toBe("Ahmed's authorization ends on Jul 1, 2027, before this slot ends (Aug 23, 2027).");
+  });
+
+  test("goals, time zones and work modes in words", () => {
+    expect(say({ code: "goals", params: { met: ["mentorship", "referral"], unmet: ["return_offer"] } }, { audience: "student" })).toBe(
+      "Can give mentorship and a referral, not return-offer consideration.",
+    );
+    expect(say({ code: "time_zone_overlap", params: { hours: 5, zone: "America/Los_Angeles" } }, priya)).toBe("5 of 8 working hours overlap with the team's (Pacific Time).");
+    expect(say({ code: "work_mode_country", params: { mode: "onsite", country: "CA", studentCountry: "US" } }, priya)).toBe(
+      "The slot is on site in Canada, and Priya is in the United States.",
+    );
+  });
+});
+
+const FORBIDDEN = /\b(CPT|OPT|EAD|DSO|STEM)\b|I-20|I-983|E-Verify|F-1|J-1|study permit|co-op permit|curricular|practical training|academic training/i;
+
+const component = (reason: ScoreExplanation): ScoreComponent => {
+  const key = reason.code.startsWith("required") ? "required_skills" : reason.code.startsWith("nice") ? "nice_skills" : reason.code.startsWith("goals") ? "goals" : reason.code.startsWith("time_zone") ? "time_zone" : "dates_and_hours";
+  return { key, points: 5, max: 15, reason };
+};
+
+const pairArb = fc.record({
+  problems: fc.array(fc.oneof(authorizationExplanation(AUTHORIZATION_CODES), termsExplanation(TERMS_CODES)), { maxLength: 4 }),
+  warnings: fc.array(authorizationExplanation(AUTHORIZATION_CODES), { maxLength: 5 }),
+  components: fc.array(scoreExplanation(SCORE_CODES).map(component), { minLength: 1, maxLength: 5 }),
+  status: fc.constantFrom(...WORK_AUTHORIZATIONS),
+  name: firstNameArb,
+  organization: fc.constantFrom("Brightlane Labs", "Harbour Food Network", "Urban Air Quality Lab"),
+});
+
+describe("privacy by construction", () => {
+  test("with sharing off, nothing a mentor or the joint introduction reads names or implies a status", () => {
+    fc.assert(
+      fc.property(pairArb, ({ problems, warnings, components, status, name, organization }) => {
+        const view = mentorView({ problems, warnings, components }, { shares: false, status });
+        const section = mentorAuthorizationSection(view, name, organization);
+        const mentorText = [
+          ...mentorFitLines(view, name).map((l) => l.text),
+          ...renderComponents(view.components, { audience: "mentor", name }).map((c) => `${c.label} ${c.text}`),
+          mentorProposeBlocker(view, name) ?? "",
+          section.statusLabel ?? "",
+          ...section.steps,
+          section.summary ?? "",
+          section.documents ?? "",
+        ].join("\n");
+        const jointText = [...renderTopReasons(components, { audience: "introduction", name }).map((r) => r.text), renderOrganizationDocuments(name, organization)].join("\n");
+        expect(mentorText).not.toMatch(FORBIDDEN);
+        expect(jointText).not.toMatch(FORBIDDEN);
+        expect(mentorText).not.toContain(AUTHORIZATION_INFO[status].label);
+        expect(mentorText).not.toContain(AUTHORIZATION_INFO[status].short);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("with sharing on, the mentor reads the status and its steps", () => {
+    fc.assert(
+      fc.property(pairArb, ({ problems, warnings, components, status, name, organization }) => {
+        const view = mentorView({ problems, warnings, components }, { shares: true, status });
+        const text = [...mentorFitLines(view, name).map((l) => l.text), mentorAuthorizationSection(view, name, organization).statusLabel].join("\n");
+        expect(text).toContain(AUTHORIZATION_INFO[status].label);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test("a private authorization cannot carry the status: the view's type refuses it", () => {
+    // @ts-expect-error a private authorization has no `status`
+    const wrong: MentorAuthorization = { shared: false, fit: "fits", status: "us_f1_cpt" };
+    expect(wrong.shared).toBe(false);
+  });
+
+  test("a step stored at match time for another status is not shown once the student's status changed", () => {
+    const warnings = [
+      { code: "opt_pre_term_hours", params: { hours: 30 } },
+      { code: "auth_ends_before", params: { validUntil: "2027-07-01", endDate: "2027-08-23" } },
+    ] as const;
+    const view = mentorView({ warnings: [...warnings], components: [] }, { shares: true, status: "us_f1_cpt" });
+    expect(view.authorization).toMatchObject({ shared: true, steps: [warnings[1]] });
+    const citizen = mentorView({ warnings: [...warnings], components: [] }, { shares: true, status: "us_citizen_pr" });
+    expect(citizen.authorization).toMatchObject({ shared: true, steps: [] });
+  });
+});
+
+test("every code has a random explanation for the property tests", () => {
+  expect(fc.sample(anyExplanation(EXPLANATION_CODES), { numRuns: 200, seed: 1 }).length).toBe(200);
+});

@@ -1,0 +1,163 @@
+import type { ExplanationCode } from "~/matching/explanations";
+import type { WorkAuthorizationStatus } from "~/matching/work-authorization";
+
+// The message catalogue: every sentence a person reads from the engine, in ICU MessageFormat.
+// Two voices per code — `you` speaks to the student, `they` about the student to everyone else
+// ({name}: a first name or "the student"; {Name} the same at the start of a sentence) — and
+// `{audience, select, …}` where a mentor, an admin or an email must read something different.
+// Arguments are prepared in render.ts: skill names from the taxonomy (never slugs), dates,
+// lists and counts through Intl. English is the only language for now.
+
+type Voices = { you: string; they: string };
+const both = (text: string): Voices => ({ you: text, they: text });
+
+export const EXPLANATION_MESSAGES = {
+  // Score components ------------------------------------------------------------------------
+  required_none: both("The slot requires no particular skill."),
+  required_skills: both(
+    "Covers {coveredCount} of {total, plural, one {# required skill} other {# required skills}} at the level asked{coveredCount, plural, =0 {} other { ({covered})}}.{belowCount, plural, =0 {} other { Below the level asked in {below}.}}{missingCount, plural, =0 {} other { Missing {missing}.}}",
+  ),
+  nice_none: both("The slot lists no nice-to-have skills."),
+  nice_skills: both(
+    "{hasCount, plural, =0 {{total, plural, one {Does not have the nice-to-have skill.} other {Has none of the # nice-to-have skills.}}} other {Has {hasCount} of {total, plural, one {# nice-to-have skill} other {# nice-to-have skills}} ({has}).}}",
+  ),
+  goals_none: { you: "You gave no particular goals.", they: "{Name} gave no particular goals." },
+  goals: both("{metCount, plural, =0 {Cannot give {unmetAny}.} other {Can give {met}{unmetCount, plural, =0 {} other {, not {unmetAny}}}.}}"),
+  time_zone_in_person: { you: "In person: you work the team's hours.", they: "In person: {name} works the team's hours." },
+  time_zone_same: both("Same working hours as the team."),
+  time_zone_overlap: both("{hours, number} of 8 working hours overlap with the team's ({zone})."),
+  time_zone_none: both("No working hours overlap with the team's ({zone})."),
+  dates_and_hours: {
+    you: "{weeksAfterFree, plural, =0 {Starts soon after you are free} one {Starts # week after you are free} other {Starts # weeks after you are free}}; {hours} of your {studentHours} hours a week.",
+    they: "{weeksAfterFree, plural, =0 {Starts soon after {name} is free} one {Starts # week after {name} is free} other {Starts # weeks after {name} is free}}; {hours} of {name}'s {studentHours} hours a week.",
+  },
+
+  // Terms that rule a pair out ---------------------------------------------------------------
+  compensation_paid_only: { you: "You asked for paid internships only.", they: "{Name} asked for paid internships only." },
+  compensation_paid_or_stipend: { you: "You asked for paid or stipend internships only.", they: "{Name} asked for paid or stipend internships only." },
+  work_mode_not_chosen: { you: "The slot is {mode}, which you did not choose.", they: "The slot is {mode}, which {name} did not choose." },
+  work_mode_country: { you: "The slot is {mode} in {country}, and you are in {studentCountry}.", they: "The slot is {mode} in {country}, and {name} is in {studentCountry}." },
+  starts_before_available: {
+    you: "The slot starts on {startDate}, before you are available ({availableFrom}).",
+    they: "The slot starts on {startDate}, before {name} is available ({availableFrom}).",
+  },
+  ends_after_available: {
+    you: "The slot runs until {endDate}, after your availability ends ({availableUntil}).",
+    they: "The slot runs until {endDate}, after {name}'s availability ends ({availableUntil}).",
+  },
+  hours_over: { you: "The slot asks {hours} hours a week; you have {studentHours}.", they: "The slot asks {hours} hours a week; {name} has {studentHours}." },
+
+  // Work authorization: problems ---------------------------------------------------------------
+  auth_not_accepted: { you: "This slot does not accept {status}.", they: "This slot does not accept {status}, {name}'s status." },
+  stem_opt_not_paid: both("STEM OPT needs a paid position; this slot is not paid hourly, so it cannot count toward STEM OPT."),
+  stem_opt_hours: both("STEM OPT needs at least 20 hours a week; this slot is {hours}."),
+  stem_opt_everify_missing: both("STEM OPT needs an employer in E-Verify that signs Form I-983; this organization has not said it can."),
+  opt_post_unpaid_hours: both("Unpaid work counts toward post-completion OPT only at 20 hours a week or more; this slot is {hours}."),
+
+  // Work authorization: steps to confirm -------------------------------------------------------
+  stem_opt_everify_unknown: both("STEM OPT needs an employer in E-Verify that signs Form I-983; confirm the organization can."),
+  cpt_dso_authorization: {
+    you: "Your DSO must authorize CPT for this employer and these dates before your first day.",
+    they: "{Name}'s DSO must authorize CPT for this employer and these dates before {name}'s first day.",
+  },
+  cpt_offer_letter: {
+    you: "The organization has not said it can give the offer letter CPT needs; {stage, select, matched {ask the mentors for it} other {ask before you apply}}.",
+    they: "The organization has not said it can give the offer letter CPT needs{audience, select, mentor {; {name} will ask you for one} other {}}.",
+  },
+  cpt_term_hours: both("CPT is limited to 20 hours a week during term; this slot is {hours} — fine only in a break."),
+  opt_pre_ead: { you: "You need your EAD card before the first day.", they: "{Name} needs an EAD card before the first day." },
+  opt_pre_term_hours: both("Pre-completion OPT is limited to 20 hours a week during term; this slot is {hours} — fine only in a break."),
+  opt_post_major: { you: "The work must relate to your major.", they: "The work must relate to {name}'s major." },
+  j1_officer_approval: {
+    you: "Your Responsible Officer must approve this position in writing before you start.",
+    they: "{Name}'s Responsible Officer must approve this position in writing before {name} starts.",
+  },
+  study_permit_hours: both("A study permit allows 24 hours a week during academic sessions; this slot is {hours} — fine only in a scheduled break."),
+  coop_permit_placement: {
+    you: "A co-op permit covers placements that are part of your program; check with your school that this one can be.",
+    they: "A co-op permit covers placements that are part of {name}'s program; {name} checks with the school that this one can be.",
+  },
+  auth_starts_after: {
+    you: "Your authorization starts on {validFrom}, after this slot starts ({startDate}).",
+    they: "{Name}'s authorization starts on {validFrom}, after this slot starts ({startDate}).",
+  },
+  auth_ends_before: {
+    you: "Your authorization ends on {validUntil}, before this slot ends ({endDate}).",
+    they: "{Name}'s authorization ends on {validUntil}, before this slot ends ({endDate}).",
+  },
+} as const satisfies Record<ExplanationCode, Voices>;
+
+/**
+ * The step each status asks for before a first day, whatever the slot (the pair's own steps
+ * follow it). Statuses that need nothing have none.
+ */
+export const STATUS_STEP_MESSAGES = {
+  us_f1_cpt: {
+    you: "Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.",
+    they: "{Name} asks the DSO to authorize CPT for this employer and these dates before starting; the organization gives {name} an offer letter for it.",
+  },
+  us_f1_opt_pre: {
+    you: "Have your EAD card in hand, with dates that cover the internship, before you start.",
+    they: "{Name} has the EAD card in hand, with dates that cover the internship, before starting.",
+  },
+  us_f1_opt_post: {
+    you: "Check that the internship relates to your major, and report the employer to your DSO within the OPT reporting deadline.",
+    they: "{Name} checks that the internship relates to their major, and reports the employer to the DSO within the OPT reporting deadline.",
+  },
+  us_f1_stem_opt: {
+    you: "Confirm the employer uses E-Verify and will sign Form I-983 before you start; submit the plan to your DSO.",
+    they: "{Name} confirms the employer uses E-Verify and will sign Form I-983 before starting, and submits the plan to the DSO.",
+  },
+  us_j1_academic_training: {
+    you: "Get written approval from your Responsible Officer for this position and these dates.",
+    they: "{Name} gets written approval from the Responsible Officer for this position and these dates.",
+  },
+  us_other_ead: { you: "Check that your EAD is valid for the whole internship.", they: "{Name} checks that the EAD is valid for the whole internship." },
+  ca_study_permit: {
+    you: "Check that your permit allows off-campus work and that the hours fit your academic calendar.",
+    they: "{Name} checks that the study permit allows off-campus work and that the hours fit the academic calendar.",
+  },
+  ca_coop_permit: {
+    you: "Check that the placement is part of your program and that your co-op permit covers its dates.",
+    they: "{Name} checks that the placement is part of the program and that the co-op permit covers its dates.",
+  },
+  ca_open_work_permit: { you: "Check that your permit is valid for the whole internship.", they: "{Name} checks that the open work permit is valid for the whole internship." },
+  not_authorized: {
+    you: "Ask your international office which authorization you can get, and how long it takes.",
+    they: "{Name} asks the international office which authorization they can get, and how long it takes.",
+  },
+} as const satisfies Partial<Record<WorkAuthorizationStatus, Voices>>;
+
+/**
+ * What a mentor reads about work authorization when the student keeps their status private:
+ * whether it fits, and nothing that implies which status it is.
+ */
+export const PRIVATE_AUTHORIZATION_MESSAGES = {
+  fits: "Work authorization: fits this slot.",
+  to_confirm: "Work authorization: fits this slot; {name} confirms it with the school before a start date.",
+  does_not_fit: "Work authorization: does not fit this slot's terms.",
+} as const;
+
+/** What the organization may be asked for, in words that fit any status: the joint introduction and a mentor's match page. */
+export const ORGANIZATION_DOCUMENTS_MESSAGE =
+  "Before a start date, {name} may ask {organization} for documents for the school or for work authorization — for example an offer letter with the dates, hours and duties, or a letter confirming the placement. Please provide them in good time.";
+
+export const GOAL_WORDS = {
+  mentorship: "mentorship",
+  recommendation_letter: "a recommendation letter",
+  referral: "a referral",
+  return_offer: "return-offer consideration",
+  portfolio_project: "a portfolio project",
+  course_credit: "course credit",
+} as const;
+
+export const WORK_MODE_WORDS = { remote: "remote", hybrid: "hybrid", onsite: "on site" } as const;
+
+/** The score components' names. */
+export const COMPONENT_LABELS = {
+  required_skills: "Required skills",
+  nice_skills: "Nice-to-have skills",
+  goals: "Goals",
+  time_zone: "Time zone",
+  dates_and_hours: "Dates and hours",
+} as const;
