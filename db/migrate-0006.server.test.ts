@@ -92,15 +92,15 @@ const LABELS: Record<string, string> = {
   dates_and_hours: "Dates and hours",
 };
 
-// Every form of reason sentence scorePair could store at 0005 (and two it never wrote), and its code.
-const REASONS: [key: string, sentence: string, code: string, params: object, neutral?: true][] = [
+// Every form of reason sentence scorePair could store at 0005 (and two it never wrote: no code), and its code.
+const REASONS: [key: string, sentence: string, code: string | null, params: object, neutral?: true][] = [
   ["required_skills", "The slot requires no particular skill.", "required_none", {}, true],
   ["required_skills", "Covers 1 of 2 required skills at the level asked (python). Missing sql.", "required_skills", { total: 2, covered: ["python"], below: [], missing: ["sql"] }],
   [
     "required_skills",
-    "Covers 0 of 2 required skills at the level asked. Below the level asked in react. Missing c++ and node.js.",
+    "Covers 0 of 3 required skills at the level asked. Below the level asked in react. Missing c++ and node.js.",
     "required_skills",
-    { total: 2, covered: [], below: ["react"], missing: ["c++", "node.js"] },
+    { total: 3, covered: [], below: ["react"], missing: ["c++", "node.js"] },
   ],
   [
     "required_skills",
@@ -109,8 +109,8 @@ const REASONS: [key: string, sentence: string, code: string, params: object, neu
     { total: 4, covered: ["python", "c#", "asp.net"], below: ["sql"], missing: [] },
   ],
   ["required_skills", "Covers 2 of 2 required skills at the level asked (git and docker).", "required_skills", { total: 2, covered: ["git", "docker"], below: [], missing: [] }],
-  // Never written by the engine: the component keeps its points under the plainest code.
-  ["required_skills", "Knows enough.", "required_none", {}],
+  // Never written by the engine: no code would tell the truth about it, so the component goes.
+  ["required_skills", "Knows enough.", null, {}],
   ["nice_skills", "The slot lists no nice-to-have skills.", "nice_none", {}, true],
   ["nice_skills", "Has 2 of 3 nice-to-have skills (figma and css).", "nice_skills", { total: 3, has: ["figma", "css"] }],
   ["nice_skills", "Has 1 of 1 nice-to-have skills (go).", "nice_skills", { total: 1, has: ["go"] }],
@@ -132,8 +132,8 @@ const REASONS: [key: string, sentence: string, code: string, params: object, neu
   ["time_zone", "No working hours overlap with the team's (Asia/Tokyo).", "time_zone_none", { zone: "Asia/Tokyo" }],
   ["dates_and_hours", "Starts soon after you are free; 20 of your 25 hours a week.", "dates_and_hours", { weeksAfterFree: 0, hours: 20, studentHours: 25 }],
   ["dates_and_hours", "Starts 9 weeks after you are free; 40 of your 40 hours a week.", "dates_and_hours", { weeksAfterFree: 9, hours: 40, studentHours: 40 }],
-  // Never written by the engine, and dates_and_hours has no code without numbers.
-  ["dates_and_hours", "Whenever suits.", "dates_and_hours", { weeksAfterFree: 0, hours: 0, studentHours: 0 }],
+  // Never written by the engine either.
+  ["dates_and_hours", "Whenever suits.", null, {}],
 ];
 
 test("0006 turns every sentence the 0005 engine stored into its code, in order, and drops the labels", async () => {
@@ -142,8 +142,9 @@ test("0006 turns every sentence the 0005 engine stored into its code, in order, 
     // A warning the engine never wrote has no code to become, so it is dropped.
     const warnings = WARNINGS.map(([sentence]) => sentence).toSpliced(3, 0, "Bring a towel.");
     const reasons: object[] = REASONS.map(([key, sentence, , , neutral], i) => ({ key, label: LABELS[key], points: i + 0.5, max: 40, reason: sentence, ...(neutral && { neutral }) }));
-    // `neutral: false` was never written either; it reads as absent.
+    // `neutral: false` was never written either; it reads as absent. A key the engine never had goes.
     reasons.push({ key: "goals", label: "Goals", points: 5, max: 10, reason: "Can give mentorship.", neutral: false });
+    reasons.push({ key: "luck", label: "Luck", points: 1, max: 1, reason: "Lucky." });
     const id = await insertLegacyMatch(db, "legacy", reasons, warnings);
 
     await apply(db, CODES_MIGRATION);
@@ -151,7 +152,7 @@ test("0006 turns every sentence the 0005 engine stored into its code, in order, 
     expect(await storedMatch(db, id)).toEqual({
       warnings: WARNINGS.map(([, code]) => code),
       reasons: [
-        ...REASONS.map(([key, , code, params, neutral], i) => ({ key, points: i + 0.5, max: 40, reason: { code, params }, ...(neutral && { neutral }) })),
+        ...REASONS.flatMap(([key, , code, params, neutral], i) => (code ? [{ key, points: i + 0.5, max: 40, reason: { code, params }, ...(neutral && { neutral }) }] : [])),
         { key: "goals", points: 5, max: 10, reason: { code: "goals", params: { met: ["mentorship"], unmet: [] } } },
       ],
     });

@@ -13,6 +13,8 @@ import { expect, test } from "./fixtures";
 const STATUS_WORDS = /\b(CPT|OPT|EAD|DSO|STEM)\b|I-20|I-983|E-Verify|F-1|J-1|study permit|co-op permit|curricular|practical training|academic training/i;
 
 const bodyText = (page: Page) => page.locator("body").innerText();
+// why: screenshots of what the mentor and the student read, only when someone asks for them.
+const SHOTS = process.env.PRIVACY_SCREENSHOTS;
 
 test("a student's private status and hidden profile never reach the mentor, from application to introduction", async ({ page, db, makeUser, login, newDevice }) => {
   test.slow();
@@ -55,18 +57,23 @@ test("a student's private status and hidden profile never reach the mentor, from
   await expect(card.getByText("Work authorization: fits this slot; Ahmed confirms it with the school before a start date.")).toBeVisible();
   await expect(card.getByText(/Starts soon after Ahmed is free/)).toBeVisible();
   expect(await bodyText(mentorPage)).not.toMatch(STATUS_WORDS);
+  if (SHOTS) await card.screenshot({ path: `${SHOTS}/applicant.png` });
 
   await mentorPage.goto(`/mentor/slots/${slot.id}/fit`);
   await expect(mentorPage.getByRole("article", { name: "Mei Visible" })).toBeVisible();
   await expect(mentorPage.getByText("Ahmed Rahman")).toHaveCount(0);
   expect(await bodyText(mentorPage)).not.toMatch(STATUS_WORDS);
 
-  // Inviting the hidden student is refused as if there were no such student, and sends nothing.
+  // Inviting the student on the list works; inviting the hidden one is refused as if there were
+  // no such student, and sends nothing.
+  await mentorPage.getByRole("button", { name: "Invite Mei Visible to apply" }).click();
+  await expect(mentorPage.getByText("Invitation sent to Mei Visible")).toBeVisible();
   const invite = await mentorPage.request.post(`/mentor/slots/${slot.id}/fit`, {
     form: { studentId: student.id },
     headers: { Origin: new URL(mentorPage.url()).origin },
   });
   expect(invite.status()).toBe(404);
+  expect(await invite.text()).toContain("This student is not among the students who fit this slot");
   const invitations = await db.select().from(emails).where(and(eq(emails.template, "invite-to-apply"), sql`${student.email} = any(${emails.to})`));
   expect(invitations).toHaveLength(0);
 
@@ -92,6 +99,7 @@ test("a student's private status and hidden profile never reach the mentor, from
   await expect(mentorPage.getByText("Work authorization: fits this slot; Ahmed confirms it with the school before a start date.")).toBeVisible();
   await expect(mentorPage.getByText(/an offer letter with the dates, hours and duties/)).toBeVisible();
   expect(await bodyText(mentorPage)).not.toMatch(STATUS_WORDS);
+  if (SHOTS) await mentorPage.screenshot({ path: `${SHOTS}/match-mentor.png`, fullPage: true });
 
   // Every email the mentor received, subject and body.
   const toMentor = await db.select().from(emails).where(sql`${mentor.email} = any(${emails.to})`);
@@ -107,6 +115,7 @@ test("a student's private status and hidden profile never reach the mentor, from
   await expect(page.getByText("Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.")).toBeVisible();
   await expect(page.getByText("CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.")).toBeVisible();
   await expect(page.getByText("The organization has not said it can give the offer letter CPT needs; ask the mentors for it.")).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/match-student.png`, fullPage: true });
   const [steps] = await db.select().from(emails).where(and(eq(emails.template, "introduction-steps"), sql`${student.email} = any(${emails.to})`));
   expect(steps!.to).toEqual([student.email]);
   expect(steps!.text).toContain("Ask your DSO to authorize CPT");

@@ -11,11 +11,10 @@ export type IntroductionProps = {
   /**
    * For the mentors, when the student has steps before a first day: what the organization may be
    * asked for, in words that fit any status. Null when the student has none. The steps themselves
-   * go to the student alone (introduction-steps.tsx): this email never names a status or its steps.
+   * go to the student alone, in a separate email (introduction-steps.tsx): this one never names a
+   * status or its steps.
    */
   documents: string | null;
-  /** Whether the student was sent their own steps separately (the email tells them to look). */
-  studentStepsSent: boolean;
   matchUrl: string;
 };
 
@@ -32,7 +31,7 @@ const listed = (words: string[]) => (words.length <= 1 ? (words[0] ?? "") : `${w
  * admin approves a match. Who each is, why they were matched, and what to do next. Everyone in
  * it reads all of it, so it carries nothing about the student's work-authorization status.
  */
-export default function Introduction({ student, mentors, organization, slot, reasons, documents, studentStepsSent, matchUrl }: IntroductionProps) {
+export default function Introduction({ student, mentors, organization, slot, reasons, documents, matchUrl }: IntroductionProps) {
   const mentorNames = listed(mentors.map((m) => m.name));
   return (
     <EmailLayout preview={`${student.name}, meet ${mentorNames} of ${organization.name}: ${slot.title}.`}>
@@ -99,12 +98,10 @@ export default function Introduction({ student, mentors, organization, slot, rea
         <Section style={{ ...box, backgroundColor: "#fffbeb", borderLeft: "3px solid #b45309" }}>
           <Text style={label}>Before the first day</Text>
           <Text style={item}>{documents}</Text>
-          {studentStepsSent ? (
-            <Text style={{ ...styles.muted, margin: "8px 0 0" }}>
-              {student.firstName}: your own steps are in a separate email, sent only to you. This is guidance to confirm with the school&apos;s
-              international office, not legal advice.
-            </Text>
-          ) : null}
+          <Text style={{ ...styles.muted, margin: "8px 0 0" }}>
+            {student.firstName}: your own steps are in a separate email, sent only to you. This is guidance to confirm with the school&apos;s
+            international office, not legal advice.
+          </Text>
         </Section>
       ) : null}
 
@@ -137,11 +134,10 @@ Introduction.PreviewProps = {
   },
   reasons: [
     "Covers 2 of 2 required skills at the level asked (Python and SQL).",
-    "Can give mentorship, a recommendation letter and a referral.",
+    "Can give mentorship, a recommendation letter, and a referral.",
     "Same working hours as the team.",
   ],
   documents:
     "Before a start date, Amara may ask Riverbend Sensors for documents for the school or for work authorization — for example an offer letter with the dates, hours and duties, or a letter confirming the placement. Please provide them in good time.",
-  studentStepsSent: true,
   matchUrl: "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000",
 } satisfies IntroductionProps;

@@ -9,6 +9,8 @@ import { APPLICATION_STATUS_HINTS, APPLICATION_STATUS_LABELS, applicationFormSch
 export type ApplySectionData = {
   application: { status: ApplicationStatus; declineReason: string | null } | null;
   profileReady: boolean;
+  /** Why the student's work authorization rules the slot out, in their voice; empty when it does not. */
+  authorizationProblems: string[];
 };
 
 const STATUS_TONES: Record<ApplicationStatus, string> = {
@@ -126,6 +128,22 @@ export function ApplySection({
           </Link>{" "}
           to apply: the mentors see how you fit this slot from your work authorization, where and when you can work, your hours, pay and work modes.
         </p>
+      ) : section.authorizationProblems.length ? (
+        <div className="mt-2 text-sm text-slate-700">
+          <p>This slot cannot take your work authorization, so you cannot apply to it:</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {section.authorizationProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <p className="mt-1">
+            If your status has changed,{" "}
+            <Link to="/profile" className="font-semibold text-brand-700 hover:underline">
+              update your profile
+            </Link>
+            .
+          </p>
+        </div>
       ) : (
         <>
           {application?.status === "withdrawn" ? <p className="mt-2 text-sm text-slate-600">You withdrew your application. You can apply again while the slot is open.</p> : null}

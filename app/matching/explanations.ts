@@ -45,7 +45,7 @@ export type TermsExplanation =
   | { code: "ends_after_available"; params: { endDate: Day; availableUntil: Day } }
   | { code: "hours_over"; params: { hours: number; studentHours: number } };
 
-/** The sentence of one score component. */
+/** Why one score component scored what it did. */
 export type ScoreExplanation =
   | { code: "required_none"; params: None }
   | { code: "required_skills"; params: { total: number; covered: string[]; below: string[]; missing: string[] } }

@@ -69,7 +69,7 @@ function datesAndHours(student: MatchStudent, slot: MatchSlot): ScoreComponent {
 }
 
 /**
- * A 0–100 score from named components, each with a sentence; deterministic for the same pair.
+ * A 0–100 score from named components, each with its reason as a code; deterministic for the same pair.
  * Each component's points are rounded to a tenth; the score is their sum, added in tenths
  * (exact, whatever the order) and rounded to a whole point.
  */

@@ -14,7 +14,7 @@ const slugs = (max: number) => fc.uniqueArray(slug, { maxLength: max });
 const goal = fc.constantFrom<Goal>("mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project", "course_credit");
 const zone = fc.constantFrom("America/New_York", "America/Los_Angeles", "America/Toronto", "Asia/Kolkata", "Europe/Berlin", "Etc/GMT+5");
 const mode = fc.constantFrom("remote" as const, "hybrid" as const, "onsite" as const);
-const country = fc.constantFrom("US", "CA", "IN", "DE");
+const country = fc.constantFrom("US", "CA", "IN", "DE", "GB", "PH", "NG");
 const none = fc.constant({} as Record<string, never>);
 
 type ParamsOf<C extends ExplanationCode> = Extract<Explanation, { code: C }>["params"];

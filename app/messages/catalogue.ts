@@ -48,7 +48,7 @@ export const EXPLANATION_MESSAGES = {
   hours_over: { you: "The slot asks {hours} hours a week; you have {studentHours}.", they: "The slot asks {hours} hours a week; {name} has {studentHours}." },
 
   // Work authorization: problems ---------------------------------------------------------------
-  auth_not_accepted: { you: "This slot does not accept {status}.", they: "This slot does not accept {status}, {name}'s status." },
+  auth_not_accepted: both("{statusCode, select, not_authorized {This slot does not accept students who are not yet authorized to work.} other {This slot does not accept {status}.}}"),
   stem_opt_not_paid: both("STEM OPT needs a paid position; this slot is not paid hourly, so it cannot count toward STEM OPT."),
   stem_opt_hours: both("STEM OPT needs at least 20 hours a week; this slot is {hours}."),
   stem_opt_everify_missing: both("STEM OPT needs an employer in E-Verify that signs Form I-983; this organization has not said it can."),
@@ -127,6 +127,16 @@ export const STATUS_STEP_MESSAGES = {
     they: "{Name} asks the international office which authorization they can get, and how long it takes.",
   },
 } as const satisfies Partial<Record<WorkAuthorizationStatus, Voices>>;
+
+/** The frames pages put around explanations, for mentors and admins. */
+export const FRAME_MESSAGES = {
+  shared_fits: "Work authorization (shared by {name}): {label} — fits this slot.",
+  shared_does_not_fit: "Work authorization (shared by {name}): {label} — does not fit this slot.",
+  to_confirm: "To confirm before a start date: {step}",
+  does_not_fit: "Does not fit: {reason}",
+  profile_incomplete: "{Name}'s profile lacks what matching needs, so there is no score yet.",
+  nothing_to_confirm: "Nothing to confirm for work authorization.",
+} as const;
 
 /**
  * What a mentor reads about work authorization when the student keeps their status private:

@@ -1,12 +1,14 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { countryName } from "~/domain/labels";
+import { formatDay } from "~/modules/slots/format";
 import { skillName } from "~/domain/skill-names";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import type { Explanation, ExplanationCode } from "~/matching/explanations";
 import type { WorkAuthorizationStatus } from "~/matching/work-authorization";
 import {
   EXPLANATION_MESSAGES,
+  FRAME_MESSAGES,
   GOAL_WORDS,
   ORGANIZATION_DOCUMENTS_MESSAGE,
   PRIVATE_AUTHORIZATION_MESSAGES,
@@ -48,23 +50,28 @@ function format(message: string, values: Record<string, string | number>, locale
 
 const conjunction = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
 const disjunction = new Intl.ListFormat("en", { style: "long", type: "disjunction" });
-const dayFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-/** "Jun 1, 2027" for 2027-06-01. */
-export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
-
+const zoneNames = new Map<string, string>();
 /** "Pacific Time" for America/Los_Angeles; the zone id when Intl has no name for it. */
 function zoneName(zone: string) {
-  try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longGeneric" }).formatToParts(new Date(0)).find((p) => p.type === "timeZoneName");
-    return part?.value ?? zone;
-  } catch {
-    return zone;
+  let name = zoneNames.get(zone);
+  if (name === undefined) {
+    try {
+      const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longGeneric" }).formatToParts(new Date(0)).find((p) => p.type === "timeZoneName");
+      name = part?.value ?? zone;
+    } catch {
+      name = zone;
+    }
+    zoneNames.set(zone, name);
   }
+  return name;
 }
 
-/** A country as a sentence says it: "the United States", "Canada". */
-const countryInSentence = (code: string) => (code === "US" ? "the United States" : countryName(code));
+/** A country as a sentence says it: "the United States", "the Philippines", "Canada". */
+function countryInSentence(code: string) {
+  const name = countryName(code);
+  return /^(United |Czech |Dominican |Central African )|^(Philippines|Netherlands|Bahamas|Gambia|Maldives|Comoros|Seychelles)$/.test(name) ? `the ${name}` : name;
+}
 const skillList = (slugs: readonly string[]) => conjunction.format(slugs.map(skillName));
 const statusShort = (status: WorkAuthorizationStatus) => AUTHORIZATION_INFO[status].short;
 
@@ -103,7 +110,7 @@ export function argumentsOf(e: Explanation): Record<string, string | number> {
     case "ends_after_available":
       return { endDate: formatDay(e.params.endDate), availableUntil: formatDay(e.params.availableUntil) };
     case "auth_not_accepted":
-      return { status: statusShort(e.params.status) };
+      return { statusCode: e.params.status, status: statusShort(e.params.status) };
     case "auth_starts_after":
       return { validFrom: formatDay(e.params.validFrom), startDate: formatDay(e.params.startDate) };
     case "auth_ends_before":
@@ -132,6 +139,9 @@ export function renderExplanation(e: Explanation, voice: Voice, locale: Locale =
   return format(pick(messages, voice), { ...argumentsOf(e), ...voiceArguments(voice) }, locale);
 }
 
+/** Whether a status asks for a step before any first day (every status but citizens' and permanent residents'). */
+export const hasStatusStep = (status: WorkAuthorizationStatus) => status in STATUS_STEP_MESSAGES;
+
 /** The step a status asks for before any first day; null for statuses that need none. */
 export function renderStatusStep(status: WorkAuthorizationStatus, voice: Voice, locale: Locale = "en") {
   const messages = (STATUS_STEP_MESSAGES as Partial<Record<WorkAuthorizationStatus, { you: string; they: string }>>)[status];
@@ -144,6 +154,16 @@ export type PrivateFit = keyof typeof PRIVATE_AUTHORIZATION_MESSAGES;
 export function renderPrivateFit(fit: PrivateFit, name: string | null, locale: Locale = "en") {
   return format(PRIVATE_AUTHORIZATION_MESSAGES[fit], voiceArguments({ audience: "mentor", name }), locale);
 }
+
+export type Frame = keyof typeof FRAME_MESSAGES;
+
+/** A frame around explanations on a page ("To confirm before a start date: …"), about the student by `name`. */
+export function renderFrame(frame: Frame, values: Record<string, string>, name: string | null = null, locale: Locale = "en") {
+  return format(FRAME_MESSAGES[frame], { ...voiceArguments({ audience: "mentor", name }), ...values }, locale);
+}
+
+/** "Nothing to confirm for work authorization." */
+export const nothingToConfirm = () => renderFrame("nothing_to_confirm", {});
 
 /** What the organization may be asked for before a start date, for any status. */
 export function renderOrganizationDocuments(name: string | null, organization: string, locale: Locale = "en") {

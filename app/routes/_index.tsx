@@ -6,6 +6,7 @@ import { Alert, ButtonLink, Card } from "~/components/ui";
 import { recommendedSlotsFor, type Recommendations } from "~/modules/recommendations/recommendations.server";
 import { ScoreBadge, SlotSummary } from "~/modules/recommendations/slot-card";
 import { StarForm } from "~/modules/recommendations/star-form";
+import { firstName } from "~/domain/names";
 
 // Public landing page; a signed-in person sees where to go next instead of the pitch.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -59,7 +60,7 @@ export default function Index() {
   if (user) {
     return (
       <div className="space-y-6">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Welcome back, {user.name.split(" ")[0]}</h1>
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Welcome back, {firstName(user.name)}</h1>
         <div className="grid gap-6 md:grid-cols-3">
           {NEXT_STEPS[user.role].map((step, i) => (
             <Card key={step.to}>

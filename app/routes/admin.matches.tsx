@@ -179,7 +179,8 @@ function RejectForm({ matchId, studentName, lastResult, busy }: { matchId: strin
           Reason
         </label>
         <p id={`${fields.reason.id}-hint`} className="text-xs text-slate-500">
-          Required. Kept with the decision; a mentor who proposed the match reads it. The student is not emailed.
+          Required. Kept with the decision; a mentor who proposed the match reads it, so do not name the student&apos;s work authorization (they may
+          keep it private). The student is not emailed.
         </p>
         <textarea
           key={key}

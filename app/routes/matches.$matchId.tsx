@@ -15,6 +15,7 @@ import { Alert, Button, Card } from "~/components/ui";
 import { getMatchPage, moveMatch, type MatchPage, type MoveError } from "~/modules/matches/lifecycle.server";
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
 import { MoveSchema, type MatchMove } from "~/modules/matches/schemas";
+import { nothingToConfirm } from "~/messages/render";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.slot.title} · Match · Steppingstone` : "Match · Steppingstone" }];
 
@@ -83,7 +84,7 @@ function AuthorizationPart({ side, firstName, authorization }: { side: MatchPage
       {steps.length || documents ? (
         <p className="mt-3 text-xs text-slate-500">Guidance to confirm with the school&apos;s international office, not legal advice.</p>
       ) : (
-        <p className="text-sm text-slate-600">Nothing to confirm for work authorization.</p>
+        <p className="text-sm text-slate-600">{nothingToConfirm()}</p>
       )}
     </>
   );

@@ -25,7 +25,7 @@ import {
   WORK_MODE_LABELS,
 } from "~/domain/labels";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
-import { renderStatusStep } from "~/messages/render";
+import { nothingToConfirm, renderStatusStep } from "~/messages/render";
 import { profileCompleteness } from "~/modules/profiles/completeness";
 import { getStudentProfile, saveStudentProfile } from "~/modules/profiles/profiles.server";
 import { MAX_PROJECTS, ProfileFields, ProfileSchema, profileFormDefaults } from "~/modules/profiles/schemas";
@@ -257,7 +257,7 @@ function AuthorizationGuidance({ status }: { status: WorkAuthorizationStatus | n
       <p className="mt-1">{info.meaning}</p>
       <p className="mt-2">
         <span className="font-semibold">Confirm with your school&apos;s international office: </span>
-        {renderStatusStep(status, { audience: "student" }) ?? "Nothing to confirm for work authorization."}
+        {renderStatusStep(status, { audience: "student" }) ?? nothingToConfirm()}
       </p>
     </div>
   );

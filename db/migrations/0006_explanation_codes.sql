@@ -9,8 +9,8 @@
 -- words.ts as of that commit) back into its code. Nothing in the app reads sentences any more.
 -- The functions exist only while this migration runs; the last statement drops them.
 --
--- Sentences the engine never wrote (there should be none): a warning is dropped; a reason keeps
--- its component (key, points, max) with the plainest code of its key, so no score changes.
+-- Sentences the engine never wrote (there should be none) are dropped, warnings and score
+-- components alike: no code would tell the truth about them. The match's score stays.
 
 -- "a, b and c" (listWords at 0005) → {a,b,c}. Items are skill slugs or goal names, neither of
 -- which contains ", " or " and ". NULL when the words are not such a list.
@@ -232,16 +232,9 @@ BEGIN
     IF jsonb_typeof(c -> 'reason') = 'object' THEN
       reason := c -> 'reason';
     ELSE
-      -- Fallbacks for a sentence the 0005 engine never wrote: the plainest valid code of the key.
-      -- dates_and_hours has no code without numbers, so it gets zeros; an unknown key has no
-      -- code at all, and its component is dropped.
-      reason := coalesce(steppingstone_0006_reason(c ->> 'key', c ->> 'reason'), CASE c ->> 'key'
-        WHEN 'required_skills' THEN '{"code": "required_none", "params": {}}'
-        WHEN 'nice_skills' THEN '{"code": "nice_none", "params": {}}'
-        WHEN 'goals' THEN '{"code": "goals_none", "params": {}}'
-        WHEN 'time_zone' THEN '{"code": "time_zone_same", "params": {}}'
-        WHEN 'dates_and_hours' THEN '{"code": "dates_and_hours", "params": {"weeksAfterFree": 0, "hours": 0, "studentHours": 0}}'
-      END::jsonb);
+      -- A sentence the 0005 engine never wrote (or an unknown key) has no code that would tell the
+      -- truth about it, so its component is dropped: pages show the others; the score stays.
+      reason := steppingstone_0006_reason(c ->> 'key', c ->> 'reason');
     END IF;
     CONTINUE WHEN reason IS NULL;
     result := result || jsonb_build_array(

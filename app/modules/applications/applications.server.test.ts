@@ -17,6 +17,7 @@ import {
   applyToSlot,
   countApplicants,
   decline,
+  getApplySection,
   listApplicants,
   listStudentApplications,
   proposeMatchFromApplication,
@@ -71,6 +72,11 @@ async function openSlot(overrides: Partial<Slot> = {}) {
     ...overrides,
   });
   return { organization, mentor, skill, slot };
+}
+
+/** The student's status changes after they applied (a new permit, a new OPT phase): the application stays. */
+async function changeStatus(studentId: string, status: WorkAuthorization) {
+  await db.update(studentProfiles).set({ workAuthorization: status }).where(eq(studentProfiles.userId, studentId));
 }
 
 async function applicationOf(slotId: string, studentId: string) {
@@ -134,6 +140,17 @@ describe("applying", () => {
     expect(await applyToSlot(db, student.id, slot.id, { statement: "My statement", answers: ["One", "  "] })).toEqual({ ok: false, error: "answers_mismatch" });
   });
 
+  test("a student whose work authorization rules the slot out cannot apply, and reads why in their own words", async () => {
+    const { slot, mentor, skill } = await openSlot();
+    const student = await matchableStudent({ skill: skill.slug, status: "ca_study_permit" });
+    expect(await getApplySection(db, student.id, slot.id)).toMatchObject({ profileReady: true, authorizationProblems: ["This slot does not accept CA study permit."] });
+    expect(await applyToSlot(db, student.id, slot.id, APPLICATION)).toEqual({ ok: false, error: "authorization" });
+    expect(await applicationOf(slot.id, student.id)).toBeUndefined();
+    expect(await emailsTo(db, mentor.email)).toHaveLength(0);
+    const fits = await matchableStudent({ skill: skill.slug, status: "us_f1_cpt" });
+    expect(await getApplySection(db, fits.id, slot.id)).toMatchObject({ authorizationProblems: [] });
+  });
+
   test("a profile without what matching needs cannot apply", async () => {
     const { slot } = await openSlot();
     const student = await makeStudent(db, "us_citizen_pr");
@@ -167,18 +184,19 @@ describe("applying", () => {
 });
 
 describe("the mentor's side", () => {
-  test("applicants are ranked eligible first, then by score, with the score's sentences", async () => {
+  test("applicants are ranked eligible first, then by score, with the score's reasons", async () => {
     const { slot, mentor, skill } = await openSlot();
     const strong = await matchableStudent({ skill: skill.slug, level: 4 });
     const weak = await matchableStudent({ skill: skill.slug, level: 1 });
-    const ineligible = await matchableStudent({ skill: skill.slug, level: 4, status: "ca_study_permit" });
+    const ineligible = await matchableStudent({ skill: skill.slug, level: 4 });
     for (const s of [weak, ineligible, strong]) expect(await applyToSlot(db, s.id, slot.id, APPLICATION)).toMatchObject({ ok: true });
+    await changeStatus(ineligible.id, "ca_study_permit");
 
     const page = await listApplicants(db, mentor.id, slot.id);
     expect(page!.rows.map((r) => r.studentId)).toEqual([strong.id, weak.id, ineligible.id]);
     expect(page!.rows[0]!.score).toBeGreaterThan(page!.rows[1]!.score!);
     expect(page!.rows[0]!.components.map((c) => c.key)).toContain("required_skills");
-    // The engine's sentences speak to the student; a mentor reads them about the student.
+    // A mentor reads the reasons about the student, never written to them.
     expect(JSON.stringify(page!.rows.map((r) => [r.components, r.fit]))).not.toMatch(/\byou(r)?\b/i);
     expect(page!.rows[0]!.fit[0]).toEqual({ fits: true, text: "Work authorization: fits this slot." });
     expect(page!.rows[2]!.eligible).toBe(false);
@@ -193,8 +211,10 @@ describe("the mentor's side", () => {
     const { slot, mentor, skill } = await openSlot({ hoursPerWeek: 30, paperwork: [] });
     const hidden = await matchableStudent({ skill: skill.slug, status: "us_f1_cpt" });
     const shared = await matchableStudent({ skill: skill.slug, status: "us_f1_cpt", share: true });
-    const refused = await matchableStudent({ skill: skill.slug, status: "us_f1_stem_opt" });
+    const refused = await matchableStudent({ skill: skill.slug });
     for (const s of [hidden, shared, refused]) expect(await applyToSlot(db, s.id, slot.id, APPLICATION)).toMatchObject({ ok: true });
+    // STEM OPT since applying, on a slot without E-Verify.
+    await changeStatus(refused.id, "us_f1_stem_opt");
 
     const rows = (await listApplicants(db, mentor.id, slot.id))!.rows;
     const rowOf = (id: string) => rows.find((r) => r.studentId === id)!;
@@ -213,10 +233,11 @@ describe("the mentor's side", () => {
   test("a student who applied can be proposed whatever their own preferences said; the legal rules still stop it, in words for the mentor", async () => {
     const { slot, mentor, skill } = await openSlot({ compensation: "unpaid", workMode: "hybrid", acceptedAuthorizations: ["us_citizen_pr", "us_f1_stem_opt"] });
     const choosy = await matchableStudent({ skill: skill.slug });
-    const stem = await matchableStudent({ skill: skill.slug, status: "us_f1_stem_opt" });
+    const stem = await matchableStudent({ skill: skill.slug });
     // Paid work only, remote only: the engine would never have recommended this unpaid hybrid slot.
     await db.update(studentProfiles).set({ compensation: "paid_only", workModes: ["remote"] }).where(eq(studentProfiles.userId, choosy.id));
     for (const s of [choosy, stem]) expect(await applyToSlot(db, s.id, slot.id, APPLICATION)).toMatchObject({ ok: true });
+    await changeStatus(stem.id, "us_f1_stem_opt");
 
     const rows = (await listApplicants(db, mentor.id, slot.id))!.rows;
     const rowOf = (id: string) => rows.find((r) => r.studentId === id)!;
@@ -292,8 +313,9 @@ describe("the mentor's side", () => {
 
   test("no proposal for an ineligible pair, nor when the pair already has a live match", async () => {
     const { slot, mentor, skill } = await openSlot();
-    const ineligible = await matchableStudent({ skill: skill.slug, status: "ca_study_permit" });
+    const ineligible = await matchableStudent({ skill: skill.slug });
     const appI = await applyToSlot(db, ineligible.id, slot.id, APPLICATION);
+    await changeStatus(ineligible.id, "ca_study_permit");
     expect(await proposeMatchFromApplication(db, mentor.id, appI.ok ? appI.applicationId : "")).toEqual({ ok: false, error: "not_eligible" });
 
     const student = await matchableStudent({ skill: skill.slug });

@@ -20,10 +20,11 @@ import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { firstName } from "~/domain/names";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
+import { authorizationFitOf } from "~/matching/eligibility";
 import { explainPair } from "~/matching/recommend";
 import type { MatchSlot, MatchStudent, ScoreComponent } from "~/matching/types";
-import { mentorFitLines, mentorProposeBlocker, mentorView, renderComponents, type FitLine, type RenderedComponent } from "~/messages/audiences";
-import type { WorkAuthorizationStatus } from "~/matching/work-authorization";
+import { mentorFitLines, mentorProposeBlocker, mentorView, renderComponents, studentFit, type FitLine, type RenderedComponent, type Sharing } from "~/messages/audiences";
+import { renderFrame } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/instance.server";
 import { isUuid } from "~/modules/ids";
@@ -45,13 +46,15 @@ const mentorOfSlotOrg = (mentorId: string) =>
 
 // Applying ---------------------------------------------------------------------------------------
 
-export type ApplyError = "not_found" | "closed" | "deadline_passed" | "profile_incomplete" | "already_applied" | "answers_mismatch";
+export type ApplyError = "not_found" | "closed" | "deadline_passed" | "profile_incomplete" | "authorization" | "already_applied" | "answers_mismatch";
 export type ApplyResult = { ok: true; applicationId: string; reapplied: boolean } | { ok: false; error: ApplyError };
 
 /**
  * A student applies to an open slot before the end of its deadline day (slot's time zone): one
  * application per student and slot — a withdrawn one is reused, back to submitted. The student's
- * profile must be complete enough for matching, so the mentors see a score and the fit.
+ * profile must be complete enough for matching, so the mentors see a score and the fit, and their
+ * work authorization must not rule the slot out: an application the mentors could never propose
+ * would only tell them (by its "does not fit") something about a status the student may keep private.
  */
 export async function applyToSlot(db: Db, studentId: string, slotId: string, input: ApplicationInput, now = new Date()): Promise<ApplyResult> {
   if (!isUuid(slotId)) return { ok: false, error: "not_found" };
@@ -68,6 +71,7 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
     if (row.slot.status !== "open") return { ok: false, error: "closed" };
     if (!row.accepting) return { ok: false, error: "deadline_passed" };
     if (!student) return { ok: false, error: "profile_incomplete" };
+    if (!authorizationFitOf(student, await loadMatchSlot(tx, row.slot)).eligible) return { ok: false, error: "authorization" };
     if (input.answers.length !== row.slot.questions.length || input.answers.some((a) => !a.trim())) return { ok: false, error: "answers_mismatch" };
 
     const values = { statement: input.statement, answers: input.answers, status: "submitted" as const, shortlistRank: null, declineReason: null, submittedAt: now, updatedAt: now };
@@ -137,18 +141,21 @@ export async function withdrawApplication(
 
 /**
  * What the slot page's apply section needs for `studentId`: their application to the slot (if
- * any), and whether their profile is complete enough to apply.
+ * any), whether their profile is complete enough to apply, and — worded for them — why their
+ * work authorization rules the slot out, if it does.
  */
 export async function getApplySection(db: Db, studentId: string, slotId: string) {
   if (!isUuid(slotId)) return null;
-  const [[application], student] = await Promise.all([
+  const [[application], student, [slot]] = await Promise.all([
     db
       .select({ id: applications.id, status: applications.status, declineReason: applications.declineReason, submittedAt: applications.submittedAt })
       .from(applications)
       .where(and(eq(applications.slotId, slotId), eq(applications.studentId, studentId))),
     loadStudent(db, studentId),
+    db.select().from(slots).where(eq(slots.id, slotId)),
   ]);
-  return { application: application ?? null, profileReady: student !== null };
+  const fit = student && slot ? studentFit(authorizationFitOf(student, await loadMatchSlot(db, slot))) : null;
+  return { application: application ?? null, profileReady: student !== null, authorizationProblems: fit?.problems ?? [] };
 }
 
 /** One page of the student's own applications, newest first, with the slot and its organization. */
@@ -195,10 +202,10 @@ type ExplainedApplicant = {
  * student by first name, the work authorization only as the student allows (mentorView). A student
  * who applied chose the slot, so their own preferences do not rule the pair out.
  */
-function explainApplicant(student: MatchStudent | undefined, slot: MatchSlot, name: string, sharing: { shares: boolean; status: WorkAuthorizationStatus | null }): ExplainedApplicant {
+function explainApplicant(student: MatchStudent | undefined, slot: MatchSlot, name: string, sharing: Sharing): ExplainedApplicant {
   if (!student) {
-    const incomplete = `${name}'s profile lacks what matching needs, so there is no score yet.`;
-    return { score: null, eligible: false, components: [], fit: [{ fits: false, text: `Profile incomplete: ${incomplete}` }], blocker: incomplete };
+    const incomplete = renderFrame("profile_incomplete", {}, name);
+    return { score: null, eligible: false, components: [], fit: [{ fits: false, text: incomplete }], blocker: incomplete };
   }
   const explained = explainPair(student, slot, { applied: true });
   const view = mentorView(explained, sharing);
@@ -236,8 +243,8 @@ export async function countApplicants(db: Db, mentorId: string, slotId: string) 
 
 /**
  * The applicants of a slot of the mentor's organization (null for any other slot), ranked:
- * eligible first, then by score, then earliest application — each with the score's sentences
- * and the fit. Withdrawn applications are left out.
+ * eligible first, then by score, then earliest application — each with the score's reasons
+ * and the fit, worded for the mentor. Withdrawn applications are left out.
  */
 export async function listApplicants(db: Db, mentorId: string, slotId: string, page = 1) {
   const own = await ownSlot(db, mentorId, slotId);
@@ -255,6 +262,8 @@ export async function listApplicants(db: Db, mentorId: string, slotId: string, p
       submittedAt: applications.submittedAt,
       shareAuthorization: studentProfiles.shareAuthorization,
       workAuthorization: studentProfiles.workAuthorization,
+      validFrom: studentProfiles.authorizationValidFrom,
+      validUntil: studentProfiles.authorizationValidUntil,
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.studentId))
@@ -264,12 +273,12 @@ export async function listApplicants(db: Db, mentorId: string, slotId: string, p
   const byId = new Map(students.map((s) => [s.id, s]));
 
   const ranked = rows
-    .map(({ shareAuthorization, workAuthorization, ...r }) => {
+    .map(({ shareAuthorization, workAuthorization, validFrom, validUntil, ...r }) => {
       const shared = Boolean(shareAuthorization && workAuthorization);
       return {
         ...r,
         authorization: shared && workAuthorization ? AUTHORIZATION_INFO[workAuthorization].label : null,
-        ...explainApplicant(byId.get(r.studentId), matchSlot, firstName(r.name), { shares: shared, status: workAuthorization ?? null }),
+        ...explainApplicant(byId.get(r.studentId), matchSlot, firstName(r.name), { shares: shared, status: workAuthorization ?? null, validFrom, validUntil }),
       };
     })
     .sort(

@@ -81,6 +81,7 @@ export const APPLY_ERROR_MESSAGES: Record<string, string> = {
   closed: "This slot no longer takes applications.",
   deadline_passed: "The application deadline has passed.",
   profile_incomplete: "Complete your profile first: your work authorization, where and when you can work, hours, pay and work modes.",
+  authorization: "This slot cannot take your work authorization, so the mentors could not propose a match: see why on this page.",
   already_applied: "You have already applied to this slot.",
   answers_mismatch: "Answer each of the slot's questions.",
   decided: "The mentors have already decided on this application, so it can no longer be withdrawn.",

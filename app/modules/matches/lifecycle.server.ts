@@ -22,6 +22,7 @@ import {
   renderComponents,
   studentAuthorizationSection,
   type AuthorizationSection,
+  type CurrentStatus,
 } from "~/messages/audiences";
 import type { Voice } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -245,15 +246,15 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
     db.select({ value: count() }).from(matches).where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING]))),
   ]);
   const first = firstName(student.name);
-  const status = profile?.workAuthorization ?? null;
+  const now: CurrentStatus = { status: profile?.workAuthorization ?? null, validFrom: profile?.authorizationValidFrom, validUntil: profile?.authorizationValidUntil };
   const voice: Voice = side === "student" ? { audience: "student", stage: "matched" } : { audience: side, name: first };
   const authorization: AuthorizationSection =
     side === "student"
-      ? studentAuthorizationSection(status, match.warnings)
+      ? studentAuthorizationSection(now, match.warnings)
       : side === "admin"
-        ? adminAuthorizationSection(status, match.warnings, first)
+        ? adminAuthorizationSection(now, match.warnings, first)
         : mentorAuthorizationSection(
-            mentorView({ warnings: match.warnings, components: match.reasons }, { shares: Boolean(profile?.shareAuthorization), status }),
+            mentorView({ warnings: match.warnings, components: match.reasons }, { ...now, shares: Boolean(profile?.shareAuthorization) }),
             first,
             organization.name,
           );

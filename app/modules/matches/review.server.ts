@@ -143,8 +143,8 @@ async function queueIntroduction(tx: Db, { match, slot, organization, student }:
   const matchUrl = absoluteUrl(`/matches/${match.id}`);
   const people = [student.email, ...mentors.map((m) => m.email).filter((e) => e !== student.email)];
   const terms = [describePlace(slot), `${slot.hoursPerWeek} hours a week`, describeDates(slot), describePay(slot)].join(" · ");
-  const status = profile?.workAuthorization ?? null;
-  const withSteps = hasAuthorizationSteps(status, match.warnings);
+  const now = { status: profile?.workAuthorization ?? null, validFrom: profile?.authorizationValidFrom, validUntil: profile?.authorizationValidUntil };
+  const withSteps = hasAuthorizationSteps(now.status);
   const emailId = await queueEmail(tx, {
     template: "introduction",
     to: people,
@@ -158,13 +158,12 @@ async function queueIntroduction(tx: Db, { match, slot, organization, student }:
       slot: { title: slot.title, terms, url: absoluteUrl(`/slots/${slot.id}`) },
       reasons: renderTopReasons(match.reasons, { audience: "introduction", name: first }).map((r) => r.text),
       documents: withSteps ? renderOrganizationDocuments(first, organization.name) : null,
-      studentStepsSent: withSteps,
       matchUrl,
     }),
     userId: student.id,
   });
   if (withSteps) {
-    const section = studentAuthorizationSection(status, match.warnings);
+    const section = studentAuthorizationSection(now, match.warnings);
     await queueEmail(tx, {
       template: "introduction-steps",
       to: [student.email],

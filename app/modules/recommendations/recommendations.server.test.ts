@@ -245,7 +245,7 @@ describe("students who fit a slot", () => {
     expect(JSON.stringify(kept)).not.toMatch(/CPT|F-1|us_f1|DSO|curricular/i);
     expect(shared.authorization?.label).toMatch(/CPT/);
     expect(shared.fit.map((f) => f.text)).toEqual([
-      "Work authorization (shared): US F-1 student — Curricular Practical Training (CPT) — fits this slot.",
+      "Work authorization (shared by Amara): US F-1 student — Curricular Practical Training (CPT) — fits this slot.",
       "To confirm before a start date: Amara asks the DSO to authorize CPT for this employer and these dates before starting; the organization gives Amara an offer letter for it.",
       "To confirm before a start date: The organization has not said it can give the offer letter CPT needs; Amara will ask you for one.",
     ]);

@@ -329,7 +329,12 @@ export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, {
     if (!person || !student) continue;
     const pair = explainPair(student, matchSlot);
     const name = firstName(person.name);
-    const view = mentorView(pair, { shares: person.shareAuthorization, status: student.workAuthorization });
+    const view = mentorView(pair, {
+      shares: person.shareAuthorization,
+      status: student.workAuthorization,
+      validFrom: student.authorizationValidFrom,
+      validUntil: student.authorizationValidUntil,
+    });
     students.push({
       id: person.id,
       name: person.name,
@@ -387,12 +392,13 @@ export async function inviteToApply(
     if (!own) return { ok: false, error: "not_found" };
     if (!own.open) return { ok: false, error: "not_open" };
 
+    // why: an invited student may have dropped down the list since; "already invited" is the truer answer.
+    const previous = (await invitationsFor(tx, slotId, [studentId])).get(studentId);
+    if (previous) return { ok: false, error: "already_invited", invitedAt: previous };
+
     const { matchSlot, top, candidates } = await rankStudentsWhoFit(tx, own, k);
     const candidate = top.some((t) => t.studentId === studentId) ? candidates.find((c) => c.id === studentId) : undefined;
     if (!matchSlot || !candidate) return { ok: false, error: "student_not_found" };
-
-    const previous = (await invitationsFor(tx, slotId, [studentId])).get(studentId);
-    if (previous) return { ok: false, error: "already_invited", invitedAt: previous };
 
     const pair = explainPair(candidate, matchSlot);
     const people = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [studentId, mentorId]));

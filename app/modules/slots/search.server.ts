@@ -4,7 +4,7 @@ import { organizationMembers, organizations, slots, studentProfiles, type SlotSt
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { authorizationFit, type StudentAuthorization } from "~/matching/work-authorization";
 import { studentFit } from "~/messages/audiences";
-import { renderStatusStep } from "~/messages/render";
+import { nothingToConfirm, renderStatusStep } from "~/messages/render";
 import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
 import { UNPAID_COMPENSATIONS } from "./rules";
 import type { SlotSearch } from "./schemas";
@@ -176,7 +176,7 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
     const student = await getStudentAuthorization(db, viewer.id);
     if (student) {
       const info = AUTHORIZATION_INFO[student.workAuthorization];
-      const confirm = renderStatusStep(student.workAuthorization, { audience: "student" }) ?? "Nothing to confirm for work authorization.";
+      const confirm = renderStatusStep(student.workAuthorization, { audience: "student" }) ?? nothingToConfirm();
       note = { status: student.workAuthorization, label: info.label, short: info.short, confirm, fit: studentFit(authorizationFit(student, row.slot)) };
     } else studentWithoutStatus = true;
   }
