@@ -62,6 +62,8 @@ export type DemoSlot = {
   questions: string[];
   learningPlan?: string;
   academicProgram?: string;
+  /** Canada: a placement the student's program requires. */
+  requiredPlacement?: boolean;
   primaryBeneficiary?: PrimaryBeneficiaryAnswers;
   status: SlotStatus;
   /** For open slots: how long ago it was published. */
@@ -162,8 +164,12 @@ const US_PAID: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_p
 const US_UNPAID_20H: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_j1_academic_training", "us_other_ead"];
 const US_CREDIT: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_j1_academic_training", "us_other_ead"];
 const CA_PART_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit", "ca_open_work_permit"];
-const CA_FULL_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_coop_permit", "ca_open_work_permit"];
-const CA_ACADEMIC: WorkAuthorization[] = ["ca_citizen_pr", "ca_coop_permit"];
+// Required placements: since 2026-04-01 study-permit students do them on the study permit.
+const CA_FULL_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit", "ca_open_work_permit"];
+const CA_ACADEMIC: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit"];
+
+/** The state or province of each demo organization's slots: whose minimum wage applies. */
+export const ORGANIZATION_REGIONS: Record<string, string> = { "brightlane-labs": "WA", "harbour-food-network": "ON", "urban-air-lab": "IL", "maple-pine-web-studio": "NS" };
 
 export const DEMO_SLOTS: DemoSlot[] = [
   // ── Brightlane Labs (startup, Seattle) ──────────────────────────────────────────────────
@@ -339,6 +345,7 @@ export const DEMO_SLOTS: DemoSlot[] = [
     city: "Toronto",
     timezone: "America/Toronto",
     acceptedAuthorizations: CA_ACADEMIC,
+    requiredPlacement: true,
     paperwork: ["coop_agreement"],
     offers: ["mentorship", "course_credit", "recommendation_letter", "portfolio_project"],
     questions: ["Which course would this placement count toward, and who is your faculty supervisor?", "Have you used a screen reader before?"],
@@ -368,7 +375,8 @@ export const DEMO_SLOTS: DemoSlot[] = [
     mentors: ["mentor3@example.org"],
     mentorHoursPerWeek: 2,
     compensation: "stipend",
-    stipendAmount: 2500,
+    // CA$18.33 an hour over 15 hours × 12 weeks: above Ontario's minimum wage, so a real stipend.
+    stipendAmount: 3300,
     currency: "CAD",
     hoursPerWeek: 15,
     deadlineInDays: 25,
@@ -407,6 +415,7 @@ export const DEMO_SLOTS: DemoSlot[] = [
     city: null,
     timezone: "America/Toronto",
     acceptedAuthorizations: CA_ACADEMIC,
+    requiredPlacement: true,
     paperwork: ["coop_agreement"],
     offers: ["mentorship", "recommendation_letter", "portfolio_project"],
     questions: ["Which course or co-op requirement would this placement be part of?"],
@@ -447,6 +456,7 @@ export const DEMO_SLOTS: DemoSlot[] = [
     city: null,
     timezone: "America/Toronto",
     acceptedAuthorizations: CA_FULL_TIME,
+    requiredPlacement: true,
     paperwork: ["coop_agreement"],
     offers: ["mentorship", "recommendation_letter", "referral"],
     questions: ["Which co-op term is this for (e.g. Summer, Fall)?", "Tell us about something you automated."],

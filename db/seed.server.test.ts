@@ -2,6 +2,8 @@ import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { STUDENT_GOALS } from "~/domain/labels";
+import { payAgainstMinimum } from "~/domain/minimum-wage";
+import { authorizationFit } from "~/matching/work-authorization";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { slotRuleIssues } from "~/modules/slots/rules";
 import { closeDb, getDb, transaction, type Db } from "./client.server";
@@ -203,8 +205,12 @@ test("every demo slot follows the posting rules", () => {
     }
     if (slot.acceptedAuthorizations.includes("us_f1_cpt")) expect(slot.paperwork, where).toContain("cpt_offer_letter");
     if (slot.acceptedAuthorizations.includes("ca_coop_permit")) expect(slot.paperwork, where).toContain("coop_agreement");
-    // A Canadian study permit allows 24 hours a week off campus during the term.
-    if (slot.acceptedAuthorizations.includes("ca_study_permit")) expect(slot.hoursPerWeek, where).toBeLessThanOrEqual(24);
+    // A Canadian study permit allows 24 hours a week off campus during the term; a required placement is not off-campus work.
+    if (slot.acceptedAuthorizations.includes("ca_study_permit") && !slot.requiredPlacement) expect(slot.hoursPerWeek, where).toBeLessThanOrEqual(24);
+    // Since 2026-04-01 a required placement in Canada takes study-permit students.
+    if (slot.requiredPlacement) expect(slot.acceptedAuthorizations, where).toContain("ca_study_permit");
+    // Pay at least the minimum wage where the slot is; a stipend below it would count as unpaid.
+    expect(payAgainstMinimum({ ...slot, hourlyRate: slot.hourlyRate })?.below ?? false, where).toBe(false);
     if (slot.compensation === "paid") expect(Number(slot.hourlyRate), where).toBeGreaterThan(0);
   }
 });
@@ -246,4 +252,16 @@ test("the demo has no randomness: the same `now` gives the same rows", async () 
   const first = await snapshot();
   expect(first.length).toBeGreaterThan(150);
   expect(await snapshot()).toEqual(first);
+});
+
+test("the demo has a Canadian required placement that a study-permit student can take, without the 24-hour cap", () => {
+  const placements = DEMO_SLOTS.filter((s) => s.country === "CA" && s.requiredPlacement && s.status === "open");
+  expect(placements.length).toBeGreaterThan(0);
+  for (const slot of placements) {
+    const fit = authorizationFit(
+      { workAuthorization: "ca_study_permit" },
+      { ...slot, durationWeeks: slot.durationWeeks, startDate: "2027-01-04", acceptedAuthorizations: slot.acceptedAuthorizations, requiredPlacement: true },
+    );
+    expect(fit, slot.title).toEqual({ eligible: true, problems: [], warnings: [{ code: "study_permit_required_placement", params: {} }] });
+  }
 });

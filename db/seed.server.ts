@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { transaction, type Db } from "./client.server";
 import { organizationMembers, organizations, slotMentors, slotSkills, slots, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "./schema";
-import { DEMO_ADMIN, DEMO_MENTORS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SLOTS, DEMO_STUDENTS, studentProfileData, type DemoSlot } from "./seed-data";
+import { DEMO_ADMIN, DEMO_MENTORS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SLOTS, DEMO_STUDENTS, ORGANIZATION_REGIONS, studentProfileData, type DemoSlot } from "./seed-data";
 
 export { DEMO_PASSWORD };
 
@@ -135,6 +135,7 @@ function slotValues(slot: DemoSlot, now: Date, adminId: string | null) {
   } = slot;
   return {
     ...values,
+    region: ORGANIZATION_REGIONS[slot.organization] ?? null,
     applicationDeadline: dateIn(now, deadlineInDays),
     startDate: dateIn(now, deadlineInDays + startAfterDeadlineDays),
     // Unpaid slots were reviewed by an admin before they opened; paid slots of a verified organization skip review.

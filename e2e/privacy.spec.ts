@@ -112,11 +112,11 @@ test("a student's private status and hidden profile never reach the mentor, from
   // The student's own match page and their own email still carry their CPT steps.
   await page.goto(`/matches/${match!.id}`);
   await expect(page.getByText("Your status on your profile:")).toContainText("Curricular Practical Training (CPT)");
-  await expect(page.getByText("Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.")).toBeVisible();
-  await expect(page.getByText("CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.")).toBeVisible();
+  await expect(page.getByText("With the offer letter, ask your DSO to authorize CPT for this employer and these dates (they appear on your I-20), and start only after that.")).toBeVisible();
+  await expect(page.getByText("Schools usually allow CPT of at most 20 hours a week during term (a school's policy, not a federal rule); this slot is 30 — fine in a break, or where the school allows more.")).toBeVisible();
   await expect(page.getByText("The organization has not said it can give the offer letter CPT needs; ask the mentors for it.")).toBeVisible();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/match-student.png`, fullPage: true });
   const [steps] = await db.select().from(emails).where(and(eq(emails.template, "introduction-steps"), sql`${student.email} = any(${emails.to})`));
   expect(steps!.to).toEqual([student.email]);
-  expect(steps!.text).toContain("Ask your DSO to authorize CPT");
+  expect(steps!.text).toContain("ask your DSO to authorize CPT");
 });

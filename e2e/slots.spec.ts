@@ -4,6 +4,7 @@ import { slots, studentProfiles } from "~db/schema";
 import { addDays, makeOrganization, makeSlot, PRIMARY_BENEFICIARY_ANSWERS } from "~db/test/slot-factories";
 import { expect, openEmail, test, type TestUser } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 
 // Slots: posting (with the rules for unpaid slots), review, browse and search, and who may see what.
 
@@ -37,7 +38,7 @@ async function fillUnpaidSlot(page: Page, title: string) {
   await page.getByRole("radio", { name: "Remote" }).check();
   await page.getByLabel("Team's time zone").fill("America/New_York");
   await page.getByLabel("US citizen or permanent resident").check();
-  await page.getByLabel("US F-1 student — Curricular Practical Training (CPT)").check();
+  await page.getByLabel(AUTHORIZATION_INFO.us_f1_cpt.label).check();
   await page.getByLabel("Offer letter for CPT").check();
   await page.getByLabel("Recommendation letter").check();
 }

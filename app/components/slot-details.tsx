@@ -26,6 +26,7 @@ export type SlotView = {
   seats: number;
   workMode: WorkMode;
   country: string;
+  region: string | null;
   city: string | null;
   timezone: string;
   acceptedAuthorizations: string[];
@@ -34,6 +35,7 @@ export type SlotView = {
   questions: string[];
   learningPlan: string | null;
   academicProgram: string | null;
+  requiredPlacement: boolean;
   primaryBeneficiary: Record<string, string> | null;
   status: SlotStatus;
 };
@@ -265,13 +267,21 @@ export function SlotDetails({
             <Prose>{slot.learningPlan}</Prose>
           </Block>
         ) : null}
-        {unpaid && slot.primaryBeneficiary ? (
-          <Block title={slot.compensation === "unpaid" ? "Why this internship is unpaid" : "Why this internship is for course credit"}>
+        {slot.requiredPlacement ? (
+          <p className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200">
+            <span className="font-medium">A placement an academic program requires.</span> Students bring a letter from their school confirming it is required;
+            on a study permit, that is the authorization since 1 April 2026.
+          </p>
+        ) : null}
+        {slot.primaryBeneficiary || (unpaid && slot.academicProgram) ? (
+          <Block title={slot.compensation === "course_credit" ? "Why this internship is for course credit" : "Why this internship is unpaid"}>
             {slot.academicProgram ? (
               <p className="mb-3 text-sm text-slate-800">
-                <span className="font-medium">Part of the academic program:</span> {slot.academicProgram}
+                <span className="font-medium">Part of the academic program:</span> {slot.academicProgram}. The student brings the school&apos;s documents for
+                it before starting.
               </p>
             ) : null}
+            {slot.primaryBeneficiary ? (
             <details open={answersOpen} className="group rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
               <summary className="cursor-pointer text-sm font-medium text-slate-800">
                 The organization&apos;s answers to the seven questions of the US Department of Labor&apos;s primary-beneficiary test
@@ -287,6 +297,7 @@ export function SlotDetails({
                 ))}
               </dl>
             </details>
+            ) : null}
           </Block>
         ) : null}
         {slot.questions.length ? (

@@ -1,8 +1,9 @@
-import { getCollectionProps, getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { BENEFIT_LABELS, COUNTRIES, PAPERWORK_LABELS, SLOT_COMPENSATION_LABELS, WORK_MODE_LABELS } from "~/domain/labels";
+import { isSubMinimumStipend, REGIONS } from "~/domain/minimum-wage";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import type { SkillRef } from "~/modules/skills/skills";
 import { COMMON_TIME_ZONES } from "~/modules/slots/format";
@@ -136,6 +137,7 @@ const FIELD_ORDER = [
   "seats",
   "workMode",
   "country",
+  "region",
   "city",
   "timezone",
   "acceptedAuthorizations",
@@ -186,7 +188,24 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
   const compensation = fields.compensation.value as string | undefined;
   // Without JavaScript every field shows; with it, only what the chosen compensation needs.
   const shows = (...kinds: string[]) => !hydrated || !compensation || kinds.includes(compensation);
-  const unpaid = shows("unpaid", "course_credit");
+  const country = fields.country.value as string | undefined;
+  // A stipend below the minimum wage for the slot's hours counts as unpaid (rules.ts): the unpaid section shows for it too.
+  const tokenStipend =
+    hydrated &&
+    compensation === "stipend" &&
+    isSubMinimumStipend({
+      compensation,
+      stipendAmount: Number(fields.stipendAmount.value),
+      currency: fields.currency.value as string | undefined,
+      hoursPerWeek: Number(fields.hoursPerWeek.value),
+      durationWeeks: Number(fields.durationWeeks.value),
+      country,
+      region: fields.region.value as string | undefined,
+    });
+  const unpaid = shows("unpaid", "course_credit") || tokenStipend;
+  // The Department of Labor's seven questions are for slots in the US; Canada asks for the academic program.
+  const askDol = !hydrated || country !== "CA";
+  const regions = country === "US" || country === "CA" ? REGIONS[country] : null;
   const pb = fields.primaryBeneficiary.getFieldset();
   const questions = fields.questions.getFieldList();
   const initialRows = (name: "requiredSkills" | "niceSkills") => (fields[name].initialValue ?? []) as SkillPickerRow[];
@@ -293,8 +312,16 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
               hint="The school and program the internship is part of, e.g. “University of Waterloo, Computer Science co-op”."
               autoFocus={focus === "academicProgram"}
             />
-            <fieldset className="space-y-5">
-              <legend className="text-sm font-semibold text-slate-900">The seven questions of the primary-beneficiary test</legend>
+            {tokenStipend ? (
+              <Alert tone="warning" title="This stipend counts as unpaid">
+                Over the slot&apos;s hours it comes to less than the minimum wage where the intern works, so the unpaid rules apply and an admin reviews the
+                slot before it opens. Raise the stipend to pay at least the minimum, or answer below.
+              </Alert>
+            ) : null}
+            <fieldset className="space-y-5" hidden={!askDol}>
+              <legend className="text-sm font-semibold text-slate-900">
+                The seven questions of the primary-beneficiary test{hydrated ? "" : " (slots in the United States)"}
+              </legend>
               <p className="text-sm text-slate-600">Answer each in a sentence or two (at least {MIN_ANSWER_LENGTH} characters).</p>
               {PRIMARY_BENEFICIARY_FACTORS.map((factor, i) => (
                 <TextareaField
@@ -328,6 +355,16 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
         <ChoiceGroup field={fields.workMode} type="radio" legend="Work mode" columns="sm:grid-cols-3" cards options={WORK_MODES.map((m) => ({ value: m, label: WORK_MODE_LABELS[m] }))} autoFocus={focus === "workMode"} />
         <div className="grid gap-5 sm:grid-cols-3">
           <SelectField field={fields.country} label="Country" placeholder="Choose a country…" options={COUNTRIES.map((c) => ({ value: c.code, label: c.name }))} autoFocus={focus === "country"} />
+          {!hydrated || regions ? (
+            <SelectField
+              field={fields.region}
+              label={hydrated ? (country === "US" ? "State" : "Province or territory") : "State or province (US and Canada)"}
+              placeholder="Choose…"
+              hint="Whose minimum wage applies."
+              options={Object.entries(regions ?? { ...REGIONS.US, ...REGIONS.CA }).map(([code, r]) => ({ value: code, label: r.name }))}
+              autoFocus={focus === "region"}
+            />
+          ) : null}
           <Field field={text(fields.city)} label="City" hint="Optional for remote slots." autoComplete="address-level2" autoFocus={focus === "city"} />
           <div>
             <Field field={text(fields.timezone)} label="Team's time zone" list="slot-time-zones" autoComplete="off" placeholder="America/Toronto" hint="Deadlines end at midnight here." autoFocus={focus === "timezone"} />
@@ -343,8 +380,25 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
       <Section
         id="authorization"
         title="Work authorization"
-        description="Which students you can take, and the paperwork you can provide. A slot that accepts STEM OPT must be paid hourly, at least 20 hours a week, with E-Verify and an I-983 plan."
+        description="Which students you can take, and the paperwork you can provide. A slot that accepts STEM OPT must be paid (wages, or a stipend of at least the minimum wage), at least 20 hours a week, with E-Verify and an I-983 plan."
       >
+        <p className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200">
+          Guidance, not legal advice: what each status allows comes from public rules that change (see each student&apos;s note). Confirm anything that
+          matters with your counsel, and let students confirm theirs with their school&apos;s international office.
+        </p>
+        {!hydrated || country === "CA" ? (
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              {...getInputProps(fields.requiredPlacement, { type: "checkbox", value: "on" })}
+              key={fields.requiredPlacement.key}
+              className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
+            />
+            <span>
+              A placement the student&apos;s academic program requires (co-op, internship, practicum){hydrated ? "" : " — slots in Canada"}. Since 1 April 2026
+              students on a study permit do these without a co-op permit, with a letter from their school.
+            </span>
+          </label>
+        ) : null}
         <ChoiceGroup field={fields.acceptedAuthorizations} type="checkbox" legend="Statuses you accept — United States" options={statusOptions(US_STATUSES)} columns="sm:grid-cols-1 xl:grid-cols-2" autoFocus={focus === "acceptedAuthorizations"} />
         <AuthorizationGroup field={fields.acceptedAuthorizations} legend="Statuses you accept — Canada" statuses={CA_STATUSES} />
         <AuthorizationGroup field={fields.acceptedAuthorizations} legend="Other" statuses={OTHER_STATUSES} />
@@ -456,6 +510,7 @@ export function slotFormDefaults({ slot, skills, mentors }: SavedSlot): Record<s
     seats: text(slot.seats),
     workMode: slot.workMode,
     country: slot.country,
+    region: slot.region ?? "",
     city: slot.city ?? "",
     timezone: slot.timezone,
     acceptedAuthorizations: slot.acceptedAuthorizations,
@@ -464,6 +519,7 @@ export function slotFormDefaults({ slot, skills, mentors }: SavedSlot): Record<s
     questions: [0, 1, 2].map((i) => slot.questions[i] ?? ""),
     learningPlan: slot.learningPlan ?? "",
     academicProgram: slot.academicProgram ?? "",
+    requiredPlacement: slot.requiredPlacement ? "on" : undefined,
     primaryBeneficiary: slot.primaryBeneficiary ?? {},
   };
 }

@@ -13,7 +13,6 @@ const ACCEPTS_COMP = { paid_only: 1, paid_or_stipend: 3, any: 15 } as const;
 const GOAL_BIT = { mentorship: 1, recommendation_letter: 2, referral: 4, return_offer: 8, portfolio_project: 16, course_credit: 32 } as const;
 export const STATUS_INDEX = new Map<string, number>(WORK_AUTHORIZATIONS.map((s, i) => [s, i]));
 export const STEM_OPT = STATUS_INDEX.get("us_f1_stem_opt")!;
-export const OPT_POST = STATUS_INDEX.get("us_f1_opt_post")!;
 
 /** Packed per-slot fields the exact check after the bitsets reads together: start day, end day. */
 export const PACK = 2;
@@ -27,7 +26,7 @@ export type Compiled = ReturnType<typeof compileStudents>;
  */
 const RANKING_FIELDS = [
   "S", "T", "K", "W", "slotOrder", "openTo", "bucketFrom", "bucketTo", "packed", "startsFrom", "endsBy", "hoursUpTo", "filterSets", "hardFilterSets",
-  "tAccepts", "tStemOk", "tOptPostOk", "tComp", "tMode", "tCountry", "tZone", "tZoneDay", "tStart", "tEnd", "tHours", "tHoursClass", "slotHourClassCount",
+  "tAccepts", "tStemOk", "tComp", "tMode", "tCountry", "tZone", "tZoneDay", "tStart", "tEnd", "tHours", "tHoursClass", "slotHourClassCount",
   "tReqStart", "tReqIds", "tReqLevels", "tNiceStart", "tNiceIds", "tNiceLevels", "tOffers", "zoneNames",
   "sSkillStart", "sSkillIds", "sSkillLevels", "sStatus", "sComp", "sModes", "sCountry", "sZoneName", "sOverlapRow", "sFrom", "sEnd", "sHours", "sHoursClass",
   "sGoals", "sGoalCount", "datesTable",
@@ -68,7 +67,6 @@ export function compileSlots(input: MatchSlot[]) {
   const tSeats = new Int32Array(T);
   // Hard authorization rules that depend only on the slot.
   const tStemOk = new Uint8Array(T);
-  const tOptPostOk = new Uint8Array(T);
   slots.forEach((t, i) => {
     tReqStart[i] = tReqIds.length;
     for (const [slug, level] of Object.entries(t.requiredSkills)) {
@@ -90,9 +88,10 @@ export function compileSlots(input: MatchSlot[]) {
     tHours[i] = t.hoursPerWeek;
     tOffers[i] = t.offers.reduce((m, g) => m | GOAL_BIT[g], 0) | GOAL_BIT.mentorship;
     tSeats[i] = t.seats;
-    const unpaid = t.compensation === "unpaid" || t.compensation === "course_credit";
-    tStemOk[i] = t.compensation === "paid" && t.hoursPerWeek >= 20 && (!t.paperwork || t.paperwork.includes("everify_i983")) ? 1 : 0;
-    tOptPostOk[i] = !unpaid || t.hoursPerWeek >= 20 ? 1 : 0;
+    // The STEM OPT rules of authorizationFit (work-authorization.ts): pay (wages or a stipend that
+    // meets the minimum wage), 20 hours, E-Verify; they do not apply to a slot in Canada.
+    const paid = t.compensation === "paid" || t.compensation === "stipend";
+    tStemOk[i] = t.country === "CA" || (paid && t.hoursPerWeek >= 20 && (!t.paperwork || t.paperwork.includes("everify_i983"))) ? 1 : 0;
   });
   tReqStart[T] = tReqIds.length;
   tNiceStart[T] = tNiceIds.length;
@@ -132,11 +131,11 @@ export function compileSlots(input: MatchSlot[]) {
     return bits;
   };
   // The hard filters one attribute at a time; a kind of student's set is built from them
-  // (rank.ts, hardFilterSet): the statuses a slot accepts (with the STEM OPT and
-  // post-completion OPT rules), each compensation, each work mode, each country.
+  // (rank.ts, hardFilterSet): the statuses a slot accepts (with the STEM OPT rules), each
+  // compensation, each work mode, each country.
   const filterSets = {
     status: WORK_AUTHORIZATIONS.map((_, status) =>
-      setOf((t) => ((tAccepts[t]! >> status) & 1) === 1 && (status !== STEM_OPT || tStemOk[t] === 1) && (status !== OPT_POST || tOptPostOk[t] === 1)),
+      setOf((t) => ((tAccepts[t]! >> status) & 1) === 1 && (status !== STEM_OPT || tStemOk[t] === 1)),
     ),
     comp: Object.values(COMP_BIT).map((bit) => setOf((t) => tComp[t] === bit)),
     mode: Object.values(MODE_BIT).map((bit) => setOf((t) => tMode[t] === bit)),
@@ -182,7 +181,6 @@ export function compileSlots(input: MatchSlot[]) {
     tOffers,
     tSeats,
     tStemOk,
-    tOptPostOk,
     requiredBy,
     tBucket,
     bucketFrom,

@@ -12,7 +12,13 @@ const ACCEPTED_COMPENSATION = {
 /** What the pair's work authorization means, from the engine's student and slot. */
 export function authorizationFitOf(student: MatchStudent, slot: MatchSlot) {
   return authorizationFit(
-    { workAuthorization: student.workAuthorization, validFrom: student.authorizationValidFrom, validUntil: student.authorizationValidUntil },
+    {
+      workAuthorization: student.workAuthorization,
+      validFrom: student.authorizationValidFrom,
+      validUntil: student.authorizationValidUntil,
+      programEndDate: student.programEndDate,
+      cptFullTimeMonthsUsed: student.cptFullTimeMonthsUsed,
+    },
     {
       compensation: slot.compensation,
       hoursPerWeek: slot.hoursPerWeek,
@@ -20,6 +26,8 @@ export function authorizationFitOf(student: MatchStudent, slot: MatchSlot) {
       paperwork: slot.paperwork,
       startDate: slot.startDate,
       durationWeeks: slot.weeks,
+      country: slot.country,
+      requiredPlacement: slot.requiredPlacement,
     },
   );
 }

@@ -20,18 +20,27 @@ export type AuthorizationExplanation =
   | { code: "stem_opt_not_paid"; params: None }
   | { code: "stem_opt_hours"; params: { hours: number } }
   | { code: "stem_opt_everify_missing"; params: None }
-  | { code: "opt_post_unpaid_hours"; params: { hours: number } }
   // steps and warnings
+  | { code: "status_other_country"; params: { status: WorkAuthorizationStatus; country: string } }
   | { code: "stem_opt_everify_unknown"; params: None }
+  | { code: "stem_opt_stipend"; params: None }
   | { code: "cpt_dso_authorization"; params: None }
   | { code: "cpt_offer_letter"; params: None }
   | { code: "cpt_term_hours"; params: { hours: number } }
+  | { code: "cpt_after_program_end"; params: { endDate: Day; programEndDate: Day } }
+  | { code: "cpt_full_time_months"; params: { used: number; months: number } }
   | { code: "opt_pre_ead"; params: None }
+  | { code: "opt_pre_major_and_time"; params: None }
   | { code: "opt_pre_term_hours"; params: { hours: number } }
   | { code: "opt_post_major"; params: None }
+  | { code: "opt_post_under_20_hours"; params: { hours: number } }
+  | { code: "opt_report_employer"; params: None }
   | { code: "j1_officer_approval"; params: None }
+  | { code: "j1_training_limit"; params: None }
   | { code: "study_permit_hours"; params: { hours: number } }
+  | { code: "study_permit_required_placement"; params: None }
   | { code: "coop_permit_placement"; params: None }
+  | { code: "not_authorized_yet"; params: None }
   | { code: "auth_starts_after"; params: { validFrom: Day; startDate: Day } }
   | { code: "auth_ends_before"; params: { validUntil: Day; endDate: Day } };
 
@@ -69,17 +78,26 @@ export const AUTHORIZATION_CODES = [
   "stem_opt_not_paid",
   "stem_opt_hours",
   "stem_opt_everify_missing",
-  "opt_post_unpaid_hours",
+  "status_other_country",
   "stem_opt_everify_unknown",
+  "stem_opt_stipend",
   "cpt_dso_authorization",
   "cpt_offer_letter",
   "cpt_term_hours",
+  "cpt_after_program_end",
+  "cpt_full_time_months",
   "opt_pre_ead",
+  "opt_pre_major_and_time",
   "opt_pre_term_hours",
   "opt_post_major",
+  "opt_post_under_20_hours",
+  "opt_report_employer",
   "j1_officer_approval",
+  "j1_training_limit",
   "study_permit_hours",
+  "study_permit_required_placement",
   "coop_permit_placement",
+  "not_authorized_yet",
   "auth_starts_after",
   "auth_ends_before",
 ] as const satisfies readonly AuthorizationCode[];
@@ -125,29 +143,38 @@ export function isAuthorizationExplanation(e: Explanation): e is AuthorizationEx
  * The statuses whose rules produce each authorization code; `null` for codes any dated status
  * can carry (authorization dates) or that name the status in their params.
  */
-export const AUTHORIZATION_CODE_STATUS: Record<AuthorizationCode, WorkAuthorizationStatus | null> = {
+export const AUTHORIZATION_CODE_STATUS: Record<AuthorizationCode, readonly WorkAuthorizationStatus[] | null> = {
   auth_not_accepted: null,
-  stem_opt_not_paid: "us_f1_stem_opt",
-  stem_opt_hours: "us_f1_stem_opt",
-  stem_opt_everify_missing: "us_f1_stem_opt",
-  opt_post_unpaid_hours: "us_f1_opt_post",
-  stem_opt_everify_unknown: "us_f1_stem_opt",
-  cpt_dso_authorization: "us_f1_cpt",
-  cpt_offer_letter: "us_f1_cpt",
-  cpt_term_hours: "us_f1_cpt",
-  opt_pre_ead: "us_f1_opt_pre",
-  opt_pre_term_hours: "us_f1_opt_pre",
-  opt_post_major: "us_f1_opt_post",
-  j1_officer_approval: "us_j1_academic_training",
-  study_permit_hours: "ca_study_permit",
-  coop_permit_placement: "ca_coop_permit",
+  stem_opt_not_paid: ["us_f1_stem_opt"],
+  stem_opt_hours: ["us_f1_stem_opt"],
+  stem_opt_everify_missing: ["us_f1_stem_opt"],
+  status_other_country: null,
+  stem_opt_everify_unknown: ["us_f1_stem_opt"],
+  stem_opt_stipend: ["us_f1_stem_opt"],
+  cpt_dso_authorization: ["us_f1_cpt"],
+  cpt_offer_letter: ["us_f1_cpt"],
+  cpt_term_hours: ["us_f1_cpt"],
+  cpt_after_program_end: ["us_f1_cpt"],
+  cpt_full_time_months: ["us_f1_cpt"],
+  opt_pre_ead: ["us_f1_opt_pre"],
+  opt_pre_major_and_time: ["us_f1_opt_pre"],
+  opt_pre_term_hours: ["us_f1_opt_pre"],
+  opt_post_major: ["us_f1_opt_post"],
+  opt_post_under_20_hours: ["us_f1_opt_post"],
+  opt_report_employer: ["us_f1_opt_post", "us_f1_stem_opt"],
+  j1_officer_approval: ["us_j1_academic_training"],
+  j1_training_limit: ["us_j1_academic_training"],
+  study_permit_hours: ["ca_study_permit"],
+  study_permit_required_placement: ["ca_study_permit"],
+  coop_permit_placement: ["ca_coop_permit"],
+  not_authorized_yet: ["not_authorized"],
   auth_starts_after: null,
   auth_ends_before: null,
 };
 
 /** Whether a stored authorization explanation still applies to a student who now holds `status`. */
 export function appliesToStatus(e: AuthorizationExplanation, status: WorkAuthorizationStatus) {
-  if (e.code === "auth_not_accepted") return e.params.status === status;
-  const owner = AUTHORIZATION_CODE_STATUS[e.code];
-  return owner === null ? AUTHORIZATION_FACTS[status].hasDates : owner === status;
+  if (e.code === "auth_not_accepted" || e.code === "status_other_country") return e.params.status === status;
+  const owners = AUTHORIZATION_CODE_STATUS[e.code];
+  return owners === null ? AUTHORIZATION_FACTS[status].hasDates : owners.includes(status);
 }

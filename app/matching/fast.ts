@@ -1,5 +1,5 @@
 import type { RankingTables } from "./compile";
-import { bitCount, OPT_POST, STEM_OPT, WAIT_CLASSES } from "./compile";
+import { bitCount, STEM_OPT, WAIT_CLASSES } from "./compile";
 import { fromDay } from "./dates";
 import { workingHoursOverlap } from "./timezone";
 import { WEIGHTS } from "./weights";
@@ -20,7 +20,6 @@ export function eligibleFast(c: RankingTables, s: number, t: number) {
 function meetsHardFilters(c: RankingTables, status: number, comp: number, modes: number, country: number, t: number) {
   if (!((c.tAccepts[t]! >> status) & 1)) return false;
   if (status === STEM_OPT && !c.tStemOk[t]) return false;
-  if (status === OPT_POST && !c.tOptPostOk[t]) return false;
   if (!(comp & c.tComp[t]!) || !(modes & c.tMode[t]!)) return false;
   return c.tMode[t] === REMOTE || country === c.tCountry[t];
 }

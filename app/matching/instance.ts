@@ -22,6 +22,8 @@ const student = z.object({
   workAuthorization: z.enum(WORK_AUTHORIZATIONS),
   authorizationValidFrom: date.nullish(),
   authorizationValidUntil: date.nullish(),
+  programEndDate: date.nullish(),
+  cptFullTimeMonthsUsed: z.number().int().min(0).max(60).nullish(),
   country,
   timezone: zone,
   availableFrom: date,
@@ -48,6 +50,7 @@ const slot = z.object({
   hoursPerWeek: z.number().min(1).max(80),
   offers: z.array(goal).default([]),
   paperwork: z.array(z.enum(["cpt_offer_letter", "everify_i983", "coop_agreement"])).optional(),
+  requiredPlacement: z.boolean().optional(),
   ranking: ids.optional(),
 });
 

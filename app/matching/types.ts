@@ -15,6 +15,10 @@ export type MatchStudent = {
   workAuthorization: WorkAuthorizationStatus;
   authorizationValidFrom?: string | null;
   authorizationValidUntil?: string | null;
+  /** When the student's program ends (graduation), if known: CPT must end by then. */
+  programEndDate?: string | null;
+  /** F-1: months of full-time CPT already used, if the student said (12 or more end OPT eligibility). */
+  cptFullTimeMonthsUsed?: number | null;
   country: string;
   timezone: string;
   availableFrom: string;
@@ -43,6 +47,8 @@ export type MatchSlot = {
   offers: Goal[];
   /** Paperwork the organization can provide; when absent it is unknown (a warning, not a conflict). */
   paperwork?: string[];
+  /** Canada: a placement the student's academic program requires (done on a study permit since 2026-04-01). */
+  requiredPlacement?: boolean;
   /** Student ids in the mentor's own order (shortlist); they come before score order. */
   ranking?: string[];
 };

@@ -37,6 +37,11 @@ export const AUTHORIZATION_FACTS: Record<WorkAuthorizationStatus, { country: "US
 };
 
 export type SlotTerms = {
+  /**
+   * How the intern is paid, as the rules see it: a stipend below the local minimum wage for the
+   * slot's hours counts as unpaid (the adapter and the slot rules decide that from the wage table;
+   * an offline instance gives such a stipend as "unpaid").
+   */
   compensation: "paid" | "stipend" | "unpaid" | "course_credit";
   hoursPerWeek: number;
   acceptedAuthorizations: readonly string[];
@@ -45,6 +50,10 @@ export type SlotTerms = {
   /** YYYY-MM-DD */
   startDate: string;
   durationWeeks: number;
+  /** Where the organization employs the intern (two-letter code); undefined when unknown. */
+  country?: string;
+  /** Canada: a placement the student's academic program requires (co-op, internship, practicum). */
+  requiredPlacement?: boolean;
 };
 
 export type StudentAuthorization = {
@@ -52,6 +61,10 @@ export type StudentAuthorization = {
   /** YYYY-MM-DD, where the status has dates */
   validFrom?: string | null;
   validUntil?: string | null;
+  /** YYYY-MM-DD: when the student's program ends (their graduation date), if known. */
+  programEndDate?: string | null;
+  /** F-1: months of full-time CPT already used, if the student said. */
+  cptFullTimeMonthsUsed?: number | null;
 };
 
 export type AuthorizationFit = {
@@ -72,42 +85,76 @@ export function slotEndDate(startDate: string, durationWeeks: number) {
 
 const unpaid = (slot: SlotTerms) => slot.compensation === "unpaid" || slot.compensation === "course_credit";
 
+/** Full time for CPT: more than 20 hours a week (8 CFR 214.2(f)(10)(i)). */
+const CPT_PART_TIME_HOURS = 20;
+
 /**
  * Whether a student's work authorization fits a slot: hard conflicts make the pair
  * ineligible; term-time hour caps, paperwork and dates are warnings to confirm. Codes, not
- * sentences: app/messages/ words them for each audience.
+ * sentences: app/messages/ words them for each audience. Each rule's source and the date it was
+ * checked are in docs/work-authorization.md.
  */
 export function authorizationFit(student: StudentAuthorization, slot: SlotTerms): AuthorizationFit {
   const status = student.workAuthorization;
   const problems: AuthorizationExplanation[] = [];
   const warnings: AuthorizationExplanation[] = [];
   const hours = slot.hoursPerWeek;
+  const end = slotEndDate(slot.startDate, slot.durationWeeks);
 
   if (!slot.acceptedAuthorizations.includes(status)) problems.push({ code: "auth_not_accepted", params: { status } });
+
+  // A status authorizes work in its own country; its steps mean nothing for a slot in the other one.
+  const home = AUTHORIZATION_FACTS[status].country;
+  if (home && slot.country && (slot.country === "US" || slot.country === "CA") && slot.country !== home) {
+    warnings.push({ code: "status_other_country", params: { status, country: slot.country } });
+    return { eligible: problems.length === 0, problems, warnings };
+  }
+
   if (status === "us_f1_stem_opt") {
-    if (slot.compensation !== "paid") problems.push({ code: "stem_opt_not_paid", params: {} });
+    // STEM OPT needs pay: wages, or a stipend that meets the minimum wage (I-983 "any salary or stipend").
+    if (unpaid(slot)) problems.push({ code: "stem_opt_not_paid", params: {} });
     if (hours < 20) problems.push({ code: "stem_opt_hours", params: { hours } });
     if (!slot.paperwork) warnings.push({ code: "stem_opt_everify_unknown", params: {} });
     else if (!slot.paperwork.includes("everify_i983")) problems.push({ code: "stem_opt_everify_missing", params: {} });
+    if (slot.compensation === "stipend") warnings.push({ code: "stem_opt_stipend", params: {} });
   }
-  if (status === "us_f1_opt_post" && unpaid(slot) && hours < 20) problems.push({ code: "opt_post_unpaid_hours", params: { hours } });
+  // Fewer than 20 hours a week, paid or unpaid, is not post-completion OPT employment: those days
+  // count toward the unemployment limit (SEVP OPT guidance).
+  if (status === "us_f1_opt_post" && hours < 20) warnings.push({ code: "opt_post_under_20_hours", params: { hours } });
 
   if (status === "us_f1_cpt") {
     warnings.push({ code: "cpt_dso_authorization", params: {} });
     if (!slot.paperwork?.includes("cpt_offer_letter")) warnings.push({ code: "cpt_offer_letter", params: {} });
-    if (hours > 20) warnings.push({ code: "cpt_term_hours", params: { hours } });
+    if (hours > CPT_PART_TIME_HOURS) warnings.push({ code: "cpt_term_hours", params: { hours } });
+    if (student.programEndDate && end > student.programEndDate) warnings.push({ code: "cpt_after_program_end", params: { endDate: end, programEndDate: student.programEndDate } });
+    if (hours > CPT_PART_TIME_HOURS && student.cptFullTimeMonthsUsed != null) {
+      const months = Math.ceil((slot.durationWeeks * 7) / 30.4);
+      if (student.cptFullTimeMonthsUsed + months >= 12) warnings.push({ code: "cpt_full_time_months", params: { used: student.cptFullTimeMonthsUsed, months } });
+    }
   }
   if (status === "us_f1_opt_pre") {
     warnings.push({ code: "opt_pre_ead", params: {} });
+    warnings.push({ code: "opt_pre_major_and_time", params: {} });
     if (hours > 20) warnings.push({ code: "opt_pre_term_hours", params: { hours } });
   }
   if (status === "us_f1_opt_post") warnings.push({ code: "opt_post_major", params: {} });
-  if (status === "us_j1_academic_training") warnings.push({ code: "j1_officer_approval", params: {} });
-  if (status === "ca_study_permit" && hours > 24) warnings.push({ code: "study_permit_hours", params: { hours } });
-  if (status === "ca_coop_permit" && !slot.paperwork?.includes("coop_agreement")) warnings.push({ code: "coop_permit_placement", params: {} });
+  if (status === "us_f1_opt_post" || status === "us_f1_stem_opt") warnings.push({ code: "opt_report_employer", params: {} });
+  if (status === "us_j1_academic_training") {
+    warnings.push({ code: "j1_officer_approval", params: {} });
+    warnings.push({ code: "j1_training_limit", params: {} });
+  }
+  if (status === "ca_study_permit") {
+    // Since 2026-04-01 a placement the program requires is done on the study permit, under the
+    // on-campus rules: no co-op permit, no 24-hour off-campus cap; the school confirms it in writing.
+    if (slot.requiredPlacement) warnings.push({ code: "study_permit_required_placement", params: {} });
+    else if (hours > 24) warnings.push({ code: "study_permit_hours", params: { hours } });
+  }
+  if (status === "ca_coop_permit" && !slot.requiredPlacement && !slot.paperwork?.includes("coop_agreement")) {
+    warnings.push({ code: "coop_permit_placement", params: {} });
+  }
+  if (status === "not_authorized") warnings.push({ code: "not_authorized_yet", params: {} });
 
   if (AUTHORIZATION_FACTS[status].hasDates) {
-    const end = slotEndDate(slot.startDate, slot.durationWeeks);
     if (student.validFrom && student.validFrom > slot.startDate) warnings.push({ code: "auth_starts_after", params: { validFrom: student.validFrom, startDate: slot.startDate } });
     if (student.validUntil && student.validUntil < end) warnings.push({ code: "auth_ends_before", params: { validUntil: student.validUntil, endDate: end } });
   }

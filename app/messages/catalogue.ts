@@ -49,13 +49,20 @@ export const EXPLANATION_MESSAGES = {
 
   // Work authorization: problems ---------------------------------------------------------------
   auth_not_accepted: both("{statusCode, select, not_authorized {This slot does not accept students who are not yet authorized to work.} other {This slot does not accept {status}.}}"),
-  stem_opt_not_paid: both("STEM OPT needs a paid position; this slot is not paid hourly, so it cannot count toward STEM OPT."),
+  stem_opt_not_paid: both("STEM OPT needs a paid position — wages, or a stipend of at least the minimum wage for the hours; this slot is unpaid."),
   stem_opt_hours: both("STEM OPT needs at least 20 hours a week; this slot is {hours}."),
   stem_opt_everify_missing: both("STEM OPT needs an employer in E-Verify that signs Form I-983; this organization has not said it can."),
-  opt_post_unpaid_hours: both("Unpaid work counts toward post-completion OPT only at 20 hours a week or more; this slot is {hours}."),
 
   // Work authorization: steps to confirm -------------------------------------------------------
+  status_other_country: {
+    you: "Your status ({status}) authorizes work in {statusCountry}, and this slot is in {country}: ask your international office whether you can take it.",
+    they: "{Name}'s status ({status}) authorizes work in {statusCountry}, and this slot is in {country}: {name} asks the school whether it can apply.",
+  },
   stem_opt_everify_unknown: both("STEM OPT needs an employer in E-Verify that signs Form I-983; confirm the organization can."),
+  stem_opt_stipend: {
+    you: "A stipend counts for STEM OPT when it is commensurate with what similar US workers are paid: confirm it with the organization and your DSO.",
+    they: "A stipend counts for STEM OPT when it is commensurate with what similar US workers are paid: {name} confirms it with the DSO.",
+  },
   cpt_dso_authorization: {
     you: "Your DSO must authorize CPT for this employer and these dates before your first day.",
     they: "{Name}'s DSO must authorize CPT for this employer and these dates before {name}'s first day.",
@@ -64,18 +71,49 @@ export const EXPLANATION_MESSAGES = {
     you: "The organization has not said it can give the offer letter CPT needs; {stage, select, matched {ask the mentors for it} other {ask before you apply}}.",
     they: "The organization has not said it can give the offer letter CPT needs{audience, select, mentor {; {name} will ask you for one} other {}}.",
   },
-  cpt_term_hours: both("CPT is limited to 20 hours a week during term; this slot is {hours} — fine only in a break."),
+  cpt_term_hours: both(
+    "Schools usually allow CPT of at most 20 hours a week during term (a school's policy, not a federal rule); this slot is {hours} — fine in a break, or where the school allows more.",
+  ),
+  cpt_after_program_end: {
+    you: "CPT must end by your program's end date ({programEndDate}); this slot ends on {endDate}.",
+    they: "CPT must end by {name}'s program end date ({programEndDate}); this slot ends on {endDate}.",
+  },
+  cpt_full_time_months: {
+    you: "Twelve months or more of full-time CPT ends OPT eligibility: you have used {used, plural, one {# month} other {# months}}, and this full-time slot adds about {months, plural, one {# month} other {# months}}.",
+    they: "Twelve months or more of full-time CPT ends OPT eligibility: {name} has used {used, plural, one {# month} other {# months}}, and this full-time slot adds about {months, plural, one {# month} other {# months}}.",
+  },
   opt_pre_ead: { you: "You need your EAD card before the first day.", they: "{Name} needs an EAD card before the first day." },
+  opt_pre_major_and_time: {
+    you: "Pre-completion OPT must relate to your major, and its time comes off your 12 months of OPT (at half rate while part-time).",
+    they: "Pre-completion OPT must relate to {name}'s major, and its time comes off {name}'s 12 months of OPT (at half rate while part-time).",
+  },
   opt_pre_term_hours: both("Pre-completion OPT is limited to 20 hours a week during term; this slot is {hours} — fine only in a break."),
   opt_post_major: { you: "The work must relate to your major.", they: "The work must relate to {name}'s major." },
+  opt_post_under_20_hours: {
+    you: "Fewer than 20 hours a week ({hours}) is not OPT employment, paid or unpaid: those days count toward your 90 days of unemployment (150 with STEM OPT).",
+    they: "Fewer than 20 hours a week ({hours}) is not OPT employment, paid or unpaid: those days count toward {name}'s 90 days of unemployment (150 with STEM OPT).",
+  },
+  opt_report_employer: { you: "Report this employer to your DSO within 10 days of starting.", they: "{Name} reports this employer to the DSO within 10 days of starting." },
   j1_officer_approval: {
     you: "Your Responsible Officer must approve this position in writing before you start.",
     they: "{Name}'s Responsible Officer must approve this position in writing before {name} starts.",
   },
-  study_permit_hours: both("A study permit allows 24 hours a week during academic sessions; this slot is {hours} — fine only in a scheduled break."),
+  j1_training_limit: {
+    you: "Academic Training lasts at most 18 months (36 for postdoctoral training), and not beyond the end of your studies.",
+    they: "Academic Training lasts at most 18 months (36 for postdoctoral training), and not beyond the end of {name}'s studies.",
+  },
+  study_permit_hours: both("A study permit allows 24 hours a week off campus during academic sessions; this slot is {hours} — fine only in a scheduled break."),
+  study_permit_required_placement: {
+    you: "Since April 2026 a placement your program requires is done on your study permit: bring a letter from your school confirming the placement is required.",
+    they: "Since April 2026 a placement the program requires is done on the study permit: {name} brings a letter from the school confirming it is required.",
+  },
   coop_permit_placement: {
     you: "A co-op permit covers placements that are part of your program; check with your school that this one can be.",
     they: "A co-op permit covers placements that are part of {name}'s program; {name} checks with the school that this one can be.",
+  },
+  not_authorized_yet: {
+    you: "You are not yet authorized to work: ask your international office which authorization this internship needs (CPT, OPT or a permit), and how long it takes, before you accept an offer.",
+    they: "{Name} is not yet authorized to work, and asks the international office which authorization this internship needs, and how long it takes.",
   },
   auth_starts_after: {
     you: "Your authorization starts on {validFrom}, after this slot starts ({startDate}).",
@@ -93,16 +131,16 @@ export const EXPLANATION_MESSAGES = {
  */
 export const STATUS_STEP_MESSAGES = {
   us_f1_cpt: {
-    you: "Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.",
-    they: "{Name} asks the DSO to authorize CPT for this employer and these dates before starting; the organization gives {name} an offer letter for it.",
+    you: "With the offer letter, ask your DSO to authorize CPT for this employer and these dates (they appear on your I-20), and start only after that.",
+    they: "With the offer letter, {name} asks the DSO to authorize CPT for this employer and these dates, and starts only after that; the organization gives {name} the offer letter.",
   },
   us_f1_opt_pre: {
     you: "Have your EAD card in hand, with dates that cover the internship, before you start.",
     they: "{Name} has the EAD card in hand, with dates that cover the internship, before starting.",
   },
   us_f1_opt_post: {
-    you: "Check that the internship relates to your major, and report the employer to your DSO within the OPT reporting deadline.",
-    they: "{Name} checks that the internship relates to their major, and reports the employer to the DSO within the OPT reporting deadline.",
+    you: "Check that the internship relates to your major and is at least 20 hours a week, and report the employer to your DSO within 10 days of starting.",
+    they: "{Name} checks that the internship relates to their major and is at least 20 hours a week, and reports the employer to the DSO within 10 days of starting.",
   },
   us_f1_stem_opt: {
     you: "Confirm the employer uses E-Verify and will sign Form I-983 before you start; submit the plan to your DSO.",
@@ -114,8 +152,8 @@ export const STATUS_STEP_MESSAGES = {
   },
   us_other_ead: { you: "Check that your EAD is valid for the whole internship.", they: "{Name} checks that the EAD is valid for the whole internship." },
   ca_study_permit: {
-    you: "Check that your permit allows off-campus work and that the hours fit your academic calendar.",
-    they: "{Name} checks that the study permit allows off-campus work and that the hours fit the academic calendar.",
+    you: "Check that your permit allows off-campus work and that the hours fit your academic calendar; for a placement your program requires, bring your school's letter instead.",
+    they: "{Name} checks that the study permit allows off-campus work and that the hours fit the academic calendar, or brings the school's letter for a required placement.",
   },
   ca_coop_permit: {
     you: "Check that the placement is part of your program and that your co-op permit covers its dates.",

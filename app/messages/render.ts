@@ -111,6 +111,10 @@ export function argumentsOf(e: Explanation): Record<string, string | number> {
       return { endDate: formatDay(e.params.endDate), availableUntil: formatDay(e.params.availableUntil) };
     case "auth_not_accepted":
       return { statusCode: e.params.status, status: statusShort(e.params.status) };
+    case "status_other_country":
+      return { status: statusShort(e.params.status), statusCountry: countryInSentence(AUTHORIZATION_INFO[e.params.status].country ?? ""), country: countryInSentence(e.params.country) };
+    case "cpt_after_program_end":
+      return { endDate: formatDay(e.params.endDate), programEndDate: formatDay(e.params.programEndDate) };
     case "auth_starts_after":
       return { validFrom: formatDay(e.params.validFrom), startDate: formatDay(e.params.startDate) };
     case "auth_ends_before":
@@ -134,7 +138,7 @@ function pick(messages: { you: string; they: string }, voice: Voice) {
 
 /** One explanation, worded for one audience. */
 export function renderExplanation(e: Explanation, voice: Voice, locale: Locale = "en") {
-  const messages: { you: string; they: string } | undefined = EXPLANATION_MESSAGES[e.code as ExplanationCode];
+  const messages: { you: string; they: string } | undefined = (EXPLANATION_MESSAGES as Record<ExplanationCode, { you: string; they: string }>)[e.code];
   if (!messages) throw new Error(`No message for the code ${e.code}`);
   return format(pick(messages, voice), { ...argumentsOf(e), ...voiceArguments(voice) }, locale);
 }

@@ -96,6 +96,7 @@ const ORDER = [
   "workAuthorization",
   "authorizationValidFrom",
   "authorizationValidUntil",
+  "cptFullTimeMonthsUsed",
   "compensation",
   "goals",
 ];
@@ -530,17 +531,33 @@ function ProfileForm({ profile, completeness, skills, timeZones, saved }: Return
                   field={asText(fields.authorizationValidFrom)}
                   label="Valid from"
                   type="date"
-                  hint={hydrated ? "From your EAD card or permit, if you have it." : "Only for OPT, EAD, J-1 and permits; ignored for other statuses."}
+                  hint={hydrated ? "From your EAD card, permit or DS-2019 — for CPT, from your I-20 once your school authorizes it." : "Only for CPT, OPT, EAD, J-1 and permits; ignored for other statuses."}
                   autoFocus={focus === "authorizationValidFrom"}
                 />
                 <Field
                   field={asText(fields.authorizationValidUntil)}
                   label="Valid until"
                   type="date"
-                  hint={hydrated ? "The last day it covers." : "Only for OPT, EAD, J-1 and permits; ignored for other statuses."}
+                  hint={hydrated ? "The last day it covers." : "Only for CPT, OPT, EAD, J-1 and permits; ignored for other statuses."}
                   autoFocus={focus === "authorizationValidUntil"}
                 />
               </div>
+            ) : null}
+            {!hydrated || status === "us_f1_cpt" ? (
+              <Field
+                field={asText(fields.cptFullTimeMonthsUsed)}
+                label="Months of full-time CPT you have used (optional)"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={60}
+                hint={
+                  hydrated
+                    ? "Twelve months or more of full-time CPT ends OPT eligibility: we warn you on slots that would take you there. Only you and admins see this."
+                    : "CPT only. Twelve months or more of full-time CPT ends OPT eligibility. Only you and admins see this."
+                }
+                autoFocus={focus === "cptFullTimeMonthsUsed"}
+              />
             ) : null}
             <Checkbox
               field={fields.shareAuthorization}

@@ -63,7 +63,9 @@ function AuthorizationNote({ note }: { note: NonNullable<SlotForViewer["authoriz
       <h2 id="your-status" className="mt-1 text-sm font-semibold text-slate-900">
         You are on {note.short}
       </h2>
-      {fit.eligible ? (
+      {fit.eligible && note.status === "not_authorized" ? (
+        <p className="mt-2 text-sm font-medium text-amber-900">This slot takes students who are not yet authorized — but you need an authorization before the first day.</p>
+      ) : fit.eligible ? (
         <p className="mt-2 text-sm text-emerald-800">This slot accepts your status.</p>
       ) : (
         <div role="status" className="mt-2 rounded-lg bg-white/70 p-3 ring-1 ring-amber-300">

@@ -319,8 +319,10 @@ export default function SlotsPage() {
                     <span className="font-medium text-slate-700">Apply by {formatDay(slot.applicationDeadline)}</span>
                   </div>
                   {slot.fit && result.student ? (
-                    <p className={`mt-2 text-xs font-medium ${slot.fit.eligible ? "text-emerald-800" : "text-amber-800"}`}>
-                      {slot.fit.eligible
+                    <p className={`mt-2 text-xs font-medium ${slot.fit.eligible && result.student.status !== "not_authorized" ? "text-emerald-800" : "text-amber-800"}`}>
+                      {slot.fit.eligible && result.student.status === "not_authorized"
+                        ? `Open to students not yet authorized: ${slot.fit.warnings[0] ?? ""}`
+                        : slot.fit.eligible
                         ? `Accepts your ${result.student.short}${slot.fit.warnings.length ? ` — ${plural(slot.fit.warnings.length, "thing")} to confirm` : ""}`
                         : slot.acceptedAuthorizations.includes(result.student.status)
                           ? `May not work with your ${result.student.short}: ${slot.fit.problems[0]}`

@@ -65,6 +65,8 @@ export const slots = pgTable(
     /** The country whose rules apply (where the organization employs the intern). */
     country: text().notNull(),
     city: text(),
+    /** US state or Canadian province/territory (two-letter code): whose minimum wage applies. */
+    region: text(),
     timezone: text().notNull(),
     acceptedAuthorizations: workAuthorization().array().notNull(),
     paperwork: paperwork().array().notNull().default(sql`'{}'::paperwork[]`),
@@ -74,6 +76,8 @@ export const slots = pgTable(
     learningPlan: text(),
     /** For an unpaid slot in Canada: the academic program it is part of. */
     academicProgram: text(),
+    /** Canada: a placement the intern's academic program requires (co-op, internship, practicum). */
+    requiredPlacement: boolean().notNull().default(false),
     primaryBeneficiary: jsonb().$type<PrimaryBeneficiaryAnswers>(),
     status: slotStatus().notNull().default("draft"),
     /** Why an admin sent the slot back, shown to its mentors. */
@@ -104,7 +108,8 @@ export const slots = pgTable(
     check("slots_stipend_has_amount", sql`${t.compensation} <> 'stipend' or (${t.stipendAmount} > 0 and ${t.currency} is not null)`),
     check(
       "slots_unpaid_requirements",
-      sql`${t.compensation} not in ('unpaid', 'course_credit') or (${t.learningPlan} is not null and ${t.mentorHoursPerWeek} >= 1 and ${t.primaryBeneficiary} is not null)`,
+      // The Department of Labor's seven questions are asked in the US; Canada's rule is the academic program.
+      sql`${t.compensation} not in ('unpaid', 'course_credit') or (${t.learningPlan} is not null and ${t.mentorHoursPerWeek} >= 1 and (${t.primaryBeneficiary} is not null or ${t.country} = 'CA'))`,
     ),
   ],
 );

@@ -32,6 +32,8 @@ export const studentProfiles = pgTable(
     workAuthorization: workAuthorization(),
     authorizationValidFrom: date({ mode: "string" }),
     authorizationValidUntil: date({ mode: "string" }),
+    /** F-1 CPT: months of full-time CPT already used, if the student says (12 or more end OPT eligibility). */
+    cptFullTimeMonthsUsed: integer(),
     /** Mentors see only whether the status fits their slot, unless the student shares it. */
     shareAuthorization: boolean().notNull().default(false),
     compensation: compensationPreference(),
@@ -47,6 +49,7 @@ export const studentProfiles = pgTable(
     check("student_profiles_country_code", sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
     check("student_profiles_weeks", sql`${t.availableWeeks} is null or ${t.availableWeeks} between 1 and 104`),
     check("student_profiles_hours_term", sql`${t.hoursPerWeekTerm} is null or ${t.hoursPerWeekTerm} between 0 and 80`),
+    check("student_profiles_cpt_months", sql`${t.cptFullTimeMonthsUsed} is null or ${t.cptFullTimeMonthsUsed} between 0 and 60`),
     check("student_profiles_hours_break", sql`${t.hoursPerWeekBreak} is null or ${t.hoursPerWeekBreak} between 0 and 80`),
     check(
       "student_profiles_authorization_dates",

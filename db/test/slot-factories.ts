@@ -100,6 +100,7 @@ export function slotFormValues(
     seats: 1,
     workMode: "remote",
     country: "US",
+    region: "MA",
     timezone: "America/New_York",
     acceptedAuthorizations: ["us_citizen_pr", "us_f1_cpt"],
     paperwork: ["cpt_offer_letter"],

@@ -164,8 +164,8 @@ describe("reading matches", () => {
     expect(mine!.authorization.statusLabel).toBe(AUTHORIZATION_INFO.us_f1_cpt.label);
     // The status's own step, then the pair's steps it does not already say, to the student.
     expect(mine!.authorization.steps).toEqual([
-      "Ask your DSO to authorize CPT for this employer and dates before you start; the organization must give you an offer letter.",
-      "CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.",
+      "With the offer letter, ask your DSO to authorize CPT for this employer and these dates (they appear on your I-20), and start only after that.",
+      "Schools usually allow CPT of at most 20 hours a week during term (a school's policy, not a federal rule); this slot is 30 — fine in a break, or where the school allows more.",
     ]);
     expect(mine!.reasons).toHaveLength(5);
 

@@ -88,8 +88,8 @@ describe("approveMatch", () => {
     expect(steps).toHaveLength(1);
     expect(steps[0]!.to).toEqual([student.email]);
     expect(steps[0]!.text).toContain(AUTHORIZATION_INFO.us_f1_cpt.label);
-    expect(steps[0]!.text).toContain("Ask your DSO to authorize CPT for this employer and dates before you start");
-    expect(steps[0]!.text).toContain("CPT is limited to 20 hours a week during term; this slot is 30 — fine only in a break.");
+    expect(steps[0]!.text).toContain("With the offer letter, ask your DSO to authorize CPT");
+    expect(steps[0]!.text).toContain("Schools usually allow CPT of at most 20 hours a week during term (a school's policy, not a federal rule); this slot is 30 — fine in a break, or where the school allows more.");
 
     const [entry] = await auditOf(match.id);
     expect(entry).toMatchObject({ actorId: admin.id, action: "match.approved" });

@@ -4,7 +4,7 @@ import { closeDb, getDb } from "~db/client.server";
 import { studentProfiles, users } from "~db/schema";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addDays, makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
-import { getCompiledOpenSlots, invalidateOpenSlots, loadOpenSlots, loadStudent, loadStudents, toMatchStudent } from "./instance.server";
+import { getCompiledOpenSlots, invalidateOpenSlots, loadOpenSlots, loadStudent, loadStudents, toMatchSlot, toMatchStudent } from "./instance.server";
 
 const db = getDb();
 afterAll(() => closeDb());
@@ -110,4 +110,27 @@ describe("loadOpenSlots", () => {
     invalidateOpenSlots();
     expect((await getCompiledOpenSlots(db, NOW)).slots.some((s) => s.id === slot.id)).toBe(true);
   });
+});
+
+test("a stipend below the minimum wage reaches the engine as unpaid; a required placement as such", () => {
+  const base = {
+    id: "s1",
+    seats: 1,
+    acceptedAuthorizations: ["ca_study_permit" as const],
+    currency: "CAD",
+    country: "CA",
+    region: "ON",
+    workMode: "remote" as const,
+    timezone: "America/Toronto",
+    startDate: "2027-01-04",
+    durationWeeks: 12,
+    hoursPerWeek: 15,
+    offers: [],
+    paperwork: [],
+    requiredPlacement: true,
+  };
+  // CA$2,500 for 15 hours × 12 weeks is CA$13.89 an hour, below Ontario's minimum.
+  expect(toMatchSlot({ ...base, compensation: "stipend", stipendAmount: 2500 }, [])).toMatchObject({ compensation: "unpaid", requiredPlacement: true });
+  expect(toMatchSlot({ ...base, compensation: "stipend", stipendAmount: 3300, requiredPlacement: false }, [])).toMatchObject({ compensation: "stipend" });
+  expect(toMatchSlot({ ...base, compensation: "stipend", stipendAmount: 3300, requiredPlacement: false }, [])).not.toHaveProperty("requiredPlacement");
 });

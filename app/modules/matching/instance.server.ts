@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { applications, matches, slotSkills, slotStars, slots, studentProfiles, studentSkills, users, type Slot, type StudentProfile } from "~db/schema";
+import { isSubMinimumStipend } from "~/domain/minimum-wage";
 import { compileSlots, type CompiledSlots } from "~/matching/compile";
 import type { Goal, MatchSlot, MatchStudent } from "~/matching/types";
 
@@ -18,6 +19,8 @@ type MatchProfile = Pick<
   | "workAuthorization"
   | "authorizationValidFrom"
   | "authorizationValidUntil"
+  | "graduationDate"
+  | "cptFullTimeMonthsUsed"
   | "country"
   | "timezone"
   | "availableFrom"
@@ -54,6 +57,8 @@ export function toMatchStudent(profile: MatchProfile, skills: SkillRow[] | Recor
     workAuthorization: profile.workAuthorization,
     authorizationValidFrom: profile.authorizationValidFrom,
     authorizationValidUntil: profile.authorizationValidUntil,
+    programEndDate: profile.graduationDate,
+    cptFullTimeMonthsUsed: profile.cptFullTimeMonthsUsed,
     country: profile.country,
     timezone: profile.timezone,
     availableFrom: profile.availableFrom,
@@ -72,7 +77,22 @@ type SkillLevels = { required: Record<string, number>; nice: Record<string, numb
 /** The slot fields matching reads. */
 type MatchSlotFields = Pick<
   Slot,
-  "id" | "seats" | "acceptedAuthorizations" | "compensation" | "country" | "workMode" | "timezone" | "startDate" | "durationWeeks" | "hoursPerWeek" | "offers" | "paperwork"
+  | "id"
+  | "seats"
+  | "acceptedAuthorizations"
+  | "compensation"
+  | "stipendAmount"
+  | "currency"
+  | "country"
+  | "region"
+  | "workMode"
+  | "timezone"
+  | "startDate"
+  | "durationWeeks"
+  | "hoursPerWeek"
+  | "offers"
+  | "paperwork"
+  | "requiredPlacement"
 >;
 
 export function toMatchSlot(slot: MatchSlotFields, skills: SlotSkillRow[] | SkillLevels, options: { seats?: number; ranking?: string[] } = {}): MatchSlot {
@@ -83,7 +103,8 @@ export function toMatchSlot(slot: MatchSlotFields, skills: SlotSkillRow[] | Skil
     requiredSkills: Array.isArray(skills) ? levels(true) : skills.required,
     niceSkills: Array.isArray(skills) ? levels(false) : skills.nice,
     acceptedWorkAuthorizations: slot.acceptedAuthorizations,
-    compensation: slot.compensation,
+    // A stipend below the minimum wage for the slot's hours is unpaid as far as the rules go (decision 012).
+    compensation: isSubMinimumStipend(slot) ? "unpaid" : slot.compensation,
     country: slot.country,
     workMode: slot.workMode,
     timezone: slot.timezone,
@@ -92,6 +113,7 @@ export function toMatchSlot(slot: MatchSlotFields, skills: SlotSkillRow[] | Skil
     hoursPerWeek: slot.hoursPerWeek,
     offers: slot.offers as Goal[],
     paperwork: slot.paperwork,
+    ...(slot.requiredPlacement ? { requiredPlacement: true } : {}),
     ...(options.ranking?.length ? { ranking: options.ranking } : {}),
   };
 }
@@ -125,7 +147,8 @@ export async function loadOpenSlots(db: Db, now: Date, options: { forRound?: boo
     with open as (
       select * from ${slots} where status = 'open' and application_deadline >= ${today(now)}::date
     )
-    select o.id, o.seats, o.accepted_authorizations::text[] as "acceptedAuthorizations", o.compensation, o.country,
+    select o.id, o.seats, o.accepted_authorizations::text[] as "acceptedAuthorizations", o.compensation,
+      o.stipend_amount as "stipendAmount", o.currency, o.country, o.region, o.required_placement as "requiredPlacement",
       o.work_mode as "workMode", o.timezone, o.start_date::text as "startDate", o.duration_weeks as "durationWeeks",
       o.hours_per_week as "hoursPerWeek", o.offers::text[] as offers, o.paperwork::text[] as paperwork,
       coalesce(sk.required, '{}'::json) as required, coalesce(sk.nice, '{}'::json) as nice,
@@ -179,6 +202,7 @@ export async function loadStudents(db: Db, options: { ids?: string[]; forRound?:
   const rows = await db.execute<MatchProfile & { skills: Record<string, number> | null; stars: string[] | null }>(sql`
     select p.user_id as "userId", p.work_authorization as "workAuthorization",
       p.authorization_valid_from::text as "authorizationValidFrom", p.authorization_valid_until::text as "authorizationValidUntil",
+      p.graduation_date::text as "graduationDate", p.cpt_full_time_months_used as "cptFullTimeMonthsUsed",
       p.country, p.timezone, p.available_from::text as "availableFrom", p.available_weeks as "availableWeeks",
       p.hours_per_week_term as "hoursPerWeekTerm", p.hours_per_week_break as "hoursPerWeekBreak", p.compensation,
       p.work_modes::text[] as "workModes", p.goals::text[] as goals, sk.skills, st.stars

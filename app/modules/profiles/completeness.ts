@@ -54,6 +54,7 @@ export const EMPTY_PROFILE: StudentProfileFields = {
   workAuthorization: null,
   authorizationValidFrom: null,
   authorizationValidUntil: null,
+  cptFullTimeMonthsUsed: null,
   shareAuthorization: false,
   compensation: null,
   goals: [],

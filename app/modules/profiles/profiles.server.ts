@@ -79,6 +79,7 @@ export async function saveStudentProfile(db: Db, userId: string, input: ProfileI
     workAuthorization: input.workAuthorization ?? null,
     authorizationValidFrom: input.authorizationValidFrom ?? null,
     authorizationValidUntil: input.authorizationValidUntil ?? null,
+    cptFullTimeMonthsUsed: input.cptFullTimeMonthsUsed ?? null,
     shareAuthorization: input.shareAuthorization,
     compensation: input.compensation ?? null,
     goals: input.goals,
@@ -185,7 +186,7 @@ export async function getStudentProfileView(db: Db, viewer: ProfileViewer, stude
   const profile = await getStudentProfile(db, studentId);
   if (!profile) return null;
 
-  const { email, workAuthorization, authorizationValidFrom, authorizationValidUntil, shareAuthorization, inMatching, visibleToMentors, ...rest } = profile;
+  const { email, workAuthorization, authorizationValidFrom, authorizationValidUntil, cptFullTimeMonthsUsed: _cptMonths, shareAuthorization, inMatching, visibleToMentors, ...rest } = profile;
   const full = access !== "mentor";
   const showStatus = workAuthorization !== null && (full || shareAuthorization);
   return {

@@ -137,6 +137,7 @@ export const ProfileFields = z.object({
     workAuthorization: z.enum(WORK_AUTHORIZATIONS, { error: "Choose a status from the list" }).optional(),
     authorizationValidFrom: isoDate.optional(),
     authorizationValidUntil: isoDate.optional(),
+    cptFullTimeMonthsUsed: wholeNumber(0, 60, "the months of full-time CPT"),
     shareAuthorization: z.boolean().optional().default(false),
     // What you want
     compensation: z.enum(keys<CompensationPreference>(COMPENSATION_PREFERENCE_LABELS), { error: "Choose one of the options" }).optional(),
@@ -156,7 +157,9 @@ export const ProfileSchema = ProfileFields.refine((p) => !p.authorizationValidFr
   // Dates belong only to statuses that have them (OPT, permits); others drop what was typed.
   .transform((p) => {
     const hasDates = p.workAuthorization ? AUTHORIZATION_INFO[p.workAuthorization].hasDates : false;
-    return hasDates ? p : { ...p, authorizationValidFrom: undefined, authorizationValidUntil: undefined };
+    const dated = hasDates ? p : { ...p, authorizationValidFrom: undefined, authorizationValidUntil: undefined };
+    // Months of full-time CPT mean something only to a student on CPT.
+    return p.workAuthorization === "us_f1_cpt" ? dated : { ...dated, cptFullTimeMonthsUsed: undefined };
   });
 
 export type ProfileInput = z.output<typeof ProfileSchema>;
@@ -186,6 +189,7 @@ export function profileFormDefaults(p: StudentProfileData) {
     workAuthorization: p.workAuthorization ?? "",
     authorizationValidFrom: p.authorizationValidFrom ?? "",
     authorizationValidUntil: p.authorizationValidUntil ?? "",
+    cptFullTimeMonthsUsed: p.cptFullTimeMonthsUsed?.toString() ?? "",
     shareAuthorization: p.shareAuthorization ? "on" : "",
     compensation: p.compensation ?? "",
     goals: p.goals,

@@ -27,6 +27,7 @@ export type StudentProfileFields = {
   workAuthorization: WorkAuthorization | null;
   authorizationValidFrom: string | null;
   authorizationValidUntil: string | null;
+  cptFullTimeMonthsUsed: number | null;
   shareAuthorization: boolean;
   compensation: CompensationPreference | null;
   goals: Benefit[];
@@ -48,7 +49,15 @@ export type StudentProfileData = StudentProfileFields & {
 /** Why a viewer may read a profile. */
 export type ProfileAccess = "self" | "admin" | "mentor";
 
-type Private = "email" | "workAuthorization" | "authorizationValidFrom" | "authorizationValidUntil" | "shareAuthorization" | "inMatching" | "visibleToMentors";
+type Private =
+  | "email"
+  | "workAuthorization"
+  | "authorizationValidFrom"
+  | "authorizationValidUntil"
+  | "cptFullTimeMonthsUsed"
+  | "shareAuthorization"
+  | "inMatching"
+  | "visibleToMentors";
 
 /**
  * A profile as a given viewer may see it. The work-authorization status is left out for a

@@ -4,6 +4,7 @@ import { closeDb, getDb } from "~db/client.server";
 import { auditLog, slotStars, studentProfiles, studentSkills, type Organization, type WorkAuthorization } from "~db/schema";
 import { emailsTo, linkIn, makeUser, startTestQueue } from "~db/test/factories";
 import { addDays, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { stopQueue } from "~/jobs/queue.server";
 import { invalidateOpenSlots } from "~/modules/matching/instance.server";
 import {
@@ -106,7 +107,10 @@ describe("recommended slots", () => {
     expect(second!.reasons.length).toBeGreaterThan(0);
     // J-1 Academic Training needs the Responsible Officer's approval: a warning, not an exclusion.
     // In the student's own voice.
-    expect(first!.warnings).toEqual(["Your Responsible Officer must approve this position in writing before you start."]);
+    expect(first!.warnings).toEqual([
+      "Your Responsible Officer must approve this position in writing before you start.",
+      "Academic Training lasts at most 18 months (36 for postdoctoral training), and not beyond the end of your studies.",
+    ]);
   });
 
   test("an incomplete profile gets the parts still missing instead", async () => {
@@ -245,8 +249,8 @@ describe("students who fit a slot", () => {
     expect(JSON.stringify(kept)).not.toMatch(/CPT|F-1|us_f1|DSO|curricular/i);
     expect(shared.authorization?.label).toMatch(/CPT/);
     expect(shared.fit.map((f) => f.text)).toEqual([
-      "Work authorization (shared by Amara): US F-1 student — Curricular Practical Training (CPT) — fits this slot.",
-      "To confirm before a start date: Amara asks the DSO to authorize CPT for this employer and these dates before starting; the organization gives Amara an offer letter for it.",
+      `Work authorization (shared by Amara): ${AUTHORIZATION_INFO.us_f1_cpt.label} — fits this slot.`,
+      "To confirm before a start date: With the offer letter, Amara asks the DSO to authorize CPT for this employer and these dates, and starts only after that; the organization gives Amara the offer letter.",
       "To confirm before a start date: The organization has not said it can give the offer letter CPT needs; Amara will ask you for one.",
     ]);
   });

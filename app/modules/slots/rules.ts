@@ -1,3 +1,4 @@
+import { isSubMinimumStipend, payAgainstMinimum, REGIONS, type PayTerms } from "~/domain/minimum-wage";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { authorizationFit, type SlotTerms } from "~/matching/work-authorization";
 import { renderExplanation } from "~/messages/render";
@@ -9,18 +10,19 @@ export const UNPAID_COMPENSATIONS = ["unpaid", "course_credit"] as const;
 export const isUnpaid = (compensation: string | undefined | null) => compensation === "unpaid" || compensation === "course_credit";
 
 /**
- * Whether a submitted slot waits for an admin: every unpaid or course-credit slot, and every
- * slot of an organization no admin has verified. A paid or stipend slot of a verified
- * organization opens at once.
+ * Whether the unpaid rules apply to a slot: unpaid, course credit, or a stipend below the minimum
+ * wage for its hours where it is (a token payment does not make an internship paid).
  */
-export function needsReview(slot: { compensation: string }, organization: { verifiedAt: Date | string | null }) {
-  return isUnpaid(slot.compensation) || organization.verifiedAt === null;
-}
+export const countsAsUnpaid = (slot: PayTerms) => isUnpaid(slot.compensation) || isSubMinimumStipend(slot);
 
-/** The US federal minimum wage (hourly, USD); states often require more. Below it is a warning, not an error. */
-export const US_FEDERAL_MINIMUM_WAGE = 7.25;
-/** The lowest provincial minimum wage in Canada (hourly, CAD), rounded down; most provinces require more. */
-export const CA_LOWEST_MINIMUM_WAGE = 15;
+/**
+ * Whether a submitted slot waits for an admin: every slot the unpaid rules apply to, and every
+ * slot of an organization no admin has verified. A paid slot, or one with a real stipend, of a
+ * verified organization opens at once.
+ */
+export function needsReview(slot: PayTerms, organization: { verifiedAt: Date | string | null }) {
+  return countsAsUnpaid(slot) || organization.verifiedAt === null;
+}
 
 /** The terms of a slot the rules read; every field may be missing while a form is half filled. */
 export type SlotRuleInput = {
@@ -35,17 +37,22 @@ export type SlotRuleInput = {
   durationWeeks?: number;
   workMode?: string;
   country?: string;
+  region?: string | null;
   city?: string | null;
   acceptedAuthorizations?: readonly string[];
   paperwork?: readonly string[];
   learningPlan?: string | null;
   academicProgram?: string | null;
+  requiredPlacement?: boolean | null;
   primaryBeneficiary?: Partial<Record<string, string | null | undefined>> | null;
 };
 
 export type RuleIssue = { path: (string | number)[]; message: string };
 
 const short = (status: WorkAuthorizationStatus) => AUTHORIZATION_INFO[status].short;
+const money = (amount: number, currency: string) => `${currency === "CAD" ? "CA$" : "$"}${amount.toFixed(2)}`;
+/** "the minimum wage in Washington", or the fallback's own name ("the US federal minimum wage"). */
+const minimumName = (m: { where: string; fallback: boolean }) => (m.fallback ? m.where : `the minimum wage in ${m.where}`);
 /** Whether `value` is a real calendar date written YYYY-MM-DD (not 2027-02-30). */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -125,15 +132,22 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
     if (!slot.currency) add(["currency"], "Choose the currency of the stipend");
   }
 
-  // An unpaid slot must earn its place (DESIGN.md: unpaid slots).
-  if (isUnpaid(slot.compensation)) {
+  // Pay below the minimum wage where the slot is: refused when paid; a stipend counts as unpaid.
+  const pay = payAgainstMinimum(slot);
+  if (slot.compensation === "paid" && pay?.below) {
+    add(["hourlyRate"], `${money(pay.hourly, pay.minimum.currency)} an hour is below ${minimumName(pay.minimum)} (${money(pay.minimum.rate, pay.minimum.currency)}): pay at least the minimum`);
+  }
+
+  // An unpaid slot must earn its place (DESIGN.md: unpaid slots). In the US the Department of
+  // Labor's seven questions; in Canada the academic-program rule instead.
+  if (countsAsUnpaid(slot)) {
     const plan = slot.learningPlan?.trim() ?? "";
     if (!plan) add(["learningPlan"], "An unpaid or course-credit slot needs a learning plan: what the intern will learn, week by week or milestone by milestone");
     else if (plan.length < MIN_PLAN_LENGTH) add(["learningPlan"], `Say more in the learning plan (at least ${MIN_PLAN_LENGTH} characters): what will the intern learn, and how?`);
     if (isNumber(slot.mentorHoursPerWeek) && slot.mentorHoursPerWeek < 1) {
       add(["mentorHoursPerWeek"], "An unpaid or course-credit slot needs at least 1 hour a week of mentoring");
     }
-    for (const { key } of PRIMARY_BENEFICIARY_FACTORS) {
+    for (const { key } of slot.country === "CA" ? [] : PRIMARY_BENEFICIARY_FACTORS) {
       const answer = slot.primaryBeneficiary?.[key]?.trim() ?? "";
       if (!answer) add(["primaryBeneficiary", key], "Answer this question; every unpaid or course-credit slot answers all seven");
       else if (answer.length < MIN_ANSWER_LENGTH) add(["primaryBeneficiary", key], `Answer in a sentence or more (at least ${MIN_ANSWER_LENGTH} characters)`);
@@ -143,7 +157,10 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
     }
   }
 
-  // Where the work happens.
+  // Where the work happens, and whose minimum wage applies.
+  if (slot.region && (slot.country === "US" || slot.country === "CA") && !(slot.region in REGIONS[slot.country])) {
+    add(["region"], `Choose a ${slot.country === "US" ? "state" : "province or territory"} of ${slot.country === "US" ? "the United States" : "Canada"}`);
+  }
   if ((slot.workMode === "onsite" || slot.workMode === "hybrid") && !filled(slot.city)) {
     add(["city"], `An ${slot.workMode === "onsite" ? "on-site" : "hybrid"} slot needs the city where the intern will work`);
   }
@@ -164,9 +181,9 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
 
   // Work authorizations the slot accepts but cannot satisfy (the rules of authorizationFit, said to the mentor).
   const explained = new Set<WorkAuthorizationStatus>();
-  if (accepted.includes("us_f1_stem_opt")) {
-    if (slot.compensation && slot.compensation !== "paid") {
-      add(["acceptedAuthorizations"], "F-1 STEM OPT needs a paid hourly position: untick STEM OPT, or make the slot paid hourly");
+  if (accepted.includes("us_f1_stem_opt") && slot.country !== "CA") {
+    if (isUnpaid(slot.compensation)) {
+      add(["acceptedAuthorizations"], "F-1 STEM OPT needs a paid position (wages, or a stipend of at least the minimum wage): untick STEM OPT, or pay the intern");
       explained.add("us_f1_stem_opt");
     }
     if (hours !== undefined && hours < 20) {
@@ -178,10 +195,6 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
       explained.add("us_f1_stem_opt");
     }
   }
-  if (accepted.includes("us_f1_opt_post") && isUnpaid(slot.compensation) && hours !== undefined && hours < 20) {
-    add(["hoursPerWeek"], "Unpaid work counts toward post-completion OPT only at 20 hours a week or more: raise the hours, or untick F-1 OPT (post-completion)");
-    explained.add("us_f1_opt_post");
-  }
   // why: authorizationFit is the single source of these rules; any hard problem it finds that the
   // messages above do not explain (a rule added there later) still stops the slot, in its words.
   if (slot.compensation && hours !== undefined) {
@@ -192,6 +205,7 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
       paperwork: slot.paperwork ?? [],
       startDate: isDate(slot.startDate) ? slot.startDate : today,
       durationWeeks: isNumber(slot.durationWeeks) ? slot.durationWeeks : 1,
+      country: slot.country,
     };
     for (const status of accepted) {
       if (explained.has(status)) continue;
@@ -215,16 +229,19 @@ export function slotWarnings(slot: SlotRuleInput): string[] {
 
   if (hours > 40) warnings.push(`${hours} hours a week is more than full time; most interns, and most visas, expect 40 or fewer.`);
   if (accepted.includes("us_f1_cpt")) {
-    if (hours > 20) warnings.push(`You accept F-1 CPT at ${hours} hours a week: CPT students may work more than 20 hours a week only during breaks — say in the description when the work happens.`);
+    if (hours > 20) warnings.push(`You accept F-1 CPT at ${hours} hours a week: most schools allow CPT students more than 20 hours a week only during breaks — say in the description when the work happens.`);
     if (!paperwork.includes("cpt_offer_letter")) warnings.push("You accept F-1 CPT but did not tick the offer letter CPT needs; students will ask for one.");
   }
   if (accepted.includes("us_f1_opt_pre") && hours > 20) {
     warnings.push(`You accept pre-completion OPT at ${hours} hours a week: it allows more than 20 hours a week only during breaks.`);
   }
-  if (accepted.includes("ca_study_permit") && hours > 24) {
+  if (accepted.includes("us_f1_opt_post") && hours < 20) {
+    warnings.push(`You accept post-completion OPT at ${hours} hours a week: under 20 hours a week does not count as OPT employment, so those days count toward the student's unemployment limit.`);
+  }
+  if (accepted.includes("ca_study_permit") && hours > 24 && !slot.requiredPlacement) {
     warnings.push(`You accept Canadian study permits at ${hours} hours a week: they allow more than 24 hours a week only during scheduled breaks.`);
   }
-  if (accepted.includes("ca_coop_permit") && !paperwork.includes("coop_agreement")) {
+  if (accepted.includes("ca_coop_permit") && !paperwork.includes("coop_agreement") && !slot.requiredPlacement) {
     warnings.push("You accept co-op work permits but did not tick a co-op agreement with the school; a co-op permit covers only placements that are part of the student's program.");
   }
   if (accepted.includes("not_authorized")) {
@@ -238,19 +255,29 @@ export function slotWarnings(slot: SlotRuleInput): string[] {
     const names = foreign.map((s) => AUTHORIZATION_INFO[s as WorkAuthorizationStatus].short).join(", ");
     warnings.push(`This slot is in ${slot.country === "US" ? "the United States" : "Canada"} but accepts ${names}, which authorize work in the other country.`);
   }
-  if (slot.compensation === "paid" && typeof slot.hourlyRate === "number") {
-    if (slot.currency === "USD" && slot.hourlyRate < US_FEDERAL_MINIMUM_WAGE) {
-      warnings.push(`${slot.hourlyRate.toFixed(2)} USD an hour is below the US federal minimum wage (${US_FEDERAL_MINIMUM_WAGE.toFixed(2)}); most states require more.`);
-    }
-    if (slot.currency === "CAD" && slot.hourlyRate < CA_LOWEST_MINIMUM_WAGE) {
-      warnings.push(`${slot.hourlyRate.toFixed(2)} CAD an hour is below every Canadian province's minimum wage.`);
-    }
+  const pay = payAgainstMinimum(slot);
+  if (slot.compensation === "stipend" && pay?.below) {
+    warnings.push(
+      `The stipend comes to ${money(pay.hourly, pay.minimum.currency)} an hour over the slot's hours, below ${minimumName(pay.minimum)} (${money(pay.minimum.rate, pay.minimum.currency)}): it counts as unpaid — the learning plan and the unpaid rules apply, and an admin reviews it before it opens.`,
+    );
+  }
+  if (pay?.minimum.fallback && (slot.country === "US" || slot.country === "CA")) {
+    warnings.push(`Choose the ${slot.country === "US" ? "state" : "province or territory"}: without it the pay is checked against ${pay.minimum.where} only.`);
+  }
+  if (pay && !pay.below && pay.minimum.note) warnings.push(`Minimum wage in ${pay.minimum.where}: ${pay.minimum.note}. Check your city's.`);
+  if (slot.country === "US" && accepted.length && !accepted.includes("us_citizen_pr")) {
+    warnings.push(
+      "This slot does not accept US citizens or permanent residents. US law on citizenship-status discrimination protects citizens, nationals, many permanent residents, refugees and asylees: confirm with counsel that this is what you mean.",
+    );
+  }
+  if (slot.country === "CA" && slot.requiredPlacement && !accepted.includes("ca_study_permit")) {
+    warnings.push("Since 1 April 2026 students on a study permit do placements their program requires without a co-op permit: consider accepting study permits.");
   }
   if ((slot.compensation === "paid" || slot.compensation === "stipend") && slot.currency && slot.country) {
     const local = slot.country === "US" ? "USD" : slot.country === "CA" ? "CAD" : null;
     if (local && slot.currency !== local) warnings.push(`The pay is in ${slot.currency} for a slot in ${slot.country === "US" ? "the United States" : "Canada"}; check that is intended.`);
   }
-  if (!isUnpaid(slot.compensation) && slot.mentorHoursPerWeek === 0) {
+  if (!countsAsUnpaid(slot) && slot.mentorHoursPerWeek === 0) {
     warnings.push("No weekly mentor hours: students come to Steppingstone for mentorship — even one hour a week makes a difference.");
   }
   return warnings;

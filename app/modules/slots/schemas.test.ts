@@ -78,7 +78,7 @@ describe("unpaid and course-credit slots", () => {
   });
 
   test("in Canada it must name its academic program; a paid Canadian slot need not", () => {
-    const canadian = { country: "CA", timezone: "America/Toronto", acceptedAuthorizations: ["ca_citizen_pr", "ca_coop_permit"], paperwork: ["coop_agreement"] };
+    const canadian = { country: "CA", region: "ON", timezone: "America/Toronto", acceptedAuthorizations: ["ca_citizen_pr", "ca_coop_permit"], paperwork: ["coop_agreement"] };
     expect(errorsOf(unpaid(canadian)).academicProgram).toEqual([expect.stringContaining("must be part of an academic program")]);
     expect(passes(unpaid({ ...canadian, academicProgram: "University of Waterloo, Computer Science co-op" })).academicProgram).toBe(
       "University of Waterloo, Computer Science co-op",
@@ -93,12 +93,13 @@ describe("unpaid and course-credit slots", () => {
 });
 
 describe("conflicts caught when posting", () => {
-  test.each(["unpaid", "course_credit", "stipend"])("STEM OPT on a %s slot is refused on the authorizations", (compensation) => {
-    const input =
-      compensation === "stipend"
-        ? values({ compensation, stipendAmount: 2000, acceptedAuthorizations: ["us_f1_stem_opt"], paperwork: ["everify_i983"] })
-        : unpaid({ compensation, acceptedAuthorizations: ["us_f1_stem_opt"], paperwork: ["everify_i983"] });
-    expect(errorsOf(input).acceptedAuthorizations).toEqual(["F-1 STEM OPT needs a paid hourly position: untick STEM OPT, or make the slot paid hourly"]);
+  test.each(["unpaid", "course_credit"])("STEM OPT on a %s slot is refused on the authorizations", (compensation) => {
+    const input = unpaid({ compensation, acceptedAuthorizations: ["us_f1_stem_opt"], paperwork: ["everify_i983"] });
+    expect(errorsOf(input).acceptedAuthorizations).toEqual(["F-1 STEM OPT needs a paid position (wages, or a stipend of at least the minimum wage): untick STEM OPT, or pay the intern"]);
+  });
+
+  test("STEM OPT on a stipend slot passes (the stipend's rules are its own)", () => {
+    passes(values({ compensation: "stipend", stipendAmount: 9000, acceptedAuthorizations: ["us_f1_stem_opt"], paperwork: ["everify_i983"] }));
   });
 
   test("STEM OPT without E-Verify and the I-983 plan is refused on the paperwork", () => {
@@ -117,12 +118,10 @@ describe("conflicts caught when posting", () => {
     passes(values({ acceptedAuthorizations: ["us_f1_stem_opt"], paperwork: ["everify_i983"], hoursPerWeek: 20 }));
   });
 
-  test("post-completion OPT on an unpaid slot under 20 hours is refused; at 20 hours, or paid, it passes", () => {
-    expect(errorsOf(unpaid({ acceptedAuthorizations: ["us_f1_opt_post"], hoursPerWeek: 10 })).hoursPerWeek).toEqual([
-      expect.stringContaining("post-completion OPT only at 20 hours"),
-    ]);
-    passes(unpaid({ acceptedAuthorizations: ["us_f1_opt_post"], hoursPerWeek: 20 }));
+  test("post-completion OPT under 20 hours passes, paid or unpaid, with a warning for the mentor", () => {
+    passes(unpaid({ acceptedAuthorizations: ["us_f1_opt_post"], hoursPerWeek: 10 }));
     passes(values({ acceptedAuthorizations: ["us_f1_opt_post"], hoursPerWeek: 10 }));
+    expect(slotWarnings({ acceptedAuthorizations: ["us_f1_opt_post"], hoursPerWeek: 10 })).toEqual([expect.stringContaining("under 20 hours a week does not count as OPT employment")]);
   });
 
   test.each(["onsite", "hybrid"])("a %s slot without a city is refused on the city; remote needs none", (workMode) => {
@@ -177,13 +176,28 @@ describe("conflicts caught when posting", () => {
   test("more than 40 hours a week with CPT accepted is a warning, not an error", () => {
     const slot = passes(values({ hoursPerWeek: 45, mentorHoursPerWeek: 3 }));
     const warnings = slotWarnings({ ...slot });
-    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining("more than full time"), expect.stringContaining("CPT students may work more than 20 hours a week only during breaks")]));
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining("more than full time"), expect.stringContaining("most schools allow CPT students more than 20 hours a week only during breaks")]));
   });
 
-  test("softer issues are warnings: below minimum wage, no CPT offer letter, co-op without agreement, authorizations of the other country", () => {
-    const slot = passes(values({ hourlyRate: 5, paperwork: [], acceptedAuthorizations: ["us_f1_cpt", "ca_coop_permit"] }));
+  test("pay below the minimum wage where the slot is: refused when paid; a stipend below it counts as unpaid", () => {
+    expect(errorsOf(values({ hourlyRate: 5, region: "" })).hourlyRate).toEqual(["$5.00 an hour is below the US federal minimum wage ($7.25): pay at least the minimum"]);
+    expect(errorsOf(values({ hourlyRate: 15, region: "WA" })).hourlyRate).toEqual(["$15.00 an hour is below the minimum wage in Washington ($17.13): pay at least the minimum"]);
+    passes(values({ hourlyRate: 18, region: "WA" }));
+    // $1 for 40 hours × 12 weeks: the unpaid rules apply, review included.
+    const token = { compensation: "stipend", stipendAmount: 1, currency: "USD", hoursPerWeek: 40, durationWeeks: 12, country: "US", region: "WA" };
+    expect(errorsOf(values(token)).learningPlan).toEqual([expect.stringContaining("needs a learning plan")]);
+    expect(needsReview(token, { verifiedAt: new Date() })).toBe(true);
+    expect(needsReview({ ...token, stipendAmount: 9000 }, { verifiedAt: new Date() })).toBe(false);
+    expect(slotWarnings(token).join("\n")).toContain("it counts as unpaid");
+  });
+
+  test("a US slot that turns away US citizens and permanent residents is warned about", () => {
+    expect(slotWarnings({ country: "US", acceptedAuthorizations: ["us_f1_cpt"], paperwork: ["cpt_offer_letter"] }).join("\n")).toContain("citizenship-status discrimination");
+  });
+
+  test("softer issues are warnings: no CPT offer letter, co-op without agreement, authorizations of the other country", () => {
+    const slot = passes(values({ paperwork: [], acceptedAuthorizations: ["us_f1_cpt", "ca_coop_permit"] }));
     const warnings = slotWarnings(slot).join("\n");
-    expect(warnings).toContain("below the US federal minimum wage");
     expect(warnings).toContain("did not tick the offer letter CPT needs");
     expect(warnings).toContain("did not tick a co-op agreement");
     expect(warnings).toContain("accepts CA co-op permit, which authorize work in the other country");

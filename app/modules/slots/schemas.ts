@@ -3,7 +3,7 @@ import type { Benefit, OrganizationType, Paperwork, SlotCompensation, SlotStatus
 import { COUNTRIES } from "~/domain/labels";
 import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
-import { isCalendarDate, isUnpaid, PRIMARY_BENEFICIARY_FACTORS, slotRuleIssues } from "./rules";
+import { countsAsUnpaid, isCalendarDate, PRIMARY_BENEFICIARY_FACTORS, slotRuleIssues } from "./rules";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
 
@@ -79,6 +79,7 @@ const slotFields = {
   seats: wholeNumber("the number of seats", 1, 50, "A slot needs at least one seat"),
   workMode: z.enum(WORK_MODES, { error: "Choose remote, hybrid or on site" }),
   country: z.enum(COUNTRY_CODES, { error: "Choose the country whose rules apply" }),
+  region: optionalText(2),
   city: optionalText(100),
   timezone: z.string({ error: "Enter the team's time zone" }).trim().refine(isTimeZone, "Enter a time zone like America/Toronto"),
   acceptedAuthorizations: z
@@ -89,6 +90,7 @@ const slotFields = {
   questions: z.array(optionalText(300)).max(MAX_QUESTIONS, `Ask at most ${MAX_QUESTIONS} questions`).optional(),
   learningPlan: optionalText(5000),
   academicProgram: optionalText(200),
+  requiredPlacement: z.boolean().optional().default(false),
   primaryBeneficiary: z.object(primaryBeneficiaryShape).optional(),
 };
 
@@ -113,7 +115,8 @@ export function slotFormSchema({ today }: { today: string }) {
       { when: () => true },
     )
     .transform((v) => {
-      const unpaid = isUnpaid(v.compensation);
+      // why: the seven questions are the US Department of Labor's; a slot in Canada answers the academic-program rule instead.
+      const unpaid = countsAsUnpaid(v) && v.country !== "CA";
       return {
         ...v,
         mentorIds: unique(v.mentorIds),
@@ -123,6 +126,8 @@ export function slotFormSchema({ today }: { today: string }) {
         stipendAmount: v.compensation === "stipend" ? (v.stipendAmount ?? null) : null,
         currency: v.compensation === "paid" || v.compensation === "stipend" ? (v.currency ?? null) : null,
         city: v.city || null,
+        region: v.country === "US" || v.country === "CA" ? v.region || null : null,
+        requiredPlacement: v.country === "CA" && v.requiredPlacement,
         acceptedAuthorizations: unique(v.acceptedAuthorizations),
         paperwork: unique(v.paperwork),
         // A course-credit slot gives course credit; saying so again would only be a chance to forget.

@@ -237,7 +237,7 @@ describe("getSlotForViewer", () => {
     const student = await makeStudent(db, "us_f1_stem_opt");
     const seen = await getSlotForViewer(db, { slotId: slot.id, viewer: { id: student.id, role: "student" } });
     expect(seen?.authorizationNote).toMatchObject({ status: "us_f1_stem_opt", short: "F-1 STEM OPT", fit: { eligible: false } });
-    expect(seen!.authorizationNote!.fit.problems.join(" ")).toContain("cannot count toward STEM OPT");
+    expect(seen!.authorizationNote!.fit.problems).toContain("STEM OPT needs a paid position — wages, or a stipend of at least the minimum wage for the hours; this slot is unpaid.");
     expect(seen!.authorizationNote!.confirm).toContain("E-Verify");
   });
 
@@ -247,7 +247,7 @@ describe("getSlotForViewer", () => {
     const cpt = await makeStudent(db, "us_f1_cpt");
     const note = (await getSlotForViewer(db, { slotId: slot.id, viewer: { id: cpt.id, role: "student" } }))!.authorizationNote!;
     expect(note.fit.eligible).toBe(true);
-    expect(note.fit.warnings).toEqual(expect.arrayContaining([expect.stringContaining("DSO must authorize CPT"), expect.stringContaining("CPT is limited to 20 hours")]));
+    expect(note.fit.warnings).toEqual(expect.arrayContaining([expect.stringContaining("DSO must authorize CPT"), expect.stringContaining("CPT of at most 20 hours a week during term")]));
 
     const newcomer = await makeStudent(db, null);
     expect(await getSlotForViewer(db, { slotId: slot.id, viewer: { id: newcomer.id, role: "student" } })).toMatchObject({ authorizationNote: null, studentWithoutStatus: true });

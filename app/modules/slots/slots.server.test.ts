@@ -146,9 +146,9 @@ describe("submitSlot: review routing", () => {
     ["an unpaid slot of a verified organization", "pending_review", { verified: true, unpaid: true }],
     ["a course-credit slot of a verified organization", "pending_review", { verified: true, unpaid: true, overrides: { compensation: "course_credit" } }],
     ["a paid slot of an unverified organization", "pending_review", { verified: false }],
-    ["a stipend slot of an unverified organization", "pending_review", { verified: false, overrides: { compensation: "stipend", stipendAmount: 3000 } }],
+    ["a stipend slot of an unverified organization", "pending_review", { verified: false, overrides: { compensation: "stipend", stipendAmount: 4000 } }],
     ["a paid slot of a verified organization", "open", { verified: true }],
-    ["a stipend slot of a verified organization", "open", { verified: true, overrides: { compensation: "stipend", stipendAmount: 3000 } }],
+    ["a stipend slot of a verified organization", "open", { verified: true, overrides: { compensation: "stipend", stipendAmount: 4000 } }],
   ] as const)("%s goes to %s", async (_name, expected, options) => {
     const { mentor, slotId } = await savedDraft(options);
     expect(await submitSlot(db, { userId: mentor.id, slotId, now: NOW })).toEqual({ ok: true, status: expected });

@@ -72,6 +72,7 @@ const columnsFrom = (input: SlotInput) => ({
   workMode: input.workMode,
   country: input.country,
   city: input.city,
+  region: input.region,
   timezone: input.timezone,
   acceptedAuthorizations: input.acceptedAuthorizations,
   paperwork: input.paperwork,
@@ -79,6 +80,7 @@ const columnsFrom = (input: SlotInput) => ({
   questions: input.questions,
   learningPlan: input.learningPlan,
   academicProgram: input.academicProgram,
+  requiredPlacement: input.requiredPlacement,
   primaryBeneficiary: input.primaryBeneficiary,
 });
 
@@ -119,7 +121,7 @@ async function submitInTx(tx: Db, slot: Slot, organization: { verifiedAt: Date |
   if (slot.status !== "draft") return { ok: false, error: "not_editable" };
   const today = todayOf(now);
   if (slot.startDate < today || slot.applicationDeadline < today) return { ok: false, error: "dates_passed" };
-  const status = needsReview(slot, organization) ? "pending_review" : "open";
+  const status = needsReview({ ...slot, hourlyRate: slot.hourlyRate === null ? null : Number(slot.hourlyRate) }, organization) ? "pending_review" : "open";
   await tx
     .update(slots)
     .set({ status, submittedAt: now, updatedAt: now, ...(status === "open" ? { publishedAt: now, reviewNote: null } : {}) })
