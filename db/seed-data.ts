@@ -62,6 +62,7 @@ export type DemoSlot = {
   questions: string[];
   learningPlan?: string;
   academicProgram?: string;
+  academicSchool?: string;
   /** Canada: a placement the student's program requires. */
   requiredPlacement?: boolean;
   primaryBeneficiary?: PrimaryBeneficiaryAnswers;
@@ -351,7 +352,8 @@ export const DEMO_SLOTS: DemoSlot[] = [
     questions: ["Which course would this placement count toward, and who is your faculty supervisor?", "Have you used a screen reader before?"],
     learningPlan:
       "Weeks 1–2: WCAG 2.2 principles, assistive-technology basics, and a guided audit of one page with Sofia. Weeks 3–6: full audit of the donation journey; weekly review of findings. Weeks 7–10: fix the highest-impact issues in code, with code review on every change. Weeks 11–12: usability sessions with donors, final report and a presentation to our board. Learning goals agreed with your faculty supervisor at the start and reviewed at week 6.",
-    academicProgram: "A for-credit field placement or co-op term in a college or university computing, web development or UX program in Ontario.",
+    academicProgram: "Computer Programming and Analysis (field placement)",
+    academicSchool: "George Brown College",
     primaryBeneficiary: {
       noExpectationOfPay: "The placement is unpaid and earns course credit; this is stated in the posting and in the placement agreement with your school.",
       educationalTraining: "You follow a learning plan set with your faculty supervisor: accessibility standards, testing methods and code review, taught by a mentor who does this work.",
@@ -421,7 +423,8 @@ export const DEMO_SLOTS: DemoSlot[] = [
     questions: ["Which course or co-op requirement would this placement be part of?"],
     learningPlan:
       "Weeks 1–2: data protection basics for charities and a tour of our donor systems. Weeks 3–5: profiling and matching rules, reviewed with Sofia before anything is merged. Weeks 6–8: migration to PostgreSQL and tests. Weeks 9–10: reports, documentation and a hand-over session.",
-    academicProgram: "A required practicum or co-op term in a college or university data, database or computer-programming program in Ontario.",
+    academicProgram: "Data Science and Analytics (required practicum)",
+    academicSchool: "Toronto Metropolitan University",
     primaryBeneficiary: {
       noExpectationOfPay: "Unpaid, and only as part of an academic placement; both are stated up front.",
       educationalTraining: "You learn data profiling, record linkage and SQL reporting with a mentor who reviews each step.",

@@ -192,7 +192,7 @@ test("every demo slot follows the posting rules", () => {
       expect(slot.mentorHoursPerWeek, where).toBeGreaterThanOrEqual(1);
       expect(slot.learningPlan?.length ?? 0, where).toBeGreaterThan(100);
       for (const factor of factors) expect(slot.primaryBeneficiary?.[factor]?.length ?? 0, `${where}: ${factor}`).toBeGreaterThan(10);
-      if (slot.country === "CA") expect(slot.academicProgram, where).toBeTruthy();
+      if (slot.country === "CA") expect([slot.academicSchool, slot.academicProgram], where).toEqual([expect.any(String), expect.any(String)]);
       // Unpaid work counts for post-completion OPT only at 20 hours a week or more.
       if (slot.hoursPerWeek < 20) expect(slot.acceptedAuthorizations, where).not.toContain("us_f1_opt_post");
       if (slot.status === "open") expect(slot.publishedDaysAgo, where).toBeDefined();

@@ -35,6 +35,7 @@ export type SlotView = {
   questions: string[];
   learningPlan: string | null;
   academicProgram: string | null;
+  academicSchool: string | null;
   requiredPlacement: boolean;
   primaryBeneficiary: Record<string, string> | null;
   status: SlotStatus;
@@ -277,7 +278,7 @@ export function SlotDetails({
           <Block title={slot.compensation === "course_credit" ? "Why this internship is for course credit" : "Why this internship is unpaid"}>
             {slot.academicProgram ? (
               <p className="mb-3 text-sm text-slate-800">
-                <span className="font-medium">Part of the academic program:</span> {slot.academicProgram}. The student brings the school&apos;s documents for
+                <span className="font-medium">Part of the academic program:</span> {[slot.academicProgram, slot.academicSchool].filter(Boolean).join(", ")}. The student brings the school&apos;s documents for
                 it before starting.
               </p>
             ) : null}

@@ -128,6 +128,7 @@ const FIELD_ORDER = [
   "stipendAmount",
   "currency",
   "learningPlan",
+  "academicSchool",
   "academicProgram",
   ...PRIMARY_BENEFICIARY_FACTORS.map((f) => `primaryBeneficiary.${f.key}`),
   "hoursPerWeek",
@@ -289,6 +290,12 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
             <p className="mt-1 text-sm text-slate-600">{hydrated ? "Required for this slot." : "Required when the slot is unpaid or for course credit; leave empty for paid and stipend slots."}</p>
           </div>
           <div className="min-w-0 space-y-5">
+            {tokenStipend ? (
+              <Alert tone="warning" title="This stipend counts as unpaid">
+                Over the slot&apos;s hours it comes to less than the minimum wage where the intern works, so the unpaid rules apply and an admin reviews the
+                slot before it opens. Raise the stipend to pay at least the minimum, or answer below.
+              </Alert>
+            ) : null}
             <Alert tone="warning" title="Why we ask">
               <p>
                 In the US, an internship may be unpaid only when the intern — not the organization — is its main beneficiary. The Department of Labor weighs the
@@ -306,18 +313,20 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
               rows={6}
               autoFocus={focus === "learningPlan"}
             />
-            <Field
-              field={text(fields.academicProgram)}
-              label="Academic program (required for unpaid slots in Canada)"
-              hint="The school and program the internship is part of, e.g. “University of Waterloo, Computer Science co-op”."
-              autoFocus={focus === "academicProgram"}
-            />
-            {tokenStipend ? (
-              <Alert tone="warning" title="This stipend counts as unpaid">
-                Over the slot&apos;s hours it comes to less than the minimum wage where the intern works, so the unpaid rules apply and an admin reviews the
-                slot before it opens. Raise the stipend to pay at least the minimum, or answer below.
-              </Alert>
-            ) : null}
+            <div className="grid gap-5 sm:grid-cols-2">
+              <Field
+                field={text(fields.academicSchool)}
+                label="School (unpaid slots in Canada)"
+                hint="The college or university whose program the internship is part of, e.g. “University of Waterloo”."
+                autoFocus={focus === "academicSchool"}
+              />
+              <Field
+                field={text(fields.academicProgram)}
+                label="Academic program (unpaid slots in Canada)"
+                hint="The program, e.g. “Computer Science co-op”. The student brings the school's documents for it before starting."
+                autoFocus={focus === "academicProgram"}
+              />
+            </div>
             <fieldset className="space-y-5" hidden={!askDol}>
               <legend className="text-sm font-semibold text-slate-900">
                 The seven questions of the primary-beneficiary test{hydrated ? "" : " (slots in the United States)"}
@@ -519,6 +528,7 @@ export function slotFormDefaults({ slot, skills, mentors }: SavedSlot): Record<s
     questions: [0, 1, 2].map((i) => slot.questions[i] ?? ""),
     learningPlan: slot.learningPlan ?? "",
     academicProgram: slot.academicProgram ?? "",
+    academicSchool: slot.academicSchool ?? "",
     requiredPlacement: slot.requiredPlacement ? "on" : undefined,
     primaryBeneficiary: slot.primaryBeneficiary ?? {},
   };

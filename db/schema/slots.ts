@@ -74,8 +74,9 @@ export const slots = pgTable(
     /** Up to three questions applicants answer. */
     questions: text().array().notNull().default(sql`'{}'::text[]`),
     learningPlan: text(),
-    /** For an unpaid slot in Canada: the academic program it is part of. */
+    /** For an unpaid slot in Canada: the academic program it is part of, and its school. */
     academicProgram: text(),
+    academicSchool: text(),
     /** Canada: a placement the intern's academic program requires (co-op, internship, practicum). */
     requiredPlacement: boolean().notNull().default(false),
     primaryBeneficiary: jsonb().$type<PrimaryBeneficiaryAnswers>(),

@@ -43,6 +43,7 @@ export type SlotRuleInput = {
   paperwork?: readonly string[];
   learningPlan?: string | null;
   academicProgram?: string | null;
+  academicSchool?: string | null;
   requiredPlacement?: boolean | null;
   primaryBeneficiary?: Partial<Record<string, string | null | undefined>> | null;
 };
@@ -152,8 +153,13 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
       if (!answer) add(["primaryBeneficiary", key], "Answer this question; every unpaid or course-credit slot answers all seven");
       else if (answer.length < MIN_ANSWER_LENGTH) add(["primaryBeneficiary", key], `Answer in a sentence or more (at least ${MIN_ANSWER_LENGTH} characters)`);
     }
+    // Canada: part of an academic program (Canada Labour Code s.167(1.2) for federally regulated
+    // employers; provincial acts exempt approved programs) — named, school and program both.
+    if (slot.country === "CA" && !filled(slot.academicSchool)) {
+      add(["academicSchool"], "In Canada an unpaid internship must be part of an academic program: name the school, like “University of Waterloo”");
+    }
     if (slot.country === "CA" && !filled(slot.academicProgram)) {
-      add(["academicProgram"], "In Canada an unpaid internship must be part of an academic program: name the program (school and program) it belongs to");
+      add(["academicProgram"], "In Canada an unpaid internship must be part of an academic program: name the program, like “Computer Science co-op”");
     }
   }
 

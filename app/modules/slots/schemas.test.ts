@@ -77,12 +77,15 @@ describe("unpaid and course-credit slots", () => {
     ]);
   });
 
-  test("in Canada it must name its academic program; a paid Canadian slot need not", () => {
+  test("in Canada it names its school and program instead of answering the US questions; a paid Canadian slot need not", () => {
     const canadian = { country: "CA", region: "ON", timezone: "America/Toronto", acceptedAuthorizations: ["ca_citizen_pr", "ca_coop_permit"], paperwork: ["coop_agreement"] };
-    expect(errorsOf(unpaid(canadian)).academicProgram).toEqual([expect.stringContaining("must be part of an academic program")]);
-    expect(passes(unpaid({ ...canadian, academicProgram: "University of Waterloo, Computer Science co-op" })).academicProgram).toBe(
-      "University of Waterloo, Computer Science co-op",
-    );
+    const errors = errorsOf(unpaid({ ...canadian, primaryBeneficiary: undefined }));
+    expect(errors.academicProgram).toEqual([expect.stringContaining("must be part of an academic program")]);
+    expect(errors.academicSchool).toEqual([expect.stringContaining("name the school")]);
+    // The US Department of Labor's seven questions are not asked of a slot in Canada.
+    expect(Object.keys(errors).filter((k) => k.startsWith("primaryBeneficiary"))).toEqual([]);
+    const saved = passes(unpaid({ ...canadian, primaryBeneficiary: undefined, academicSchool: "University of Waterloo", academicProgram: "Computer Science co-op" }));
+    expect(saved).toMatchObject({ academicSchool: "University of Waterloo", academicProgram: "Computer Science co-op", primaryBeneficiary: null });
     expect(passes(values({ ...canadian, currency: "CAD" })).academicProgram).toBeNull();
   });
 

@@ -90,6 +90,7 @@ const slotFields = {
   questions: z.array(optionalText(300)).max(MAX_QUESTIONS, `Ask at most ${MAX_QUESTIONS} questions`).optional(),
   learningPlan: optionalText(5000),
   academicProgram: optionalText(200),
+  academicSchool: optionalText(200),
   requiredPlacement: z.boolean().optional().default(false),
   primaryBeneficiary: z.object(primaryBeneficiaryShape).optional(),
 };
@@ -135,6 +136,7 @@ export function slotFormSchema({ today }: { today: string }) {
         questions: (v.questions ?? []).filter((q): q is string => Boolean(q)),
         learningPlan: v.learningPlan || null,
         academicProgram: v.academicProgram || null,
+        academicSchool: v.academicSchool || null,
         // why: the primary-beneficiary test is about unpaid work; on a paid slot the answers mean nothing.
         primaryBeneficiary: unpaid
           ? (Object.fromEntries(PRIMARY_BENEFICIARY_FACTORS.map((f) => [f.key, v.primaryBeneficiary?.[f.key] ?? ""])) as Record<

@@ -80,6 +80,7 @@ const columnsFrom = (input: SlotInput) => ({
   questions: input.questions,
   learningPlan: input.learningPlan,
   academicProgram: input.academicProgram,
+  academicSchool: input.academicSchool,
   requiredPlacement: input.requiredPlacement,
   primaryBeneficiary: input.primaryBeneficiary,
 });
