@@ -6,6 +6,8 @@ const schema = z.object({
   APP_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
+  /** `log`: emails are written to the log and not delivered (a staging server). Production needs RESEND_API_KEY or this. */
+  EMAIL_TRANSPORT: z.enum(["log"]).optional(),
   EMAIL_FROM: z.string().min(3).default("Steppingstone <no-reply@steppingstone.local>"),
   RUN_WORKER: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
@@ -17,8 +19,13 @@ let cached: Env | undefined;
 
 /** Reads and checks the environment once; a wrong value stops start-up with a readable message. */
 export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Checks an environment: the settings, or an error whose lines name each variable that is wrong. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
@@ -27,12 +34,18 @@ export function getEnv(): Env {
   if (env.NODE_ENV === "production" && env.RESEND_API_KEY && env.EMAIL_FROM.endsWith(".local>")) {
     throw new Error("Invalid environment:\n  EMAIL_FROM: set a sender on a domain verified with Resend");
   }
-  cached = {
+  // why: without a transport, production would "send" sign-up and reset emails into a mailbox
+  // nobody can open (404 in production), and no one could confirm an account.
+  if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== "log") {
+    throw new Error(
+      "Invalid environment:\n  RESEND_API_KEY: production needs a real email transport. Set RESEND_API_KEY, or EMAIL_TRANSPORT=log on a staging server whose emails are only logged, never delivered.",
+    );
+  }
+  return {
     ...env,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     runWorkerInProcess: env.RUN_WORKER ? env.RUN_WORKER === "true" : env.NODE_ENV !== "production",
   };
-  return cached;
 }
 
 export const isProduction = () => getEnv().NODE_ENV === "production";

@@ -4,13 +4,12 @@ import { emails, matches } from "~db/schema";
 import { makeMatchableStudent } from "~db/test/match-factories";
 import { makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
 import { expect, test } from "./fixtures";
+import { STATUS_WORDS } from "~/messages/status-words.test-support";
 
 // A student who keeps their work authorization private and hides their profile from mentors
 // applies, the mentor proposes, an admin approves: nothing the mentor can open tells them the
 // student's status; the student still reads their own steps.
 
-/** Words that name or imply a work-authorization status. */
-const STATUS_WORDS = /\b(CPT|OPT|EAD|DSO|STEM)\b|I-20|I-983|E-Verify|F-1|J-1|study permit|co-op permit|curricular|practical training|academic training/i;
 
 const bodyText = (page: Page) => page.locator("body").innerText();
 // why: screenshots of what the mentor and the student read, only when someone asks for them.

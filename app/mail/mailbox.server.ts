@@ -9,7 +9,7 @@ export async function listEmails(db: Db, { page, status }: { page: number; statu
   const where = status ? eq(emails.status, status) : undefined;
   const [rows, [total]] = await Promise.all([
     db
-      .select({ id: emails.id, to: emails.to, subject: emails.subject, template: emails.template, status: emails.status, attempts: emails.attempts, lastError: emails.lastError, createdAt: emails.createdAt, sentAt: emails.sentAt })
+      .select({ id: emails.id, to: emails.to, subject: emails.subject, template: emails.template, status: emails.status, transport: emails.transport, attempts: emails.attempts, lastError: emails.lastError, createdAt: emails.createdAt, sentAt: emails.sentAt })
       .from(emails)
       .where(where)
       .orderBy(desc(emails.createdAt), desc(emails.id))

@@ -1,13 +1,13 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { closeDb, getDb } from "~db/client.server";
 import { emails } from "~db/schema";
 import { makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
 import { stopQueue } from "~/jobs/queue.server";
 import { deliverEmail } from "./outbox.server";
-import { resendTransport } from "./transport.server";
+import { logTransport, resendTransport } from "./transport.server";
 
 // The production path, end to end: deliverEmail → resendTransport → the resend SDK → HTTP.
 // The HTTP side is a local fake of Resend's API, so the test sees exactly what Resend would.
@@ -150,4 +150,16 @@ test("when Resend cannot be reached the error is recorded and the email stays qu
 
   await expect(deliverEmail(db, emailId, transport, { finalAttempt: false })).rejects.toThrow(/Resend refused the email/);
   expect(await emailRow(emailId)).toMatchObject({ status: "queued", attempts: 1, lastError: expect.stringContaining("application_error") });
+});
+
+test("the log transport (EMAIL_TRANSPORT=log) delivers nothing and logs the email without its recipients or body", async () => {
+  const lines: string[] = [];
+  const spy = vi.spyOn(console, "info").mockImplementation((line: string) => void lines.push(line));
+  try {
+    const result = await logTransport.send({ id: "e1", to: ["amara@example.org"], replyTo: [], subject: "Confirm your address", html: "<p>secret link</p>", text: "secret link" });
+    expect(result).toEqual({ providerMessageId: null });
+  } finally {
+    spy.mockRestore();
+  }
+  expect(lines).toEqual(['email e1 not delivered (EMAIL_TRANSPORT=log): "Confirm your address" to 1 recipient']);
 });

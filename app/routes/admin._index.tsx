@@ -95,7 +95,7 @@ export default function AdminPage() {
                       {e.lastError ? <span className="block text-xs text-red-700">{e.lastError}</span> : null}
                     </td>
                     <td className="whitespace-nowrap py-2 pr-4 text-slate-500">{formatDateTime(e.createdAt)}</td>
-                    <td className="py-2 pr-4"><EmailStatusBadge status={e.status} /></td>
+                    <td className="py-2 pr-4"><EmailStatusBadge status={e.status} transport={e.transport} /></td>
                     <td className="py-2">{e.attempts}</td>
                   </tr>
                 ))}
