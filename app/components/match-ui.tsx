@@ -18,7 +18,8 @@ export function ScoreDial({ score, size = "md" }: { score: number; size?: "sm" |
   const r = (dimension - stroke) / 2;
   const circumference = 2 * Math.PI * r;
   return (
-    <div className="relative inline-flex shrink-0 items-center justify-center" style={{ width: dimension, height: dimension }}>
+    // why: sized by classes, not an inline style, which production's CSP (style-src 'self') blocks.
+    <div className={`relative inline-flex shrink-0 items-center justify-center ${size === "sm" ? "h-11 w-11" : "h-16 w-16"}`}>
       <svg aria-hidden="true" width={dimension} height={dimension} className="-rotate-90">
         <circle cx={dimension / 2} cy={dimension / 2} r={r} strokeWidth={stroke} className="fill-none stroke-slate-200" />
         <circle

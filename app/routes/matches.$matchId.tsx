@@ -348,9 +348,11 @@ export default function MatchPageRoute() {
                       {r.points} / {r.max}
                     </span>
                   </div>
-                  <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
-                    <div className="h-full rounded-full bg-brand-600" style={{ width: `${Math.round((r.points / r.max) * 100)}%` }} />
-                  </div>
+                  {/* why: an SVG attribute, not an inline style, which production's CSP (style-src 'self') blocks — every bar was drawn full. */}
+                  <svg className="mt-1 block h-1.5 w-full overflow-hidden rounded-full" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                    <rect width="100" height="1" className="fill-slate-100" />
+                    <rect width={Math.round((r.points / r.max) * 100)} height="1" className="fill-brand-600" />
+                  </svg>
                   <p className="mt-1 text-sm text-slate-600">{r.text}</p>
                 </li>
               ))}
