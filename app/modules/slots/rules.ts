@@ -188,7 +188,7 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
   // Work authorizations the slot accepts but cannot satisfy (the rules of authorizationFit, said to the mentor).
   const explained = new Set<WorkAuthorizationStatus>();
   if (accepted.includes("us_f1_stem_opt") && slot.country !== "CA") {
-    if (isUnpaid(slot.compensation)) {
+    if (countsAsUnpaid(slot)) {
       add(["acceptedAuthorizations"], "F-1 STEM OPT needs a paid position (wages, or a stipend of at least the minimum wage): untick STEM OPT, or pay the intern");
       explained.add("us_f1_stem_opt");
     }
@@ -205,7 +205,8 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
   // messages above do not explain (a rule added there later) still stops the slot, in its words.
   if (slot.compensation && hours !== undefined) {
     const terms: SlotTerms = {
-      compensation: slot.compensation as SlotTerms["compensation"],
+      // As the engine sees the slot (toMatchSlot): a stipend below the minimum wage is unpaid.
+      compensation: countsAsUnpaid(slot) && slot.compensation === "stipend" ? "unpaid" : (slot.compensation as SlotTerms["compensation"]),
       hoursPerWeek: hours,
       acceptedAuthorizations: accepted,
       paperwork: slot.paperwork ?? [],

@@ -192,6 +192,10 @@ describe("conflicts caught when posting", () => {
     expect(needsReview(token, { verifiedAt: new Date() })).toBe(true);
     expect(needsReview({ ...token, stipendAmount: 9000 }, { verifiedAt: new Date() })).toBe(false);
     expect(slotWarnings(token).join("\n")).toContain("it counts as unpaid");
+    // …so STEM OPT, which needs pay, cannot be accepted on it.
+    expect(errorsOf(values({ ...token, acceptedAuthorizations: ["us_f1_stem_opt"], paperwork: ["everify_i983"] })).acceptedAuthorizations).toEqual([
+      expect.stringContaining("F-1 STEM OPT needs a paid position"),
+    ]);
   });
 
   test("a US slot that turns away US citizens and permanent residents is warned about", () => {
