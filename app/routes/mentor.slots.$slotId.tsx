@@ -58,8 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/mentor/slots/${slotId}?notice=${outcome.data.intent === "close" ? "closed" : "filled"}`);
   }
 
-  const { intent } = SaveIntentSchema.parse({ intent: formData.get("intent") ?? undefined });
+  const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
   const submission = parseWithZod(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  // An intent our buttons never send: refused with a message, nothing saved.
+  if (!saveIntent.success) return data({ result: submission.reply({ formErrors: ["Use “Save draft” or “Save and submit” to save the slot."] }), outcomeError: null }, { status: 400 });
+  const { intent } = saveIntent.data;
   if (submission.status !== "success") return data({ result: submission.reply(), outcomeError: null }, { status: 400 });
   const result = await saveSlot(db, { userId: user.id, slotId, input: submission.value, submit: intent === "submit", now });
   if (!result.ok) {

@@ -24,8 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
   const formData = await request.formData();
   const now = new Date();
-  const { intent } = SaveIntentSchema.parse({ intent: formData.get("intent") ?? undefined });
+  const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
   const submission = parseWithZod(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  // An intent our buttons never send: refused with a message, nothing saved.
+  if (!saveIntent.success) return data({ result: submission.reply({ formErrors: ["Use “Save draft” or “Save and submit” to save the slot."] }) }, { status: 400 });
+  const { intent } = saveIntent.data;
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
 
   const result = await saveSlot(getDb(), { userId: user.id, input: submission.value, submit: intent === "submit", now });

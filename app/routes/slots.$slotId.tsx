@@ -46,6 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ result: null, error: APPLY_ERROR_MESSAGES[result.error]! }, { status: 409 });
     return redirect(`/slots/${view.slot.id}#apply`);
   }
+  // why: a request without the answer fields (not one our form sends) is read as empty answers,
+  // so the reply names each missing answer instead of leaving the form without its fields.
+  view.slot.questions.forEach((_, i) => formData.has(`answers[${i}]`) || formData.set(`answers[${i}]`, ""));
   const submission = parseWithZod(formData, { schema: applicationFormSchema(view.slot.questions.length) });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const result = await applyToSlot(db, user.id, view.slot.id, submission.value);
