@@ -154,3 +154,6 @@ export function payAgainstMinimum(slot: PayTerms) {
 
 /** A stipend below the minimum wage for the slot's hours: the unpaid rules apply to it. */
 export const isSubMinimumStipend = (slot: PayTerms) => slot.compensation === "stipend" && payAgainstMinimum(slot)?.below === true;
+
+/** The compensation the work-authorization rules see: a token stipend is unpaid (decision 012). */
+export const compensationForRules = <C extends string>(slot: PayTerms & { compensation: C }): C | "unpaid" => (isSubMinimumStipend(slot) ? "unpaid" : slot.compensation);

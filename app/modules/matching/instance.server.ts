@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { applications, matches, slotSkills, slotStars, slots, studentProfiles, studentSkills, users, type Slot, type StudentProfile } from "~db/schema";
-import { isSubMinimumStipend } from "~/domain/minimum-wage";
+import { compensationForRules } from "~/domain/minimum-wage";
 import { compileSlots, type CompiledSlots } from "~/matching/compile";
 import type { Goal, MatchSlot, MatchStudent } from "~/matching/types";
 
@@ -103,8 +103,7 @@ export function toMatchSlot(slot: MatchSlotFields, skills: SlotSkillRow[] | Skil
     requiredSkills: Array.isArray(skills) ? levels(true) : skills.required,
     niceSkills: Array.isArray(skills) ? levels(false) : skills.nice,
     acceptedWorkAuthorizations: slot.acceptedAuthorizations,
-    // A stipend below the minimum wage for the slot's hours is unpaid as far as the rules go (decision 012).
-    compensation: isSubMinimumStipend(slot) ? "unpaid" : slot.compensation,
+    compensation: compensationForRules(slot),
     country: slot.country,
     workMode: slot.workMode,
     timezone: slot.timezone,

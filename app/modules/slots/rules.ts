@@ -1,4 +1,4 @@
-import { isSubMinimumStipend, payAgainstMinimum, REGIONS, type PayTerms } from "~/domain/minimum-wage";
+import { compensationForRules, isSubMinimumStipend, payAgainstMinimum, REGIONS, type PayTerms } from "~/domain/minimum-wage";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { authorizationFit, type SlotTerms } from "~/matching/work-authorization";
 import { renderExplanation } from "~/messages/render";
@@ -206,7 +206,7 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
   if (slot.compensation && hours !== undefined) {
     const terms: SlotTerms = {
       // As the engine sees the slot (toMatchSlot): a stipend below the minimum wage is unpaid.
-      compensation: countsAsUnpaid(slot) && slot.compensation === "stipend" ? "unpaid" : (slot.compensation as SlotTerms["compensation"]),
+      compensation: compensationForRules({ ...slot, compensation: slot.compensation as SlotTerms["compensation"] }),
       hoursPerWeek: hours,
       acceptedAuthorizations: accepted,
       paperwork: slot.paperwork ?? [],

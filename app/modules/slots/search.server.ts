@@ -3,6 +3,7 @@ import type { Db } from "~db/client.server";
 import { organizationMembers, organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { authorizationFit, type StudentAuthorization } from "~/matching/work-authorization";
+import { compensationForRules } from "~/domain/minimum-wage";
 import { studentFit } from "~/messages/audiences";
 import { nothingToConfirm, renderStatusStep } from "~/messages/render";
 import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
@@ -96,6 +97,8 @@ export async function searchSlots(
         seats: slots.seats,
         workMode: slots.workMode,
         country: slots.country,
+        region: slots.region,
+        requiredPlacement: slots.requiredPlacement,
         city: slots.city,
         offers: slots.offers,
         acceptedAuthorizations: slots.acceptedAuthorizations,
@@ -117,7 +120,7 @@ export async function searchSlots(
     rows: rows.map((r) => ({
       ...r,
       skills: extras.get(r.id)!.skills,
-      fit: student ? studentFit(authorizationFit(student, r)) : null,
+      fit: student ? studentFit(authorizationFit(student, { ...r, compensation: compensationForRules(r) })) : null,
     })),
     total: n,
     pages: Math.max(1, Math.ceil(n / SEARCH_PAGE_SIZE)),
@@ -177,7 +180,7 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
     if (student) {
       const info = AUTHORIZATION_INFO[student.workAuthorization];
       const confirm = renderStatusStep(student.workAuthorization, { audience: "student" }) ?? nothingToConfirm();
-      note = { status: student.workAuthorization, label: info.label, short: info.short, confirm, fit: studentFit(authorizationFit(student, row.slot)) };
+      note = { status: student.workAuthorization, label: info.label, short: info.short, confirm, fit: studentFit(authorizationFit(student, { ...row.slot, compensation: compensationForRules(row.slot) })) };
     } else studentWithoutStatus = true;
   }
   return {
