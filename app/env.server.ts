@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RESEND_DEFAULT_PER_SECOND } from "~/mail/send-rate.server";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -9,6 +10,8 @@ const schema = z.object({
   /** `log`: emails are written to the log and not delivered (a staging server). Production needs RESEND_API_KEY or this. */
   EMAIL_TRANSPORT: z.enum(["log"]).optional(),
   EMAIL_FROM: z.string().min(3).default("Steppingstone <no-reply@steppingstone.local>"),
+  /** Requests per second to Resend, shared by every worker loop and process (a lower `ratelimit-limit` from Resend wins). */
+  EMAIL_SEND_RATE: z.coerce.number().positive().max(1000).default(RESEND_DEFAULT_PER_SECOND),
   RUN_WORKER: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });

@@ -7,6 +7,14 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 // why: shared through globalThis so the Remix bundle and the tsx-loaded server use one instance.
 const holder = globalThis as typeof globalThis & { __steppingstoneBoss?: PgBoss };
 
+/**
+ * How often pg-boss looks for jobs whose worker died (one instance does it for all, whichever
+ * runs first). With a one-minute job expiry, an email in flight at a crash is retried within
+ * about 70 s, then goes after the first retry delay (30–60 s): about two minutes in all, where
+ * pg-boss's defaults (15-minute expiry, checked every 2 minutes) took up to 18.
+ */
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
+
 /** Starts pg-boss on `url` (creating its schema and our queues). Web processes and workers both call it. */
 export async function startQueue(url: string, options: { supervise?: boolean } = {}) {
   if (holder.__steppingstoneBoss) return holder.__steppingstoneBoss;
@@ -14,6 +22,7 @@ export async function startQueue(url: string, options: { supervise?: boolean } =
     connectionString: url,
     max: 4,
     supervise: options.supervise ?? true,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
     schedule: false,
   });
   boss.on("error", (error) => console.error("[jobs]", error));

@@ -1,11 +1,14 @@
-import { eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeDb, getDb, transaction } from "~db/client.server";
 import { emails } from "~db/schema";
 import { deliveryJobs, fakeTransport, makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
-import { stopQueue } from "~/jobs/queue.server";
-import { deliverEmail, DELIVERY_RETRY, queueEmail } from "./outbox.server";
+import { MAINTENANCE_INTERVAL_SECONDS, stopQueue } from "~/jobs/queue.server";
+import { deliverEmail, DELIVERY_JOB, queueEmail } from "./outbox.server";
+import { sharedSendRate } from "./send-rate.server";
+import type { EmailTransport, SendResult } from "./transport.server";
 
 const db = getDb();
 beforeAll(() => startTestQueue());
@@ -49,7 +52,18 @@ describe("queueEmail", () => {
     expect(await emailRow(emailId)).toMatchObject({ to: [to], subject: "Hello", status: "queued", attempts: 0, sentAt: null });
     expect((await emailRow(emailId))!.html).toContain("Hello there, reader");
     expect((await emailRow(emailId))!.text).toContain("Hello there, reader");
-    expect(await deliveryJobs(db, emailId)).toMatchObject([{ name: "deliver-email", state: "created", retry_limit: DELIVERY_RETRY.retryLimit }]);
+    expect(await deliveryJobs(db, emailId)).toMatchObject([{ name: "deliver-email", state: "created", retry_limit: DELIVERY_JOB.retryLimit }]);
+  });
+
+  test("a delivery job in flight counts as lost after a minute, so an email whose worker died goes within about two minutes", async () => {
+    const emailId = await makeQueuedEmail(db);
+
+    const [job] = await db.execute<{ expire_seconds: number }>(
+      sql`select extract(epoch from expire_in)::int as expire_seconds from pgboss.job where data->>'emailId' = ${emailId}`,
+    );
+    expect(job!.expire_seconds).toBe(60);
+    // Expiry, then pg-boss's next look for expired jobs, then the first retry's longest delay.
+    expect(DELIVERY_JOB.expireInSeconds + MAINTENANCE_INTERVAL_SECONDS + 2 * DELIVERY_JOB.retryDelay).toBeLessThanOrEqual(130);
   });
 });
 
@@ -130,6 +144,61 @@ describe("deliverEmail", () => {
     await deliverEmail(db, emailId, resend, { finalAttempt: false });
     expect(await emailRow(emailId)).toMatchObject({ status: "sent", transport: "resend", html: null, text: null });
     expect(resend.calls.at(-1)!.html).toContain("Hello from a test");
+  });
+
+  test("each attempt is counted before it starts, so one cut short by a crash still shows", async () => {
+    const emailId = await makeQueuedEmail(db);
+    const attemptsDuringSend: number[] = [];
+    const transport: EmailTransport = {
+      name: "mailbox",
+      async send() {
+        attemptsDuringSend.push((await emailRow(emailId))!.attempts);
+        return { providerMessageId: null };
+      },
+    };
+
+    await deliverEmail(db, emailId, transport, { finalAttempt: false });
+
+    expect(attemptsDuringSend).toEqual([1]);
+    expect(await emailRow(emailId)).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  test("a 429 uses up no attempt: the email waits as long as the provider said, then goes", async () => {
+    const emailId = await makeQueuedEmail(db);
+    const replies: SendResult[] = [{ rateLimited: true, limits: { retryAfterSeconds: 20 } }, { providerMessageId: "after-the-wait" }];
+    const transport: EmailTransport = { name: "resend", send: async () => replies.shift()! };
+    const waits: number[] = [];
+    const rate = sharedSendRate(db, { provider: `test-${randomBytes(6).toString("hex")}`, perSecond: 5, sleep: async (ms) => void waits.push(ms) });
+
+    expect(await deliverEmail(db, emailId, transport, { finalAttempt: true, rate })).toEqual({ delivered: true });
+
+    expect(replies).toEqual([]);
+    expect(await emailRow(emailId)).toMatchObject({ status: "sent", attempts: 1, providerMessageId: "after-the-wait" });
+    // The second request waited for the retry-after (less the moments the test itself took).
+    expect(Math.max(...waits)).toBeGreaterThan(15_000);
+  });
+
+  test("without a shared rate, a 429 uses up no attempt and says when to try again", async () => {
+    const emailId = await makeQueuedEmail(db);
+    const transport: EmailTransport = { name: "resend", send: async () => ({ rateLimited: true, limits: { retryAfterSeconds: 7 } }) };
+
+    expect(await deliverEmail(db, emailId, transport, { finalAttempt: true })).toEqual({ delivered: false, retryInSeconds: 7 });
+
+    expect(await emailRow(emailId)).toMatchObject({ status: "queued", attempts: 0, lastError: null });
+  });
+
+  test("when no turn comes before the job would expire, nothing is sent and no attempt is used", async () => {
+    const emailId = await makeQueuedEmail(db);
+    const transport = fakeTransport();
+    const rate = sharedSendRate(db, { provider: `test-${randomBytes(6).toString("hex")}`, perSecond: 5, sleep: async () => {} });
+    await rate.observe({ retryAfterSeconds: 90 }, { refused: true });
+
+    const delivery = await deliverEmail(db, emailId, transport, { finalAttempt: false, rate, notAfter: Date.now() + 30_000 });
+
+    expect(delivery).toMatchObject({ delivered: false, retryInSeconds: expect.any(Number) });
+    expect("retryInSeconds" in delivery && delivery.retryInSeconds).toBeGreaterThan(60);
+    expect(transport.calls).toHaveLength(0);
+    expect(await emailRow(emailId)).toMatchObject({ status: "queued", attempts: 0 });
   });
 
   test("an unknown email id sends nothing", async () => {

@@ -4,10 +4,15 @@ import type { ReactElement } from "react";
 import type { Db } from "~db/client.server";
 import { emails } from "~db/schema";
 import { enqueue, QUEUES } from "~/jobs/queue.server";
+import type { SendRate } from "./send-rate.server";
 import type { EmailTransport } from "./transport.server";
 
-/** Eight retries after the first try, waits doubling from about 30 s: two to four hours in all. */
-export const DELIVERY_RETRY = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
+/**
+ * The delivery job. Eight retries after the first try, waits doubling from about 30 s: two to
+ * four hours in all. A job still running after a minute counts as lost (its worker died) and is
+ * retried: waiting for a turn and one request to Resend fit well inside that minute.
+ */
+export const DELIVERY_JOB = { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 } as const;
 
 export type QueuedEmail = {
   template: string;
@@ -30,52 +35,82 @@ export async function queueEmail(tx: Db, email: QueuedEmail) {
     .insert(emails)
     .values({ template: email.template, to: email.to, replyTo: email.replyTo?.length ? email.replyTo : null, subject: email.subject, html, text, userId: email.userId ?? null })
     .returning({ id: emails.id });
-  await enqueue(tx, QUEUES.deliverEmail, { emailId: row!.id }, DELIVERY_RETRY);
+  await enqueue(tx, QUEUES.deliverEmail, { emailId: row!.id }, DELIVERY_JOB);
   return row!.id;
 }
 
+export type Delivery =
+  | { delivered: true }
+  | { delivered: false }
+  /** The provider's rate allows no request before the job would expire: deliver again in `retryInSeconds`, no attempt used. */
+  | { delivered: false; retryInSeconds: number };
+
 /**
  * Sends one queued email through `transport`; never sends an email twice (a sent row is
- * skipped, and Resend gets the row id as idempotency key). A failure is recorded and
- * rethrown so the job retries; after the last attempt the email is marked failed.
+ * skipped, and Resend gets the row id as idempotency key). Each attempt is counted before it
+ * starts, so one cut short by a crash still shows. A failure is recorded and rethrown so the
+ * job retries; after the last attempt the email is marked failed. A 429 is no attempt: the
+ * email waits its turn in `rate` (every sender's shared pace) and goes again.
  */
-export async function deliverEmail(db: Db, emailId: string, transport: EmailTransport, { finalAttempt }: { finalAttempt: boolean }) {
+export async function deliverEmail(
+  db: Db,
+  emailId: string,
+  transport: EmailTransport,
+  { finalAttempt, rate, notAfter }: { finalAttempt: boolean; rate?: SendRate; notAfter?: number },
+): Promise<Delivery> {
   const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
-  if (!email || email.status !== "queued") return { delivered: false as const };
-  try {
-    const result = await transport.send({
-      id: email.id,
-      to: email.to,
-      replyTo: email.replyTo ?? [],
-      subject: email.subject,
-      html: email.html ?? "",
-      text: email.text ?? "",
-    });
+  if (!email || email.status !== "queued") return { delivered: false };
+  const queued = and(eq(emails.id, emailId), eq(emails.status, "queued"));
+  for (;;) {
+    if (rate) {
+      const turn = await rate.take({ notAfter });
+      if (!turn.ok) return { delivered: false, retryInSeconds: Math.ceil(turn.waitMs / 1000) };
+    }
+    const counted = await db
+      .update(emails)
+      .set({ attempts: sql`${emails.attempts} + 1`, transport: transport.name })
+      .where(queued)
+      .returning({ id: emails.id });
+    if (counted.length === 0) return { delivered: false };
+
+    let result: Awaited<ReturnType<EmailTransport["send"]>>;
+    try {
+      result = await transport.send({
+        id: email.id,
+        to: email.to,
+        replyTo: email.replyTo ?? [],
+        subject: email.subject,
+        html: email.html ?? "",
+        text: email.text ?? "",
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await db
+        .update(emails)
+        .set({ lastError: message.slice(0, 1000), ...(finalAttempt ? { status: "failed" as const } : {}) })
+        .where(eq(emails.id, emailId));
+      throw error;
+    }
+
+    if ("rateLimited" in result) {
+      // The provider refused the request for its rate alone and never looked at the email.
+      await db.update(emails).set({ attempts: sql`${emails.attempts} - 1` }).where(eq(emails.id, emailId));
+      if (!rate) return { delivered: false, retryInSeconds: Math.max(1, Math.ceil(result.limits.retryAfterSeconds ?? 1)) };
+      await rate.observe(result.limits, { refused: true });
+      continue;
+    }
+    if (rate && result.limits) await rate.observe(result.limits);
     await db
       .update(emails)
       .set({
         status: "sent",
         sentAt: new Date(),
-        transport: transport.name,
-        attempts: sql`${emails.attempts} + 1`,
         lastError: null,
         providerMessageId: result.providerMessageId,
         // why: the body carries one-time links; once Resend has it we keep only the log entry.
         ...(transport.name === "resend" ? { html: null, text: null } : {}),
       })
-      .where(and(eq(emails.id, emailId), eq(emails.status, "queued")));
-    return { delivered: true as const };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db
-      .update(emails)
-      .set({
-        attempts: sql`${emails.attempts} + 1`,
-        lastError: message.slice(0, 1000),
-        transport: transport.name,
-        ...(finalAttempt ? { status: "failed" as const } : {}),
-      })
-      .where(eq(emails.id, emailId));
-    throw error;
+      .where(queued);
+    return { delivered: true };
   }
 }

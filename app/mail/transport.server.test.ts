@@ -1,12 +1,14 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { closeDb, getDb } from "~db/client.server";
-import { emails } from "~db/schema";
+import { emails, emailSendRate } from "~db/schema";
 import { makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
 import { stopQueue } from "~/jobs/queue.server";
 import { deliverEmail } from "./outbox.server";
+import { sharedSendRate } from "./send-rate.server";
 import { logTransport, resendTransport } from "./transport.server";
 
 // The production path, end to end: deliverEmail → resendTransport → the resend SDK → HTTP.
@@ -18,7 +20,7 @@ const FROM = "Steppingstone <hello@example.org>";
 type Received = { method: string; path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> };
 const received: Received[] = [];
 /** Replies for the next requests, in order; when empty the fake accepts the email. */
-const replies: { status: number; body: unknown }[] = [];
+const replies: { status: number; body: unknown; headers?: Record<string, string> }[] = [];
 let accepted = 0;
 
 const fakeResend = createServer((request, response) => {
@@ -28,7 +30,7 @@ const fakeResend = createServer((request, response) => {
   request.on("end", () => {
     received.push({ method: request.method!, path: request.url!, headers: request.headers, body: JSON.parse(raw || "{}") });
     const reply = replies.shift() ?? { status: 200, body: { id: `re_msg_${++accepted}` } };
-    response.writeHead(reply.status, { "content-type": "application/json" });
+    response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     response.end(JSON.stringify(reply.body));
   });
 });
@@ -131,6 +133,40 @@ test("a validation error from Resend is recorded on the email, and the last atte
 
   await expect(deliverEmail(db, emailId, transport, { finalAttempt: true })).rejects.toThrow();
   expect(await emailRow(emailId)).toMatchObject({ status: "failed", attempts: 2, sentAt: null });
+});
+
+test("a 429 from Resend is no attempt: the email waits for retry-after, then goes with the same idempotency key; the announced limit is shared", async () => {
+  const emailId = await makeQueuedEmail(db);
+  const transport = transportToFake();
+  const provider = `test-${randomBytes(6).toString("hex")}`;
+  const waits: number[] = [];
+  const rate = sharedSendRate(db, { provider, perSecond: 10, sleep: async (ms) => void waits.push(ms) });
+  replies.push({
+    status: 429,
+    body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests. You can only make 4 requests per second." },
+    headers: { "ratelimit-limit": "4", "ratelimit-remaining": "0", "ratelimit-reset": "1", "retry-after": "12" },
+  });
+
+  expect(await deliverEmail(db, emailId, transport, { finalAttempt: true, rate })).toEqual({ delivered: true });
+
+  expect(requestsFor(emailId).map((r) => r.headers["idempotency-key"])).toEqual([`email/${emailId}`, `email/${emailId}`]);
+  expect(await emailRow(emailId)).toMatchObject({ status: "sent", attempts: 1, lastError: null });
+  expect(Math.max(...waits)).toBeGreaterThan(8_000);
+  const [pace] = await db.select().from(emailSendRate).where(eq(emailSendRate.provider, provider));
+  expect(pace!.providerPerSecond).toBe(4);
+});
+
+test("a used-up daily quota (a 429 too) is an ordinary failure: it counts as an attempt and the job retries later", async () => {
+  const emailId = await makeQueuedEmail(db);
+  const transport = transportToFake();
+  replies.push({
+    status: 429,
+    body: { statusCode: 429, name: "daily_quota_exceeded", message: "You have reached your daily email sending quota." },
+    headers: { "retry-after": "40000" },
+  });
+
+  await expect(deliverEmail(db, emailId, transport, { finalAttempt: false })).rejects.toThrow(/daily_quota_exceeded/);
+  expect(await emailRow(emailId)).toMatchObject({ status: "queued", attempts: 1 });
 });
 
 test("when Resend cannot be reached the error is recorded and the email stays queued", async () => {

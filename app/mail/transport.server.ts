@@ -1,8 +1,15 @@
 import { Resend } from "resend";
 import { getEnv } from "~/env.server";
+import { providerLimits, type ProviderLimits } from "./send-rate.server";
 
 export type OutgoingEmail = { id: string; to: string[]; replyTo: string[]; subject: string; html: string; text: string };
-export type SendResult = { providerMessageId: string | null };
+/**
+ * Accepted (with what the provider said about its rate limit), or refused for the rate alone (a
+ * 429): the provider did not look at the email, so it may go again once `limits.retryAfterSeconds` pass.
+ */
+export type SendResult =
+  | { providerMessageId: string | null; limits?: ProviderLimits }
+  | { rateLimited: true; limits: ProviderLimits };
 
 /** How an email left: through Resend, into the local mailbox (/dev/mailbox), or only into the log. */
 export type TransportName = "resend" | "mailbox" | "log";
@@ -12,18 +19,32 @@ export interface EmailTransport {
   send(email: OutgoingEmail): Promise<SendResult>;
 }
 
-/** Delivers through Resend. The idempotency key makes a retried job a no-op at Resend. */
+/** How long one request to Resend may take; the delivery job's expiry leaves room for it. */
+export const SEND_TIMEOUT_MS = 15_000;
+
+// why: a 429 for a used-up daily or monthly quota is not a rate limit: waiting seconds and asking
+// again would hammer Resend until tomorrow, so those fail (and retry) like any other refusal.
+const QUOTAS = new Set(["daily_quota_exceeded", "monthly_quota_exceeded"]);
+
+/**
+ * Delivers through Resend. The idempotency key makes a retried job a no-op at Resend. The SDK
+ * hands back the response's headers and status, so a 429 and the rate-limit headers reach the shared pace.
+ */
 export function resendTransport(apiKey: string, from: string): EmailTransport {
   const client = new Resend(apiKey);
   return {
     name: "resend",
     async send(email) {
-      const { data, error } = await client.emails.send(
+      const { data, error, headers } = await client.emails.send(
         { from, to: email.to, ...(email.replyTo.length ? { replyTo: email.replyTo } : {}), subject: email.subject, html: email.html, text: email.text },
-        { idempotencyKey: `email/${email.id}` },
+        { idempotencyKey: `email/${email.id}`, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );
+      const limits = providerLimits(headers);
+      if (error && (error.name === "rate_limit_exceeded" || (error.statusCode === 429 && !QUOTAS.has(error.name)))) {
+        return { rateLimited: true, limits };
+      }
       if (error) throw new Error(`Resend refused the email: ${error.name}: ${error.message}`);
-      return { providerMessageId: data?.id ?? null };
+      return { providerMessageId: data?.id ?? null, limits };
     },
   };
 }

@@ -3,6 +3,7 @@ export * from "./sessions";
 export * from "./account-tokens";
 export * from "./throttle";
 export * from "./emails";
+export * from "./email-send-rate";
 export * from "./domain";
 export * from "./skills";
 export * from "./students";
