@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // The journeys run against the production build (`npm run build`) served by server/main.ts
-// with NODE_ENV=test: built assets, the local mailbox, demo data, and an in-process worker.
+// with NODE_ENV=test: built assets, the local mailbox, demo data, and an in-process worker —
+// under production's policy (its CSP, HSTS and __Host- Secure session cookie; see
+// shipsProductionPolicy). e2e/fixtures.ts fails a test on any CSP violation or console error.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const pglitePort = Number(process.env.E2E_PGLITE_PORT ?? 5499);
 
@@ -28,7 +30,7 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [{ name: "chromium (production policy)", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: "tsx server/main.ts",
     url: `http://localhost:${port}/healthz`,

@@ -53,5 +53,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const isProduction = () => getEnv().NODE_ENV === "production";
 
+/**
+ * Whether browsers get production's policy — the strict CSP, HSTS, the `__Host-` Secure session
+ * cookie. Every mode but `development` (Vite's dev server, which needs inline styles and a
+ * websocket) does, so the journeys' server (`test`) ships exactly what production ships.
+ */
+export const shipsProductionPolicy = (env: Pick<Env, "NODE_ENV"> = getEnv()) => env.NODE_ENV !== "development";
+
 /** An absolute link into the app, for emails. */
 export const absoluteUrl = (path: string) => `${getEnv().APP_URL}${path}`;

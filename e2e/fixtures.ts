@@ -9,8 +9,8 @@ import { e2eDatabaseUrl } from "../playwright.config";
 // Playwright's TypeScript loader reads tsconfig.json `paths`, so the app's `~/` and `~db/`
 // aliases resolve here and inside the app modules these fixtures import.
 
-/** The cookie server/main.ts sets outside production (see app/auth/cookie.server.ts). */
-export const SESSION_COOKIE = "steppingstone_session";
+/** The session cookie production sets, and so the journeys' server (see app/auth/cookie.server.ts). */
+export const SESSION_COOKIE = "__Host-steppingstone_session";
 
 /** Every user made by makeUser has this password unless a test gives another. */
 export const KNOWN_PASSWORD = "a quiet lake at dawn 42";
@@ -87,7 +87,8 @@ export const test = base.extend<Fixtures, { db: Db }>({
   login: async ({ db, context, baseURL }, use) => {
     await use(async (user, target = context) => {
       const { token } = await createSession(db, user.id, "Playwright");
-      await target.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+      // why: `url` would make the cookie Secure only for https, and the __Host- prefix needs Secure.
+      await target.addCookies([{ name: SESSION_COOKIE, value: token, domain: new URL(baseURL!).hostname, path: "/", secure: true, httpOnly: true, sameSite: "Lax" }]);
       return { token };
     });
   },

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { sessions, users } from "~db/schema";
 import { validateSessionToken } from "~/auth/session.server";
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "../server/security";
 import { expect, header, SESSION_COOKIE, submitLogin, test, uniqueEmail } from "./fixtures";
 
 const CROSS_SITE = { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
@@ -105,6 +106,26 @@ test("every page sends a nonce-based Content-Security-Policy and the other secur
     [1, 2].map(async () => /'nonce-([^']+)'/.exec((await request.get("/login")).headers()["content-security-policy"] ?? "")?.[1]),
   );
   expect(nonces[0]).not.toBe(nonces[1]);
+});
+
+test("the journeys' server sends production's policy: its CSP, HSTS and session cookie", async ({ request, makeUser, baseURL }) => {
+  for (const path of ["/", "/login", "/no-such-page"]) {
+    const headers = (await request.get(path)).headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+    expect(csp, path).toBe(contentSecurityPolicy(nonce, { productionPolicy: true }));
+    // Production's policy by its own words, so a change to the function cannot relax it unseen.
+    expect(csp, path).toContain("style-src 'self';");
+    expect(csp, path).toContain("connect-src 'self';");
+    expect(csp, path).not.toContain("unsafe-inline");
+    expect(csp, path).not.toContain("ws:");
+    expect(headers["strict-transport-security"], path).toBe(STRICT_TRANSPORT_SECURITY);
+  }
+
+  const user = await makeUser();
+  const response = await request.post("/login", { form: { email: user.email, password: user.password }, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
+  const setCookie = response.headers()["set-cookie"] ?? "";
+  expect(setCookie).toMatch(/^__Host-steppingstone_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
 });
 
 test("the app runs under its policy: no CSP violations while signing in", async ({ page, makeUser }) => {

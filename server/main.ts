@@ -8,7 +8,7 @@ import { closeDb, getDb } from "~db/client.server";
 import { ensureDatabase } from "~db/connect.server";
 import { runMigrations } from "~db/migrate.server";
 import { seedDemoData } from "~db/seed.server";
-import { getEnv } from "~/env.server";
+import { getEnv, shipsProductionPolicy } from "~/env.server";
 import { startQueue, stopQueue } from "~/jobs/queue.server";
 import { startWorkers } from "~/mail/worker.server";
 import { originCheck, securityHeaders } from "./security";
@@ -33,7 +33,7 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY === "true");
 app.use(compression());
-app.use(securityHeaders({ production }));
+app.use(securityHeaders({ productionPolicy: shipsProductionPolicy(env) }));
 app.use(originCheck({ appUrl: env.APP_URL }));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);

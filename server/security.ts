@@ -4,40 +4,53 @@ import type { NextFunction, Request, Response } from "express";
 /** Paths whose response is an email body shown in the mailbox's frame, with its own policy. */
 const EMAIL_PREVIEW_PATH = /^\/dev\/mailbox\/[^/]+\/raw$/;
 
+/** HSTS as production sends it (browsers ignore it over plain http, so localhost is unaffected). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
+/**
+ * The page policy for one request's nonce. `productionPolicy` is production's (see
+ * shipsProductionPolicy); without it, Vite's development server may inject `<style>` tags and
+ * open its HMR websocket.
+ */
+export function contentSecurityPolicy(nonce: string, { productionPolicy }: { productionPolicy: boolean }) {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    productionPolicy ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
+    productionPolicy ? "connect-src 'self'" : "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 /**
  * Security headers on every response: a CSP with a fresh nonce per request (read by
- * entry.server.tsx through the load context), no framing, no MIME sniffing, and HSTS in production.
+ * entry.server.tsx through the load context), no framing, no MIME sniffing, and HSTS wherever
+ * production's policy applies.
  */
-export function securityHeaders({ production }: { production: boolean }) {
+export function securityHeaders({ productionPolicy }: { productionPolicy: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    let policy: string[];
     if (EMAIL_PREVIEW_PATH.test(req.path)) {
       // Emails are written with inline styles and load no scripts; the mailbox page frames them.
-      policy = ["default-src 'none'", "style-src 'unsafe-inline'", "img-src data: https:", "frame-ancestors 'self'", "base-uri 'none'", "form-action 'none'"];
+      res.setHeader(
+        "Content-Security-Policy",
+        ["default-src 'none'", "style-src 'unsafe-inline'", "img-src data: https:", "frame-ancestors 'self'", "base-uri 'none'", "form-action 'none'"].join("; "),
+      );
     } else {
-      policy = [
-        "default-src 'self'",
-        `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-        // why: in development Vite injects CSS through <style> tags and talks to its HMR websocket.
-        production ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
-        production ? "connect-src 'self'" : "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-      ];
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, { productionPolicy }));
       res.setHeader("X-Frame-Options", "DENY");
     }
-    res.setHeader("Content-Security-Policy", policy.join("; "));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    if (productionPolicy) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     next();
   };
 }

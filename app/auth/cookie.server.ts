@@ -1,10 +1,11 @@
-import { getEnv } from "~/env.server";
+import { shipsProductionPolicy } from "~/env.server";
 import { SESSION_MAX_AGE_MS } from "./session.server";
 
-// why: the __Host- prefix needs Secure, and browsers refuse Secure cookies over plain http
-// on anything but localhost, so it is used only in production (always https there).
+// why: the __Host- prefix needs Secure, and browsers take Secure cookies over plain http only
+// from localhost. Production (https) and the journeys (localhost) use it; `npm run dev` does
+// not, so the app can be tried from another machine on the network over http.
 export function sessionCookieName() {
-  return getEnv().NODE_ENV === "production" ? "__Host-steppingstone_session" : "steppingstone_session";
+  return shipsProductionPolicy() ? "__Host-steppingstone_session" : "steppingstone_session";
 }
 
 export function readSessionToken(request: Request) {
@@ -20,7 +21,7 @@ export function readSessionToken(request: Request) {
 
 function serialize(value: string, maxAgeSeconds: number) {
   const attributes = [`${sessionCookieName()}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
-  if (getEnv().NODE_ENV === "production") attributes.push("Secure");
+  if (shipsProductionPolicy()) attributes.push("Secure");
   return attributes.join("; ");
 }
 
