@@ -23,6 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: auth ? { name: auth.user.name, email: auth.user.email, role: auth.user.role } : null };
 }
 
+// why: zod compiles object parsers with `new Function` unless jitless, and even its probe for
+// eval is reported as a violation by production's CSP (no 'unsafe-eval'). zod reads its config
+// from this global, and this classic script runs before any module that builds a schema.
+const ZOD_JITLESS = "globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig || {}, { jitless: true });";
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
@@ -31,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
         <Meta />
         <Links />
       </head>

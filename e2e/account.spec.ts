@@ -1,8 +1,9 @@
-import { expect, header, openEmail, submitLogin, test } from "./fixtures";
+import { expect, header, loadError, openEmail, submitLogin, test } from "./fixtures";
 
 const NEW_PASSWORD = "a kettle that sings in e minor";
 
-test("changing the password keeps this device signed in, signs out the others, and emails the owner", async ({ page, makeUser, login, newDevice }) => {
+test("changing the password keeps this device signed in, signs out the others, and emails the owner", async ({ page, makeUser, login, newDevice, expectConsoleError }) => {
+  expectConsoleError(loadError(401, "/login"));
   const user = await makeUser({ name: "Ingrid Berg" });
   await login(user);
   const phone = await newDevice();
@@ -33,7 +34,8 @@ test("changing the password keeps this device signed in, signs out the others, a
   await expect(body.getByText(/Ingrid Berg/).first()).toBeVisible();
 });
 
-test("a wrong current password changes nothing", async ({ page, makeUser, login }) => {
+test("a wrong current password changes nothing", async ({ page, makeUser, login, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/account"));
   const user = await makeUser();
   await login(user);
   await page.goto("/account");
@@ -48,6 +50,8 @@ test("a wrong current password changes nothing", async ({ page, makeUser, login 
   await expect(page.getByText("Your password was changed.")).toBeHidden();
 
   await header(page).getByRole("button", { name: "Log out" }).click();
+  // why: going to /login before the logout lands let its redirect to / win the race.
+  await expect(header(page).getByRole("link", { name: "Log in" })).toBeVisible();
   await page.goto("/login");
   await submitLogin(page, user);
   await expect(header(page).getByRole("link", { name: /Jordan Test/ })).toBeVisible();

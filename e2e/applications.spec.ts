@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { applications, matches, studentProfiles, studentSkills } from "~db/schema";
 import { makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
-import { expect, test } from "./fixtures";
+import { expect, loadError, test } from "./fixtures";
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const QUESTION = "Which sensor project have you enjoyed most?";
@@ -89,7 +89,8 @@ test("a student applies, the mentor shortlists and proposes the match, the stude
   await expect(page.getByRole("link", { name: slot.title })).toBeVisible();
 });
 
-test("another student cannot see someone's application; another organization's mentor gets 404", async ({ page, db, makeUser, login }) => {
+test("another student cannot see someone's application; another organization's mentor gets 404", async ({ page, db, makeUser, login, expectConsoleError }) => {
+  expectConsoleError(loadError(404, /\/mentor\/slots\/[0-9a-f-]{36}\/applicants/));
   const { organization, mentor } = await makeOrganization(db);
   const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], questions: [] });
   const owner = await makeUser({ name: "Owner Student" });

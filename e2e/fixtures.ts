@@ -44,6 +44,13 @@ type Fixtures = {
   login: (user: Pick<User, "id">, context?: BrowserContext) => Promise<{ token: string }>;
   /** Another browser (own cookies) from the same client address: a second device. */
   newDevice: () => Promise<Page>;
+  /**
+   * Allows this test's pages a console error matching `pattern` — say a page it visits on purpose
+   * that answers 404, which Chromium logs as "Failed to load resource: … status of 404" followed by
+   * the address. The test fails if none came, so an allowance cannot outlive its reason. Every
+   * other console error, uncaught page error or CSP violation fails the test.
+   */
+  expectConsoleError: (pattern: RegExp) => void;
 };
 
 export const test = base.extend<Fixtures, { db: Db }>({
@@ -102,9 +109,63 @@ export const test = base.extend<Fixtures, { db: Db }>({
     });
     await Promise.all(contexts.map((c) => c.close()));
   },
+
+  expectConsoleError: [
+    async ({ browser, context }, use) => {
+      const problems: string[] = [];
+      const watched = new Set<BrowserContext>();
+      const watch = (target: BrowserContext) => {
+        if (watched.has(target)) return;
+        watched.add(target);
+        target.on("console", (message) => {
+          if (message.type() !== "error" && !/Content Security Policy/i.test(message.text())) return;
+          problems.push(`console.${message.type()}: ${message.text()} — ${message.location().url || "(no address)"}`);
+        });
+        target.on("weberror", (error) => problems.push(`uncaught: ${error.error().stack ?? error.error().message}`));
+        // why: Chromium logs a blocked resource itself; the event also names inline code it blocked.
+        return target.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (event) => {
+            console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} "${event.sample}" at ${event.sourceFile}:${event.lineNumber}`);
+          });
+        });
+      };
+      await watch(context);
+      // Contexts a test makes itself (a second device, a browser without JavaScript) are watched too.
+      const onContext = (created: BrowserContext) => void watch(created)?.catch(() => {});
+      browser.on("context", onContext);
+
+      const expected: { pattern: RegExp; seen: boolean }[] = [];
+      await use((pattern) => void expected.push({ pattern, seen: false }));
+      browser.off("context", onContext);
+
+      const unexpected = problems.filter((problem) => {
+        // why: Playwright's trace recorder puts a script in every frame, and Chromium refuses it in
+        // the mailbox's sandboxed email frame, which has no script of its own (its CSP allows none).
+        if (/^console\.error: Blocked script execution in '[^']+\/dev\/mailbox\/[^/']+\/raw' because the document's frame is sandboxed/.test(problem)) return false;
+        const allowance = expected.find((e) => e.pattern.test(problem));
+        if (allowance) allowance.seen = true;
+        return !allowance;
+      });
+      const unmet = expected.filter((e) => !e.seen).map((e) => `expected a console error matching ${e.pattern}, and none came`);
+      if (unexpected.length || unmet.length) {
+        throw new Error(`The pages of this test broke the production policy or logged errors:\n${[...unexpected, ...unmet].map((line) => `  - ${line}`).join("\n")}`);
+      }
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
+
+/**
+ * The console error Chromium logs when the page or data request at `path` is answered `status`
+ * (a form's refusal, a 403 or 404 page), for expectConsoleError. `path` is the address without
+ * origin, a string or a pattern; Remix's data request (`path.data`) and a query string match too.
+ */
+export function loadError(status: number, path: string | RegExp) {
+  const pathPattern = typeof path === "string" ? path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : path.source;
+  return new RegExp(`^console\\.error: Failed to load resource: the server responded with a status of ${status} \\([^)]*\\) — https?://[^/]+${pathPattern}(\\.data)?(\\?.*)?$`);
+}
 
 /** The site header, where a signed-in person sees their name and a signed-out one "Log in". */
 export function header(page: Page) {

@@ -1,6 +1,7 @@
-import { expect, header, SESSION_COOKIE, submitLogin, test } from "./fixtures";
+import { expect, header, loadError, SESSION_COOKIE, submitLogin, test } from "./fixtures";
 
-test("a wrong password shows an error and signs nobody in", async ({ page, context, makeUser }) => {
+test("a wrong password shows an error and signs nobody in", async ({ page, context, makeUser, expectConsoleError }) => {
+  expectConsoleError(loadError(401, "/login"));
   const user = await makeUser({ name: "Fatima Zahra" });
   await page.goto("/login");
   await submitLogin(page, { email: user.email, password: "not my password at all" });
@@ -38,7 +39,8 @@ test("a redirect to another site after login is ignored", async ({ page, makeUse
   await expect(page).toHaveURL("/");
 });
 
-test("a student opening the admin area gets the 403 page", async ({ page, makeUser, login }) => {
+test("a student opening the admin area gets the 403 page", async ({ page, makeUser, login, expectConsoleError }) => {
+  expectConsoleError(loadError(403, "/admin"));
   const student = await makeUser({ name: "Wanjiru Kamau", role: "student" });
   await login(student);
 
@@ -63,7 +65,9 @@ test("an admin opens the admin area from the header", async ({ page, makeUser, l
   await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeVisible();
 });
 
-test("ten wrong passwords pause logging in to that account, even with the right password", async ({ page, context, makeUser }) => {
+test("ten wrong passwords pause logging in to that account, even with the right password", async ({ page, context, makeUser, expectConsoleError }) => {
+  expectConsoleError(loadError(401, "/login"));
+  expectConsoleError(loadError(429, "/login"));
   const user = await makeUser({ name: "Olu Adeyemi" });
   await page.goto("/login");
 

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { matches, organizations, slotMentors, slots, users } from "~db/schema";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { makeOrganization, makeSlot } from "~db/test/slot-factories";
-import { expect, openEmail, test } from "./fixtures";
+import { expect, loadError, openEmail, test } from "./fixtures";
 import type { Db } from "~db/client.server";
 
 // Matching rounds, the admin's review queue, the introduction, and the match page.
@@ -91,7 +91,8 @@ test("an admin runs a round over the demo data and approves a proposal; both peo
   await openEmail(page, { to: people.mentorEmails[0]!, subject: `Confirmed: ${people.slotTitle}` });
 });
 
-test("without JavaScript: an admin approves two mentors' proposals at once, and rejects a third only with a reason", async ({ browser, db, login, makeUser }) => {
+test("without JavaScript: an admin approves two mentors' proposals at once, and rejects a third only with a reason", async ({ browser, db, login, makeUser, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/admin/matches"));
   test.slow();
   const admin = await makeUser({ role: "admin" });
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -128,7 +129,9 @@ test("without JavaScript: an admin approves two mentors' proposals at once, and 
   await context.close();
 });
 
-test("a match is the pair's own: another student gets 404, a student gets 403 on the review queue", async ({ page, db, login, makeUser, newDevice }) => {
+test("a match is the pair's own: another student gets 404, a student gets 403 on the review queue", async ({ page, db, login, makeUser, newDevice, expectConsoleError }) => {
+  expectConsoleError(loadError(404, /\/matches\/[0-9a-f-]{36}/));
+  expectConsoleError(loadError(403, "/admin/matches"));
   const { organization, mentor } = await makeOrganization(db);
   const slot = await makeSlot(db, organization, { mentorIds: [mentor.id] });
   const owner = await makeMatchableStudent(db, { name: "Ines Duarte" });

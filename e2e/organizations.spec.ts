@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { organizationMembers, organizations } from "~db/schema";
-import { emailFrame, expect, makeOrganization, openEmail, submitLogin, test, uniqueEmail } from "./fixtures";
+import { emailFrame, expect, loadError, makeOrganization, openEmail, submitLogin, test, uniqueEmail } from "./fixtures";
 
 const unique = () => randomBytes(3).toString("hex");
 
@@ -131,7 +131,8 @@ test("an invitation opened by another account says so, and joins nothing", async
   expect(await db.select().from(organizationMembers).where(eq(organizationMembers.userId, stranger.id))).toHaveLength(0);
 });
 
-test("without JavaScript, a refused organization form keeps what was typed and focuses the first error", async ({ browser, makeUser, login, clientIp }) => {
+test("without JavaScript, a refused organization form keeps what was typed and focuses the first error", async ({ browser, makeUser, login, clientIp, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/organization/new"));
   const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
   const page = await context.newPage();
   await login(await makeUser({ role: "mentor" }), context);
@@ -162,7 +163,9 @@ test("without JavaScript, a refused organization form keeps what was typed and f
 });
 
 test.describe("who may open and change organization pages", () => {
-  test("a student opening /organization gets 403", async ({ page, makeUser, login }) => {
+  test("a student opening /organization gets 403", async ({ page, makeUser, login, expectConsoleError }) => {
+    expectConsoleError(loadError(403, "/organization"));
+    expectConsoleError(loadError(403, "/organization/new"));
     await login(await makeUser({ role: "student" }));
     const response = await page.goto("/organization");
     expect(response?.status()).toBe(403);
@@ -206,7 +209,9 @@ test.describe("who may open and change organization pages", () => {
     await expect(ownerPage.getByRole("heading", { level: 1, name: org.name })).toBeVisible();
   });
 
-  test("a mentor or a student opening /admin/organizations or /admin/audit gets 403, and cannot verify", async ({ page, db, makeUser, login, baseURL }) => {
+  test("a mentor or a student opening /admin/organizations or /admin/audit gets 403, and cannot verify", async ({ page, db, makeUser, login, baseURL, expectConsoleError }) => {
+    expectConsoleError(loadError(403, "/admin/organizations"));
+    expectConsoleError(loadError(403, "/admin/audit"));
     const mentor = await makeUser({ role: "mentor" });
     const org = await makeOrganization(db, { members: [mentor] });
     for (const user of [mentor, await makeUser({ role: "student" })]) {

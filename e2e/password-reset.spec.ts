@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, header, openEmail, submitLogin, test, uniqueEmail } from "./fixtures";
+import { expect, header, loadError, openEmail, submitLogin, test, uniqueEmail } from "./fixtures";
 
 const NEW_PASSWORD = "seven lanterns over the harbour";
 
@@ -22,7 +22,8 @@ async function setNewPassword(page: Page, password: string) {
   await page.getByRole("button", { name: "Set new password" }).click();
 }
 
-test("a forgotten password is reset from the emailed link; the old one stops working", async ({ page, makeUser }) => {
+test("a forgotten password is reset from the emailed link; the old one stops working", async ({ page, makeUser, expectConsoleError }) => {
+  expectConsoleError(loadError(401, "/login"));
   const user = await makeUser({ name: "Mei Lin" });
 
   const body = await requestResetEmail(page, user.email);

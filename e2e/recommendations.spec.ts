@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { studentProfiles, studentSkills, type User } from "~db/schema";
 import type { Db } from "~db/client.server";
 import { addDays, makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
-import { emailFrame, expect, openEmail, test } from "./fixtures";
+import { emailFrame, expect, loadError, openEmail, test } from "./fixtures";
 
 // Recommendations: "Recommended for you" with reasons, starring and ranking slots, and a
 // mentor's "Students who fit" with an invitation to apply.
@@ -149,7 +149,9 @@ test("a mentor opens “Students who fit” for their slot and invites a student
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
 
-test("protected pages: another organization's mentor gets 404 on “Students who fit”; a mentor gets 403 on /starred", async ({ page, db, login }) => {
+test("protected pages: another organization's mentor gets 404 on “Students who fit”; a mentor gets 403 on /starred", async ({ page, db, login, expectConsoleError }) => {
+  expectConsoleError(loadError(404, /\/mentor\/slots\/[0-9a-f-]{36}\/fit/));
+  expectConsoleError(loadError(403, "/starred"));
   const { organization } = await makeOrganization(db);
   const slot = await makeSlot(db, organization);
   const { mentor: outsider } = await makeOrganization(db);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { sessions, users } from "~db/schema";
 import { validateSessionToken } from "~/auth/session.server";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "../server/security";
-import { expect, header, SESSION_COOKIE, submitLogin, test, uniqueEmail } from "./fixtures";
+import { expect, header, loadError, SESSION_COOKIE, submitLogin, test, uniqueEmail } from "./fixtures";
 
 const CROSS_SITE = { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
 const REFUSAL = "This request did not come from Steppingstone's own pages, so it was refused. Nothing was changed.";
@@ -128,16 +128,23 @@ test("the journeys' server sends production's policy: its CSP, HSTS and session 
   expect(setCookie).toMatch(/^__Host-steppingstone_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
 });
 
-test("the app runs under its policy: no CSP violations while signing in", async ({ page, makeUser }) => {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
+test("the app runs under production's policy: signing in breaks none of it, and an inline style would", async ({ page, makeUser, expectConsoleError }) => {
   const user = await makeUser({ name: "Aiko Tanaka" });
   await page.goto("/login");
   await submitLogin(page, user);
   await expect(header(page).getByRole("link", { name: /Aiko Tanaka/ })).toBeVisible();
-  expect(violations).toEqual([]);
+
+  // The fixtures fail any test whose pages break the policy; here is a break they must see. A style
+  // attribute is what production's CSP refuses — every score bar once drew full that way.
+  expectConsoleError(/inline style violates the following Content Security Policy directive 'style-src 'self''/);
+  expectConsoleError(/securitypolicyviolation: style-src-attr blocked inline/);
+  const reported = page.waitForEvent("console", (message) => message.text().startsWith("securitypolicyviolation:"));
+  const width = await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", '<div id="probe" style="width: 10px; height: 1px"></div>');
+    return document.getElementById("probe")!.getBoundingClientRect().width;
+  });
+  expect(width).not.toBe(10);
+  await reported;
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context, makeUser }) => {
@@ -164,7 +171,8 @@ test("/healthz answers 200 with JSON", async ({ request }) => {
   expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
 });
 
-test("an unknown address shows the 404 page with a way home", async ({ page }) => {
+test("an unknown address shows the 404 page with a way home", async ({ page, expectConsoleError }) => {
+  expectConsoleError(loadError(404, "/this/page/does-not-exist"));
   const response = await page.goto("/this/page/does-not-exist");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
@@ -192,7 +200,8 @@ test("logging in and out works without JavaScript", async ({ browser, clientIp, 
   await context.close();
 });
 
-test("without JavaScript the server shows form errors, keeps the input and focuses the field", async ({ browser, clientIp }) => {
+test("without JavaScript the server shows form errors, keeps the input and focuses the field", async ({ browser, clientIp, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/signup"));
   const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
   const page = await context.newPage();
 

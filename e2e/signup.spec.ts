@@ -1,4 +1,4 @@
-import { expect, header, openEmail, submitLogin, test, uniqueEmail } from "./fixtures";
+import { expect, header, loadError, openEmail, submitLogin, test, uniqueEmail } from "./fixtures";
 
 const PASSWORD = "maple trees turn red in october";
 
@@ -39,7 +39,8 @@ test("a student signs up, confirms the address from the mailbox, logs in and log
   await expect(header(page).getByText("Amara Nwosu")).toBeHidden();
 });
 
-test("the confirmation link works once", async ({ page }) => {
+test("the confirmation link works once", async ({ page, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/verify-email"));
   const email = uniqueEmail("once");
   await page.goto("/signup");
   await page.getByLabel("I am a mentor").check();
@@ -109,7 +110,8 @@ test("a common password is refused with a clear message, and the form keeps what
   await expect(page.getByLabel("Full name")).not.toHaveAttribute("aria-invalid", "true");
 });
 
-test("logging in before confirming the address says to confirm first, and can send a new link", async ({ page, makeUser }) => {
+test("logging in before confirming the address says to confirm first, and can send a new link", async ({ page, makeUser, expectConsoleError }) => {
+  expectConsoleError(loadError(403, "/login"));
   const user = await makeUser({ name: "Noor Haddad", verified: false });
   await page.goto("/login");
   await submitLogin(page, user);

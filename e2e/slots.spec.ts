@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { slots, studentProfiles } from "~db/schema";
 import { addDays, makeOrganization, makeSlot, PRIMARY_BENEFICIARY_ANSWERS } from "~db/test/slot-factories";
-import { expect, openEmail, test, type TestUser } from "./fixtures";
+import { expect, loadError, openEmail, test, type TestUser } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 
@@ -64,7 +64,9 @@ test("a mentor posts an unpaid slot, is refused without a learning plan, submits
   login,
   makeUser,
   newDevice,
+  expectConsoleError,
 }) => {
+  expectConsoleError(loadError(404, /\/slots\/[0-9a-f-]{36}/));
   test.slow();
   const { mentor } = await makeOrganization(db, { verified: true, name: `River Sensors ${word()}` });
   const title = `Sensor data intern ${word()}`;
@@ -154,7 +156,8 @@ test("a mentor posts an unpaid slot, is refused without a learning plan, submits
   await expect(note.getByText(/not legal advice: confirm with your school's international office/)).toBeVisible();
 });
 
-test("without JavaScript, the server refuses an unpaid slot without a learning plan, keeps what was typed, and focuses the field", async ({ browser, db, login }) => {
+test("without JavaScript, the server refuses an unpaid slot without a learning plan, keeps what was typed, and focuses the field", async ({ browser, db, login, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/mentor/slots/new"));
   const { mentor } = await makeOrganization(db, { verified: true });
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -209,7 +212,8 @@ function paidSlotForm(mentorId: string, title: string) {
 }
 
 test.describe("who may see and change a slot", () => {
-  test("a mentor of another organization cannot open a slot's edit page or post to it; nothing changes", async ({ page, db, login, baseURL }) => {
+  test("a mentor of another organization cannot open a slot's edit page or post to it; nothing changes", async ({ page, db, login, baseURL, expectConsoleError }) => {
+    expectConsoleError(loadError(404, /\/mentor\/slots\/[0-9a-f-]{36}/));
     const owner = await makeOrganization(db);
     const slot = await makeSlot(db, owner.organization, { status: "draft", publishedAt: null, title: "Owner's draft", mentorIds: [owner.mentor.id] });
     const intruder = await makeOrganization(db);
@@ -232,7 +236,10 @@ test.describe("who may see and change a slot", () => {
     expect(changed!.title).toBe("Owner's better title");
   });
 
-  test("a student gets 403 on /mentor/slots and /admin/slots; a mentor gets 403 on /admin/slots and cannot review", async ({ page, db, makeUser, login, baseURL }) => {
+  test("a student gets 403 on /mentor/slots and /admin/slots; a mentor gets 403 on /admin/slots and cannot review", async ({ page, db, makeUser, login, baseURL, expectConsoleError }) => {
+    expectConsoleError(loadError(403, "/mentor/slots"));
+    expectConsoleError(loadError(403, "/mentor/slots/new"));
+    expectConsoleError(loadError(403, "/admin/slots"));
     const student: TestUser = await makeUser({ role: "student" });
     await login(student);
     expect((await page.goto("/mentor/slots"))?.status()).toBe(403);
@@ -256,7 +263,8 @@ test.describe("who may see and change a slot", () => {
     await expect(page).toHaveURL("/login?redirectTo=%2Fadmin%2Fslots");
   });
 
-  test("a slot waiting for review is 404 for the public, students and other mentors; its own mentors see it", async ({ page, db, makeUser, login }) => {
+  test("a slot waiting for review is 404 for the public, students and other mentors; its own mentors see it", async ({ page, db, makeUser, login, expectConsoleError }) => {
+    expectConsoleError(loadError(404, /\/slots\/[0-9a-f-]{36}/));
     const { organization, mentor } = await makeOrganization(db);
     const pending = await makeSlot(db, organization, { status: "pending_review", publishedAt: null, title: "Waiting slot", mentorIds: [mentor.id] });
 

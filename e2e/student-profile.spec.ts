@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { studentProfiles, studentSkills } from "~db/schema";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { renderStatusStep } from "~/messages/render";
-import { expect, test } from "./fixtures";
+import { expect, loadError, test } from "./fixtures";
 
 const main = (page: Page) => page.getByRole("main");
 
@@ -96,7 +96,8 @@ test("a student builds a complete profile", async ({ page, makeUser, login }) =>
   await expect(main(page).getByText(AUTHORIZATION_INFO.ca_coop_permit.label)).toBeVisible();
 });
 
-test("a validation error keeps what was typed and saves nothing", async ({ page, makeUser, login, db }) => {
+test("a validation error keeps what was typed and saves nothing", async ({ page, makeUser, login, db, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/profile"));
   const student = await makeUser();
   await login(student);
   await page.goto("/profile");
@@ -132,7 +133,8 @@ test("a validation error keeps what was typed and saves nothing", async ({ page,
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the server shows the error, keeps what was typed and focuses the field", async ({ page, makeUser, login }) => {
+  test("the server shows the error, keeps what was typed and focuses the field", async ({ page, makeUser, login, expectConsoleError }) => {
+    expectConsoleError(loadError(400, "/profile"));
     const student = await makeUser();
     await login(student);
     await page.goto("/profile");
@@ -167,7 +169,8 @@ test.describe("who can open a profile", () => {
     await expect(page).toHaveURL("/login?redirectTo=%2Fprofile");
   });
 
-  test("a mentor opening /profile gets 403", async ({ page, makeUser, login }) => {
+  test("a mentor opening /profile gets 403", async ({ page, makeUser, login, expectConsoleError }) => {
+    expectConsoleError(loadError(403, "/profile"));
     await login(await makeUser({ role: "mentor" }));
     const response = await page.goto("/profile");
     expect(response?.status()).toBe(403);
@@ -179,7 +182,10 @@ test.describe("who can open a profile", () => {
     makeUser,
     login,
     db,
+    expectConsoleError,
   }) => {
+    expectConsoleError(loadError(404, /\/students\/[0-9a-f-]{36}/));
+    expectConsoleError(loadError(404, "/students/not-an-id"));
     const owner = await makeUser();
     await db.insert(studentProfiles).values({ userId: owner.id, school: "University of Toronto", workAuthorization: "us_f1_cpt", visibleToMentors: true });
     await db.insert(studentSkills).values({ userId: owner.id, skillSlug: "python", level: 3 });

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { studentProfiles, studentSkills } from "~db/schema";
-import { expect, header, submitLogin, test } from "./fixtures";
+import { expect, header, loadError, submitLogin, test } from "./fixtures";
 
-test("a student downloads their data, then deletes their account", async ({ page, db, makeUser, login }) => {
+test("a student downloads their data, then deletes their account", async ({ page, db, makeUser, login, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/account"));
+  expectConsoleError(loadError(401, "/login"));
   const student = await makeUser({ name: "Inês Duarte" });
   await db.insert(studentProfiles).values({ userId: student.id, school: "McGill University", workAuthorization: "ca_study_permit", country: "CA", city: "Montréal" });
   await db.insert(studentSkills).values([
@@ -74,7 +76,8 @@ test("the data file is a private download, and signed-out visitors are sent to l
   }
 });
 
-test("deleting an account works without JavaScript", async ({ browser, clientIp, makeUser, login }) => {
+test("deleting an account works without JavaScript", async ({ browser, clientIp, makeUser, login, expectConsoleError }) => {
+  expectConsoleError(loadError(400, "/account"));
   const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
   const page = await context.newPage();
   const mentor = await makeUser({ role: "mentor", name: "Olu Adebayo" });
