@@ -11,6 +11,7 @@ import { seedDemoData } from "~db/seed.server";
 import { getEnv, shipsProductionPolicy } from "~/env.server";
 import { startQueue, stopQueue } from "~/jobs/queue.server";
 import { startWorkers } from "~/mail/worker.server";
+import { bodyLimit } from "./body-limit";
 import { originCheck, securityHeaders } from "./security";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,6 +36,7 @@ app.set("trust proxy", env.TRUST_PROXY === "true");
 app.use(compression());
 app.use(securityHeaders({ productionPolicy: shipsProductionPolicy(env) }));
 app.use(originCheck({ appUrl: env.APP_URL }));
+app.use(bodyLimit());
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (useVite) {

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import { Form, Link } from "@remix-run/react";
 import type { ApplicationStatus } from "~db/schema";
 import { FormErrors, TextareaField } from "~/components/forms";
@@ -36,7 +36,7 @@ function ApplyForm({ questions, lastResult, again, busy }: { questions: string[]
     defaultValue: { statement: "", answers: questions.map(() => "") },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema }),
   });
   const answers = fields.answers.getFieldList();
   return (

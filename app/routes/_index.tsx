@@ -7,11 +7,12 @@ import { recommendedSlotsFor, type Recommendations } from "~/modules/recommendat
 import { ScoreBadge, SlotSummary } from "~/modules/recommendations/slot-card";
 import { StarForm } from "~/modules/recommendations/star-form";
 import { firstName } from "~/domain/names";
+import { entryFor } from "~/forms/gate";
 
 // Public landing page; a signed-in person sees where to go next instead of the pitch.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  const notice = entryFor(NOTICES, new URL(request.url).searchParams.get("notice"));
   // Recommendations: one query for the student, one for the k slots' cards (open slots are compiled per process).
   const recommendations = auth?.user.role === "student" ? await recommendedSlotsFor(getDb(), auth.user.id, { k: 10 }) : null;
   return { user: auth ? { name: auth.user.name, role: auth.user.role } : null, notice, recommendations };

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -14,6 +15,7 @@ import { changePassword } from "~/modules/accounts/accounts.server";
 import { ChangePasswordSchema } from "~/modules/accounts/schemas";
 import { deleteAccount, type DeleteAccountError } from "~/modules/privacy/privacy.server";
 import { DeleteAccountSchema } from "~/modules/privacy/schemas";
+import { readForm, requireCleanForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Steppingstone" }];
 
@@ -31,7 +33,7 @@ const DELETE_ERRORS: Record<DeleteAccountError, string> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireAuth(request);
   const sessions = await listUserSessions(getDb(), user.id);
-  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  const notice = entryFor(NOTICES, new URL(request.url).searchParams.get("notice"));
   return {
     user: { name: user.name, email: user.email, role: user.role },
     sessions: sessions.map((s) => ({ id: s.id === sessionId ? "current" : s.id.slice(0, 6), current: s.id === sessionId, device: describeUserAgent(s.userAgent), createdAt: s.createdAt, lastActiveAt: s.lastActiveAt })),
@@ -41,16 +43,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireAuth(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = getDb();
 
   if (formData.get("intent") === "logout-everywhere") {
+    requireCleanForm(formData);
     await invalidateUserSessions(db, user.id);
     return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie() } });
   }
 
   if (formData.get("intent") === "delete-account") {
-    const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+    const submission = parseForm(formData, { schema: DeleteAccountSchema });
     const hideFields = ["password"];
     if (submission.status !== "success") return data({ intent: "delete-account" as const, result: submission.reply({ hideFields }), changed: false }, { status: 400 });
     const deleted = await deleteAccount(db, user.id, submission.value);
@@ -62,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/?notice=account-deleted", { headers: { "Set-Cookie": clearedSessionCookie() } });
   }
 
-  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  const submission = parseForm(formData, { schema: ChangePasswordSchema });
   const hideFields = ["currentPassword", "password", "confirmPassword"];
   if (submission.status !== "success") return data({ intent: "change-password" as const, result: submission.reply({ hideFields }), changed: false }, { status: 400 });
   const result = await changePassword(db, { userId: user.id, sessionId, ...submission.value });
@@ -83,7 +86,7 @@ export default function AccountPage() {
     constraint: getZodConstraint(ChangePasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: ChangePasswordSchema }),
   });
   const focus = firstErrorField(passwordResult?.error ?? undefined, ["currentPassword", "password", "confirmPassword"]);
   const busy = navigation.state === "submitting";
@@ -177,7 +180,7 @@ function DeleteAccountCard({ role, lastResult, busy }: { role: string; lastResul
     lastResult,
     constraint: getZodConstraint(DeleteAccountSchema),
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: DeleteAccountSchema }),
   });
   const mentorLike = role !== "student";
   return (

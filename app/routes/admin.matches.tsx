@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
@@ -19,6 +19,7 @@ import { MATCH_SOURCE_LABELS } from "~/modules/matches/labels";
 import { approveMatch, approveMatches, getReviewPage, rejectMatch, REVIEW_SOURCES, type ReviewError } from "~/modules/matches/review.server";
 import { runMatchingRound } from "~/modules/matches/rounds.server";
 import { ApproveSchema, BulkApproveSchema, RejectSchema, ReviewActionSchema, RunRoundSchema } from "~/modules/matches/schemas";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Matches · Admin · Steppingstone" }];
 
@@ -67,8 +68,8 @@ function backTo(request: Request, outcome: Record<string, string>) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ReviewActionSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: ReviewActionSchema });
   const intent = String(formData.get("intent") ?? "");
   const matchId = String(formData.get("matchId") ?? "");
   if (submission.status !== "success") return data({ intent, matchId, result: submission.reply() }, { status: 400 });
@@ -110,7 +111,7 @@ function RunRoundForm({ lastResult, busy }: { lastResult: LastResult; busy: bool
     lastResult,
     defaultValue: { listLength: "50" },
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RunRoundSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: RunRoundSchema }),
   });
   const { key, ...listLength } = getInputProps(fields.listLength, { type: "number", ariaDescribedBy: `${fields.listLength.id}-hint` });
   return (
@@ -143,7 +144,7 @@ function RunRoundForm({ lastResult, busy }: { lastResult: LastResult; busy: bool
 }
 
 function ApproveForm({ matchId, studentName, lastResult, busy }: { matchId: string; studentName: string; lastResult: LastResult; busy: boolean }) {
-  const [form] = useForm({ id: `approve-${matchId}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: ApproveSchema }) });
+  const [form] = useForm({ id: `approve-${matchId}`, lastResult, onValidate: ({ formData }) => parseForm(formData, { schema: ApproveSchema }) });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-2">
       <input type="hidden" name="intent" value="approve" />
@@ -161,7 +162,7 @@ function RejectForm({ matchId, studentName, lastResult, busy }: { matchId: strin
     id: `reject-${matchId}`,
     lastResult,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RejectSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: RejectSchema }),
   });
   const { key, ...reason } = getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` });
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
@@ -200,7 +201,7 @@ function RejectForm({ matchId, studentName, lastResult, busy }: { matchId: strin
 
 /** One form for the whole page: the checkboxes on each card join it with form="bulk-approve", so it works without JavaScript. */
 function BulkApproveForm({ count, lastResult, busy }: { count: number; lastResult: LastResult; busy: boolean }) {
-  const [form] = useForm({ id: "bulk-approve", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: BulkApproveSchema }) });
+  const [form] = useForm({ id: "bulk-approve", lastResult, onValidate: ({ formData }) => parseForm(formData, { schema: BulkApproveSchema }) });
   const errors = [...(form.errors ?? []), ...(lastResult?.error?.matchIds ?? [])];
   return (
     <Form method="post" {...getFormProps(form)} className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">

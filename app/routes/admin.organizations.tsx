@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { parseForm, UNKNOWN_BUTTON } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -14,6 +15,7 @@ import { VerifiedBadge } from "~/components/verified-badge";
 import { countryName, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
 import { ORGANIZATION_FILTERS, UnverifyOrganizationSchema, type OrganizationFilter } from "~/modules/organizations/schemas";
 import { listOrganizationsForAdmin, unverifyOrganization, verifyOrganization } from "~/modules/organizations/verification.server";
+import { readForm, requireCleanForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Organizations · Admin · Steppingstone" }];
 
@@ -38,11 +40,11 @@ const FAILURES = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = getDb();
 
   if (formData.get("intent") === "unverify") {
-    const submission = parseWithZod(formData, { schema: UnverifyOrganizationSchema });
+    const submission = parseForm(formData, { schema: UnverifyOrganizationSchema });
     const organizationId = String(formData.get("organizationId") ?? "");
     if (submission.status !== "success") return data({ organizationId, result: submission.reply(), notice: null, failure: null }, { status: 400 });
     const result = await unverifyOrganization(db, admin.id, submission.value.organizationId, submission.value.reason);
@@ -51,8 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return { organizationId, result: submission.reply({ resetForm: true }), notice, failure: null };
   }
 
-  if (formData.get("intent") !== "verify") throw new Response("Unknown action.", { status: 400 });
-  const organizationId = String(formData.get("organizationId") ?? "");
+  if (formData.get("intent") !== "verify") throw new Response(UNKNOWN_BUTTON, { status: 400 });
+  const organizationId = String(requireCleanForm(formData).get("organizationId") ?? "");
   const result = await verifyOrganization(db, admin.id, organizationId);
   if (!result.ok) return data({ organizationId, result: null, notice: null, failure: FAILURES[result.error] }, { status: 409 });
   return { organizationId, result: null, notice: `${result.organization.name} is verified. ${mentorsEmailed(result.notified)}`, failure: null };
@@ -219,7 +221,7 @@ function RemoveVerification({ org, actionData, busy }: { org: Row; actionData: A
     constraint: getZodConstraint(UnverifyOrganizationSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UnverifyOrganizationSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: UnverifyOrganizationSchema }),
   });
   const hasError = Boolean(fields.reason.errors?.length);
   const { key, ...reasonProps } = getTextareaProps(fields.reason);

@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -14,6 +14,7 @@ import { Alert, Button, Card, PageHeader } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { ReviewSchema } from "~/modules/slots/schemas";
 import { getSlotSummary, listReviewQueue, reviewSlot } from "~/modules/slots/slots.server";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Slot review · Admin · Steppingstone" }];
 
@@ -35,8 +36,8 @@ const REFUSALS = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ReviewSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: ReviewSchema });
   const slotId = String(formData.get("slotId") ?? "");
   if (submission.status !== "success") return data({ slotId, result: submission.reply() }, { status: 400 });
   const result = await reviewSlot(getDb(), { adminId: admin.id, input: submission.value });
@@ -51,7 +52,7 @@ function ReviewForm({ slotId, title, lastResult, busy }: { slotId: string; title
     lastResult,
     // why: no HTML constraints — the note is required only to send back, and a browser cannot tell which button will be pressed.
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: ReviewSchema }),
   });
   const { key, ...reason } = getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` });
   return (

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,6 +9,7 @@ import { Field, FormErrors, firstErrorField } from "~/components/forms";
 import { Button, NarrowPage } from "~/components/ui";
 import { requestPasswordReset } from "~/modules/accounts/accounts.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · Steppingstone" }];
 
@@ -17,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
+  const submission = parseForm(await readForm(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await requestPasswordReset(getDb(), submission.value.email, { ip: context.clientIp });
   if (!result.ok) {
@@ -42,7 +44,7 @@ export default function ForgotPasswordPage() {
     // to someone only clicking a link below it, and the message pushed the link away from the click.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: ForgotPasswordSchema }),
   });
   const focus = firstErrorField(actionData?.result.error ?? undefined, ["email"]);
   return (

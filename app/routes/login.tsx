@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -10,6 +11,7 @@ import { Field, FormErrors, firstErrorField } from "~/components/forms";
 import { Alert, Button, NarrowPage } from "~/components/ui";
 import { logIn, resendVerification } from "~/modules/accounts/accounts.server";
 import { ForgotPasswordSchema, LoginSchema } from "~/modules/accounts/schemas";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Steppingstone" }];
 
@@ -28,11 +30,11 @@ function minutesUntil(date: Date) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = getDb();
 
   if (formData.get("intent") === "resend-verification") {
-    const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
+    const submission = parseForm(formData, { schema: ForgotPasswordSchema });
     if (submission.status !== "success") {
       return data({ result: submission.reply(), unverified: true, notice: null }, { status: 400 });
     }
@@ -43,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply(), unverified: false, notice }, { status: sent.ok ? 200 : 429 });
   }
 
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseForm(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), unverified: false, notice: null }, { status: 400 });
   }
@@ -85,7 +87,7 @@ export default function LoginPage() {
     // to someone only clicking a link below it, and the message pushed the link away from the click.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: LoginSchema }),
   });
   const focus = firstErrorField(actionData?.result.error ?? undefined, ["email", "password"]);
   const busy = navigation.state === "submitting";

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -16,6 +16,7 @@ import { getMatchPage, moveMatch, type MatchPage, type MoveError } from "~/modul
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
 import { MoveSchema, type MatchMove } from "~/modules/matches/schemas";
 import { nothingToConfirm } from "~/messages/render";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.slot.title} · Match · Steppingstone` : "Match · Steppingstone" }];
 
@@ -35,8 +36,8 @@ const REFUSALS: Record<Exclude<MoveError, "not_found">, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: MoveSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: MoveSchema });
   const move = String(formData.get("move") ?? "");
   if (submission.status !== "success") return data({ move, result: submission.reply() }, { status: 400 });
   const matchId = params.matchId ?? "";
@@ -107,7 +108,7 @@ const SUCCESS: Partial<Record<MatchStatus, string>> = {
 };
 
 function MoveForm({ move, lastResult, busy }: { move: Exclude<MatchMove, "confirm" | "not_proceeding">; lastResult: LastResult; busy: boolean }) {
-  const [form] = useForm({ id: `move-${move}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveSchema }) });
+  const [form] = useForm({ id: `move-${move}`, lastResult, onValidate: ({ formData }) => parseForm(formData, { schema: MoveSchema }) });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-2">
       <input type="hidden" name="move" value={move} />
@@ -125,7 +126,7 @@ function ConfirmForm({ steps, lastResult, busy }: { steps: string[]; lastResult:
     id: "move-confirm",
     lastResult,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: MoveSchema }),
   });
   const { key, ...box } = getInputProps(fields.acknowledge, { type: "checkbox", value: "on" });
   return (
@@ -154,7 +155,7 @@ function NotProceedingForm({ lastResult, busy }: { lastResult: LastResult; busy:
     id: "move-not_proceeding",
     lastResult,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: MoveSchema }),
   });
   const { key, ...reason } = getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` });
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
@@ -235,7 +236,7 @@ export default function MatchPageRoute() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const moved = params.get("moved") as MatchStatus | null;
+  const moved = entryFor(SUCCESS, params.get("moved"));
   const { match, student, mentors, organization, slot, side, authorization } = view;
 
   return (
@@ -263,7 +264,7 @@ export default function MatchPageRoute() {
       </header>
 
       <div className="mb-6 space-y-3">
-        {moved && SUCCESS[moved] ? <Alert tone="success">{SUCCESS[moved]}</Alert> : null}
+        {moved ? <Alert tone="success">{moved}</Alert> : null}
         {match.status === "not_proceeding" ? (
           <Alert tone="info" title="Not going ahead">
             {match.closingReason ? <p className="whitespace-pre-line">Reason given: {match.closingReason}</p> : null}

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -14,6 +14,7 @@ import { listSkills } from "~/modules/skills/skills.server";
 import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
 import { countApplicants } from "~/modules/applications/applications.server";
 import { endSlot, findOwnSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
+import { readForm, requireCleanForm } from "~/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.own.slot.title ?? "Slot"} · Your slots · Steppingstone` }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const own = await getOwnSlot(db, { userId: user.id, slotId: params.slotId ?? "" });
   if (!own) throw notFound();
-  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  const notice = entryFor(NOTICES, new URL(request.url).searchParams.get("notice"));
   return {
     own,
     skills: own.slot.status === "draft" ? await listSkills(db) : [],
@@ -48,18 +49,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const slotId = params.slotId ?? "";
   if (!(await findOwnSlot(db, { userId: user.id, slotId }))) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const now = new Date();
 
   const outcome = SlotOutcomeSchema.safeParse({ intent: formData.get("intent") });
   if (outcome.success) {
+    requireCleanForm(formData);
     const result = await endSlot(db, { userId: user.id, slotId, outcome: outcome.data.intent === "close" ? "closed" : "filled", now });
     if (!result.ok) return data({ result: null, outcomeError: "Only an open slot can be closed or marked filled." }, { status: 409 });
     return redirect(`/mentor/slots/${slotId}?notice=${outcome.data.intent === "close" ? "closed" : "filled"}`);
   }
 
   const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
-  const submission = parseWithZod(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  const submission = parseForm(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
   // An intent our buttons never send: refused with a message, nothing saved.
   if (!saveIntent.success) return data({ result: submission.reply({ formErrors: ["Use “Save draft” or “Save and submit” to save the slot."] }), outcomeError: null }, { status: 400 });
   const { intent } = saveIntent.data;

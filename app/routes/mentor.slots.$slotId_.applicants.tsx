@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -11,6 +11,7 @@ import { Pagination, pageParam } from "~/components/pagination";
 import { Alert, Button, PageHeader } from "~/components/ui";
 import { APPLICANTS_PAGE_SIZE, countApplicants, decline, listApplicants, proposeMatchFromApplication, shortlist, type ApplicantsPage } from "~/modules/applications/applications.server";
 import { ApplicantActionSchema, DECISION_ERROR_MESSAGES, MAX_DECLINE_REASON, MAX_SHORTLIST_RANK, UNDECIDED } from "~/modules/applications/schemas";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Applicants · ${data?.slot.title ?? "Slot"} · Steppingstone` }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = pageParam(request);
   const applicants = await listApplicants(getDb(), user.id, params.slotId ?? "", page);
   if (!applicants) throw notFound();
-  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  const notice = entryFor(NOTICES, new URL(request.url).searchParams.get("notice"));
   return { ...applicants, page, offset: (page - 1) * APPLICANTS_PAGE_SIZE, notice };
 }
 
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const slotId = params.slotId ?? "";
   if ((await countApplicants(db, user.id, slotId)) === null) throw notFound();
-  const submission = parseWithZod(await request.formData(), { schema: ApplicantActionSchema });
+  const submission = parseForm(await readForm(request), { schema: ApplicantActionSchema });
   if (submission.status !== "success") {
     const message = Object.values(submission.error ?? {}).flat().filter(Boolean)[0] ?? "Check the form and try again.";
     return data({ applicationId: String(submission.payload.applicationId ?? ""), error: message }, { status: 400 });

@@ -10,6 +10,8 @@ import { SKILL_LEVEL_LABELS } from "~/domain/labels";
 import { inviteToApply, studentsWhoFit } from "~/modules/recommendations/recommendations.server";
 import { InviteSchema } from "~/modules/recommendations/schemas";
 import { ScoreBadge } from "~/modules/recommendations/slot-card";
+import { NOT_FROM_OUR_PAGES } from "~/forms/gate";
+import { readGatedForm } from "~/forms/read.server";
 
 // why: `$slotId_` — this page stands on its own, not inside the slot page's layout (which has no outlet).
 
@@ -37,8 +39,8 @@ const REFUSALS = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
   const slotId = params.slotId ?? "";
-  const parsed = InviteSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const parsed = InviteSchema.safeParse(Object.fromEntries(await readGatedForm(request)));
+  if (!parsed.success) throw new Response(NOT_FROM_OUR_PAGES, { status: 400 });
   const result = await inviteToApply(getDb(), user.id, slotId, parsed.data.studentId, { k: STUDENTS_SHOWN });
   if (result.ok) return redirect(`/mentor/slots/${slotId}/fit?invited=${parsed.data.studentId}`);
   if (result.error === "not_found") throw notFound();

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -10,6 +10,7 @@ import { VerifiedBadge } from "~/components/verified-badge";
 import { listSkills } from "~/modules/skills/skills.server";
 import { SaveIntentSchema, slotFormSchema } from "~/modules/slots/schemas";
 import { getNewSlotContext, saveSlot, todayOf } from "~/modules/slots/slots.server";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Post a slot · Steppingstone" }];
 
@@ -22,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const now = new Date();
   const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
-  const submission = parseWithZod(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  const submission = parseForm(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
   // An intent our buttons never send: refused with a message, nothing saved.
   if (!saveIntent.success) return data({ result: submission.reply({ formErrors: ["Use “Save draft” or “Save and submit” to save the slot."] }) }, { status: 400 });
   const { intent } = saveIntent.data;

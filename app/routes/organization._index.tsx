@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -15,6 +16,7 @@ import { countryName, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from 
 import { INVITATION_LIFETIME_DAYS, inviteMentor, revokeInvitation } from "~/modules/organizations/invitations.server";
 import { getOrganizationPage, updateOrganization } from "~/modules/organizations/organizations.server";
 import { InviteMentorSchema, UpdateOrganizationSchema } from "~/modules/organizations/schemas";
+import { readForm, requireCleanForm } from "~/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page ? data.page.organization.name : "Your organization"} · Steppingstone` },
@@ -33,18 +35,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
   const membersPage = pageParam(request);
   const page = await getOrganizationPage(getDb(), user.id, { page: membersPage });
-  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null;
+  const notice = entryFor(NOTICES, new URL(request.url).searchParams.get("notice"));
   return { page, notice, me: user.id, membersPage };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = getDb();
   const intent = formData.get("intent");
 
   if (intent === "invite") {
-    const submission = parseWithZod(formData, { schema: InviteMentorSchema });
+    const submission = parseForm(formData, { schema: InviteMentorSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), notice: null }, { status: 400 });
     const result = await inviteMentor(db, user.id, submission.value.email);
     if (result.ok) {
@@ -60,12 +62,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "revoke") {
-    const result = await revokeInvitation(db, user.id, String(formData.get("invitationId") ?? ""));
+    const result = await revokeInvitation(db, user.id, String(requireCleanForm(formData).get("invitationId") ?? ""));
     if (!result.ok) throw new Response("That invitation was not found, or it was already used or cancelled.", { status: 404 });
     return { intent, result: null, notice: `The invitation to ${result.email} is cancelled; its link no longer works.` };
   }
 
-  const submission = parseWithZod(formData, { schema: UpdateOrganizationSchema });
+  const submission = parseForm(formData, { schema: UpdateOrganizationSchema });
   if (submission.status !== "success") return data({ intent: "update", result: submission.reply(), notice: null }, { status: 400 });
   const { organizationId, ...input } = submission.value;
   const result = await updateOrganization(db, user.id, organizationId, input);
@@ -227,7 +229,7 @@ function EditOrganization({ page, lastResult }: { page: PageData; lastResult: Ac
     constraint: getZodConstraint(UpdateOrganizationSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateOrganizationSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: UpdateOrganizationSchema }),
   });
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "update";
   return (
@@ -259,7 +261,7 @@ function InviteMentor({ invitations, lastResult }: { invitations: PageData["invi
     constraint: getZodConstraint(InviteMentorSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteMentorSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: InviteMentorSchema }),
   });
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "invite";
   return (

@@ -7,6 +7,7 @@ import { formatDateTime } from "~/components/format";
 import { Alert, Button, ButtonLink, NarrowPage } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { acceptInvitation, describeInvitation, type InvitationProblem } from "~/modules/organizations/invitations.server";
+import { readGatedForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Join an organization · Steppingstone" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireAuth(request);
-  const token = String((await request.formData()).get("token") ?? "");
+  const token = String((await readGatedForm(request)).get("token") ?? "");
   const result = await acceptInvitation(getDb(), user.id, token);
   if (result.ok) return redirect("/organization?notice=joined");
   return data({ problem: result.error }, { status: result.error === "invalid_link" ? 400 : 409 });

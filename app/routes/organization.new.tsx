@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -11,6 +12,7 @@ import { Button, Card, PageHeader } from "~/components/ui";
 import { createOrganization } from "~/modules/organizations/organizations.server";
 import { OrganizationSchema } from "~/modules/organizations/schemas";
 import { getMembership } from "~/modules/organizations/membership.server";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Create your organization · Steppingstone" }];
 
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const submission = parseWithZod(await request.formData(), { schema: OrganizationSchema });
+  const submission = parseForm(await readForm(request), { schema: OrganizationSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await createOrganization(getDb(), user.id, submission.value);
   if (!result.ok) {
@@ -44,7 +46,7 @@ export default function NewOrganizationPage() {
     constraint: getZodConstraint(OrganizationSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: OrganizationSchema }),
   });
   const focus = organizationFormFocus(actionData?.result.error);
   const busy = navigation.state === "submitting";

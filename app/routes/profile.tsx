@@ -5,7 +5,9 @@ import {
   useForm,
   type FieldMetadata,
 } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
+import { readForm } from "~/forms/read.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -51,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "student");
-  const submission = parseWithZod(await request.formData(), { schema: ProfileSchema });
+  const submission = parseForm(await readForm(request), { schema: ProfileSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await saveStudentProfile(getDb(), user.id, submission.value);
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: unknownSkillErrors("skills", result.rows) }) }, { status: 400 });
@@ -281,7 +283,7 @@ function ProfileForm({ profile, completeness, skills, timeZones, saved }: Return
     constraint: getZodConstraint(ProfileFields),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: ProfileSchema }),
   });
   const focus = firstErrorField(actionData?.result.error ?? undefined, fieldOrder(actionData?.result.error));
   const busy = navigation.state === "submitting";

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -10,6 +11,7 @@ import { Alert, Button, ButtonLink, NarrowPage } from "~/components/ui";
 import { checkResetToken, resetPassword } from "~/modules/accounts/accounts.server";
 import { linkProblem } from "~/modules/accounts/messages";
 import { ResetPasswordSchema } from "~/modules/accounts/schemas";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Steppingstone" }];
 
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseForm(await readForm(request), { schema: ResetPasswordSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
   }
@@ -43,7 +45,7 @@ export default function ResetPasswordPage() {
     constraint: getZodConstraint(ResetPasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: ResetPasswordSchema }),
   });
   const focus = firstErrorField(actionData?.result.error ?? undefined, ["password", "confirmPassword"]);
 

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -9,6 +10,7 @@ import { ErrorList, Field, FormErrors, firstErrorField } from "~/components/form
 import { Button, NarrowPage } from "~/components/ui";
 import { signUp } from "~/modules/accounts/accounts.server";
 import { SignupSchema } from "~/modules/accounts/schemas";
+import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Steppingstone" }];
 
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
+  const submission = parseForm(await readForm(request), { schema: SignupSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
@@ -47,7 +49,7 @@ export default function SignupPage() {
     constraint: getZodConstraint(SignupSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: SignupSchema }),
   });
   const focus = firstErrorField(actionData?.result.error ?? undefined, ["role", "name", "email", "password"]);
   const roleProps = (value: string) => getInputProps(fields.role, { type: "radio", value });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
@@ -15,6 +15,7 @@ import { isStarred } from "~/modules/recommendations/recommendations.server"; //
 import { StarForm } from "~/modules/recommendations/star-form"; // Recommendations
 import { formatDay } from "~/modules/slots/format";
 import { getSlotForViewer, type SlotForViewer } from "~/modules/slots/search.server";
+import { readForm, requireCleanForm } from "~/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.view.slot.title} · ${data.view.organization.name} · Steppingstone` : "Slot · Steppingstone" },
@@ -40,8 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const view = await getSlotForViewer(db, { slotId: params.slotId ?? "", viewer: { id: user.id, role: user.role } });
   if (!view) throw new Response("Not found", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "withdraw") {
+    requireCleanForm(formData);
     const result = await withdrawApplication(db, user.id, view.slot.id);
     if (!result.ok) return data({ result: null, error: APPLY_ERROR_MESSAGES[result.error]! }, { status: 409 });
     return redirect(`/slots/${view.slot.id}#apply`);
@@ -49,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // why: a request without the answer fields (not one our form sends) is read as empty answers,
   // so the reply names each missing answer instead of leaving the form without its fields.
   view.slot.questions.forEach((_, i) => formData.has(`answers[${i}]`) || formData.set(`answers[${i}]`, ""));
-  const submission = parseWithZod(formData, { schema: applicationFormSchema(view.slot.questions.length) });
+  const submission = parseForm(formData, { schema: applicationFormSchema(view.slot.questions.length) });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const result = await applyToSlot(db, user.id, view.slot.id, submission.value);
   if (!result.ok) return data({ result: submission.reply(), error: APPLY_ERROR_MESSAGES[result.error]! }, { status: 409 });

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useSubmit } from "@remix-run/re
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { getDb } from "~db/client.server";
 import { getAuth } from "~/auth/guards.server";
+import { readQuery } from "~/forms/read.server";
 import { Pagination, pageParam } from "~/components/pagination";
 import { PayBadge, SkillChip } from "~/components/slot-details";
 import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
@@ -17,11 +18,12 @@ export const meta: MetaFunction = () => [{ title: "Mentored internship slots · 
 // Public: anyone may browse. Every filter is a query parameter, so a search can be shared.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  const search = parseSlotSearch(new URL(request.url).searchParams);
+  const { params, refused } = readQuery(request);
+  const search = parseSlotSearch(params);
   const page = pageParam(request);
   const viewer = auth ? { id: auth.user.id, role: auth.user.role } : null;
   const result = await browseSlots(getDb(), { search, page, viewer });
-  return { search, page, result, role: viewer?.role ?? null };
+  return { search, page, result, role: viewer?.role ?? null, leftOut: refused.length > 0 };
 }
 
 const inputClass =
@@ -44,7 +46,7 @@ function FilterGroup({ legend, children }: { legend: string; children: ReactNode
 }
 
 export default function SlotsPage() {
-  const { search, result, role, page } = useLoaderData<typeof loader>();
+  const { search, result, role, page, leftOut } = useLoaderData<typeof loader>();
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   const hrefWith = (change: (p: URLSearchParams) => void) => {
@@ -102,6 +104,11 @@ export default function SlotsPage() {
             />
             <Button type="submit">Search</Button>
           </div>
+          {leftOut ? (
+            <p className="mt-2 text-sm text-amber-800" role="status">
+              Part of this address had an invisible control character in it, so that part of the search was left out.
+            </p>
+          ) : null}
         </div>
 
         <div className="lg:hidden">

@@ -9,6 +9,8 @@ import { Alert, Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { listStars, moveStar, starSlot, unstarSlot } from "~/modules/recommendations/recommendations.server";
 import { MAX_STARS, StarActionSchema } from "~/modules/recommendations/schemas";
 import { SlotSummary } from "~/modules/recommendations/slot-card";
+import { entryFor, NOT_FROM_OUR_PAGES } from "~/forms/gate";
+import { readGatedForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Starred slots · Steppingstone" }];
 
@@ -21,15 +23,15 @@ const ERRORS: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "student");
-  const error = ERRORS[new URL(request.url).searchParams.get("error") ?? ""] ?? null;
+  const error = entryFor(ERRORS, new URL(request.url).searchParams.get("error"));
   return { stars: await listStars(getDb(), user.id), error };
 }
 
 // Star, unstar and reorder, from this page and from any slot's Star button (which sends `redirectTo`).
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "student");
-  const parsed = StarActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const parsed = StarActionSchema.safeParse(Object.fromEntries(await readGatedForm(request)));
+  if (!parsed.success) throw new Response(NOT_FROM_OUR_PAGES, { status: 400 });
   const { intent, slotId, redirectTo } = parsed.data;
   const db = getDb();
   const result =

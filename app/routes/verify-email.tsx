@@ -5,6 +5,7 @@ import { getDb } from "~db/client.server";
 import { Alert, Button, ButtonLink, NarrowPage } from "~/components/ui";
 import { verifyEmail } from "~/modules/accounts/accounts.server";
 import { linkProblem } from "~/modules/accounts/messages";
+import { readGatedForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Steppingstone" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get("token") ?? "");
+  const token = String((await readGatedForm(request)).get("token") ?? "");
   const result = await verifyEmail(getDb(), token);
   if (!result.ok) return data({ ok: false as const, message: linkProblem(result.error, "verify") }, { status: 400 });
   return { ok: true as const, email: result.email };

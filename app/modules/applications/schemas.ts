@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNKNOWN_BUTTON } from "~/forms/gate";
 import type { ApplicationStatus } from "~db/schema";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
@@ -72,7 +73,7 @@ export const DeclineSchema = z.object({
 
 export const ProposeSchema = z.object({ intent: z.literal("propose"), applicationId: z.uuid() });
 
-export const ApplicantActionSchema = z.discriminatedUnion("intent", [ShortlistSchema, DeclineSchema, ProposeSchema]);
+export const ApplicantActionSchema = z.discriminatedUnion("intent", [ShortlistSchema, DeclineSchema, ProposeSchema], { error: UNKNOWN_BUTTON });
 export type ApplicantAction = z.output<typeof ApplicantActionSchema>;
 
 /** What a student reads when applying or withdrawing is refused. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNKNOWN_BUTTON } from "~/forms/gate";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
 
@@ -38,7 +39,7 @@ export const RejectSchema = z.object({
   ),
 });
 
-export const ReviewActionSchema = z.discriminatedUnion("intent", [RunRoundSchema, ApproveSchema, BulkApproveSchema, RejectSchema]);
+export const ReviewActionSchema = z.discriminatedUnion("intent", [RunRoundSchema, ApproveSchema, BulkApproveSchema, RejectSchema], { error: UNKNOWN_BUTTON });
 export type ReviewAction = z.output<typeof ReviewActionSchema>;
 
 /** What a person can do to a match after the introduction (see lifecycle.server.ts for who may). */
@@ -58,5 +59,5 @@ export const MoveSchema = z.discriminatedUnion("move", [
     move: z.literal("not_proceeding"),
     reason: reason("Write why you are not going ahead: the other person reads it", "Say a little more (at least 10 characters): the other person reads it"),
   }),
-]);
+], { error: UNKNOWN_BUTTON });
 export type MoveInput = z.output<typeof MoveSchema>;

@@ -50,6 +50,42 @@ export type SlotRuleInput = {
 
 export type RuleIssue = { path: (string | number)[]; message: string };
 
+const stringOf = (value: unknown) => (typeof value === "string" ? value : undefined);
+const numberOf = (value: unknown) => (typeof value === "number" ? value : undefined);
+const stringsOf = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : undefined);
+
+/**
+ * What the rules may read of a form that did not pass its schema (the slot form runs them on
+ * every submission, so the mentor sees every problem at once): each field of the type the rules
+ * expect, or missing. A field sent twice, or as an object, is simply not there.
+ */
+export function ruleInputOf(value: unknown): SlotRuleInput {
+  const form = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const answers = form.primaryBeneficiary !== null && typeof form.primaryBeneficiary === "object" ? (form.primaryBeneficiary as Record<string, unknown>) : undefined;
+  return {
+    compensation: stringOf(form.compensation),
+    hourlyRate: numberOf(form.hourlyRate),
+    stipendAmount: numberOf(form.stipendAmount),
+    currency: stringOf(form.currency),
+    hoursPerWeek: numberOf(form.hoursPerWeek),
+    mentorHoursPerWeek: numberOf(form.mentorHoursPerWeek),
+    startDate: stringOf(form.startDate),
+    applicationDeadline: stringOf(form.applicationDeadline),
+    durationWeeks: numberOf(form.durationWeeks),
+    workMode: stringOf(form.workMode),
+    country: stringOf(form.country),
+    region: stringOf(form.region),
+    city: stringOf(form.city),
+    acceptedAuthorizations: stringsOf(form.acceptedAuthorizations),
+    paperwork: stringsOf(form.paperwork),
+    learningPlan: stringOf(form.learningPlan),
+    academicProgram: stringOf(form.academicProgram),
+    academicSchool: stringOf(form.academicSchool),
+    requiredPlacement: typeof form.requiredPlacement === "boolean" ? form.requiredPlacement : undefined,
+    primaryBeneficiary: answers && Object.fromEntries(PRIMARY_BENEFICIARY_FACTORS.map(({ key }) => [key, stringOf(answers[key])])),
+  };
+}
+
 const short = (status: WorkAuthorizationStatus) => AUTHORIZATION_INFO[status].short;
 const money = (amount: number, currency: string) => `${currency === "CAD" ? "CA$" : "$"}${amount.toFixed(2)}`;
 /** "the minimum wage in Washington", or the fallback's own name ("the US federal minimum wage"). */
@@ -120,7 +156,7 @@ export type PrimaryBeneficiaryKey = (typeof PRIMARY_BENEFICIARY_FACTORS)[number]
 export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const add = (path: RuleIssue["path"], message: string) => issues.push({ path, message });
-  const accepted = (slot.acceptedAuthorizations ?? []).filter((s): s is WorkAuthorizationStatus => s in AUTHORIZATION_INFO);
+  const accepted = (slot.acceptedAuthorizations ?? []).filter((s): s is WorkAuthorizationStatus => Object.hasOwn(AUTHORIZATION_INFO, s));
   const hours = isNumber(slot.hoursPerWeek) ? slot.hoursPerWeek : undefined;
 
   // Compensation and what it needs.
@@ -164,7 +200,7 @@ export function slotRuleIssues(slot: SlotRuleInput, today: string): RuleIssue[] 
   }
 
   // Where the work happens, and whose minimum wage applies.
-  if (slot.region && (slot.country === "US" || slot.country === "CA") && !(slot.region in REGIONS[slot.country])) {
+  if (slot.region && (slot.country === "US" || slot.country === "CA") && !Object.hasOwn(REGIONS[slot.country], slot.region)) {
     add(["region"], `Choose a ${slot.country === "US" ? "state" : "province or territory"} of ${slot.country === "US" ? "the United States" : "Canada"}`);
   }
   if ((slot.workMode === "onsite" || slot.workMode === "hybrid") && !filled(slot.city)) {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Benefit, OrganizationType, Paperwork, SlotCompensation, SlotStatus, WorkMode } from "~db/schema";
 import { COUNTRIES } from "~/domain/labels";
+import { UNKNOWN_BUTTON } from "~/forms/gate";
 import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
-import { countsAsUnpaid, isCalendarDate, PRIMARY_BENEFICIARY_FACTORS, slotRuleIssues } from "./rules";
+import { countsAsUnpaid, isCalendarDate, PRIMARY_BENEFICIARY_FACTORS, ruleInputOf, slotRuleIssues } from "./rules";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
 
@@ -59,7 +60,7 @@ const slotFields = {
   requiredSkills: skillRowsSchema({ max: MAX_SKILLS, noun: "required skills" }).refine((rows) => rows.length > 0, "List at least one skill the intern needs"),
   niceSkills: skillRowsSchema({ max: MAX_SKILLS, noun: "nice-to-have skills" }),
   mentorIds: z
-    .array(z.uuid("Choose mentors from your organization"))
+    .array(z.uuid("Choose mentors from your organization"), { error: "Name at least one mentor: every slot on Steppingstone is mentored" })
     .min(1, "Name at least one mentor: every slot on Steppingstone is mentored")
     .max(MAX_MENTORS, `Name at most ${MAX_MENTORS} mentors`),
   mentorHoursPerWeek: wholeNumber("weekly mentor hours", 0, 40),
@@ -83,7 +84,7 @@ const slotFields = {
   city: optionalText(100),
   timezone: z.string({ error: "Enter the team's time zone" }).trim().refine(isTimeZone, "Enter a time zone like America/Toronto"),
   acceptedAuthorizations: z
-    .array(z.enum(WORK_AUTHORIZATIONS))
+    .array(z.enum(WORK_AUTHORIZATIONS), { error: "Tick at least one work authorization you accept" })
     .min(1, "Tick at least one work authorization you accept"),
   paperwork: z.array(z.enum(PAPERWORK)).optional(),
   offers: z.array(z.enum(OFFERS)).optional(),
@@ -110,7 +111,7 @@ export function slotFormSchema({ today }: { today: string }) {
     .object(slotFields)
     .superRefine(
       (value, ctx) => {
-        for (const issue of slotRuleIssues(value, today)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+        for (const issue of slotRuleIssues(ruleInputOf(value), today)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
       },
       // why: run the rules even when another field is invalid, so the mentor sees every problem at once.
       { when: () => true },
@@ -167,7 +168,7 @@ const reviewReason = z
 export const ReviewSchema = z.discriminatedUnion("decision", [
   z.object({ slotId: z.uuid(), decision: z.literal("open"), reason: optionalText(2000) }),
   z.object({ slotId: z.uuid(), decision: z.literal("send_back"), reason: reviewReason }),
-]);
+], { error: UNKNOWN_BUTTON });
 export type ReviewInput = z.output<typeof ReviewSchema>;
 
 // Browse and search: every filter lives in the URL, so a search can be shared. A bad value in a

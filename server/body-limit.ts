@@ -1,0 +1,19 @@
+import type { NextFunction, Request, Response } from "express";
+import { MAX_FORM_BYTES } from "~/forms/read.server";
+
+/**
+ * Refuses a request whose declared body is larger than any of our forms sends, before anything
+ * reads it. Answered here rather than in the route: the body is left unread, so the connection is
+ * closed with the answer (a response from Remix cannot close it, and the client's next request on
+ * it would be reset).
+ */
+export function bodyLimit() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (Number(req.get("Content-Length") ?? 0) <= MAX_FORM_BYTES) return next();
+    res
+      .status(413)
+      .set("Connection", "close")
+      .type("text/plain")
+      .send("This form is larger than Steppingstone accepts. Shorten what you entered and try again. Nothing was changed.");
+  };
+}
