@@ -47,8 +47,8 @@ export type Delivery =
 
 /**
  * Sends one queued email through `transport`; never sends an email twice (a sent row is
- * skipped, and Resend gets the row id as idempotency key). Each attempt is counted before it
- * starts, so one cut short by a crash still shows. A failure is recorded and rethrown so the
+ * skipped, and Resend gets the row id as idempotency key). Each attempt is counted when it
+ * starts, before its turn and its request, so one cut short by a crash still shows. A failure is recorded and rethrown so the
  * job retries; after the last attempt the email is marked failed. A 429 is no attempt: the
  * email waits its turn in `rate` (every sender's shared pace) and goes again.
  */
@@ -61,17 +61,24 @@ export async function deliverEmail(
   const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
   if (!email || email.status !== "queued") return { delivered: false };
   const queued = and(eq(emails.id, emailId), eq(emails.status, "queued"));
+  const giveBack = () => db.update(emails).set({ attempts: sql`${emails.attempts} - 1` }).where(eq(emails.id, emailId));
   for (;;) {
-    if (rate) {
-      const turn = await rate.take({ notAfter });
-      if (!turn.ok) return { delivered: false, retryInSeconds: Math.ceil(turn.waitMs / 1000) };
-    }
     const counted = await db
       .update(emails)
       .set({ attempts: sql`${emails.attempts} + 1`, transport: transport.name })
       .where(queued)
       .returning({ id: emails.id });
     if (counted.length === 0) return { delivered: false };
+    if (rate) {
+      // why: counted before the wait, so only one read stands between the turn and the request
+      // (a delay that varies there bunches requests into the provider's window), and a crash while
+      // waiting shows as the attempt pg-boss also counts when the job expires.
+      const turn = await rate.take({ notAfter });
+      if (!turn.ok) {
+        await giveBack();
+        return { delivered: false, retryInSeconds: Math.ceil(turn.waitMs / 1000) };
+      }
+    }
 
     let result: Awaited<ReturnType<EmailTransport["send"]>>;
     try {
@@ -94,7 +101,7 @@ export async function deliverEmail(
 
     if ("rateLimited" in result) {
       // The provider refused the request for its rate alone and never looked at the email.
-      await db.update(emails).set({ attempts: sql`${emails.attempts} - 1` }).where(eq(emails.id, emailId));
+      await giveBack();
       if (!rate) return { delivered: false, retryInSeconds: Math.max(1, Math.ceil(result.limits.retryAfterSeconds ?? 1)) };
       await rate.observe(result.limits, { refused: true });
       continue;
