@@ -30,7 +30,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium (production policy)", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium (production policy)", testIgnore: /fuzz\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // why: the fuzz asserts that no row anywhere changes, so it runs alone, after the journeys.
+    // `npx playwright test --project fuzz --no-deps` runs it by itself.
+    { name: "fuzz", testMatch: /fuzz\.spec\.ts/, dependencies: ["chromium (production policy)"] },
+  ],
   webServer: {
     command: "tsx server/main.ts",
     url: `http://localhost:${port}/healthz`,

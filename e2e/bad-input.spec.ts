@@ -1,11 +1,11 @@
 import { count, eq } from "drizzle-orm";
-import { slots } from "~db/schema";
+import { slots, studentProfiles } from "~db/schema";
 import { makeMatchableStudent } from "~db/test/match-factories";
 import { makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { expect, header, submitLogin, test } from "./fixtures";
 
-// Requests our own forms never send, answered with a message and no change — never a 500.
-// (Issue 10's probes; the wider input gate and the fuzz test are still to come.)
+// Requests our own forms never send, and text no field takes, answered with a message and no
+// change — never a 500. (fuzz.spec.ts posts malformed bodies to every action.)
 
 test("a login whose way back holds a control character lands home instead of failing", async ({ page, makeUser }) => {
   const user = await makeUser({ name: "Noor Haddad" });
@@ -42,4 +42,30 @@ test("an application without the answer fields is refused with a message per que
   });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain("Answer this question");
+});
+
+test("text pasted with an invisible control character is refused on its field, nothing saved, and saves once retyped", async ({ page, db, login }) => {
+  const student = await makeMatchableStudent(db, { name: "Lin Wei", city: "Boston" });
+  await login(student);
+  await page.goto("/profile");
+  // A vertical tab: what a line break copied from a word processor can become.
+  await page.getByLabel("City").fill("Cam\u000bbridge");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  const city = page.getByLabel("City");
+  await expect(page.getByText("This text has an invisible control character in it")).toBeVisible();
+  await expect(city).toHaveAttribute("aria-invalid", "true");
+  const [saved] = await db.select({ city: studentProfiles.city }).from(studentProfiles).where(eq(studentProfiles.userId, student.id));
+  expect(saved!.city).toBe("Boston");
+
+  await city.fill("Cambridge");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Your profile is saved.")).toBeVisible();
+  const [after] = await db.select({ city: studentProfiles.city }).from(studentProfiles).where(eq(studentProfiles.userId, student.id));
+  expect(after!.city).toBe("Cambridge");
+});
+
+test("a search address with a control character searches without it and says so", async ({ page }) => {
+  await page.goto("/slots?q=data%00pipeline");
+  await expect(page.getByText("Part of this address had an invisible control character in it")).toBeVisible();
+  await expect(page.getByLabel("Keywords")).toHaveValue("");
 });

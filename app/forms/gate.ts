@@ -16,8 +16,7 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]
 export const MAX_FIELD_LENGTH = 10_000;
 
 export const GATE_MESSAGES = {
-  control:
-    "This text has an invisible control character in it (often left by copying from another program). We took it out: check the text and try again.",
+  control: "This text has an invisible control character in it, often left by copying from another program. Retype it or paste it as plain text, then try again.",
   tooLong: `This is longer than any field here takes (${MAX_FIELD_LENGTH.toLocaleString("en-US")} characters).`,
 } as const;
 

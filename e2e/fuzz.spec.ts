@@ -1,0 +1,225 @@
+import { randomInt } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { emails } from "~db/schema";
+import { makeUser } from "~db/test/factories";
+import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
+import { makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { createSession } from "~/auth/session.server";
+import { ChangePasswordSchema, ForgotPasswordSchema, LoginSchema, ResetPasswordSchema, SignupSchema } from "~/modules/accounts/schemas";
+import { ApplicantActionSchema, applicationFormSchema } from "~/modules/applications/schemas";
+import { MoveSchema, ReviewActionSchema } from "~/modules/matches/schemas";
+import { InviteMentorSchema, OrganizationSchema, UnverifyOrganizationSchema, UpdateOrganizationSchema } from "~/modules/organizations/schemas";
+import { DeleteAccountSchema } from "~/modules/privacy/schemas";
+import { ProfileSchema } from "~/modules/profiles/schemas";
+import { InviteSchema, StarActionSchema } from "~/modules/recommendations/schemas";
+import { ReviewSchema, SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
+import { expect, randomClientIp, SESSION_COOKIE, test } from "./fixtures";
+import { changedTables, fingerprintRows, formsOf, malformedBody, ODD_VALUES, randomSource, REFUSED_VALUES, type FormShape } from "./fuzz-support";
+
+// Issue 10: every action, posted malformed bodies — fields missing, arrays for single values,
+// 100 kB strings, NUL and other control characters, emoji, right-to-left text, numbers out of
+// range, impossible dates, unknown choices and buttons, markup — answers below 500 and writes
+// nothing. The forms' fields are read off their zod schemas, so the fuzz follows them. Each body
+// carries at least one value the input gate refuses, which is why no row may change; a table that
+// does change is named with the request that changed it. FUZZ_SEED repeats a run.
+
+const SEED = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
+const BODIES_PER_FORM = Number(process.env.FUZZ_BODIES ?? 8);
+
+type Actor = "anonymous" | "student" | "mentor" | "newMentor" | "admin";
+type Target = { path: string; actor: Actor; forms: FormShape[] };
+
+/** A form of `schema` that always carries `fixed` (the button a route reads before its schema). */
+const withFixed = (schema: unknown, fixed: Record<string, string>) => formsOf(schema).map((form) => ({ ...form, fixed: { ...form.fixed, ...fixed } }));
+const buttonOnly = (fixed: Record<string, string>, ...names: string[]): FormShape => ({ fields: names.map((name) => ({ name, type: { kind: "text" } })), fixed });
+
+test.describe.configure({ mode: "default" });
+
+test.describe("malformed bodies to every action", () => {
+  const targets: Target[] = [];
+  const cookies = new Map<Actor, string>();
+  /** Pages of the fuzz's own rows, whose query strings are fuzzed too. */
+  const ownPages: [Actor, string, string[]][] = [];
+
+  test.beforeAll(async ({ db }) => {
+    const { organization, mentor } = await makeOrganization(db);
+    const { organization: unverified } = await makeOrganization(db, { verified: false });
+    const slot = await makeSlot(db, organization, { questions: ["Which project are you proudest of?"], mentorIds: [mentor.id] });
+    const student = await makeMatchableStudent(db, { name: "Fuzz Student" });
+    const other = await makeMatchableStudent(db, { name: "Fuzz Applicant" });
+    const application = await makeApplication(db, { slotId: slot.id, studentId: other.id });
+    const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "introduced" });
+    const proposal = await makeMatch(db, { slotId: slot.id, studentId: other.id, status: "proposed" });
+    const admin = await makeUser(db, { role: "admin", name: "Fuzz Admin" });
+    // why: a mentor with no organization yet, so /organization/new reaches its form.
+    const newMentor = await makeUser(db, { role: "mentor", name: "Fuzz Newcomer" });
+    for (const [actor, user] of [["student", student], ["mentor", mentor], ["newMentor", newMentor], ["admin", admin]] as const) {
+      const { token } = await createSession(db, user.id, "fuzz");
+      cookies.set(actor, `${SESSION_COOKIE}=${encodeURIComponent(token)}`);
+    }
+    ownPages.push(
+      ["student", `/matches/${match.id}`, ["moved"]],
+      ["student", `/slots/${slot.id}`, ["invited"]],
+      ["mentor", `/mentor/slots/${slot.id}`, ["notice"]],
+      ["mentor", `/mentor/slots/${slot.id}/applicants`, ["notice"]],
+      ["mentor", `/mentor/slots/${slot.id}/fit`, ["invited"]],
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const slotForm = formsOf(slotFormSchema({ today }));
+    targets.push(
+      { path: "/signup", actor: "anonymous", forms: formsOf(SignupSchema) },
+      { path: "/login", actor: "anonymous", forms: [...formsOf(LoginSchema), ...withFixed(ForgotPasswordSchema, { intent: "resend-verification" })] },
+      { path: "/forgot-password", actor: "anonymous", forms: formsOf(ForgotPasswordSchema) },
+      { path: "/reset-password?token=abc", actor: "anonymous", forms: formsOf(ResetPasswordSchema) },
+      { path: "/verify-email", actor: "anonymous", forms: [buttonOnly({}, "token")] },
+      { path: "/profile", actor: "student", forms: formsOf(ProfileSchema) },
+      {
+        path: "/account",
+        actor: "student",
+        forms: [...formsOf(ChangePasswordSchema), ...withFixed(DeleteAccountSchema, { intent: "delete-account" }), buttonOnly({ intent: "logout-everywhere" })],
+      },
+      { path: `/slots/${slot.id}`, actor: "student", forms: [...formsOf(applicationFormSchema(1)), buttonOnly({ intent: "withdraw" })] },
+      { path: "/starred", actor: "student", forms: formsOf(StarActionSchema) },
+      { path: `/matches/${match.id}`, actor: "student", forms: formsOf(MoveSchema) },
+      { path: `/matches/${match.id}`, actor: "mentor", forms: formsOf(MoveSchema) },
+      { path: "/organization/new", actor: "newMentor", forms: formsOf(OrganizationSchema) },
+      {
+        path: "/organization",
+        actor: "mentor",
+        forms: [...formsOf(UpdateOrganizationSchema), ...withFixed(InviteMentorSchema, { intent: "invite" }), buttonOnly({ intent: "revoke" }, "invitationId")],
+      },
+      { path: "/organization/join", actor: "mentor", forms: [buttonOnly({}, "token")] },
+      { path: "/mentor/slots/new", actor: "mentor", forms: formsOf(slotFormSchema({ today })).map((f) => ({ ...f, fixed: { intent: "save" } })) },
+      {
+        path: `/mentor/slots/${slot.id}`,
+        actor: "mentor",
+        forms: [...slotForm.map((f) => ({ ...f, fixed: { intent: "submit" } })), ...formsOf(SlotOutcomeSchema), ...formsOf(SaveIntentSchema)],
+      },
+      { path: `/mentor/slots/${slot.id}/applicants`, actor: "mentor", forms: formsOf(ApplicantActionSchema) },
+      { path: `/mentor/slots/${slot.id}/fit`, actor: "mentor", forms: formsOf(InviteSchema) },
+      { path: "/admin/matches", actor: "admin", forms: formsOf(ReviewActionSchema) },
+      { path: "/admin/slots", actor: "admin", forms: formsOf(ReviewSchema) },
+      {
+        path: "/admin/organizations",
+        actor: "admin",
+        forms: [...withFixed(UnverifyOrganizationSchema, { intent: "unverify" }), buttonOnly({ intent: "verify" }, "organizationId")],
+      },
+      { path: "/no/such/page", actor: "student", forms: [buttonOnly({}, "anything")] },
+    );
+    // Real ids where a form names a row, so bodies reach past "not found" to the change itself.
+    const ids: Record<string, string> = {
+      slotId: slot.id,
+      matchId: proposal.id,
+      applicationId: application.id,
+      organizationId: unverified.id,
+      studentId: other.id,
+      "mentorIds[0]": mentor.id,
+    };
+    for (const target of targets) for (const form of target.forms) for (const field of form.fields) if (ids[field.name]) field.type = { kind: "choice", values: [ids[field.name]!] };
+  });
+
+  /** Waits until the worker has delivered every queued email, so its updates do not count as ours. */
+  async function quiet(db: Parameters<typeof fingerprintRows>[0]) {
+    await expect.poll(async () => (await db.select({ id: emails.id }).from(emails).where(eq(emails.status, "queued"))).length, { timeout: 30_000 }).toBe(0);
+  }
+
+  async function post(request: APIRequestContext, baseURL: string, target: Target, body: [string, string][] | { raw: string | Buffer; type: string }) {
+    const headers: Record<string, string> = { Origin: new URL(baseURL).origin, "X-Forwarded-For": randomClientIp() };
+    const cookie = cookies.get(target.actor);
+    if (cookie) headers.Cookie = cookie;
+    if (Array.isArray(body)) {
+      headers["Content-Type"] = "application/x-www-form-urlencoded";
+      return request.post(target.path, { headers, data: new URLSearchParams(body).toString(), maxRedirects: 0 });
+    }
+    headers["Content-Type"] = body.type;
+    return request.post(target.path, { headers, data: body.raw, maxRedirects: 0 });
+  }
+
+  /**
+   * Bodies no browser sends from our forms: not a form, a broken multipart, bad escapes beside a
+   * field name with NUL, too large. (An empty body is not here: for a form whose fields are all
+   * optional, such as the profile, it is a form with every field cleared.)
+   */
+  const STRUCTURAL = [
+    { raw: JSON.stringify({ intent: "save", title: "JSON instead of a form" }), type: "application/json" },
+    { raw: "--broken\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nno end", type: "multipart/form-data; boundary=other" },
+    { raw: "title=%E0%A4%A&city=%zz&%00=1", type: "application/x-www-form-urlencoded" },
+    { raw: Buffer.alloc(1_500_000, "a"), type: "application/x-www-form-urlencoded" },
+  ];
+
+  test("each is refused with a 4xx, never a 500, and no row is written", async ({ db, request, baseURL }) => {
+    test.setTimeout(240_000);
+    const random = randomSource(SEED);
+    const failures: string[] = [];
+    let sent = 0;
+    for (const target of targets) {
+      await quiet(db);
+      const before = await fingerprintRows(db);
+      const bodies: ([string, string][] | (typeof STRUCTURAL)[number])[] = [...STRUCTURAL];
+      for (const form of target.forms) for (let i = 0; i < BODIES_PER_FORM; i++) bodies.push(malformedBody(form, random));
+      for (const body of bodies) {
+        const response = await post(request, baseURL!, target, body);
+        sent++;
+        // Below 400 would mean the body was taken: each carries a value the gate refuses.
+        if (response.status() >= 500 || response.status() < 400) {
+          const shown = Array.isArray(body) ? body.map(([k, v]) => `${k}=${JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v)}`).join("&") : body.type;
+          failures.push(`${target.actor} POST ${target.path} → ${response.status()}: ${shown}`);
+        }
+      }
+      await quiet(db);
+      const changed = changedTables(before, await fingerprintRows(db));
+      if (changed.length) failures.push(`${target.actor} POST ${target.path} changed rows in: ${changed.join(", ")}`);
+    }
+    expect(failures, `FUZZ_SEED=${SEED}, ${sent} requests`).toEqual([]);
+  });
+
+  test("no query string or address answers 500, and none writes a row", async ({ db, request }) => {
+    test.setTimeout(120_000);
+    const random = randomSource(SEED + 1);
+    const pages: [Actor, string, string[]][] = [
+      ["anonymous", "/slots", ["q", "skill", "pay", "mode", "country", "orgType", "maxHours", "maxWeeks", "startFrom", "fit", "sort", "page"]],
+      ["student", "/slots", ["q", "fit", "page"]],
+      ["anonymous", "/login", ["redirectTo", "email"]],
+      ["anonymous", "/check-email", ["for", "email"]],
+      ["anonymous", "/verify-email", ["token"]],
+      ["anonymous", "/reset-password", ["token"]],
+      ["mentor", "/organization/join", ["token"]],
+      ["mentor", "/organization", ["notice"]],
+      ["mentor", "/mentor/slots", ["status", "page"]],
+      ["admin", "/admin", ["status", "page"]],
+      ["admin", "/admin/matches", ["source", "round", "approved", "rejected", "refused", "page"]],
+      ["admin", "/admin/organizations", ["filter"]],
+      ["admin", "/admin/slots", ["reviewed", "page"]],
+      ["admin", "/admin/audit", ["page"]],
+      ["student", "/applications", ["page"]],
+      ["student", "/starred", ["error"]],
+      ["student", "/account", ["notice"]],
+      ["student", "/profile", ["saved"]],
+      ["anonymous", "/", ["notice"]],
+      ...ownPages,
+    ];
+    const segments = [...REFUSED_VALUES.slice(0, 4), ...ODD_VALUES.filter(Boolean)].filter(() => random.next() < 0.4).map((v) => encodeURIComponent(v.slice(0, 200)));
+    const addresses = segments.flatMap((s) => [`/slots/${s}`, `/students/${s}`, `/matches/${s}`, `/mentor/slots/${s}`, `/mentor/slots/${s}/applicants`, `/mentor/slots/${s}/fit`]);
+    const failures: string[] = [];
+    await quiet(db);
+    const before = await fingerprintRows(db);
+    const get = async (actor: Actor, path: string) => {
+      const cookie = cookies.get(actor);
+      const response = await request.get(path, { headers: { "X-Forwarded-For": randomClientIp(), ...(cookie ? { Cookie: cookie } : {}) }, maxRedirects: 0 });
+      if (response.status() >= 500) failures.push(`${actor} GET ${path.slice(0, 200)} → ${response.status()}`);
+    };
+    for (const [actor, path, names] of pages) {
+      for (let i = 0; i < 4; i++) {
+        const query = new URLSearchParams();
+        for (const name of names) if (random.next() < 0.7) query.append(name, random.pick([...REFUSED_VALUES.slice(0, 4), ...ODD_VALUES]));
+        await get(actor, `${path}?${query.toString()}`);
+      }
+    }
+    for (const address of addresses) await get(random.pick(["student", "mentor", "admin"] as const), address);
+    await quiet(db);
+    const changed = changedTables(before, await fingerprintRows(db));
+    if (changed.length) failures.push(`reading pages changed rows in: ${changed.join(", ")}`);
+    expect(failures, `FUZZ_SEED=${SEED}`).toEqual([]);
+  });
+});
