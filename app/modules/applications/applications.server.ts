@@ -28,7 +28,7 @@ import { renderFrame } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/instance.server";
 import { isUuid } from "~/modules/ids";
-import { acceptingApplications } from "~/modules/slots/search.server";
+import { deadlineNotPassed, takingApplications } from "~/modules/slots/access.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { UNDECIDED, type ApplicationInput } from "./schemas";
 
@@ -62,7 +62,7 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
   const student = await loadStudent(db, studentId);
   return transaction(db, async (tx) => {
     const [row] = await tx
-      .select({ slot: slots, organizationName: organizations.name, accepting: acceptingApplications(now) })
+      .select({ slot: slots, organizationName: organizations.name, accepting: deadlineNotPassed(now) })
       .from(slots)
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
       .where(eq(slots.id, slotId))
@@ -171,7 +171,7 @@ export async function listStudentApplications(db: Db, studentId: string, { page 
         updatedAt: applications.updatedAt,
         slot: { id: slots.id, title: slots.title, status: slots.status, applicationDeadline: slots.applicationDeadline },
         organization: { name: organizations.name },
-        slotAccepting: sql<boolean>`${slots.status} = 'open' and ${acceptingApplications(now)}`,
+        slotAccepting: sql<boolean>`${takingApplications(now)}`,
       })
       .from(applications)
       .innerJoin(slots, eq(slots.id, applications.slotId))

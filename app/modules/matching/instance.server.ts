@@ -3,6 +3,7 @@ import type { Db } from "~db/client.server";
 import { applications, matches, slotSkills, slotStars, slots, studentProfiles, studentSkills, users, type Slot, type StudentProfile } from "~db/schema";
 import { compensationForRules } from "~/domain/minimum-wage";
 import { compileSlots, type CompiledSlots } from "~/matching/compile";
+import { takingApplications } from "~/modules/slots/access.server";
 import type { Goal, MatchSlot, MatchStudent } from "~/matching/types";
 
 // The bridge between the database and the pure engine: rows in, MatchStudent/MatchSlot out.
@@ -126,8 +127,6 @@ export async function loadMatchSlot(db: Db, slot: MatchSlotFields & { id: string
   return toMatchSlot(slot, skills);
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
-
 /**
  * Ids read from the database, as one `uuid[]` parameter for `= any(...)`. why: `inArray` binds
  * one parameter per id, and at 50,000 students that alone cost about a second of a round.
@@ -144,7 +143,7 @@ export async function loadOpenSlots(db: Db, now: Date, options: { forRound?: boo
   // held and shortlists) aggregated per slot in PostgreSQL, as loadStudents does.
   const rows = await db.execute<MatchSlotFields & SkillLevels & { held: number; ranking: string[] | null }>(sql`
     with open as (
-      select * from ${slots} where status = 'open' and application_deadline >= ${today(now)}::date
+      select * from ${slots} where ${takingApplications(now)}
     )
     select o.id, o.seats, o.accepted_authorizations::text[] as "acceptedAuthorizations", o.compensation,
       o.stipend_amount as "stipendAmount", o.currency, o.country, o.region, o.required_placement as "requiredPlacement",
@@ -250,14 +249,17 @@ export async function loadStudent(db: Db, studentId: string): Promise<MatchStude
 // against 20,000 slots must not reload them per request; a slot change in this process
 // drops the cache at once (invalidateOpenSlots), other processes see it within the TTL.
 const OPEN_SLOTS_TTL_MS = 30_000;
-const holder = globalThis as typeof globalThis & { __steppingstoneOpenSlots?: { at: number; day: string; compiled: Promise<CompiledSlots> } };
+// A deadline ends at midnight in each slot's own zone, at any hour of a UTC day; a slot whose
+// deadline passed since the load is dropped by the caller's takingApplications check.
+const holder = globalThis as typeof globalThis & { __steppingstoneOpenSlots?: { at: number; compiled: Promise<CompiledSlots> } };
 
-/** The compiled open slots, loaded at most every 30 s (and when the day changes). */
+/** The compiled open slots, loaded at most every 30 s (or again when `now` goes back, in tests). */
 export function getCompiledOpenSlots(db: Db, now = new Date()) {
   const cached = holder.__steppingstoneOpenSlots;
-  if (cached && now.getTime() - cached.at < OPEN_SLOTS_TTL_MS && cached.day === today(now)) return cached.compiled;
+  const age = now.getTime() - (cached?.at ?? 0);
+  if (cached && age >= 0 && age < OPEN_SLOTS_TTL_MS) return cached.compiled;
   const compiled = loadOpenSlots(db, now).then(compileSlots);
-  holder.__steppingstoneOpenSlots = { at: now.getTime(), day: today(now), compiled };
+  holder.__steppingstoneOpenSlots = { at: now.getTime(), compiled };
   compiled.catch(() => (holder.__steppingstoneOpenSlots = undefined));
   return compiled;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import {
@@ -28,7 +28,7 @@ import { getCompiledOpenSlots, loadMatchSlot, loadStudent, loadStudents } from "
 import { profileCompleteness } from "~/modules/profiles/completeness";
 import { getStudentProfile } from "~/modules/profiles/profiles.server";
 import { formatDay } from "~/modules/slots/format";
-import { todayOf } from "~/modules/slots/slots.server";
+import { takingApplications } from "~/modules/slots/access.server";
 import { isUuid } from "~/modules/ids";
 import { MAX_STARS } from "./schemas";
 
@@ -76,7 +76,6 @@ const cardColumns = {
 };
 
 /** Open, and still taking applications: the same rule the engine's open slots follow. */
-const isOpen = (now: Date) => and(eq(slots.status, "open"), gte(slots.applicationDeadline, todayOf(now)));
 
 // Recommendations for a student ---------------------------------------------------------------
 
@@ -110,7 +109,7 @@ export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, n
     .select(cardColumns)
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .where(and(inArray(slots.id, top.map((t) => t.slotId)), isOpen(now)));
+    .where(and(inArray(slots.id, top.map((t) => t.slotId)), takingApplications(now)));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const starred = new Set(student.ranking ?? []);
   const out: RecommendedSlot[] = [];
@@ -174,7 +173,7 @@ export async function starSlot(db: Db, studentId: string, slotId: string, { now 
     const stars = await lockStars(tx, studentId);
     if (!stars) return { ok: false, error: "not_found" };
     if (stars.some((s) => s.slotId === slotId)) return { ok: true };
-    const [slot] = await tx.select({ open: sql<boolean>`${isOpen(now)}` }).from(slots).where(eq(slots.id, slotId));
+    const [slot] = await tx.select({ open: sql<boolean>`${takingApplications(now)}` }).from(slots).where(eq(slots.id, slotId));
     if (!slot) return { ok: false, error: "not_found" };
     if (!slot.open) return { ok: false, error: "not_open" };
     if (stars.length >= MAX_STARS) return { ok: false, error: "too_many" };
@@ -221,7 +220,7 @@ export type StarredSlot = SlotCard & { position: number; status: SlotStatus; ope
 export async function listStars(db: Db, studentId: string, { now = new Date() }: { now?: Date } = {}): Promise<StarredSlot[]> {
   if (!isUuid(studentId)) return [];
   const rows = await db
-    .select({ ...cardColumns, status: slots.status, open: sql<boolean>`${isOpen(now)}` })
+    .select({ ...cardColumns, status: slots.status, open: sql<boolean>`${takingApplications(now)}` })
     .from(slotStars)
     .innerJoin(slots, eq(slots.id, slotStars.slotId))
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
@@ -247,7 +246,7 @@ export async function isStarred(db: Db, studentId: string, slotId: string) {
 async function mentorSlot(db: Db, mentorId: string, slotId: string, { lock = false, now = new Date() }: { lock?: boolean; now?: Date } = {}) {
   if (!isUuid(mentorId) || !isUuid(slotId)) return null;
   const query = db
-    .select({ slot: slots, organizationName: organizations.name, organizationVerified: sql<boolean>`${organizations.verifiedAt} is not null`, open: sql<boolean>`${isOpen(now)}` })
+    .select({ slot: slots, organizationName: organizations.name, organizationVerified: sql<boolean>`${organizations.verifiedAt} is not null`, open: sql<boolean>`${takingApplications(now)}` })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, mentorId)))

@@ -10,17 +10,12 @@ import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
 import { UNPAID_COMPENSATIONS } from "./rules";
 import type { SlotSearch } from "./schemas";
 import { isUuid } from "~/modules/ids";
+import { takingApplications } from "./access.server";
 import { slotColumns, slotExtras } from "./slots.server";
 
 export const SEARCH_PAGE_SIZE = 20;
 
 type Viewer = { id: string; role: UserRole } | null;
-
-/**
- * An open slot takes applications until the end of its deadline day in the slot's own time
- * zone (saved slots only carry zones PostgreSQL knows). `now` is a parameter for tests.
- */
-export const acceptingApplications = (now: Date) => sql<boolean>`${slots.applicationDeadline} >= (${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date`;
 
 /** A student's saved work authorization, or null (no profile, or no status yet). */
 export async function getStudentAuthorization(db: Db, userId: string): Promise<StudentAuthorization | null> {
@@ -52,7 +47,7 @@ export async function searchSlots(
 
   // why: a keyword of only stop words ("the", "and") makes an empty query that matches nothing; it is ignored instead.
   const query = search.q ? sql`websearch_to_tsquery('english', ${search.q})` : null;
-  const conditions: (SQL | undefined)[] = [eq(slots.status, "open"), acceptingApplications(now)];
+  const conditions: (SQL | undefined)[] = [takingApplications(now)];
   if (query) conditions.push(sql`(numnode(${query}) = 0 or ${slots.searchVector} @@ ${query})`);
   // Every chosen skill, required or nice to have: each filter narrows the list, like the others.
   for (const slug of skillSlugs) conditions.push(sql`exists (select 1 from slot_skills ss where ss.slot_id = ${slots.id} and ss.skill_slug = ${slug})`);
@@ -165,7 +160,7 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
       slot: slotColumns,
       organization: organizations,
       isMember,
-      acceptingApplications: sql<boolean>`${acceptingApplications(now)}`,
+      acceptingApplications: sql<boolean>`${takingApplications(now)}`,
     })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
@@ -190,7 +185,7 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
     // Mentors' names are public on an open slot (that is the mentor's commitment); their emails are not.
     mentors: extras.mentors.map((m) => ({ id: m.id, name: m.name, ...(row.isMember || viewer?.role === "admin" ? { email: m.email } : {}) })),
     canManage: row.isMember,
-    acceptingApplications: row.slot.status === "open" && row.acceptingApplications,
+    acceptingApplications: row.acceptingApplications,
     authorizationNote: note,
     studentWithoutStatus,
   };

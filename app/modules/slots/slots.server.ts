@@ -11,6 +11,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
+import { dayIn } from "./access.server";
 import { needsReview, slotWarnings } from "./rules";
 import type { ReviewInput, SlotInput } from "./schemas";
 
@@ -120,7 +121,8 @@ async function checkMembersAndZone(tx: Db, organizationId: string, input: SlotIn
 
 async function submitInTx(tx: Db, slot: Slot, organization: { verifiedAt: Date | null }, actorId: string, now: Date): Promise<SubmitSlotResult> {
   if (slot.status !== "draft") return { ok: false, error: "not_editable" };
-  const today = todayOf(now);
+  // why: the same day as takingApplications, so a slot submitted on its deadline day in its own zone can open.
+  const today = dayIn(slot.timezone, now);
   if (slot.startDate < today || slot.applicationDeadline < today) return { ok: false, error: "dates_passed" };
   const status = needsReview({ ...slot, hourlyRate: slot.hourlyRate === null ? null : Number(slot.hourlyRate) }, organization) ? "pending_review" : "open";
   await tx
@@ -264,7 +266,7 @@ export async function reviewSlot(db: Db, { adminId, input, now = new Date() }: {
 
     if (input.decision === "open") {
       // why: an open slot nobody can apply to any more would only sit in the list; the mentors must pick new dates.
-      if (slot.applicationDeadline < todayOf(now)) return { ok: false, error: "dates_passed" };
+      if (slot.applicationDeadline < dayIn(slot.timezone, now)) return { ok: false, error: "dates_passed" };
       await tx
         .update(slots)
         .set({ status: "open", publishedAt: now, reviewedAt: now, reviewedBy: adminId, reviewNote: null, updatedAt: now })
