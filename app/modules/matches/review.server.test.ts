@@ -177,15 +177,18 @@ describe("rejectMatch", () => {
 
 describe("listReviewQueue", () => {
   test("holds round proposals and mentors' proposals, with who, where, score, top reasons and warnings; filters by source", async () => {
+    const before = (await listReviewQueue(db, { page: 1 })).counts;
     const { match: fromRound } = await proposal();
     const { match: fromMentor, mentor } = await proposal({ source: "application" });
     const decided = await proposal();
-    await makeMatch(db, { slotId: decided.slot.id, studentId: (await makeMatchableStudent(db)).id, status: "introduced" });
+    const introduced = await makeMatch(db, { slotId: decided.slot.id, studentId: (await makeMatchableStudent(db)).id, status: "introduced" });
 
     const all = await listReviewQueue(db, { page: 1 });
     const ids = all.rows.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([fromRound.id, fromMentor.id]));
-    expect(all.counts.all).toBe(all.counts.round + all.counts.application);
+    expect(ids).not.toContain(introduced.id);
+    // The tabs' counts: two more from rounds, one more from a mentor; the introduced match is decided.
+    expect(all.counts).toEqual({ all: before.all + 3, round: before.round + 2, application: before.application + 1 });
 
     const mine = all.rows.find((r) => r.id === fromMentor.id) ?? (await listReviewQueue(db, { source: "application" })).rows.find((r) => r.id === fromMentor.id)!;
     expect(mine).toMatchObject({ source: "application", proposedBy: mentor.name, score: 72, student: { name: "Amara Okafor" }, slot: { title: "Data pipeline intern", seats: 1 }, seatsTaken: 0 });
@@ -196,5 +199,10 @@ describe("listReviewQueue", () => {
 
     const onlyRounds = await listReviewQueue(db, { source: "round", page: 1 });
     expect(onlyRounds.rows.every((r) => r.source === "round")).toBe(true);
+    expect(onlyRounds.rows.map((r) => r.id)).toContain(fromRound.id);
+    const onlyMentors = await listReviewQueue(db, { source: "application", page: 1 });
+    expect(onlyMentors.rows.map((r) => r.id)).toContain(fromMentor.id);
+    expect(onlyMentors.rows.map((r) => r.id)).not.toContain(fromRound.id);
+    expect([onlyRounds.total, onlyMentors.total]).toEqual([all.counts.round, all.counts.application]);
   });
 });

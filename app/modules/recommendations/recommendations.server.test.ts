@@ -88,17 +88,17 @@ describe("recommended slots", () => {
     const student = await makeMatchableStudent({ skills: [[python.slug, 3], [sql.slug, 2]], compensation: "paid_or_stipend" });
     const best = await openSlot(organization, [[python.slug, 2], [sql.slug, 2]], { title: "Best fit" });
     const weaker = await openSlot(organization, [[python.slug, 4], [sql.slug, 3]], { title: "Asks for more" });
-    const wrongStatus = await openSlot(organization, [[python.slug, 2]], { acceptedAuthorizations: ["ca_citizen_pr"], country: "CA" });
-    const unpaid = await openSlot(organization, [[python.slug, 2]], { compensation: "unpaid" });
-    const tooManyHours = await openSlot(organization, [[python.slug, 2]], { hoursPerWeek: 50 });
-    const closed = await openSlot(organization, [[python.slug, 2]], { status: "closed" });
+    // Slots the student must not be offered: another country's status, unpaid, too many hours, closed.
+    await openSlot(organization, [[python.slug, 2]], { acceptedAuthorizations: ["ca_citizen_pr"], country: "CA" });
+    await openSlot(organization, [[python.slug, 2]], { compensation: "unpaid" });
+    await openSlot(organization, [[python.slug, 2]], { hoursPerWeek: 50 });
+    await openSlot(organization, [[python.slug, 2]], { status: "closed" });
     invalidateOpenSlots();
 
     const result = await recommendedSlotsFor(db, student.id, { k: 10 });
     if (result.status !== "ready") throw new Error(`expected recommendations, got ${JSON.stringify(result)}`);
     const ids = result.slots.map((s) => s.id);
     expect(ids).toEqual([best.id, weaker.id]);
-    for (const excluded of [wrongStatus, unpaid, tooManyHours, closed]) expect(ids).not.toContain(excluded.id);
 
     const [first, second] = result.slots;
     expect(first!.score).toBeGreaterThan(second!.score);
@@ -216,12 +216,12 @@ describe("students who fit a slot", () => {
   }
 
   test("are eligible students opted in to matching who let verified mentors see them, best first, with reasons", async () => {
-    const { mentor, slot, keeping, sharing, hidden, notOptedIn, ineligible } = await scene();
+    const { mentor, slot, keeping, sharing } = await scene();
     const result = await studentsWhoFit(db, mentor.id, slot.id);
     expect(result?.slot).toMatchObject({ id: slot.id, title: "Sensor data intern", open: true, organizationVerified: true });
     const ids = result!.students.map((s) => s.id);
+    // Exactly these two: the hidden, the not opted in and the ineligible student are left out.
     expect(ids).toEqual([keeping.id, sharing.id]);
-    for (const left of [hidden, notOptedIn, ineligible]) expect(ids).not.toContain(left.id);
     const [first] = result!.students;
     expect(first).toMatchObject({ name: "Amara Okafor", school: "Northeastern University", program: "Computer Science", invitedAt: null });
     expect(first!.skills[0]).toMatchObject({ level: 3 });
