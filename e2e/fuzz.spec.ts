@@ -25,7 +25,7 @@ import { changedTables, fingerprintRows, formsOf, malformedBody, ODD_VALUES, ran
 // does change is named with the request that changed it. FUZZ_SEED repeats a run.
 
 const SEED = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
-const BODIES_PER_FORM = Number(process.env.FUZZ_BODIES ?? 8);
+const BODIES_PER_FORM = Number(process.env.FUZZ_BODIES ?? 16);
 
 type Actor = "anonymous" | "student" | "mentor" | "newMentor" | "admin";
 type Target = { path: string; actor: Actor; forms: FormShape[] };
