@@ -3,6 +3,7 @@ import { getDb } from "~db/client.server";
 import type { UserRole } from "~db/schema";
 import { readSessionToken } from "./cookie.server";
 import { validateSessionToken, type SessionUser } from "./session.server";
+import { notFound } from "~/responses.server";
 
 export type AuthenticatedRequest = { user: SessionUser; sessionId: string };
 
@@ -55,5 +56,5 @@ export async function requireAnonymous(request: Request) {
 
 /** Development tools (the local mailbox) do not exist in production: 404 there. */
 export function requireDevelopmentTools() {
-  if (process.env.NODE_ENV === "production") throw new Response("Not found", { status: 404 });
+  if (process.env.NODE_ENV === "production") throw notFound();
 }

@@ -1,6 +1,7 @@
 import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { emails } from "~db/schema";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const PAGE_SIZE = 25;
 
@@ -14,10 +15,10 @@ export async function listEmails(db: Db, { page, status }: { page: number; statu
       .where(where)
       .orderBy(desc(emails.createdAt), desc(emails.id))
       .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .offset(pageOffset(page, PAGE_SIZE)),
     db.select({ value: count() }).from(emails).where(where),
   ]);
-  return { rows, total: total?.value ?? 0, pages: Math.max(1, Math.ceil((total?.value ?? 0) / PAGE_SIZE)) };
+  return { rows, total: total?.value ?? 0, pages: pageCount(total?.value ?? 0, PAGE_SIZE) };
 }
 
 export async function getEmail(db: Db, id: string) {

@@ -1,12 +1,13 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { notFound } from "~/responses.server";
 
 // Any address no other route claims: a 404 page with somewhere to go.
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export async function action() {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

@@ -6,13 +6,14 @@ import { EmailStatusBadge } from "~/components/email-status";
 import { formatDateTime } from "~/components/format";
 import { Card } from "~/components/ui";
 import { getEmail, linksIn } from "~/mail/mailbox.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.email.subject ?? "Email"} · Local mailbox` }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireDevelopmentTools();
   const email = await getEmail(getDb(), params.emailId ?? "");
-  if (!email) throw new Response("No such email", { status: 404 });
+  if (!email) throw notFound("No such email");
   return {
     email: { id: email.id, to: email.to, replyTo: email.replyTo ?? [], subject: email.subject, status: email.status, createdAt: email.createdAt, sentAt: email.sentAt, attempts: email.attempts, lastError: email.lastError, hasBody: Boolean(email.html) },
     links: email.html ? linksIn(email.html) : [],

@@ -17,6 +17,7 @@ import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labe
 import { MoveSchema, type MatchMove } from "~/modules/matches/schemas";
 import { nothingToConfirm } from "~/messages/render";
 import { readForm } from "~/forms/read.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.slot.title} · Match · Steppingstone` : "Match · Steppingstone" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const view = await getMatchPage(getDb(), { id: user.id, role: user.role }, params.matchId ?? "");
   // One answer for "no such match" and "not yours to see", so ids cannot be probed.
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) throw notFound();
   return { view };
 }
 
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const matchId = params.matchId ?? "";
   const result = await moveMatch(getDb(), { viewer: { id: user.id, role: user.role }, matchId, input: submission.value });
   if (!result.ok) {
-    if (result.error === "not_found") throw new Response("Not found", { status: 404 });
+    if (result.error === "not_found") throw notFound();
     return data({ move, result: submission.reply({ formErrors: [REFUSALS[result.error]] }) }, { status: result.error === "not_allowed" ? 403 : 409 });
   }
   return redirect(`/matches/${matchId}?moved=${result.status}`);

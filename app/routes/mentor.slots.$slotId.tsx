@@ -15,6 +15,7 @@ import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/s
 import { countApplicants } from "~/modules/applications/applications.server";
 import { endSlot, findOwnSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.own.slot.title ?? "Slot"} · Your slots · Steppingstone` }];
 
@@ -27,7 +28,6 @@ const NOTICES: Record<string, { tone: "success" | "info"; text: string }> = {
 };
 
 // why: a slot of another organization is "not found", never "forbidden" — its existence is not theirs to learn.
-const notFound = () => new Response("Not found", { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");

@@ -12,13 +12,13 @@ import { InviteSchema } from "~/modules/recommendations/schemas";
 import { ScoreBadge } from "~/modules/recommendations/slot-card";
 import { NOT_FROM_OUR_PAGES } from "~/forms/gate";
 import { readGatedForm } from "~/forms/read.server";
+import { notFound } from "~/responses.server";
 
 // why: `$slotId_` — this page stands on its own, not inside the slot page's layout (which has no outlet).
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Students who fit · ${data?.fit.slot.title ?? "Slot"} · Steppingstone` }];
 
 // why: a slot of another organization is "not found", never "forbidden" — its existence is not theirs to learn.
-const notFound = () => new Response("Not found", { status: 404 });
 
 const STUDENTS_SHOWN = 20;
 

@@ -17,6 +17,7 @@ import { INVITATION_LIFETIME_DAYS, inviteMentor, revokeInvitation } from "~/modu
 import { getOrganizationPage, updateOrganization } from "~/modules/organizations/organizations.server";
 import { InviteMentorSchema, UpdateOrganizationSchema } from "~/modules/organizations/schemas";
 import { readForm, requireCleanForm } from "~/forms/read.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page ? data.page.organization.name : "Your organization"} · Steppingstone` },
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const notice = `Invitation sent to ${result.email}. The link works once, for ${INVITATION_LIFETIME_DAYS} days.`;
       return { intent, result: submission.reply({ resetForm: true }), notice };
     }
-    if (result.error === "no_organization") throw new Response("Create or join an organization first.", { status: 404 });
+    if (result.error === "no_organization") throw notFound("Create or join an organization first.");
     const refusal =
       result.error === "already_member"
         ? { status: 409, reply: submission.reply({ fieldErrors: { email: ["This mentor is already a member of your organization."] } }) }
@@ -63,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "revoke") {
     const result = await revokeInvitation(db, user.id, String(requireCleanForm(formData).get("invitationId") ?? ""));
-    if (!result.ok) throw new Response("That invitation was not found, or it was already used or cancelled.", { status: 404 });
+    if (!result.ok) throw notFound("That invitation was not found, or it was already used or cancelled.");
     return { intent, result: null, notice: `The invitation to ${result.email} is cancelled; its link no longer works.` };
   }
 
@@ -72,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { organizationId, ...input } = submission.value;
   const result = await updateOrganization(db, user.id, organizationId, input);
   // why: another organization's id answers exactly like a missing one, so ids reveal nothing.
-  if (!result.ok) throw new Response("Organization not found.", { status: 404 });
+  if (!result.ok) throw notFound("Organization not found.");
   const notice = result.verificationWithdrawn
     ? "Saved. Because the name or website changed, your organization goes back to an admin to be verified again."
     : "Your changes are saved.";

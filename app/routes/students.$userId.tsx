@@ -15,6 +15,7 @@ import {
 } from "~/domain/labels";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { getStudentProfileView } from "~/modules/profiles/profiles.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.profile.name} · Steppingstone` : "Student · Steppingstone" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const profile = await getStudentProfileView(getDb(), user, params.userId ?? "");
   // One answer for "no such student" and "not yours to see", so ids cannot be probed.
-  if (!profile) throw new Response("Not found", { status: 404 });
+  if (!profile) throw notFound();
   return { profile };
 }
 

@@ -2,6 +2,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~db/client.server";
 import { auditLog, organizations, slots, users } from "~db/schema";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const AUDIT_PAGE_SIZE = 30;
 
@@ -34,9 +35,9 @@ export async function listAuditLog(db: Db, { page }: { page: number }) {
       .leftJoin(subjectUser, and(eq(auditLog.subjectType, "user"), sql`${subjectUser.id}::text = ${auditLog.subjectId}`))
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE)
-      .offset((page - 1) * AUDIT_PAGE_SIZE),
+      .offset(pageOffset(page, AUDIT_PAGE_SIZE)),
     db.select({ value: count() }).from(auditLog),
   ]);
   const n = total?.value ?? 0;
-  return { rows, total: n, pages: Math.max(1, Math.ceil(n / AUDIT_PAGE_SIZE)) };
+  return { rows, total: n, pages: pageCount(n, AUDIT_PAGE_SIZE) };
 }

@@ -4,6 +4,7 @@ import { organizationInvitations, organizationMembers, organizations, users, typ
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import type { OrganizationInput } from "./schemas";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const MEMBERS_PAGE_SIZE = 25;
 /** The pending invitations an organization page lists; older ones still work, they are just not shown. */
@@ -142,11 +143,11 @@ export async function listMembers(db: Db, viewerId: string, orgId: string, { pag
       .where(where)
       .orderBy(asc(organizationMembers.joinedAt), asc(users.name))
       .limit(MEMBERS_PAGE_SIZE)
-      .offset((page - 1) * MEMBERS_PAGE_SIZE),
+      .offset(pageOffset(page, MEMBERS_PAGE_SIZE)),
     db.select({ value: count() }).from(organizationMembers).where(where),
   ]);
   const n = total?.value ?? 0;
-  return { rows, total: n, pages: Math.max(1, Math.ceil(n / MEMBERS_PAGE_SIZE)) };
+  return { rows, total: n, pages: pageCount(n, MEMBERS_PAGE_SIZE) };
 }
 
 /** Invitations of the viewer's organization that can still be accepted, newest first. */

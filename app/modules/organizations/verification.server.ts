@@ -9,6 +9,7 @@ import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import type { OrganizationFilter } from "./schemas";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const ADMIN_PAGE_SIZE = 20;
 
@@ -137,7 +138,7 @@ export async function listOrganizationsForAdmin(db: Db, { filter, page }: { filt
       .where(where)
       .orderBy(...FILTER_ORDER[filter])
       .limit(ADMIN_PAGE_SIZE)
-      .offset((page - 1) * ADMIN_PAGE_SIZE),
+      .offset(pageOffset(page, ADMIN_PAGE_SIZE)),
     db
       .select({ verified: sql<boolean>`${organizations.verifiedAt} is not null`, value: count() })
       .from(organizations)
@@ -163,6 +164,6 @@ export async function listOrganizationsForAdmin(db: Db, { filter, page }: { filt
     rows: rows.map((r) => ({ ...r, mentors: members.filter((m) => m.organizationId === r.id).map(({ organizationId: _, ...m }) => m) })),
     counts: { unverified, verified, all: verified + unverified },
     total,
-    pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)),
+    pages: pageCount(total, ADMIN_PAGE_SIZE),
   };
 }

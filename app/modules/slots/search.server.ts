@@ -12,6 +12,7 @@ import type { SlotSearch } from "./schemas";
 import { isUuid } from "~/modules/ids";
 import { takingApplications } from "./access.server";
 import { slotColumns, slotExtras } from "./slots.server";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -106,7 +107,7 @@ export async function searchSlots(
       .where(where)
       .orderBy(...order)
       .limit(SEARCH_PAGE_SIZE)
-      .offset((page - 1) * SEARCH_PAGE_SIZE),
+      .offset(pageOffset(page, SEARCH_PAGE_SIZE)),
     db.select({ value: count() }).from(slots).innerJoin(organizations, eq(organizations.id, slots.organizationId)).where(where),
   ]);
   const extras = await slotExtras(db, rows.map((r) => r.id));
@@ -118,7 +119,7 @@ export async function searchSlots(
       fit: student ? studentFit(authorizationFit(student, { ...r, compensation: compensationForRules(r) })) : null,
     })),
     total: n,
-    pages: Math.max(1, Math.ceil(n / SEARCH_PAGE_SIZE)),
+    pages: pageCount(n, SEARCH_PAGE_SIZE),
     sort,
     // Each chosen skill once, with what was typed for it (a name, a slug or an alias), so a page can remove it from the URL.
     skills: skillSlugs.map((slug) => {

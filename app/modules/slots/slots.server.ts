@@ -14,6 +14,7 @@ import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/ski
 import { dayIn } from "./access.server";
 import { needsReview, slotWarnings } from "./rules";
 import type { ReviewInput, SlotInput } from "./schemas";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const MENTOR_PAGE_SIZE = 20;
 export const REVIEW_PAGE_SIZE = 10;
@@ -402,14 +403,14 @@ export async function listOrganizationSlots(db: Db, { userId, status, page = 1 }
       // Drafts and slots waiting for review first: they are the ones that need the mentor.
       .orderBy(sql`array_position(array['draft','pending_review','open','closed','filled']::slot_status[], ${slots.status})`, desc(slots.updatedAt), desc(slots.id))
       .limit(MENTOR_PAGE_SIZE)
-      .offset((page - 1) * MENTOR_PAGE_SIZE),
+      .offset(pageOffset(page, MENTOR_PAGE_SIZE)),
     db.select({ value: count() }).from(slots).where(where),
     db.select({ status: slots.status, value: count() }).from(slots).where(ofOrg).groupBy(slots.status),
   ]);
   const counts: Record<SlotStatus, number> = { draft: 0, pending_review: 0, open: 0, closed: 0, filled: 0 };
   for (const s of byStatus) counts[s.status] = s.value;
   const n = total?.value ?? 0;
-  return { rows, counts, total: n, pages: Math.max(1, Math.ceil(n / MENTOR_PAGE_SIZE)) };
+  return { rows, counts, total: n, pages: pageCount(n, MENTOR_PAGE_SIZE) };
 }
 
 /** The review queue: every slot waiting for review, oldest submission first, with what an admin needs to decide. */
@@ -424,7 +425,7 @@ export async function listReviewQueue(db: Db, { page = 1 }: { page?: number } = 
       .where(where)
       .orderBy(asc(slots.submittedAt), asc(slots.id))
       .limit(REVIEW_PAGE_SIZE)
-      .offset((page - 1) * REVIEW_PAGE_SIZE),
+      .offset(pageOffset(page, REVIEW_PAGE_SIZE)),
     db.select({ value: count() }).from(slots).where(where),
   ]);
   const extras = await slotExtras(db, rows.map((r) => r.slot.id));
@@ -436,7 +437,7 @@ export async function listReviewQueue(db: Db, { page = 1 }: { page?: number } = 
       warnings: slotWarnings({ ...r.slot, hourlyRate: r.slot.hourlyRate === null ? null : Number(r.slot.hourlyRate) }),
     })),
     total: n,
-    pages: Math.max(1, Math.ceil(n / REVIEW_PAGE_SIZE)),
+    pages: pageCount(n, REVIEW_PAGE_SIZE),
   };
 }
 
