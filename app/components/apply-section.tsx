@@ -4,7 +4,8 @@ import { Form, Link } from "@remix-run/react";
 import type { ApplicationStatus } from "~db/schema";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { Alert, Button } from "~/components/ui";
-import { APPLICATION_STATUS_HINTS, APPLICATION_STATUS_LABELS, applicationFormSchema, MAX_STATEMENT, UNDECIDED } from "~/modules/applications/schemas";
+import { APPLICATION_STATUS_HINTS, APPLICATION_STATUS_LABELS, applicationFormSchema, MAX_STATEMENT } from "~/modules/applications/schemas";
+import { isIn, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
 
 export type ApplySectionData = {
   application: { status: ApplicationStatus; declineReason: string | null } | null;
@@ -107,7 +108,7 @@ export function ApplySection({
             <p className="border-l-4 border-slate-300 pl-3 text-sm text-slate-700">The mentor&apos;s reason: {live.declineReason}</p>
           ) : null}
           <div className="flex flex-wrap items-center gap-3">
-            {UNDECIDED.includes(live.status) ? (
+            {isIn(UNDECIDED_APPLICATION_STATUSES, live.status) ? (
               <Form method="post">
                 <Button type="submit" name="intent" value="withdraw" variant="danger" disabled={busy}>
                   Withdraw

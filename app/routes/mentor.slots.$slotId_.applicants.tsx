@@ -10,7 +10,8 @@ import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
 import { Alert, Button, PageHeader } from "~/components/ui";
 import { APPLICANTS_PAGE_SIZE, countApplicants, decline, listApplicants, proposeMatchFromApplication, shortlist, type ApplicantsPage } from "~/modules/applications/applications.server";
-import { ApplicantActionSchema, DECISION_ERROR_MESSAGES, MAX_DECLINE_REASON, MAX_SHORTLIST_RANK, UNDECIDED } from "~/modules/applications/schemas";
+import { ApplicantActionSchema, DECISION_ERROR_MESSAGES, MAX_DECLINE_REASON, MAX_SHORTLIST_RANK } from "~/modules/applications/schemas";
+import { isIn, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
 import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Applicants · ${data?.slot.title ?? "Slot"} · Steppingstone` }];
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Applicant = ApplicantsPage["rows"][number];
 
 function ApplicantCard({ a, position, questions, error, busy }: { a: Applicant; position: number; questions: string[]; error: string | null; busy: boolean }) {
-  const undecided = UNDECIDED.includes(a.status);
+  const undecided = isIn(UNDECIDED_APPLICATION_STATUSES, a.status);
   return (
     <li aria-label={a.name} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
       <div className="flex flex-wrap items-start justify-between gap-3">

@@ -1,20 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { APPLICATION_STATUSES } from "../../app/domain/vocabulary";
 import { slots } from "./slots";
 import { users } from "./users";
 
-/**
- * What the student sees: submitted, shortlisted, match proposed, introduced, not selected
- * (with the mentor's reason if given), withdrawn.
- */
-export const applicationStatus = pgEnum("application_status", [
-  "submitted",
-  "shortlisted",
-  "match_proposed",
-  "introduced",
-  "not_selected",
-  "withdrawn",
-]);
+/** What the student sees of an application: app/domain/vocabulary.ts. */
+export const applicationStatus = pgEnum("application_status", APPLICATION_STATUSES);
 
 // One application per student per slot: withdrawing and applying again reuses the row.
 export const applications = pgTable(

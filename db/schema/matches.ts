@@ -2,27 +2,17 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { AuthorizationExplanation } from "../../app/matching/explanations";
 import type { ScoreComponent } from "../../app/matching/types";
+// why: relative paths, because drizzle-kit loads the schema without the app's path aliases.
+import { CLOSED_WITH_REASON_MATCH_STATUSES, ENDED_MATCH_STATUSES, MATCH_STATUSES } from "../../app/domain/vocabulary";
 import { applications } from "./applications";
 import { slots } from "./slots";
+import { sqlList } from "./sql-list";
 import { users } from "./users";
 
 export const matchSource = pgEnum("match_source", ["round", "application"]);
 
-/**
- * proposed → rejected (by an admin, with a reason) or introduced (approved: the introduction
- * email goes out) → interviewing → confirmed (takes a seat) → active → completed; or
- * not_proceeding (with a reason) from any live state after the introduction.
- */
-export const matchStatus = pgEnum("match_status", [
-  "proposed",
-  "rejected",
-  "introduced",
-  "interviewing",
-  "confirmed",
-  "active",
-  "completed",
-  "not_proceeding",
-]);
+/** A match's way from proposal to internship: app/domain/vocabulary.ts. */
+export const matchStatus = pgEnum("match_status", MATCH_STATUSES);
 
 export const matchRounds = pgTable("match_rounds", {
   id: uuid().primaryKey().defaultRandom(),
@@ -69,11 +59,11 @@ export const matches = pgTable(
     // One live match per student and slot; rejected and ended ones are history.
     uniqueIndex("matches_live_pair_unique")
       .on(t.slotId, t.studentId)
-      .where(sql`${t.status} not in ('rejected', 'not_proceeding', 'completed')`),
+      .where(sql`${t.status} not in (${sqlList(ENDED_MATCH_STATUSES)})`),
     index("matches_status_idx").on(t.status, t.createdAt),
     index("matches_student_idx").on(t.studentId),
     check("matches_score_range", sql`${t.score} between 0 and 100`),
-    check("matches_reason_when_closed", sql`${t.status} not in ('rejected', 'not_proceeding') or ${t.closingReason} is not null`),
+    check("matches_reason_when_closed", sql`${t.status} not in (${sqlList(CLOSED_WITH_REASON_MATCH_STATUSES)}) or ${t.closingReason} is not null`),
   ],
 );
 

@@ -16,12 +16,14 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { SLOT_STATUSES } from "../../app/domain/vocabulary";
 import { benefit, paperwork, slotCompensation, workAuthorization, workMode } from "./domain";
 import { organizations } from "./organizations";
 import { skills } from "./skills";
 import { users } from "./users";
 
-export const slotStatus = pgEnum("slot_status", ["draft", "pending_review", "open", "closed", "filled"]);
+export const slotStatus = pgEnum("slot_status", SLOT_STATUSES);
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 

@@ -19,6 +19,7 @@ import ApplicationShortlisted, { applicationShortlistedSubject } from "~emails/a
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { firstName } from "~/domain/names";
+import { ENDED_MATCH_STATUSES, isIn, PUBLISHED_SLOT_STATUSES, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { authorizationFitOf } from "~/matching/eligibility";
 import { explainPair } from "~/matching/recommend";
@@ -30,13 +31,12 @@ import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/ins
 import { isUuid } from "~/modules/ids";
 import { deadlineNotPassed, takingApplications } from "~/modules/slots/access.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
-import { UNDECIDED, type ApplicationInput } from "./schemas";
+import type { ApplicationInput } from "./schemas";
 
 export const STUDENT_PAGE_SIZE = 20;
 export const APPLICANTS_PAGE_SIZE = 20;
 
 /** Matches in these statuses are history; any other status is a live match for the pair. */
-const ENDED_MATCH = ["rejected", "not_proceeding", "completed"] as const;
 
 
 /** The organization's mentors of `slotId` own it: this condition joins every mentor-side query. */
@@ -67,7 +67,7 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
       .where(eq(slots.id, slotId))
       .for("share", { of: slots });
-    if (!row || (row.slot.status !== "open" && row.slot.status !== "closed" && row.slot.status !== "filled")) return { ok: false, error: "not_found" };
+    if (!row || !isIn(PUBLISHED_SLOT_STATUSES, row.slot.status)) return { ok: false, error: "not_found" };
     if (row.slot.status !== "open") return { ok: false, error: "closed" };
     if (!row.accepting) return { ok: false, error: "deadline_passed" };
     if (!student) return { ok: false, error: "profile_incomplete" };
@@ -132,7 +132,7 @@ export async function withdrawApplication(
       .where(and(eq(applications.slotId, slotId), eq(applications.studentId, studentId)))
       .for("update");
     if (!row || row.status === "withdrawn") return { ok: false, error: "not_found" };
-    if (!UNDECIDED.includes(row.status)) return { ok: false, error: "decided" };
+    if (!isIn(UNDECIDED_APPLICATION_STATUSES, row.status)) return { ok: false, error: "decided" };
     await tx.update(applications).set({ status: "withdrawn", shortlistRank: null, updatedAt: now }).where(eq(applications.id, row.id));
     await recordAudit(tx, { actorId: studentId, action: "application.withdrawn", subjectType: "application", subjectId: row.id, detail: { slotId } });
     return { ok: true };
@@ -337,7 +337,7 @@ export async function shortlist(
   return transaction(db, async (tx) => {
     const own = await lockOwnApplication(tx, mentorId, applicationId);
     if (!own) return { ok: false, error: "not_found" };
-    if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
+    if (!isIn(UNDECIDED_APPLICATION_STATUSES, own.application.status)) return { ok: false, error: "decided" };
     await tx.update(applications).set({ status: "shortlisted", shortlistRank: rank, updatedAt: now }).where(eq(applications.id, applicationId));
     if (own.application.status !== "shortlisted") {
       await emailStudent(
@@ -371,7 +371,7 @@ export async function decline(
   return transaction(db, async (tx) => {
     const own = await lockOwnApplication(tx, mentorId, applicationId);
     if (!own) return { ok: false, error: "not_found" };
-    if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
+    if (!isIn(UNDECIDED_APPLICATION_STATUSES, own.application.status)) return { ok: false, error: "decided" };
     await tx.update(applications).set({ status: "not_selected", declineReason: why, shortlistRank: null, updatedAt: now }).where(eq(applications.id, applicationId));
     await emailStudent(
       tx,
@@ -408,7 +408,7 @@ export async function proposeMatchFromApplication(db: Db, mentorId: string, appl
   return transaction(db, async (tx) => {
     const own = await lockOwnApplication(tx, mentorId, applicationId);
     if (!own) return { ok: false, error: "not_found" };
-    if (!UNDECIDED.includes(own.application.status)) return { ok: false, error: "decided" };
+    if (!isIn(UNDECIDED_APPLICATION_STATUSES, own.application.status)) return { ok: false, error: "decided" };
     if (own.slot.status !== "open") return { ok: false, error: "slot_not_open" };
     const student = await loadStudent(tx, own.application.studentId);
     if (!student) return { ok: false, error: "profile_incomplete" };
@@ -419,7 +419,7 @@ export async function proposeMatchFromApplication(db: Db, mentorId: string, appl
     const [live] = await tx
       .select({ id: matches.id })
       .from(matches)
-      .where(and(eq(matches.slotId, own.slot.id), eq(matches.studentId, student.id), notInArray(matches.status, [...ENDED_MATCH])));
+      .where(and(eq(matches.slotId, own.slot.id), eq(matches.studentId, student.id), notInArray(matches.status, [...ENDED_MATCH_STATUSES])));
     if (live) return { ok: false, error: "live_match" };
     // why: a round may insert the pair at the same moment; the partial unique index settles it without aborting the transaction.
     const [match] = await tx

@@ -29,9 +29,6 @@ export const APPLICATION_STATUS_HINTS: Record<ApplicationStatus, string> = {
   withdrawn: "You withdrew this application. You can apply again while the slot is open.",
 };
 
-/** Statuses a student may withdraw from, and a mentor may still decide on. */
-export const UNDECIDED: readonly ApplicationStatus[] = ["submitted", "shortlisted"];
-
 const answer = z
   .string({ error: "Answer this question" })
   .trim()

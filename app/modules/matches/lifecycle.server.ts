@@ -30,7 +30,14 @@ import { invalidateOpenSlots } from "~/modules/matching/instance.server";
 import { describeDates, describePay, describePlace } from "~/modules/slots/format";
 import { isUuid } from "~/modules/ids";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
-import { describeStudent, SEAT_TAKING } from "./review.server";
+import {
+  AFTER_INTRODUCTION_MATCH_STATUSES,
+  BEFORE_INTRODUCTION_MATCH_STATUSES,
+  CLOSED_WITH_REASON_MATCH_STATUSES,
+  isIn,
+  SEAT_TAKING_MATCH_STATUSES,
+} from "~/domain/vocabulary";
+import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
 
@@ -57,15 +64,13 @@ export function allowedMoves(status: MatchStatus, side: Side): MatchMove[] {
   return (Object.keys(MOVES) as MatchMove[]).filter((move) => MOVES[move].from.includes(status) && MOVES[move].by.includes(side));
 }
 
-// Matches the people of a match see: from the introduction on (a proposal is the admins' business).
-const AFTER_INTRODUCTION = ["introduced", "interviewing", "confirmed", "active", "completed", "not_proceeding"] as const;
-
 const memberOfSlotOrganization = (userId: string) =>
   sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${userId})`;
 
 /** The authorization of a match list or page, in the query: a student's own, a mentor's organization's, everything for an admin. */
 function visibleTo(viewer: Viewer): SQL | undefined {
-  const introduced = inArray(matches.status, [...AFTER_INTRODUCTION]);
+  // The people of a match see it from the introduction on (a proposal is the admins' business).
+  const introduced = inArray(matches.status, AFTER_INTRODUCTION_MATCH_STATUSES);
   if (viewer.role === "admin") return undefined;
   if (viewer.role === "student") return and(eq(matches.studentId, viewer.id), introduced);
   // A mentor also sees the proposals their organization made from applications, and what became of them.
@@ -74,7 +79,7 @@ function visibleTo(viewer: Viewer): SQL | undefined {
 
 /** The same rule as visibleTo, for a match already read. */
 function canSee(side: Side, match: { status: MatchStatus; source: "round" | "application" }) {
-  const introduced = (AFTER_INTRODUCTION as readonly MatchStatus[]).includes(match.status);
+  const introduced = isIn(AFTER_INTRODUCTION_MATCH_STATUSES, match.status);
   if (side === "admin") return true;
   if (side === "student") return introduced;
   return introduced || match.source === "application";
@@ -121,7 +126,7 @@ export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date
       const [taken] = await tx
         .select({ value: count() })
         .from(matches)
-        .where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING])));
+        .where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING_MATCH_STATUSES])));
       const seats = current!.seats;
       const used = taken?.value ?? 0;
       if (rule.to === "confirmed") {
@@ -243,7 +248,7 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
       .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(and(eq(auditLog.subjectType, "match"), eq(auditLog.subjectId, match.id), inArray(auditLog.action, Object.keys(HISTORY))))
       .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
-    db.select({ value: count() }).from(matches).where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING]))),
+    db.select({ value: count() }).from(matches).where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING_MATCH_STATUSES]))),
   ]);
   const first = firstName(student.name);
   const now: CurrentStatus = { status: profile?.workAuthorization ?? null, validFrom: profile?.authorizationValidFrom, validUntil: profile?.authorizationValidUntil };
@@ -266,7 +271,7 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
       status: match.status,
       source: match.source,
       score: match.score,
-      closingReason: match.status === "not_proceeding" || match.status === "rejected" ? match.closingReason : null,
+      closingReason: isIn(CLOSED_WITH_REASON_MATCH_STATUSES, match.status) ? match.closingReason : null,
       createdAt: match.createdAt,
       introducedAt: match.introducedAt,
       confirmedAt: match.confirmedAt,
@@ -301,7 +306,7 @@ export const MY_MATCHES_PAGE_SIZE = 20;
 export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page?: number } = {}) {
   const visible = visibleTo(viewer);
   // Admins see every match from the introduction on here; proposals are in the review queue.
-  const where = viewer.role === "admin" ? inArray(matches.status, [...AFTER_INTRODUCTION]) : and(visible, notInArray(matches.status, ["proposed", "rejected"]));
+  const where = viewer.role === "admin" ? inArray(matches.status, AFTER_INTRODUCTION_MATCH_STATUSES) : and(visible, notInArray(matches.status, [...BEFORE_INTRODUCTION_MATCH_STATUSES]));
   const [rows, [total]] = await Promise.all([
     db
       .select({

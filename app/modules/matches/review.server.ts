@@ -7,7 +7,9 @@ import Introduction, { introductionSubject } from "~emails/introduction";
 import IntroductionSteps, { introductionStepsSubject } from "~emails/introduction-steps";
 import MatchProposalRejected, { matchProposalRejectedSubject } from "~emails/match-proposal-rejected";
 import { absoluteUrl } from "~/env.server";
+import { sqlList } from "~db/schema/sql-list";
 import { countryName, DEGREE_LABELS, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
+import { LIVE_MATCH_STATUSES, SEAT_TAKING_MATCH_STATUSES } from "~/domain/vocabulary";
 import { queueEmail } from "~/mail/outbox.server";
 import { hasAuthorizationSteps, renderTopReasons, studentAuthorizationSection } from "~/messages/audiences";
 import { renderOrganizationDocuments, renderExplanation } from "~/messages/render";
@@ -19,9 +21,6 @@ import { getRound, listRecentRounds } from "./rounds.server";
 import { firstName, lockMatch, type LockedMatch } from "./shared.server";
 
 export const REVIEW_PAGE_SIZE = 20;
-
-/** Statuses that count against a slot's seats: the pair agreed to start. */
-export const SEAT_TAKING = ["confirmed", "active", "completed"] as const;
 
 export const REVIEW_SOURCES = ["all", "round", "application"] as const;
 export type ReviewSource = (typeof REVIEW_SOURCES)[number];
@@ -84,8 +83,8 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
           currency: slots.currency,
         },
         organization: { id: organizations.id, name: organizations.name, verifiedAt: organizations.verifiedAt },
-        seatsTaken: sql<number>`(select count(*)::int from ${matches} taken where taken.slot_id = ${matches.slotId} and taken.status in ('confirmed', 'active', 'completed'))`,
-        otherLive: sql<number>`(select count(*)::int from ${matches} other where other.student_id = ${matches.studentId} and other.id <> ${matches.id} and other.status in ('proposed', 'introduced', 'interviewing', 'confirmed', 'active'))`,
+        seatsTaken: sql<number>`(select count(*)::int from ${matches} taken where taken.slot_id = ${matches.slotId} and taken.status in (${sqlList(SEAT_TAKING_MATCH_STATUSES)}))`,
+        otherLive: sql<number>`(select count(*)::int from ${matches} other where other.student_id = ${matches.studentId} and other.id <> ${matches.id} and other.status in (${sqlList(LIVE_MATCH_STATUSES)}))`,
       })
       .from(matches)
       .innerJoin(users, eq(users.id, matches.studentId))

@@ -2,14 +2,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { applications, matches, slotSkills, slotStars, slots, studentProfiles, studentSkills, users, type Slot, type StudentProfile } from "~db/schema";
 import { compensationForRules } from "~/domain/minimum-wage";
+import { LIVE_MATCH_STATUSES, SEAT_HOLDING_MATCH_STATUSES } from "~/domain/vocabulary";
 import { compileSlots, type CompiledSlots } from "~/matching/compile";
 import { takingApplications } from "~/modules/slots/access.server";
 import type { Goal, MatchSlot, MatchStudent } from "~/matching/types";
 
 // The bridge between the database and the pure engine: rows in, MatchStudent/MatchSlot out.
-
-/** Statuses in which a match holds (or is about to hold) one of the slot's seats. */
-export const SEAT_HOLDING = ["proposed", "introduced", "interviewing", "confirmed", "active"] as const;
 
 type SkillRow = { skillSlug: string; level: number };
 
@@ -162,7 +160,7 @@ export async function loadOpenSlots(db: Db, now: Date, options: { forRound?: boo
       options.forRound
         ? sql`left join (
       select slot_id, count(*) as held from ${matches}
-      where slot_id in (select id from open) and ${inArray(matches.status, [...SEAT_HOLDING])} group by slot_id
+      where slot_id in (select id from open) and ${inArray(matches.status, SEAT_HOLDING_MATCH_STATUSES)} group by slot_id
     ) h on h.slot_id = o.id
     left join (
       select slot_id, json_agg(student_id order by shortlist_rank, student_id) as ranking from ${applications}
@@ -216,7 +214,7 @@ export async function loadStudents(db: Db, options: { ids?: string[]; forRound?:
     ) st on st.student_id = p.user_id
     where u.suspended_at is null
       ${scope ? sql`and p.user_id ${scope}` : sql``}
-      ${options.forRound ? sql`and p.in_matching and not exists (select 1 from ${matches} where ${matches.studentId} = p.user_id and ${inArray(matches.status, [...SEAT_HOLDING])})` : sql``}
+      ${options.forRound ? sql`and p.in_matching and not exists (select 1 from ${matches} where ${matches.studentId} = p.user_id and ${inArray(matches.status, LIVE_MATCH_STATUSES)})` : sql``}
       ${options.visibleToMentors ? sql`and p.visible_to_mentors` : sql``}
     order by p.user_id`);
   const out: MatchStudent[] = [];

@@ -20,6 +20,7 @@ import {
   type UserRole,
 } from "~db/schema";
 import { verifyPassword } from "~/auth/password.server";
+import { LIVE_SLOT_STATUSES } from "~/domain/vocabulary";
 import { applicationsForExport } from "~/modules/applications/applications.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { invalidateOpenSlots } from "~/modules/matching/instance.server";
@@ -287,7 +288,7 @@ async function closeSlotsLeftWithoutMentor(tx: Db, slotIds: string[], now: Date)
     .where(
       and(
         inArray(slots.id, slotIds),
-        inArray(slots.status, ["open", "pending_review"]),
+        inArray(slots.status, [...LIVE_SLOT_STATUSES]),
         sql`not exists (select 1 from ${slotMentors} where ${slotMentors.slotId} = ${slots.id})`,
       ),
     )
@@ -314,7 +315,7 @@ async function handleLastMember(tx: Db, organizationId: string, now: Date) {
   const closed = await tx
     .update(slots)
     .set({ status: "closed", updatedAt: now })
-    .where(and(eq(slots.organizationId, organizationId), inArray(slots.status, ["open", "pending_review"])))
+    .where(and(eq(slots.organizationId, organizationId), inArray(slots.status, [...LIVE_SLOT_STATUSES])))
     .returning({ id: slots.id });
   await recordAudit(tx, {
     actorId: null,

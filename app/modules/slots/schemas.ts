@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Benefit, OrganizationType, Paperwork, SlotCompensation, SlotStatus, WorkMode } from "~db/schema";
+import type { Benefit, OrganizationType, Paperwork, SlotCompensation, WorkMode } from "~db/schema";
 import { COUNTRIES } from "~/domain/labels";
 import { UNKNOWN_BUTTON } from "~/forms/gate";
 import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
@@ -13,7 +13,7 @@ export const CURRENCIES = ["USD", "CAD"] as const;
 export const WORK_MODES = ["remote", "hybrid", "onsite"] as const satisfies readonly WorkMode[];
 export const PAPERWORK = ["cpt_offer_letter", "everify_i983", "coop_agreement"] as const satisfies readonly Paperwork[];
 export const OFFERS = ["recommendation_letter", "referral", "return_offer", "course_credit", "portfolio_project"] as const satisfies readonly Benefit[];
-export const SLOT_STATUSES = ["draft", "pending_review", "open", "closed", "filled"] as const satisfies readonly SlotStatus[];
+export { SLOT_STATUSES } from "~/domain/vocabulary";
 const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [string, ...string[]];
 
 export const MAX_QUESTIONS = 3;

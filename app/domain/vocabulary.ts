@@ -1,0 +1,64 @@
+// The product's vocabulary: the values of every enum, and the named sets of statuses. The
+// database enums (db/schema), the forms' zod enums and the SQL of partial indexes and checks are
+// built from these lists, so a value or a set is written once. The words for each value are in
+// labels.ts.
+// why: plain constants with no imports — drizzle-kit loads this file through db/schema without
+// the app's path aliases, and the browser loads it through the forms' schemas.
+
+/** The values of `all` outside `out`, in `all`'s order. */
+const without = <T extends string, E extends T>(all: readonly T[], out: readonly E[]) =>
+  all.filter((value): value is Exclude<T, E> => !(out as readonly T[]).includes(value));
+
+/**
+ * proposed → rejected (by an admin, with a reason) or introduced (approved: the introduction
+ * email goes out) → interviewing → confirmed (takes a seat) → active → completed; or
+ * not_proceeding (with a reason) from any live state after the introduction.
+ */
+export const MATCH_STATUSES = ["proposed", "rejected", "introduced", "interviewing", "confirmed", "active", "completed", "not_proceeding"] as const;
+type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** Matches that are over: history. A student and a slot can be matched again after one. */
+export const ENDED_MATCH_STATUSES = ["rejected", "not_proceeding", "completed"] as const satisfies readonly MatchStatus[];
+
+/** Live matches: every one not ended. At most one per student and slot. */
+export const LIVE_MATCH_STATUSES = without(MATCH_STATUSES, ENDED_MATCH_STATUSES);
+
+/** Statuses in which a match holds (or is about to hold) one of the slot's seats: every live one. */
+export const SEAT_HOLDING_MATCH_STATUSES = LIVE_MATCH_STATUSES;
+
+/** Statuses that count against a slot's seats: the pair agreed to start. */
+export const SEAT_TAKING_MATCH_STATUSES = ["confirmed", "active", "completed"] as const satisfies readonly MatchStatus[];
+
+/** A proposal, and a proposal an admin rejected: the pair was never introduced (the admins' business). */
+export const BEFORE_INTRODUCTION_MATCH_STATUSES = ["proposed", "rejected"] as const satisfies readonly MatchStatus[];
+
+/** From the introduction on: the matches the people of a match see. */
+export const AFTER_INTRODUCTION_MATCH_STATUSES = without(MATCH_STATUSES, BEFORE_INTRODUCTION_MATCH_STATUSES);
+
+/** Matches closed by a person, who says why (an admin's rejection, a pair not going ahead). */
+export const CLOSED_WITH_REASON_MATCH_STATUSES = ["rejected", "not_proceeding"] as const satisfies readonly MatchStatus[];
+
+/** Whether `status` is in `set` (a named set above, or any list of statuses). */
+export const isIn = <T extends string>(set: readonly T[], status: string): status is T => (set as readonly string[]).includes(status);
+
+export const SLOT_STATUSES = ["draft", "pending_review", "open", "closed", "filled"] as const;
+type SlotStatus = (typeof SLOT_STATUSES)[number];
+
+/** Slots students have never seen: a draft, and one waiting for review. */
+export const UNPUBLISHED_SLOT_STATUSES = ["draft", "pending_review"] as const satisfies readonly SlotStatus[];
+
+/** Slots that were published: their page can be read, whether or not they still take applications. */
+export const PUBLISHED_SLOT_STATUSES = without(SLOT_STATUSES, UNPUBLISHED_SLOT_STATUSES);
+
+/** Slots still on their way to an intern (open, or waiting for review): closed when nobody is left to mentor. */
+export const LIVE_SLOT_STATUSES = ["open", "pending_review"] as const satisfies readonly SlotStatus[];
+
+/**
+ * What the student sees: submitted, shortlisted, match proposed, introduced, not selected
+ * (with the mentor's reason if given), withdrawn.
+ */
+export const APPLICATION_STATUSES = ["submitted", "shortlisted", "match_proposed", "introduced", "not_selected", "withdrawn"] as const;
+type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Applications the mentor has not decided on yet: the student may still edit or withdraw them. */
+export const UNDECIDED_APPLICATION_STATUSES = ["submitted", "shortlisted"] as const satisfies readonly ApplicationStatus[];
