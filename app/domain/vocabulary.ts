@@ -38,8 +38,48 @@ export const AFTER_INTRODUCTION_MATCH_STATUSES = without(MATCH_STATUSES, BEFORE_
 /** Matches closed by a person, who says why (an admin's rejection, a pair not going ahead). */
 export const CLOSED_WITH_REASON_MATCH_STATUSES = ["rejected", "not_proceeding"] as const satisfies readonly MatchStatus[];
 
-/** Whether `status` is in `set` (a named set above, or any list of statuses). */
-export const isIn = <T extends string>(set: readonly T[], status: string): status is T => (set as readonly string[]).includes(status);
+export const USER_ROLES = ["student", "mentor", "admin"] as const;
+
+export const ACCOUNT_TOKEN_PURPOSES = ["verify_email", "reset_password"] as const;
+
+export const EMAIL_STATUSES = ["queued", "sent", "failed"] as const;
+
+export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
+
+/** What a student wants out of an internship, and what a slot gives back. */
+export const BENEFITS = ["mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project", "course_credit"] as const;
+type Benefit = (typeof BENEFITS)[number];
+
+/** What a slot can give back (every slot is mentored, so mentorship is implied). */
+export const SLOT_OFFERS = ["recommendation_letter", "referral", "return_offer", "course_credit", "portfolio_project"] as const satisfies readonly Benefit[];
+
+export const COMPENSATION_PREFERENCES = ["paid_only", "paid_or_stipend", "any"] as const;
+
+export const SLOT_COMPENSATIONS = ["paid", "stipend", "unpaid", "course_credit"] as const;
+type SlotCompensation = (typeof SLOT_COMPENSATIONS)[number];
+
+/** Slots without pay: the unpaid-internship rules (a learning plan, a mentor's hours, the primary-beneficiary test) apply. */
+export const UNPAID_SLOT_COMPENSATIONS = ["unpaid", "course_credit"] as const satisfies readonly SlotCompensation[];
+
+/** The currencies a slot's pay can be in. */
+export const CURRENCIES = ["USD", "CAD"] as const;
+
+/** Paperwork an organization can provide for a student's work authorization. */
+export const PAPERWORK = ["cpt_offer_letter", "everify_i983", "coop_agreement"] as const;
+
+export const ORGANIZATION_TYPES = ["startup", "nonprofit", "research_team", "small_business", "company", "university"] as const;
+
+export const ORGANIZATION_SIZES = ["1-10", "11-50", "51-200", "201-1000", "1000+"] as const;
+
+export const DEGREES = ["certificate", "associate", "bachelor", "master", "phd", "bootcamp", "other"] as const;
+
+export const SKILL_CATEGORIES = ["language", "frontend", "backend", "mobile", "data", "ml", "cloud", "devops", "security", "testing", "design", "research", "tools"] as const;
+
+/** Where a match came from: a matching round, or a mentor's proposal from an application. */
+export const MATCH_SOURCES = ["round", "application"] as const;
+
+/** Whether `value` is in `set` (a named set above, or any list of values). */
+export const isIn = <T extends string>(set: readonly T[], value: string): value is T => (set as readonly string[]).includes(value);
 
 export const SLOT_STATUSES = ["draft", "pending_review", "open", "closed", "filled"] as const;
 type SlotStatus = (typeof SLOT_STATUSES)[number];

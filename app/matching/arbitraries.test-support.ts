@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { SLOT_OFFERS } from "../domain/vocabulary";
 import type { MatchInstance, MatchSlot, MatchStudent } from "./types";
 import { WORK_AUTHORIZATIONS } from "./work-authorization";
 
@@ -6,7 +7,6 @@ import { WORK_AUTHORIZATIONS } from "./work-authorization";
 const SKILLS = ["typescript", "react", "sql", "python", "go", "docker"];
 const ZONES = ["America/New_York", "America/Los_Angeles", "America/Toronto", "Asia/Kolkata", "Europe/Berlin"];
 const GOALS = ["mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project"] as const;
-const OFFERS = ["recommendation_letter", "referral", "return_offer", "course_credit", "portfolio_project"] as const;
 const date = fc.integer({ min: 0, max: 120 }).map((d) => new Date(Date.UTC(2027, 3, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const skills = (max: number) =>
   fc.uniqueArray(fc.constantFrom(...SKILLS), { maxLength: max }).chain((names) =>
@@ -43,7 +43,7 @@ export const slotArb = (id: string, studentIds: string[]): fc.Arbitrary<MatchSlo
     startDate: date,
     weeks: fc.integer({ min: 4, max: 16 }),
     hoursPerWeek: fc.integer({ min: 10, max: 40 }),
-    offers: fc.uniqueArray(fc.constantFrom(...OFFERS), { maxLength: 3 }),
+    offers: fc.uniqueArray(fc.constantFrom(...SLOT_OFFERS), { maxLength: 3 }),
     paperwork: fc.option(fc.uniqueArray(fc.constantFrom("cpt_offer_letter", "everify_i983", "coop_agreement")), { nil: undefined }),
     ranking: fc.option(fc.uniqueArray(fc.constantFrom(...(studentIds.length ? studentIds : ["none"])), { maxLength: 3 }), { nil: undefined }),
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BENEFITS, COMPENSATION_PREFERENCES, PAPERWORK, SLOT_COMPENSATIONS, WORK_MODES } from "../domain/vocabulary";
 import { isIsoDate } from "./dates";
 import { isTimeZone } from "./timezone";
 import type { MatchInstance } from "./types";
@@ -11,8 +12,8 @@ const date = z.string().refine(isIsoDate, "must be a date like 2027-05-17");
 const zone = z.string().refine(isTimeZone, "must be an IANA time zone like America/New_York");
 const level = z.number().int().min(1).max(4);
 const skills = z.record(z.string().min(1), level);
-const goal = z.enum(["mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project", "course_credit"]);
-const mode = z.enum(["remote", "hybrid", "onsite"]);
+const goal = z.enum(BENEFITS);
+const mode = z.enum(WORK_MODES);
 const country = z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code like US");
 const ids = z.array(z.string().min(1));
 
@@ -29,7 +30,7 @@ const student = z.object({
   availableFrom: date,
   availableWeeks: z.number().int().min(1).max(104),
   maxHoursPerWeek: z.number().min(0).max(80),
-  compensation: z.enum(["paid_only", "paid_or_stipend", "any"]),
+  compensation: z.enum(COMPENSATION_PREFERENCES),
   workModes: z.array(mode).min(1),
   goals: z.array(goal).default([]),
   ranking: ids.optional(),
@@ -41,7 +42,7 @@ const slot = z.object({
   requiredSkills: skills.default({}),
   niceSkills: skills.default({}),
   acceptedWorkAuthorizations: z.array(z.enum(WORK_AUTHORIZATIONS)).min(1),
-  compensation: z.enum(["paid", "stipend", "unpaid", "course_credit"]),
+  compensation: z.enum(SLOT_COMPENSATIONS),
   country,
   workMode: mode,
   timezone: zone,
@@ -49,7 +50,7 @@ const slot = z.object({
   weeks: z.number().int().min(1).max(104),
   hoursPerWeek: z.number().min(1).max(80),
   offers: z.array(goal).default([]),
-  paperwork: z.array(z.enum(["cpt_offer_letter", "everify_i983", "coop_agreement"])).optional(),
+  paperwork: z.array(z.enum(PAPERWORK)).optional(),
   requiredPlacement: z.boolean().optional(),
   ranking: ids.optional(),
 });

@@ -1,7 +1,9 @@
 import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { ACCOUNT_TOKEN_PURPOSES } from "../../app/domain/vocabulary";
 import { users } from "./users";
 
-export const accountTokenPurpose = pgEnum("account_token_purpose", ["verify_email", "reset_password"]);
+export const accountTokenPurpose = pgEnum("account_token_purpose", ACCOUNT_TOKEN_PURPOSES);
 
 // Single-use links sent by email. The link carries `<id>.<secret>`; only the secret's hash is kept.
 export const accountTokens = pgTable(

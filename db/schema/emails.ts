@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { EMAIL_STATUSES } from "../../app/domain/vocabulary";
 import { users } from "./users";
 
-export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed"]);
+export const emailStatus = pgEnum("email_status", EMAIL_STATUSES);
 
 // The outbox and the email log in one: a row is written in the same transaction as the change
 // that causes the email, a job delivers it, and the row records what happened.

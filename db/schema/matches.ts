@@ -3,13 +3,13 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueI
 import type { AuthorizationExplanation } from "../../app/matching/explanations";
 import type { ScoreComponent } from "../../app/matching/types";
 // why: relative paths, because drizzle-kit loads the schema without the app's path aliases.
-import { CLOSED_WITH_REASON_MATCH_STATUSES, ENDED_MATCH_STATUSES, MATCH_STATUSES } from "../../app/domain/vocabulary";
+import { CLOSED_WITH_REASON_MATCH_STATUSES, ENDED_MATCH_STATUSES, MATCH_SOURCES, MATCH_STATUSES } from "../../app/domain/vocabulary";
 import { applications } from "./applications";
 import { slots } from "./slots";
 import { sqlList } from "./sql-list";
 import { users } from "./users";
 
-export const matchSource = pgEnum("match_source", ["round", "application"]);
+export const matchSource = pgEnum("match_source", MATCH_SOURCES);
 
 /** A match's way from proposal to internship: app/domain/vocabulary.ts. */
 export const matchStatus = pgEnum("match_status", MATCH_STATUSES);

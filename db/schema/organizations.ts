@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from "../../app/domain/vocabulary";
 import { users } from "./users";
 
-export const organizationType = pgEnum("organization_type", [
-  "startup",
-  "nonprofit",
-  "research_team",
-  "small_business",
-  "company",
-  "university",
-]);
+export const organizationType = pgEnum("organization_type", ORGANIZATION_TYPES);
 
-export const organizationSize = pgEnum("organization_size", ["1-10", "11-50", "51-200", "201-1000", "1000+"]);
+export const organizationSize = pgEnum("organization_size", ORGANIZATION_SIZES);
 
 export const organizations = pgTable(
   "organizations",

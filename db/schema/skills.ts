@@ -1,21 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { SKILL_CATEGORIES } from "../../app/domain/vocabulary";
 
-export const skillCategory = pgEnum("skill_category", [
-  "language",
-  "frontend",
-  "backend",
-  "mobile",
-  "data",
-  "ml",
-  "cloud",
-  "devops",
-  "security",
-  "testing",
-  "design",
-  "research",
-  "tools",
-]);
+export const skillCategory = pgEnum("skill_category", SKILL_CATEGORIES);
 
 // The taxonomy is reference data, shipped by migrations (not the demo seed): production has it too.
 export const skills = pgTable(

@@ -17,9 +17,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 // why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
-import { SLOT_STATUSES } from "../../app/domain/vocabulary";
+import { SLOT_STATUSES, UNPAID_SLOT_COMPENSATIONS } from "../../app/domain/vocabulary";
 import { benefit, paperwork, slotCompensation, workAuthorization, workMode } from "./domain";
 import { organizations } from "./organizations";
+import { sqlList } from "./sql-list";
 import { skills } from "./skills";
 import { users } from "./users";
 
@@ -112,7 +113,7 @@ export const slots = pgTable(
     check(
       "slots_unpaid_requirements",
       // The Department of Labor's seven questions are asked in the US; Canada's rule is the academic program.
-      sql`${t.compensation} not in ('unpaid', 'course_credit') or (${t.learningPlan} is not null and ${t.mentorHoursPerWeek} >= 1 and (${t.primaryBeneficiary} is not null or ${t.country} = 'CA'))`,
+      sql`${t.compensation} not in (${sqlList(UNPAID_SLOT_COMPENSATIONS)}) or (${t.learningPlan} is not null and ${t.mentorHoursPerWeek} >= 1 and (${t.primaryBeneficiary} is not null or ${t.country} = 'CA'))`,
     ),
   ],
 );

@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { DEGREES } from "../../app/domain/vocabulary";
 import { benefit, compensationPreference, workAuthorization, workMode } from "./domain";
 import { skills } from "./skills";
 import { users } from "./users";
 
-export const degree = pgEnum("degree", ["certificate", "associate", "bachelor", "master", "phd", "bootcamp", "other"]);
+export const degree = pgEnum("degree", DEGREES);
 
 export const studentProfiles = pgTable(
   "student_profiles",

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
+import { USER_ROLES } from "../../app/domain/vocabulary";
 
-export const userRole = pgEnum("user_role", ["student", "mentor", "admin"]);
+export const userRole = pgEnum("user_role", USER_ROLES);
 
 export const users = pgTable(
   "users",

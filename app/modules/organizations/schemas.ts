@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { COUNTRIES } from "~/domain/labels";
+import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from "~/domain/vocabulary";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
 
-export const ORGANIZATION_TYPES = ["startup", "nonprofit", "research_team", "small_business", "company", "university"] as const;
-export const ORGANIZATION_SIZES = ["1-10", "11-50", "51-200", "201-1000", "1000+"] as const;
+export { ORGANIZATION_SIZES, ORGANIZATION_TYPES };
 const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [string, ...string[]];
 
 /** "example.org" is what people type; it means https://example.org. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { Benefit, CompensationPreference, Degree, WorkMode } from "~db/schema";
-import { COMPENSATION_PREFERENCE_LABELS, COUNTRIES, DEGREE_LABELS, STUDENT_GOALS, WORK_MODE_LABELS } from "~/domain/labels";
+import type { Benefit } from "~db/schema";
+import { COUNTRIES, STUDENT_GOALS } from "~/domain/labels";
+import { COMPENSATION_PREFERENCES, DEGREES, WORK_MODES } from "~/domain/vocabulary";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS } from "~/domain/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
 import { normalizeTimeZone } from "./time-zones";
@@ -91,7 +92,6 @@ const languages = z
 
 // why: the value lists come from the label tables (typed Record<Enum, string>, so complete);
 // this file runs in the browser, where db/schema may not be imported.
-const keys = <T extends string>(labels: Record<T, string>) => Object.keys(labels) as [T, ...T[]];
 const countryCodes = COUNTRIES.map((c) => c.code) as [string, ...string[]];
 
 /** The form's fields before the cross-field rules; Conform reads input constraints from it. */
@@ -99,7 +99,7 @@ export const ProfileFields = z.object({
     // About you
     school: text(200),
     program: text(200),
-    degree: z.enum(keys<Degree>(DEGREE_LABELS), { error: "Choose a degree from the list" }).optional(),
+    degree: z.enum(DEGREES, { error: "Choose a degree from the list" }).optional(),
     graduationDate: isoDate.optional(),
     coursework: text(2000),
     portfolioUrl: webUrl({ message: "Enter your portfolio's address, like https://amara.dev" }),
@@ -132,7 +132,7 @@ export const ProfileFields = z.object({
     availableWeeks: wholeNumber(1, 104, "the number of weeks"),
     hoursPerWeekTerm: wholeNumber(0, 80, "the hours"),
     hoursPerWeekBreak: wholeNumber(0, 80, "the hours"),
-    workModes: z.array(z.enum(keys<WorkMode>(WORK_MODE_LABELS))).optional().default([]),
+    workModes: z.array(z.enum(WORK_MODES)).optional().default([]),
     // Work authorization
     workAuthorization: z.enum(WORK_AUTHORIZATIONS, { error: "Choose a status from the list" }).optional(),
     authorizationValidFrom: isoDate.optional(),
@@ -140,7 +140,7 @@ export const ProfileFields = z.object({
     cptFullTimeMonthsUsed: wholeNumber(0, 60, "the months of full-time CPT"),
     shareAuthorization: z.boolean().optional().default(false),
     // What you want
-    compensation: z.enum(keys<CompensationPreference>(COMPENSATION_PREFERENCE_LABELS), { error: "Choose one of the options" }).optional(),
+    compensation: z.enum(COMPENSATION_PREFERENCES, { error: "Choose one of the options" }).optional(),
     goals: z
       .array(z.enum(STUDENT_GOALS as [Benefit, ...Benefit[]]))
       .optional()

@@ -1,4 +1,5 @@
 import { compensationForRules, isSubMinimumStipend, payAgainstMinimum, REGIONS, type PayTerms } from "~/domain/minimum-wage";
+import { isIn, UNPAID_SLOT_COMPENSATIONS } from "~/domain/vocabulary";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { authorizationFit, type SlotTerms } from "~/matching/work-authorization";
 import { renderExplanation } from "~/messages/render";
@@ -6,8 +7,7 @@ import { renderExplanation } from "~/messages/render";
 // Pure rules of a slot: no database, no clock (today is an argument). The form's schema runs
 // them in the browser and on the server; the module and the review queue reuse them.
 
-export const UNPAID_COMPENSATIONS = ["unpaid", "course_credit"] as const;
-export const isUnpaid = (compensation: string | undefined | null) => compensation === "unpaid" || compensation === "course_credit";
+export const isUnpaid = (compensation: string | undefined | null) => isIn(UNPAID_SLOT_COMPENSATIONS, compensation ?? "");
 
 /**
  * Whether the unpaid rules apply to a slot: unpaid, course credit, or a stipend below the minimum

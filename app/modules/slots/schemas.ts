@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { Benefit, OrganizationType, Paperwork, SlotCompensation, WorkMode } from "~db/schema";
+import type { OrganizationType, WorkMode } from "~db/schema";
 import { COUNTRIES } from "~/domain/labels";
+import { CURRENCIES, ORGANIZATION_TYPES, PAPERWORK, SLOT_COMPENSATIONS, SLOT_OFFERS, WORK_MODES } from "~/domain/vocabulary";
 import { UNKNOWN_BUTTON } from "~/forms/gate";
 import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
@@ -8,11 +9,10 @@ import { countsAsUnpaid, isCalendarDate, PRIMARY_BENEFICIARY_FACTORS, ruleInputO
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
 
-export const COMPENSATIONS = ["paid", "stipend", "unpaid", "course_credit"] as const satisfies readonly SlotCompensation[];
-export const CURRENCIES = ["USD", "CAD"] as const;
-export const WORK_MODES = ["remote", "hybrid", "onsite"] as const satisfies readonly WorkMode[];
-export const PAPERWORK = ["cpt_offer_letter", "everify_i983", "coop_agreement"] as const satisfies readonly Paperwork[];
-export const OFFERS = ["recommendation_letter", "referral", "return_offer", "course_credit", "portfolio_project"] as const satisfies readonly Benefit[];
+// The form's choices, under the names its page uses; the values are the vocabulary's (app/domain/vocabulary.ts).
+export { CURRENCIES, ORGANIZATION_TYPES, PAPERWORK, WORK_MODES };
+export const COMPENSATIONS = SLOT_COMPENSATIONS;
+export const OFFERS = SLOT_OFFERS;
 export { SLOT_STATUSES } from "~/domain/vocabulary";
 const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [string, ...string[]];
 
@@ -174,7 +174,6 @@ export type ReviewInput = z.output<typeof ReviewSchema>;
 // Browse and search: every filter lives in the URL, so a search can be shared. A bad value in a
 // shared link is dropped, not an error: the page still shows what the rest of the link asks for.
 
-export const ORGANIZATION_TYPES = ["startup", "nonprofit", "research_team", "small_business", "company", "university"] as const satisfies readonly OrganizationType[];
 export const SORTS = ["relevance", "newest", "deadline"] as const;
 export const PAY_FILTERS = ["paid_only", "paid_or_stipend", "unpaid_or_credit"] as const;
 export const MAX_SKILL_FILTERS = 10;

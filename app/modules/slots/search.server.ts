@@ -4,10 +4,10 @@ import { organizationMembers, organizations, slots, studentProfiles, type SlotSt
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { authorizationFit, type StudentAuthorization } from "~/matching/work-authorization";
 import { compensationForRules } from "~/domain/minimum-wage";
+import { UNPAID_SLOT_COMPENSATIONS } from "~/domain/vocabulary";
 import { studentFit } from "~/messages/audiences";
 import { nothingToConfirm, renderStatusStep } from "~/messages/render";
 import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
-import { UNPAID_COMPENSATIONS } from "./rules";
 import type { SlotSearch } from "./schemas";
 import { isUuid } from "~/modules/ids";
 import { takingApplications } from "./access.server";
@@ -54,7 +54,7 @@ export async function searchSlots(
   for (const slug of skillSlugs) conditions.push(sql`exists (select 1 from slot_skills ss where ss.slot_id = ${slots.id} and ss.skill_slug = ${slug})`);
   if (search.pay === "paid_only") conditions.push(eq(slots.compensation, "paid"));
   if (search.pay === "paid_or_stipend") conditions.push(inArray(slots.compensation, ["paid", "stipend"]));
-  if (search.pay === "unpaid_or_credit") conditions.push(inArray(slots.compensation, [...UNPAID_COMPENSATIONS]));
+  if (search.pay === "unpaid_or_credit") conditions.push(inArray(slots.compensation, [...UNPAID_SLOT_COMPENSATIONS]));
   if (search.modes.length) conditions.push(inArray(slots.workMode, search.modes));
   if (search.country) conditions.push(eq(slots.country, search.country));
   if (search.organizationType) conditions.push(eq(organizations.type, search.organizationType));
