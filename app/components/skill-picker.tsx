@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { SKILL_LEVEL_LABELS } from "~/domain/labels";
-import { ErrorList } from "./forms";
-
-// why: the same look as Field's input (forms.tsx keeps its class private).
-const controlClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
+import { ErrorList, inputClass } from "./forms";
+import { useHydrated } from "./use-hydrated";
 
 export type SkillOption = { name: string; aliases?: readonly string[] };
 export type SkillPickerRow = { skill?: string | null; level?: number | string | null } | null | undefined;
@@ -30,12 +27,6 @@ type Props = {
   legend: string;
   maxRows?: number;
 };
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 /**
  * Rows of [skill, level] for any form that lists skills (a student's skills, a slot's required
@@ -114,7 +105,7 @@ export function SkillPicker({
                     aria-invalid={skillErrors?.length ? true : undefined}
                     aria-describedby={skillErrors?.length ? `${skillId}-error` : undefined}
                     autoFocus={autoFocusField === skillName}
-                    className={`mt-1 sm:mt-0 ${controlClass}`}
+                    className={`mt-1 sm:mt-0 ${inputClass}`}
                   />
                 </div>
                 <div>
@@ -128,7 +119,7 @@ export function SkillPicker({
                     aria-invalid={levelErrors?.length ? true : undefined}
                     aria-describedby={levelErrors?.length ? `${levelId}-error` : undefined}
                     autoFocus={autoFocusField === levelName}
-                    className={`mt-1 sm:mt-0 ${controlClass}`}
+                    className={`mt-1 sm:mt-0 ${inputClass}`}
                   >
                     <option value="">Choose a level…</option>
                     {([1, 2, 3, 4] as const).map((level) => (
