@@ -1,11 +1,10 @@
 import { type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { COUNTRIES, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
-import { Field, firstErrorField, SelectField, TextareaField } from "./forms";
+import { Field, firstErrorField, FocusFirstError, SelectField, TextareaField } from "./forms";
 
 // The fields of the organization form, shared by "create" (/organization/new) and "edit"
 // (/organization). The schema is OrganizationSchema in app/modules/organizations/schemas.ts.
-
 
 type StringField = FieldMetadata<string | undefined>;
 
@@ -28,33 +27,34 @@ export function OrganizationFields({
   nameHint?: ReactNode;
 }) {
   return (
-    <div className="grid gap-5 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <Field field={fields.name} label="Name" autoComplete="organization" hint={nameHint} autoFocus={focus === "name"} />
+    <FocusFirstError name={focus}>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <Field field={fields.name} label="Name" autoComplete="organization" hint={nameHint} />
+        </div>
+        <SelectField field={fields.type} label="Kind of organization" options={typeOptions} placeholder="Choose one…" />
+        <SelectField field={fields.size} label="Size" options={sizeOptions} placeholder="Choose one…" />
+        <div className="sm:col-span-2">
+          <Field
+            field={fields.website}
+            label="Website (optional)"
+            inputMode="url"
+            autoComplete="url"
+            placeholder="https://example.org"
+            hint="Admins look at it to verify your organization."
+          />
+        </div>
+        <SelectField field={fields.country} label="Country" options={countryOptions} placeholder="Choose a country…" />
+        <Field field={fields.city} label="City (optional)" autoComplete="address-level2" />
+        <div className="sm:col-span-2">
+          <TextareaField
+            field={fields.description}
+            label="What your organization does"
+            hint="Two or three sentences students read before applying: what you build or study, and for whom."
+            rows={5}
+          />
+        </div>
       </div>
-      <SelectField field={fields.type} label="Kind of organization" options={typeOptions} placeholder="Choose one…" autoFocus={focus === "type"} />
-      <SelectField field={fields.size} label="Size" options={sizeOptions} placeholder="Choose one…" autoFocus={focus === "size"} />
-      <div className="sm:col-span-2">
-        <Field
-          field={fields.website}
-          label="Website (optional)"
-          inputMode="url"
-          autoComplete="url"
-          placeholder="https://example.org"
-          hint="Admins look at it to verify your organization."
-          autoFocus={focus === "website"}
-        />
-      </div>
-      <SelectField field={fields.country} label="Country" options={countryOptions} placeholder="Choose a country…" autoFocus={focus === "country"} />
-      <Field field={fields.city} label="City (optional)" autoComplete="address-level2" autoFocus={focus === "city"} />
-      <div className="sm:col-span-2">
-        <TextareaField
-          field={fields.description}
-          label="What your organization does"
-          hint="Two or three sentences students read before applying: what you build or study, and for whom."
-          autoFocus={focus === "description"}
-         rows={5} />
-      </div>
-    </div>
+    </FocusFirstError>
   );
 }

@@ -1,8 +1,8 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { parseForm } from "~/forms/gate";
-import { Form } from "@remix-run/react";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { Form, Link } from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
 import { BENEFIT_LABELS, COUNTRIES, PAPERWORK_LABELS, SLOT_COMPENSATION_LABELS, WORK_MODE_LABELS } from "~/domain/labels";
 import { isSubMinimumStipend, REGIONS } from "~/domain/minimum-wage";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
@@ -10,89 +10,19 @@ import type { SkillRef } from "~/modules/skills/skills";
 import { COMMON_TIME_ZONES } from "~/modules/slots/format";
 import { MIN_ANSWER_LENGTH, MIN_PLAN_LENGTH, PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";
 import { COMPENSATIONS, CURRENCIES, MAX_QUESTIONS, OFFERS, PAPERWORK, slotFormFields, slotFormSchema, WORK_MODES } from "~/modules/slots/schemas";
-import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "./forms";
+import { ChoiceGroup, ErrorList, Field, firstErrorField, FocusFirstError, FormErrors, inputClass, SelectField, TextareaField } from "./forms";
 import type { SlotView } from "./slot-details";
 import { SkillPicker, type SkillPickerRow } from "./skill-picker";
-import { Alert, Button } from "./ui";
+import { Alert, Button, PageHeader } from "./ui";
+import { useHydrated } from "./use-hydrated";
+import { VerifiedBadge } from "./verified-badge";
 
 // The slot form, shared by /mentor/slots/new and /mentor/slots/$slotId. Works without
 // JavaScript: every field is on the page; with it, fields that do not apply to the chosen
 // compensation fold away.
 
-// why: Conform types each field by its schema; these helpers render strings, numbers and lists alike.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, any>;
 /** A field as the shared <Field> takes it; numbers and dates travel as text in a form anyway. */
 const text = (field: unknown) => field as FieldMetadata<string | undefined>;
-
-const controlClass =
-  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
-function Hint({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <p id={id} className="mt-0.5 text-sm text-slate-500">
-      {children}
-    </p>
-  );
-}
-
-/** Checkboxes or radios for one field: a fieldset whose legend names it, errors tied to every option. */
-function ChoiceGroup({
-  field,
-  type,
-  legend,
-  hint,
-  options,
-  columns = "sm:grid-cols-2",
-  autoFocus,
-  cards = false,
-}: {
-  field: AnyField;
-  type: "checkbox" | "radio";
-  legend: string;
-  hint?: ReactNode;
-  options: { value: string; label: string; description?: string }[];
-  columns?: string;
-  autoFocus?: boolean;
-  cards?: boolean;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const inputs = getCollectionProps(field, { type, options: options.map((o) => o.value), ariaDescribedBy: hintId });
-  return (
-    <fieldset aria-describedby={[hintId, field.errors ? field.errorId : undefined].filter(Boolean).join(" ") || undefined}>
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
-      <div className={`mt-2 grid gap-2 ${columns}`}>
-        {inputs.map(({ key, ...props }, i) => {
-          const option = options[i]!;
-          return (
-            <label
-              key={key}
-              className={
-                cards
-                  ? "flex cursor-pointer gap-3 rounded-lg p-3 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
-                  : "flex cursor-pointer items-start gap-2.5 rounded-md px-1 py-1 text-sm hover:bg-slate-50"
-              }
-            >
-              <input {...props} autoFocus={autoFocus && i === 0} className="mt-0.5 h-4 w-4 shrink-0 accent-brand-700" />
-              <span>
-                <span className={cards ? "block text-sm font-semibold text-slate-900" : "text-slate-800"}>{option.label}</span>
-                {option.description ? <span className="block text-xs text-slate-600">{option.description}</span> : null}
-              </span>
-            </label>
-          );
-        })}
-      </div>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </fieldset>
-  );
-}
 
 function Section({ title, description, children, id }: { title: string; description?: ReactNode; children: ReactNode; id?: string }) {
   return (
@@ -149,14 +79,41 @@ const FIELD_ORDER = [
 ];
 
 /** The first field (or skill row, `requiredSkills[2].skill`) with an error, in page order. */
-export function slotFormFocus(error: Record<string, string[] | null> | null | undefined) {
-  if (!error) return undefined;
-  const withErrors = Object.keys(error).filter((k) => error[k]?.length);
-  for (const name of FIELD_ORDER) {
-    const hit = withErrors.filter((k) => k === name || k.startsWith(`${name}[`) || k.startsWith(`${name}.`)).sort()[0];
-    if (hit) return hit;
-  }
-  return undefined;
+const slotFormFocus = (error: Record<string, string[] | null> | null | undefined) => firstErrorField(error, FIELD_ORDER);
+
+/** The top of a mentor's slot page: the way back to their slots, the title, and the organization with whether it is verified. */
+export function SlotPageHeader({
+  title,
+  lead,
+  organization,
+  children,
+}: {
+  title: string;
+  /** What stands before the organization's name: "For ", or the slot's status. */
+  lead: ReactNode;
+  organization: { name: string; verifiedAt: unknown };
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/mentor/slots" className="font-medium text-brand-700 hover:underline">
+          ← Your slots
+        </Link>
+      </p>
+      <PageHeader
+        title={title}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            {lead}
+            {organization.name} <VerifiedBadge verified={organization.verifiedAt !== null} />
+          </span>
+        }
+      >
+        {children}
+      </PageHeader>
+    </>
+  );
 }
 
 export type SlotFormProps = {
@@ -214,267 +171,243 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
-      {errorCount > 0 && lastResult ? (
-        <Alert tone="error" title="The slot was not saved">
-          {errorCount === 1 ? "One field needs your attention" : `${errorCount} fields need your attention`} — each says what to change below. Everything you typed is still here.
-        </Alert>
-      ) : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
-
-      <Section id="about" title="The slot" description="What a student reads first. Be concrete: the work, the team, what they will be able to show afterwards.">
-        <Field field={text(fields.title)} label="Title" placeholder="Data pipeline intern for a river-monitoring nonprofit" autoFocus={focus === "title"} />
-        <TextareaField field={fields.description} label="Description" hint="The team, how work is done, who the intern works with." rows={5} autoFocus={focus === "description"} />
-        <TextareaField field={fields.project} label="The project, and what the intern will build" hint="A deliverable they can show in a portfolio or an interview." rows={4} autoFocus={focus === "project"} />
-      </Section>
-
-      <Section id="skills" title="Skills" description="Levels are minimums: 1 learning, 2 used in projects, 3 used at work, 4 could teach it. Ask only for what the work needs — students read a long list as a closed door.">
-        <div>
-          <SkillPicker name="requiredSkills" legend="Required skills" skills={skills} defaultRows={initialRows("requiredSkills")} extraRows={initialRows("requiredSkills").length ? 1 : 3} skillLabel="Required skill" levelLabel="Minimum level" errors={form.allErrors} autoFocusField={focus} maxRows={15} />
-        </div>
-        <div className="border-t border-slate-100 pt-5">
-          <p className="mb-2 text-sm text-slate-500">Optional: skills that would help, and at what level.</p>
-          <SkillPicker name="niceSkills" legend="Nice-to-have skills" skills={skills} defaultRows={initialRows("niceSkills")} extraRows={initialRows("niceSkills").length ? 1 : 2} skillLabel="Nice-to-have skill" levelLabel="Level that helps" errors={form.allErrors} autoFocusField={focus} maxRows={15} />
-        </div>
-      </Section>
-
-      <Section id="mentorship" title="Mentorship" description="Every slot on Steppingstone names its mentors and their weekly time. Students see both.">
-        <ChoiceGroup
-          field={fields.mentorIds}
-          type="checkbox"
-          legend="Mentors"
-          hint="Members of your organization. Invite colleagues from your organization page to name them here."
-          options={mentors.map((m) => ({ value: m.id, label: m.name, description: m.email }))}
-          autoFocus={focus === "mentorIds"}
-        />
-        <div className="max-w-xs">
-          <Field field={text(fields.mentorHoursPerWeek)} label="Mentor hours per week" type="number" inputMode="numeric" min={0} max={40} hint="Time the mentors spend with the intern: reviews, pairing, one-to-ones." autoFocus={focus === "mentorHoursPerWeek"} />
-        </div>
-      </Section>
-
-      <Section id="compensation" title="Compensation" description="Said plainly on the slot's page. Unpaid and course-credit slots need more below, and an admin reviews them before they open.">
-        <ChoiceGroup
-          field={fields.compensation}
-          type="radio"
-          legend="How is the intern compensated?"
-          cards
-          options={COMPENSATIONS.map((c) => ({
-            value: c,
-            label: SLOT_COMPENSATION_LABELS[c],
-            description: { paid: "An hourly wage.", stipend: "A fixed amount for the whole internship.", unpaid: "No pay; needs a learning plan.", course_credit: "Counts toward the student's program." }[c],
-          }))}
-          autoFocus={focus === "compensation"}
-        />
-        <div className="grid gap-5 sm:grid-cols-3">
-          {shows("paid") ? (
-            <Field field={text(fields.hourlyRate)} label={hydrated ? "Hourly rate" : "Hourly rate (paid slots)"} type="number" inputMode="decimal" step="0.01" min={0} autoFocus={focus === "hourlyRate"} />
-          ) : null}
-          {shows("stipend") ? (
-            <Field field={text(fields.stipendAmount)} label={hydrated ? "Stipend, whole internship" : "Stipend, whole internship (stipend slots)"} type="number" inputMode="numeric" min={1} autoFocus={focus === "stipendAmount"} />
-          ) : null}
-          {shows("paid", "stipend") ? (
-            <SelectField field={fields.currency} label="Currency" placeholder="Choose…" options={CURRENCIES.map((c) => ({ value: c, label: c === "USD" ? "USD — US dollars" : "CAD — Canadian dollars" }))} autoFocus={focus === "currency"} />
-          ) : null}
-        </div>
-      </Section>
-
-      <section
-        id="unpaid"
-        hidden={!unpaid}
-        aria-labelledby="unpaid-heading"
-        className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-amber-300 sm:p-8"
-      >
-        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-          <div>
-            <h2 id="unpaid-heading" className="text-base font-semibold text-slate-900">
-              For unpaid and course-credit slots
-            </h2>
-            <p className="mt-1 text-sm text-slate-600">{hydrated ? "Required for this slot." : "Required when the slot is unpaid or for course credit; leave empty for paid and stipend slots."}</p>
-          </div>
-          <div className="min-w-0 space-y-5">
-            {tokenStipend ? (
-              <Alert tone="warning" title="This stipend counts as unpaid">
-                Over the slot&apos;s hours it comes to less than the minimum wage where the intern works, so the unpaid rules apply and an admin reviews the
-                slot before it opens. Raise the stipend to pay at least the minimum, or answer below.
-              </Alert>
-            ) : null}
-            <Alert tone="warning" title="Why we ask">
-              <p>
-                In the US, an internship may be unpaid only when the intern — not the organization — is its main beneficiary. The Department of Labor weighs the
-                seven questions below (its Fact Sheet #71). In Canada, an unpaid internship is generally allowed only as part of an academic program.
-              </p>
-              <p className="mt-2">
-                The students who come here are often new to the country, with a visa that limits the work they may take. Your answers let an admin check the slot
-                before it opens, and students read them next to the learning plan. Unpaid slots also need at least one hour a week of mentoring.
-              </p>
-            </Alert>
-            <TextareaField
-              field={fields.learningPlan}
-              label="Learning plan"
-              hint={`What the intern will learn, week by week or milestone by milestone, and how the mentor helps (at least ${MIN_PLAN_LENGTH} characters).`}
-              rows={6}
-              autoFocus={focus === "learningPlan"}
-            />
-            <div className="grid gap-5 sm:grid-cols-2">
-              <Field
-                field={text(fields.academicSchool)}
-                label="School (unpaid slots in Canada)"
-                hint="The college or university whose program the internship is part of, e.g. “University of Waterloo”."
-                autoFocus={focus === "academicSchool"}
-              />
-              <Field
-                field={text(fields.academicProgram)}
-                label="Academic program (unpaid slots in Canada)"
-                hint="The program, e.g. “Computer Science co-op”. The student brings the school's documents for it before starting."
-                autoFocus={focus === "academicProgram"}
-              />
-            </div>
-            <fieldset className="space-y-5" hidden={!askDol}>
-              <legend className="text-sm font-semibold text-slate-900">
-                The seven questions of the primary-beneficiary test{hydrated ? "" : " (slots in the United States)"}
-              </legend>
-              <p className="text-sm text-slate-600">Answer each in a sentence or two (at least {MIN_ANSWER_LENGTH} characters).</p>
-              {PRIMARY_BENEFICIARY_FACTORS.map((factor, i) => (
-                <TextareaField
-                  key={factor.key}
-                  field={pb[factor.key]}
-                  label={
-                    <>
-                      <span className="text-slate-500">{i + 1}.</span> {factor.question}
-                    </>
-                  }
-                  rows={2}
-                  autoFocus={focus === `primaryBeneficiary.${factor.key}`}
-                />
-              ))}
-            </fieldset>
-          </div>
-        </div>
-      </section>
-
-      <Section id="schedule" title="Dates and hours" description="The deadline must be on or before the start date. Students on CPT or a study permit may work only part time during term.">
-        <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-          <Field field={text(fields.hoursPerWeek)} label="Hours per week" type="number" inputMode="numeric" min={1} max={60} autoFocus={focus === "hoursPerWeek"} />
-          <Field field={text(fields.startDate)} label="Start date" type="date" min={today} autoFocus={focus === "startDate"} />
-          <Field field={text(fields.durationWeeks)} label="Duration in weeks" type="number" inputMode="numeric" min={1} max={104} autoFocus={focus === "durationWeeks"} />
-          <Field field={text(fields.applicationDeadline)} label="Application deadline" type="date" min={today} autoFocus={focus === "applicationDeadline"} />
-          <Field field={text(fields.seats)} label="Seats" type="number" inputMode="numeric" min={1} max={50} hint="How many interns you take." autoFocus={focus === "seats"} />
-        </div>
-      </Section>
-
-      <Section id="place" title="Where" description="The country whose rules apply: where your organization employs the intern. On-site and hybrid slots need a city.">
-        <ChoiceGroup field={fields.workMode} type="radio" legend="Work mode" columns="sm:grid-cols-3" cards options={WORK_MODES.map((m) => ({ value: m, label: WORK_MODE_LABELS[m] }))} autoFocus={focus === "workMode"} />
-        <div className="grid gap-5 sm:grid-cols-3">
-          <SelectField field={fields.country} label="Country" placeholder="Choose a country…" options={COUNTRIES.map((c) => ({ value: c.code, label: c.name }))} autoFocus={focus === "country"} />
-          {!hydrated || regions ? (
-            <SelectField
-              field={fields.region}
-              label={hydrated ? (country === "US" ? "State" : "Province or territory") : "State or province (US and Canada)"}
-              placeholder="Choose…"
-              hint="Whose minimum wage applies."
-              options={Object.entries(regions ?? { ...REGIONS.US, ...REGIONS.CA }).map(([code, r]) => ({ value: code, label: r.name }))}
-              autoFocus={focus === "region"}
-            />
-          ) : null}
-          <Field field={text(fields.city)} label="City" hint="Optional for remote slots." autoComplete="address-level2" autoFocus={focus === "city"} />
-          <div>
-            <Field field={text(fields.timezone)} label="Team's time zone" list="slot-time-zones" autoComplete="off" placeholder="America/Toronto" hint="Deadlines end at midnight here." autoFocus={focus === "timezone"} />
-            <datalist id="slot-time-zones">
-              {COMMON_TIME_ZONES.map((tz) => (
-                <option key={tz} value={tz} />
-              ))}
-            </datalist>
-          </div>
-        </div>
-      </Section>
-
-      <Section
-        id="authorization"
-        title="Work authorization"
-        description="Which students you can take, and the paperwork you can provide. A slot that accepts STEM OPT must be paid (wages, or a stipend of at least the minimum wage), at least 20 hours a week, with E-Verify and an I-983 plan."
-      >
-        <p className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200">
-          Guidance, not legal advice: what each status allows comes from public rules that change (see each student&apos;s note). Confirm anything that
-          matters with your counsel, and let students confirm theirs with their school&apos;s international office.
-        </p>
-        {!hydrated || country === "CA" ? (
-          <label className="flex items-start gap-2 text-sm text-slate-800">
-            <input
-              {...getInputProps(fields.requiredPlacement, { type: "checkbox", value: "on" })}
-              key={fields.requiredPlacement.key}
-              className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
-            />
-            <span>
-              A placement the student&apos;s academic program requires (co-op, internship, practicum){hydrated ? "" : " — slots in Canada"}. Since 1 April 2026
-              students on a study permit do these without a co-op permit, with a letter from their school.
-            </span>
-          </label>
+      <FocusFirstError name={focus}>
+        {errorCount > 0 && lastResult ? (
+          <Alert tone="error" title="The slot was not saved">
+            {errorCount === 1 ? "One field needs your attention" : `${errorCount} fields need your attention`} — each says what to change below. Everything you typed is still here.
+          </Alert>
         ) : null}
-        <ChoiceGroup field={fields.acceptedAuthorizations} type="checkbox" legend="Statuses you accept — United States" options={statusOptions(US_STATUSES)} columns="sm:grid-cols-1 xl:grid-cols-2" autoFocus={focus === "acceptedAuthorizations"} />
-        <AuthorizationGroup field={fields.acceptedAuthorizations} legend="Statuses you accept — Canada" statuses={CA_STATUSES} />
-        <AuthorizationGroup field={fields.acceptedAuthorizations} legend="Other" statuses={OTHER_STATUSES} />
-        <ChoiceGroup
-          field={fields.paperwork}
-          type="checkbox"
-          legend="Paperwork your organization can provide"
-          options={PAPERWORK.map((p) => ({ value: p, label: PAPERWORK_LABELS[p] }))}
-          columns="sm:grid-cols-1"
-          autoFocus={focus === "paperwork"}
-        />
-      </Section>
+        <FormErrors id={form.errorId} errors={form.errors} />
 
-      <Section id="offers" title="What the intern gets back" description="Shown on the slot's page. Mentorship is part of every slot; a course-credit slot always lists course credit.">
-        <ChoiceGroup field={fields.offers} type="checkbox" legend="Besides mentorship, the intern can get" options={OFFERS.map((o) => ({ value: o, label: BENEFIT_LABELS[o] }))} autoFocus={focus === "offers"} />
-      </Section>
+        <Section id="about" title="The slot" description="What a student reads first. Be concrete: the work, the team, what they will be able to show afterwards.">
+          <Field field={text(fields.title)} label="Title" placeholder="Data pipeline intern for a river-monitoring nonprofit" />
+          <TextareaField field={fields.description} label="Description" hint="The team, how work is done, who the intern works with." rows={5} />
+          <TextareaField field={fields.project} label="The project, and what the intern will build" hint="A deliverable they can show in a portfolio or an interview." rows={4} />
+        </Section>
 
-      <Section id="questions" title="Questions for applicants" description={`Up to ${MAX_QUESTIONS}, optional. Students answer them when they apply.`}>
-        {Array.from({ length: MAX_QUESTIONS }, (_, i) => {
-          const field = questions[i];
-          const name = `${fields.questions.name}[${i}]`;
-          return field ? (
-            <Field key={field.key} field={text(field)} label={`Question ${i + 1}`} autoFocus={focus === name} />
-          ) : (
-            <QuestionInput key={name} name={name} formId={form.id} index={i} autoFocus={focus === name} />
-          );
-        })}
-        <ErrorList id={fields.questions.errorId} errors={fields.questions.errors} />
-      </Section>
+        <Section id="skills" title="Skills" description="Levels are minimums: 1 learning, 2 used in projects, 3 used at work, 4 could teach it. Ask only for what the work needs — students read a long list as a closed door.">
+          <div>
+            <SkillPicker name="requiredSkills" legend="Required skills" skills={skills} defaultRows={initialRows("requiredSkills")} extraRows={initialRows("requiredSkills").length ? 1 : 3} skillLabel="Required skill" levelLabel="Minimum level" errors={form.allErrors} autoFocusField={focus} maxRows={15} />
+          </div>
+          <div className="border-t border-slate-100 pt-5">
+            <p className="mb-2 text-sm text-slate-500">Optional: skills that would help, and at what level.</p>
+            <SkillPicker name="niceSkills" legend="Nice-to-have skills" skills={skills} defaultRows={initialRows("niceSkills")} extraRows={initialRows("niceSkills").length ? 1 : 2} skillLabel="Nice-to-have skill" levelLabel="Level that helps" errors={form.allErrors} autoFocusField={focus} maxRows={15} />
+          </div>
+        </Section>
 
-      <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:px-6">
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-          <p className="text-sm text-slate-600">
-            {organizationVerified
-              ? "Paid and stipend slots open as soon as you submit. Unpaid and course-credit slots wait for an admin's review."
-              : "Your organization is not verified yet, so an admin reviews every slot before it opens."}
+        <Section id="mentorship" title="Mentorship" description="Every slot on Steppingstone names its mentors and their weekly time. Students see both.">
+          <ChoiceGroup
+            field={fields.mentorIds}
+            type="checkbox"
+            legend="Mentors"
+            hint="Members of your organization. Invite colleagues from your organization page to name them here."
+            options={mentors.map((m) => ({ value: m.id, label: m.name, description: m.email }))}
+          />
+          <div className="max-w-xs">
+            <Field field={text(fields.mentorHoursPerWeek)} label="Mentor hours per week" type="number" inputMode="numeric" min={0} max={40} hint="Time the mentors spend with the intern: reviews, pairing, one-to-ones." />
+          </div>
+        </Section>
+
+        <Section id="compensation" title="Compensation" description="Said plainly on the slot's page. Unpaid and course-credit slots need more below, and an admin reviews them before they open.">
+          <ChoiceGroup
+            field={fields.compensation}
+            type="radio"
+            legend="How is the intern compensated?"
+            look="cards"
+            options={COMPENSATIONS.map((c) => ({
+              value: c,
+              label: SLOT_COMPENSATION_LABELS[c],
+              description: { paid: "An hourly wage.", stipend: "A fixed amount for the whole internship.", unpaid: "No pay; needs a learning plan.", course_credit: "Counts toward the student's program." }[c],
+            }))}
+          />
+          <div className="grid gap-5 sm:grid-cols-3">
+            {shows("paid") ? (
+              <Field field={text(fields.hourlyRate)} label={hydrated ? "Hourly rate" : "Hourly rate (paid slots)"} type="number" inputMode="decimal" step="0.01" min={0} />
+            ) : null}
+            {shows("stipend") ? (
+              <Field field={text(fields.stipendAmount)} label={hydrated ? "Stipend, whole internship" : "Stipend, whole internship (stipend slots)"} type="number" inputMode="numeric" min={1} />
+            ) : null}
+            {shows("paid", "stipend") ? (
+              <SelectField field={fields.currency} label="Currency" placeholder="Choose…" options={CURRENCIES.map((c) => ({ value: c, label: c === "USD" ? "USD — US dollars" : "CAD — Canadian dollars" }))} />
+            ) : null}
+          </div>
+        </Section>
+
+        <section
+          id="unpaid"
+          hidden={!unpaid}
+          aria-labelledby="unpaid-heading"
+          className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-amber-300 sm:p-8"
+        >
+          <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+            <div>
+              <h2 id="unpaid-heading" className="text-base font-semibold text-slate-900">
+                For unpaid and course-credit slots
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">{hydrated ? "Required for this slot." : "Required when the slot is unpaid or for course credit; leave empty for paid and stipend slots."}</p>
+            </div>
+            <div className="min-w-0 space-y-5">
+              {tokenStipend ? (
+                <Alert tone="warning" title="This stipend counts as unpaid">
+                  Over the slot&apos;s hours it comes to less than the minimum wage where the intern works, so the unpaid rules apply and an admin reviews the
+                  slot before it opens. Raise the stipend to pay at least the minimum, or answer below.
+                </Alert>
+              ) : null}
+              <Alert tone="warning" title="Why we ask">
+                <p>
+                  In the US, an internship may be unpaid only when the intern — not the organization — is its main beneficiary. The Department of Labor weighs the
+                  seven questions below (its Fact Sheet #71). In Canada, an unpaid internship is generally allowed only as part of an academic program.
+                </p>
+                <p className="mt-2">
+                  The students who come here are often new to the country, with a visa that limits the work they may take. Your answers let an admin check the slot
+                  before it opens, and students read them next to the learning plan. Unpaid slots also need at least one hour a week of mentoring.
+                </p>
+              </Alert>
+              <TextareaField
+                field={fields.learningPlan}
+                label="Learning plan"
+                hint={`What the intern will learn, week by week or milestone by milestone, and how the mentor helps (at least ${MIN_PLAN_LENGTH} characters).`}
+                rows={6}
+              />
+              <div className="grid gap-5 sm:grid-cols-2">
+                <Field
+                  field={text(fields.academicSchool)}
+                  label="School (unpaid slots in Canada)"
+                  hint="The college or university whose program the internship is part of, e.g. “University of Waterloo”."
+                />
+                <Field
+                  field={text(fields.academicProgram)}
+                  label="Academic program (unpaid slots in Canada)"
+                  hint="The program, e.g. “Computer Science co-op”. The student brings the school's documents for it before starting."
+                />
+              </div>
+              <fieldset className="space-y-5" hidden={!askDol}>
+                <legend className="text-sm font-semibold text-slate-900">
+                  The seven questions of the primary-beneficiary test{hydrated ? "" : " (slots in the United States)"}
+                </legend>
+                <p className="text-sm text-slate-600">Answer each in a sentence or two (at least {MIN_ANSWER_LENGTH} characters).</p>
+                {PRIMARY_BENEFICIARY_FACTORS.map((factor, i) => (
+                  <TextareaField
+                    key={factor.key}
+                    field={pb[factor.key]}
+                    label={
+                      <>
+                        <span className="text-slate-500">{i + 1}.</span> {factor.question}
+                      </>
+                    }
+                    rows={2}
+                  />
+                ))}
+              </fieldset>
+            </div>
+          </div>
+        </section>
+
+        <Section id="schedule" title="Dates and hours" description="The deadline must be on or before the start date. Students on CPT or a study permit may work only part time during term.">
+          <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+            <Field field={text(fields.hoursPerWeek)} label="Hours per week" type="number" inputMode="numeric" min={1} max={60} />
+            <Field field={text(fields.startDate)} label="Start date" type="date" min={today} />
+            <Field field={text(fields.durationWeeks)} label="Duration in weeks" type="number" inputMode="numeric" min={1} max={104} />
+            <Field field={text(fields.applicationDeadline)} label="Application deadline" type="date" min={today} />
+            <Field field={text(fields.seats)} label="Seats" type="number" inputMode="numeric" min={1} max={50} hint="How many interns you take." />
+          </div>
+        </Section>
+
+        <Section id="place" title="Where" description="The country whose rules apply: where your organization employs the intern. On-site and hybrid slots need a city.">
+          <ChoiceGroup field={fields.workMode} type="radio" legend="Work mode" columns="sm:grid-cols-3" look="cards" options={WORK_MODES.map((m) => ({ value: m, label: WORK_MODE_LABELS[m] }))} />
+          <div className="grid gap-5 sm:grid-cols-3">
+            <SelectField field={fields.country} label="Country" placeholder="Choose a country…" options={COUNTRIES.map((c) => ({ value: c.code, label: c.name }))} />
+            {!hydrated || regions ? (
+              <SelectField
+                field={fields.region}
+                label={hydrated ? (country === "US" ? "State" : "Province or territory") : "State or province (US and Canada)"}
+                placeholder="Choose…"
+                hint="Whose minimum wage applies."
+                options={Object.entries(regions ?? { ...REGIONS.US, ...REGIONS.CA }).map(([code, r]) => ({ value: code, label: r.name }))}
+              />
+            ) : null}
+            <Field field={text(fields.city)} label="City" hint="Optional for remote slots." autoComplete="address-level2" />
+            <div>
+              <Field field={text(fields.timezone)} label="Team's time zone" list="slot-time-zones" autoComplete="off" placeholder="America/Toronto" hint="Deadlines end at midnight here." />
+              <datalist id="slot-time-zones">
+                {COMMON_TIME_ZONES.map((tz) => (
+                  <option key={tz} value={tz} />
+                ))}
+              </datalist>
+            </div>
+          </div>
+        </Section>
+
+        <Section
+          id="authorization"
+          title="Work authorization"
+          description="Which students you can take, and the paperwork you can provide. A slot that accepts STEM OPT must be paid (wages, or a stipend of at least the minimum wage), at least 20 hours a week, with E-Verify and an I-983 plan."
+        >
+          <p className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200">
+            Guidance, not legal advice: what each status allows comes from public rules that change (see each student&apos;s note). Confirm anything that
+            matters with your counsel, and let students confirm theirs with their school&apos;s international office.
           </p>
-          <div className="flex shrink-0 gap-3">
-            <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
-              {saveLabel}
-            </Button>
-            <Button type="submit" name="intent" value="submit" disabled={busy}>
-              {busy ? "Saving…" : "Save and submit"}
-            </Button>
+          {!hydrated || country === "CA" ? (
+            <label className="flex items-start gap-2 text-sm text-slate-800">
+              <input
+                {...getInputProps(fields.requiredPlacement, { type: "checkbox", value: "on" })}
+                key={fields.requiredPlacement.key}
+                className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
+              />
+              <span>
+                A placement the student&apos;s academic program requires (co-op, internship, practicum){hydrated ? "" : " — slots in Canada"}. Since 1 April 2026
+                students on a study permit do these without a co-op permit, with a letter from their school.
+              </span>
+            </label>
+          ) : null}
+          <ChoiceGroup field={fields.acceptedAuthorizations} type="checkbox" legend="Statuses you accept — United States" options={statusOptions(US_STATUSES)} columns="sm:grid-cols-1 xl:grid-cols-2" />
+          <ChoiceGroup field={fields.acceptedAuthorizations} type="checkbox" legend="Statuses you accept — Canada" options={statusOptions(CA_STATUSES)} columns="sm:grid-cols-1 xl:grid-cols-2" errors={false} autoFocus={false} />
+          <ChoiceGroup field={fields.acceptedAuthorizations} type="checkbox" legend="Other" options={statusOptions(OTHER_STATUSES)} columns="sm:grid-cols-1 xl:grid-cols-2" errors={false} autoFocus={false} />
+          <ChoiceGroup
+            field={fields.paperwork}
+            type="checkbox"
+            legend="Paperwork your organization can provide"
+            options={PAPERWORK.map((p) => ({ value: p, label: PAPERWORK_LABELS[p] }))}
+            columns="sm:grid-cols-1"
+          />
+        </Section>
+
+        <Section id="offers" title="What the intern gets back" description="Shown on the slot's page. Mentorship is part of every slot; a course-credit slot always lists course credit.">
+          <ChoiceGroup field={fields.offers} type="checkbox" legend="Besides mentorship, the intern can get" options={OFFERS.map((o) => ({ value: o, label: BENEFIT_LABELS[o] }))} />
+        </Section>
+
+        <Section id="questions" title="Questions for applicants" description={`Up to ${MAX_QUESTIONS}, optional. Students answer them when they apply.`}>
+          {Array.from({ length: MAX_QUESTIONS }, (_, i) => {
+            const field = questions[i];
+            const name = `${fields.questions.name}[${i}]`;
+            return field ? (
+              <Field key={field.key} field={text(field)} label={`Question ${i + 1}`} autoFocus={focus === name} />
+            ) : (
+              <QuestionInput key={name} name={name} formId={form.id} index={i} autoFocus={focus === name} />
+            );
+          })}
+          <ErrorList id={fields.questions.errorId} errors={fields.questions.errors} />
+        </Section>
+
+        <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:px-6">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-sm text-slate-600">
+              {organizationVerified
+                ? "Paid and stipend slots open as soon as you submit. Unpaid and course-credit slots wait for an admin's review."
+                : "Your organization is not verified yet, so an admin reviews every slot before it opens."}
+            </p>
+            <div className="flex shrink-0 gap-3">
+              <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
+                {saveLabel}
+              </Button>
+              <Button type="submit" name="intent" value="submit" disabled={busy}>
+                {busy ? "Saving…" : "Save and submit"}
+              </Button>
+            </div>
           </div>
         </div>
-      </div>
+      </FocusFirstError>
     </Form>
-  );
-}
-
-/** More checkboxes of the same field (Canadian and other statuses), under their own legend. */
-function AuthorizationGroup({ field, legend, statuses }: { field: AnyField; legend: string; statuses: readonly WorkAuthorizationStatus[] }) {
-  const all = getCollectionProps(field, { type: "checkbox", options: [...statuses] });
-  return (
-    <fieldset aria-describedby={field.errors ? field.errorId : undefined}>
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      <div className="mt-2 grid gap-2 sm:grid-cols-1 xl:grid-cols-2">
-        {all.map(({ key, ...props }, i) => (
-          <label key={key} className="flex cursor-pointer items-start gap-2.5 rounded-md px-1 py-1 text-sm hover:bg-slate-50">
-            <input {...props} className="mt-0.5 h-4 w-4 shrink-0 accent-brand-700" />
-            <span className="text-slate-800">{AUTHORIZATION_INFO[statuses[i]!].label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }
 
@@ -486,7 +419,7 @@ function QuestionInput({ name, formId, index, autoFocus }: { name: string; formI
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         Question {index + 1}
       </label>
-      <input id={id} name={name} form={formId} maxLength={300} autoFocus={autoFocus} className={controlClass} />
+      <input id={id} name={name} form={formId} maxLength={300} autoFocus={autoFocus} className={`mt-1.5 ${inputClass}`} />
     </div>
   );
 }

@@ -7,9 +7,8 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
 import { SlotDetails, SlotStatusBadge } from "~/components/slot-details";
-import { SlotForm, slotFormDefaults } from "~/components/slot-form";
-import { Alert, Button, ButtonLink, PageHeader } from "~/components/ui";
-import { VerifiedBadge } from "~/components/verified-badge";
+import { SlotForm, slotFormDefaults, SlotPageHeader } from "~/components/slot-form";
+import { Alert, Button, ButtonLink } from "~/components/ui";
 import { listSkills } from "~/modules/skills/skills.server";
 import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
 import { countApplicants } from "~/modules/applications/applications.server";
@@ -89,26 +88,13 @@ export default function MentorSlotPage() {
 
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link to="/mentor/slots" className="font-medium text-brand-700 hover:underline">
-          ← Your slots
-        </Link>
-      </p>
-      <PageHeader
-        title={slot.title}
-        description={
-          <span className="inline-flex flex-wrap items-center gap-2">
-            <SlotStatusBadge status={slot.status} sentBack={sentBack} />
-            {organization.name} <VerifiedBadge verified={organization.verifiedAt !== null} />
-          </span>
-        }
-      >
+      <SlotPageHeader title={slot.title} lead={<SlotStatusBadge status={slot.status} sentBack={sentBack} />} organization={organization}>
         {slot.status === "open" ? (
           <ButtonLink to={`/slots/${slot.id}`} variant="secondary">
             See it as students do
           </ButtonLink>
         ) : null}
-      </PageHeader>
+      </SlotPageHeader>
       {/* Recommendations: the students who fit this slot, to invite */}
       {slot.status === "open" ? (
         <p className="-mt-4 mb-6 text-sm">

@@ -1,12 +1,11 @@
 import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
-import { SlotForm } from "~/components/slot-form";
+import { SlotForm, SlotPageHeader } from "~/components/slot-form";
 import { ButtonLink, Card, PageHeader } from "~/components/ui";
-import { VerifiedBadge } from "~/components/verified-badge";
 import { listSkills } from "~/modules/skills/skills.server";
 import { SaveIntentSchema, slotFormSchema } from "~/modules/slots/schemas";
 import { getNewSlotContext, saveSlot, todayOf } from "~/modules/slots/slots.server";
@@ -69,19 +68,7 @@ export default function NewSlotPage() {
   const { organization, mentors } = context;
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link to="/mentor/slots" className="font-medium text-brand-700 hover:underline">
-          ← Your slots
-        </Link>
-      </p>
-      <PageHeader
-        title="Post a slot"
-        description={
-          <span className="inline-flex flex-wrap items-center gap-2">
-            For {organization.name} <VerifiedBadge verified={organization.verifiedAt !== null} />
-          </span>
-        }
-      />
+      <SlotPageHeader title="Post a slot" lead="For " organization={organization} />
       <SlotForm
         id="slot-form"
         today={today}
