@@ -1,10 +1,4 @@
-import {
-  getCollectionProps,
-  getFormProps,
-  getInputProps,
-  useForm,
-  type FieldMetadata,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
@@ -15,9 +9,20 @@ import { useEffect, useState, type ReactNode } from "react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, FormErrors, firstErrorField, SelectField, TextareaField } from "~/components/forms";
+import {
+  ChoiceGroup,
+  ErrorList,
+  Field,
+  FocusFirstError,
+  FormErrors,
+  firstErrorField,
+  inputClass,
+  SelectField,
+  TextareaField,
+} from "~/components/forms";
 import { SkillPicker } from "~/components/skill-picker";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
+import { useHydrated } from "~/components/use-hydrated";
 import {
   BENEFIT_LABELS,
   COMPENSATION_PREFERENCE_LABELS,
@@ -34,7 +39,6 @@ import { MAX_PROJECTS, ProfileFields, ProfileSchema, profileFormDefaults } from 
 import { timeZoneOptions } from "~/modules/profiles/time-zones";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills } from "~/modules/skills/skills.server";
-import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "My profile · Steppingstone" }];
 
@@ -42,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "student");
   const db = getDb();
   const [profile, skills] = await Promise.all([getStudentProfile(db, user.id), listSkills(db)]);
-  if (!profile) throw notFound();
+  if (!profile) throw new Response("Not found", { status: 404 });
   return {
     profile,
     completeness: profileCompleteness(profile),
@@ -75,7 +79,7 @@ const SECTIONS = [
   { id: "privacy", title: "Privacy and matching" },
 ] as const;
 
-// Field order on the page, for focusing the first invalid one after a server-side error.
+// Field order on the page, for focusing the first invalid one after a server-side error (skill rows only: the list itself has no input).
 const ORDER = [
   "school",
   "program",
@@ -104,28 +108,8 @@ const ORDER = [
   "goals",
 ];
 
-/** ORDER with each list expanded into its rows' field names, in row order. */
-function fieldOrder(error: Record<string, string[] | null> | undefined | null) {
-  const keys = Object.keys(error ?? {});
-  const rowIndex = (k: string) => Number(/\[(\d+)\]/.exec(k)?.[1] ?? 0);
-  return ORDER.flatMap((name) =>
-    name.endsWith("[]")
-      ? keys.filter((k) => k.startsWith(`${name.slice(0, -2)}[`)).sort((a, b) => rowIndex(a) - rowIndex(b))
-      : [name, ...keys.filter((k) => k.startsWith(`${name}[`))],
-  );
-}
-
 // why: Field is typed for string fields; numbers and dates are typed as text in the form anyway.
 const asText = (field: FieldMetadata<unknown>) => field as unknown as FieldMetadata<string | undefined>;
-
-const controlClass =
-  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 function Section({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
   return (
@@ -141,53 +125,9 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
-/** A group of checkboxes (several values) or radio buttons (one), in a fieldset with a legend. */
-function ChoiceGroup({
-  field,
-  legend,
-  hint,
-  type,
-  options,
-  autoFocus,
-}: {
-  field: FieldMetadata<unknown>;
-  legend: string;
-  hint?: ReactNode;
-  type: "checkbox" | "radio";
-  options: { value: string; label: string; description?: string }[];
-  autoFocus?: boolean;
-}) {
-  const hintId = `${field.id}-hint`;
-  const describedBy = [hint ? hintId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-  const inputs = getCollectionProps(field, { type, options: options.map((o) => o.value) });
-  return (
-    <fieldset aria-describedby={describedBy}>
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <div className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-        {inputs.map(({ key: _key, ...props }, index) => {
-          const option = options[index]!;
-          return (
-            <label
-              key={option.value}
-              className="flex cursor-pointer items-start gap-2.5 rounded-lg p-3 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
-            >
-              <input {...props} aria-describedby={undefined} autoFocus={autoFocus && index === 0} className="mt-0.5 accent-brand-700" />
-              <span>
-                <span className="block font-medium text-slate-900">{option.label}</span>
-                {option.description ? <span className="block text-xs text-slate-600">{option.description}</span> : null}
-              </span>
-            </label>
-          );
-        })}
-      </div>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </fieldset>
-  );
+/** The profile's choices are tiles, described as a group (the fieldset carries the hint and errors). */
+function Choices(props: Omit<Parameters<typeof ChoiceGroup>[0], "look" | "columns" | "describeOptions">) {
+  return <ChoiceGroup {...props} look="tiles" columns="sm:grid-cols-2 lg:grid-cols-3" describeOptions={false} />;
 }
 
 function Checkbox({ field, label, description }: { field: FieldMetadata<unknown>; label: string; description: ReactNode }) {
@@ -286,7 +226,7 @@ function ProfileForm({ profile, completeness, skills, timeZones, saved }: Return
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: ProfileSchema }),
   });
-  const focus = firstErrorField(actionData?.result.error ?? undefined, fieldOrder(actionData?.result.error));
+  const focus = firstErrorField(actionData?.result.error, ORDER);
   const busy = navigation.state === "submitting";
 
   const [status, setStatus] = useState(() => (WORK_AUTHORIZATIONS as readonly string[]).includes(String(fields.workAuthorization.initialValue)) ? (fields.workAuthorization.initialValue as WorkAuthorizationStatus) : null);
@@ -333,280 +273,269 @@ function ProfileForm({ profile, completeness, skills, timeZones, saved }: Return
         </nav>
 
         <Form method="post" {...getFormProps(form)} className="min-w-0 space-y-6">
-          <FormErrors id={form.errorId} errors={form.errors} />
-          {actionData && !form.errors?.length && Object.keys(actionData.result.error ?? {}).length ? (
-            <Alert tone="error" title="Your profile was not saved">
-              Some answers need a fix — they are marked below. Everything you typed is still here.
-            </Alert>
-          ) : null}
+          <FocusFirstError name={focus}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            {actionData && !form.errors?.length && Object.keys(actionData.result.error ?? {}).length ? (
+              <Alert tone="error" title="Your profile was not saved">
+                Some answers need a fix — they are marked below. Everything you typed is still here.
+              </Alert>
+            ) : null}
 
-          <Section id="about" title="About you" description="Where you study and what you know.">
-            <div className="grid gap-5 sm:grid-cols-2">
-              <Field field={fields.school} label="School" hint="Where you study now, or studied last." autoComplete="organization" autoFocus={focus === "school"} />
-              <Field field={fields.program} label="Program" hint="Your major or field, like Computer Science." autoFocus={focus === "program"} />
-              <SelectField
-                field={fields.degree}
-                label="Degree"
-                hint="The degree that program leads to."
-                placeholder="Choose a degree…"
-                options={Object.entries(DEGREE_LABELS).map(([value, label]) => ({ value, label }))}
-                autoFocus={focus === "degree"}
-              />
-              <Field field={asText(fields.graduationDate)} label="Graduation date" type="date" hint="Expected, if you have not graduated yet." autoFocus={focus === "graduationDate"} />
-            </div>
-            <TextareaField
-              field={fields.coursework}
-              label="Relevant coursework"
-              hint="Courses that matter for the internships you want, like Data Structures, Databases, Machine Learning."
-              autoFocus={focus === "coursework"}
-             rows={3} />
-            <Field field={asText(fields.languages)} label="Languages you speak" hint="Separate them with commas, like English, Hindi, French." autoFocus={focus === "languages"} />
-          </Section>
-
-          <Section
-            id="skills"
-            title="Skills"
-            description="Start typing to pick from the list; common short names work too (js, k8s, postgres). Levels: 1 learning · 2 used in projects · 3 used at work · 4 could teach it."
-          >
-            <SkillPicker
-              name="skills"
-              legend="Your skills"
-              skills={skills}
-              defaultRows={skillRows}
-              levelLabel="Your level"
-              errors={allErrors}
-              autoFocusField={focus}
-            />
-          </Section>
-
-          <Section id="projects" title="Projects and links" description="What you built and where people can see your work.">
-            <fieldset>
-              <legend className="sr-only">Projects</legend>
-              <ol className="space-y-5">
-                {Array.from({ length: projectCount }, (_, i) => {
-                  const row = projectRows[i];
-                  const name = (f: string) => `projects[${i}].${f}`;
-                  const id = (f: string) => `profile-project-${i}-${f}`;
-                  const err = (f: string) => allErrors[name(f)];
-                  const aria = (f: string) => (err(f)?.length ? { "aria-invalid": true, "aria-describedby": `${id(f)}-error` } : {});
-                  return (
-                    <li key={i} className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
-                      <p className="text-sm font-semibold text-slate-900">Project {i + 1}</p>
-                      <div className="mt-3 grid gap-4 sm:grid-cols-2">
-                        <div>
-                          <label htmlFor={id("title")} className="block text-sm font-medium text-slate-800">
-                            Title of project {i + 1}
-                          </label>
-                          <input id={id("title")} name={name("title")} defaultValue={row?.title ?? ""} maxLength={120} autoFocus={focus === name("title")} {...aria("title")} className={controlClass} />
-                          <ErrorList id={`${id("title")}-error`} errors={err("title")} />
-                        </div>
-                        <div>
-                          <label htmlFor={id("url")} className="block text-sm font-medium text-slate-800">
-                            Link to project {i + 1} <span className="font-normal text-slate-500">(optional)</span>
-                          </label>
-                          <input id={id("url")} name={name("url")} type="url" inputMode="url" placeholder="https://" defaultValue={row?.url ?? ""} autoFocus={focus === name("url")} {...aria("url")} className={controlClass} />
-                          <ErrorList id={`${id("url")}-error`} errors={err("url")} />
-                        </div>
-                      </div>
-                      <div className="mt-4">
-                        <label htmlFor={id("description")} className="block text-sm font-medium text-slate-800">
-                          What you did in project {i + 1}
-                        </label>
-                        <textarea id={id("description")} name={name("description")} rows={3} maxLength={2000} defaultValue={row?.description ?? ""} autoFocus={focus === name("description")} {...aria("description")} className={controlClass} />
-                        <ErrorList id={`${id("description")}-error`} errors={err("description")} />
-                      </div>
-                    </li>
-                  );
-                })}
-              </ol>
-              <ErrorList id="profile-projects-error" errors={allErrors.projects} />
-              <div className="mt-3 flex flex-wrap items-center gap-3">
-                {hydrated && projectCount < MAX_PROJECTS ? (
-                  <button
-                    type="button"
-                    onClick={() => setExtraProjects((n) => n + 1)}
-                    className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50"
-                  >
-                    + Add another project
-                  </button>
-                ) : null}
-                <p className="text-xs text-slate-500">To remove a project, empty its fields and save.</p>
-              </div>
-            </fieldset>
-            <div className="grid gap-5 border-t border-slate-200 pt-5 sm:grid-cols-3">
-              <Field field={asText(fields.portfolioUrl)} label="Portfolio" type="url" placeholder="https://" autoFocus={focus === "portfolioUrl"} />
-              <Field field={asText(fields.githubUrl)} label="GitHub" type="url" placeholder="https://github.com/…" autoFocus={focus === "githubUrl"} />
-              <Field field={asText(fields.linkedinUrl)} label="LinkedIn" type="url" placeholder="https://www.linkedin.com/in/…" autoFocus={focus === "linkedinUrl"} />
-            </div>
-          </Section>
-
-          <Section id="where-when" title="Where and when" description="Where you are, and when and how much you can work.">
-            <div className="grid gap-5 sm:grid-cols-2">
-              <SelectField
-                field={fields.country}
-                label="Country"
-                placeholder="Choose a country…"
-                options={COUNTRIES.map((c) => ({ value: c.code, label: c.name }))}
-                autoFocus={focus === "country"}
-              />
-              <Field field={fields.city} label="City" autoComplete="address-level2" autoFocus={focus === "city"} />
-              <div className="sm:col-span-2">
-                <Field
-                  field={asText(fields.timezone)}
-                  label="Time zone"
-                  list="profile-time-zones"
-                  autoComplete="off"
-                  placeholder="Start typing a city, like Toronto"
-                  hint={
-                    <>
-                      The IANA name, like America/Toronto — mentors use it to find hours you overlap.
-                      {browserZone && !fields.timezone.initialValue ? (
-                        <>
-                          {" "}
-                          <button
-                            type="button"
-                            className="font-semibold text-brand-700 hover:underline"
-                            onClick={() => {
-                              const input = document.getElementById(fields.timezone.id) as HTMLInputElement | null;
-                              if (input) input.value = browserZone;
-                            }}
-                          >
-                            Use {browserZone}
-                          </button>
-                        </>
-                      ) : null}
-                    </>
-                  }
-                  autoFocus={focus === "timezone"}
-                />
-                <datalist id="profile-time-zones">
-                  {timeZones.map((z) => (
-                    <option key={z} value={z} />
-                  ))}
-                </datalist>
-              </div>
-              <Field field={asText(fields.availableFrom)} label="Available from" type="date" autoFocus={focus === "availableFrom"} />
-              <Field field={asText(fields.availableWeeks)} label="For how many weeks" type="number" inputMode="numeric" autoFocus={focus === "availableWeeks"} />
-              <Field
-                field={asText(fields.hoursPerWeekTerm)}
-                label="Hours per week during term"
-                type="number"
-                inputMode="numeric"
-                hint="0 if you cannot work during term."
-                autoFocus={focus === "hoursPerWeekTerm"}
-              />
-              <Field
-                field={asText(fields.hoursPerWeekBreak)}
-                label="Hours per week in breaks"
-                type="number"
-                inputMode="numeric"
-                hint="Summer and winter breaks."
-                autoFocus={focus === "hoursPerWeekBreak"}
-              />
-            </div>
-            <ChoiceGroup
-              field={fields.workModes}
-              legend="How you can work"
-              hint="Choose every mode you would accept."
-              type="checkbox"
-              options={Object.entries(WORK_MODE_LABELS).map(([value, label]) => ({ value, label }))}
-              autoFocus={focus === "workModes"}
-            />
-          </Section>
-
-          <Section
-            id="authorization"
-            title="Work authorization"
-            description="Your status decides which internships you can take. Mentors only see whether it fits their slot — not the status itself, unless you choose to share it."
-          >
-            <SelectField
-              field={fields.workAuthorization}
-              label="Your status"
-              placeholder="Choose your status…"
-              options={WORK_AUTHORIZATIONS.map((value) => ({ value, label: AUTHORIZATION_INFO[value].label }))}
-              autoFocus={focus === "workAuthorization"}
-              onChange={(value) => setStatus((WORK_AUTHORIZATIONS as readonly string[]).includes(value) ? (value as WorkAuthorizationStatus) : null)}
-            />
-            <AuthorizationGuidance status={status} />
-            {showDates ? (
+            <Section id="about" title="About you" description="Where you study and what you know.">
               <div className="grid gap-5 sm:grid-cols-2">
+                <Field field={fields.school} label="School" hint="Where you study now, or studied last." autoComplete="organization" />
+                <Field field={fields.program} label="Program" hint="Your major or field, like Computer Science." />
+                <SelectField
+                  field={fields.degree}
+                  label="Degree"
+                  hint="The degree that program leads to."
+                  placeholder="Choose a degree…"
+                  options={Object.entries(DEGREE_LABELS).map(([value, label]) => ({ value, label }))}
+                />
+                <Field field={asText(fields.graduationDate)} label="Graduation date" type="date" hint="Expected, if you have not graduated yet." />
+              </div>
+              <TextareaField
+                field={fields.coursework}
+                label="Relevant coursework"
+                hint="Courses that matter for the internships you want, like Data Structures, Databases, Machine Learning."
+               rows={3} />
+              <Field field={asText(fields.languages)} label="Languages you speak" hint="Separate them with commas, like English, Hindi, French." />
+            </Section>
+
+            <Section
+              id="skills"
+              title="Skills"
+              description="Start typing to pick from the list; common short names work too (js, k8s, postgres). Levels: 1 learning · 2 used in projects · 3 used at work · 4 could teach it."
+            >
+              <SkillPicker
+                name="skills"
+                legend="Your skills"
+                skills={skills}
+                defaultRows={skillRows}
+                levelLabel="Your level"
+                errors={allErrors}
+                autoFocusField={focus}
+              />
+            </Section>
+
+            <Section id="projects" title="Projects and links" description="What you built and where people can see your work.">
+              <fieldset>
+                <legend className="sr-only">Projects</legend>
+                <ol className="space-y-5">
+                  {Array.from({ length: projectCount }, (_, i) => {
+                    const row = projectRows[i];
+                    const name = (f: string) => `projects[${i}].${f}`;
+                    const id = (f: string) => `profile-project-${i}-${f}`;
+                    const err = (f: string) => allErrors[name(f)];
+                    const aria = (f: string) => (err(f)?.length ? { "aria-invalid": true, "aria-describedby": `${id(f)}-error` } : {});
+                    return (
+                      <li key={i} className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
+                        <p className="text-sm font-semibold text-slate-900">Project {i + 1}</p>
+                        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+                          <div>
+                            <label htmlFor={id("title")} className="block text-sm font-medium text-slate-800">
+                              Title of project {i + 1}
+                            </label>
+                            <input id={id("title")} name={name("title")} defaultValue={row?.title ?? ""} maxLength={120} autoFocus={focus === name("title")} {...aria("title")} className={`mt-1.5 ${inputClass}`} />
+                            <ErrorList id={`${id("title")}-error`} errors={err("title")} />
+                          </div>
+                          <div>
+                            <label htmlFor={id("url")} className="block text-sm font-medium text-slate-800">
+                              Link to project {i + 1} <span className="font-normal text-slate-500">(optional)</span>
+                            </label>
+                            <input id={id("url")} name={name("url")} type="url" inputMode="url" placeholder="https://" defaultValue={row?.url ?? ""} autoFocus={focus === name("url")} {...aria("url")} className={`mt-1.5 ${inputClass}`} />
+                            <ErrorList id={`${id("url")}-error`} errors={err("url")} />
+                          </div>
+                        </div>
+                        <div className="mt-4">
+                          <label htmlFor={id("description")} className="block text-sm font-medium text-slate-800">
+                            What you did in project {i + 1}
+                          </label>
+                          <textarea id={id("description")} name={name("description")} rows={3} maxLength={2000} defaultValue={row?.description ?? ""} autoFocus={focus === name("description")} {...aria("description")} className={`mt-1.5 ${inputClass}`} />
+                          <ErrorList id={`${id("description")}-error`} errors={err("description")} />
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ol>
+                <ErrorList id="profile-projects-error" errors={allErrors.projects} />
+                <div className="mt-3 flex flex-wrap items-center gap-3">
+                  {hydrated && projectCount < MAX_PROJECTS ? (
+                    <button
+                      type="button"
+                      onClick={() => setExtraProjects((n) => n + 1)}
+                      className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50"
+                    >
+                      + Add another project
+                    </button>
+                  ) : null}
+                  <p className="text-xs text-slate-500">To remove a project, empty its fields and save.</p>
+                </div>
+              </fieldset>
+              <div className="grid gap-5 border-t border-slate-200 pt-5 sm:grid-cols-3">
+                <Field field={asText(fields.portfolioUrl)} label="Portfolio" type="url" placeholder="https://" />
+                <Field field={asText(fields.githubUrl)} label="GitHub" type="url" placeholder="https://github.com/…" />
+                <Field field={asText(fields.linkedinUrl)} label="LinkedIn" type="url" placeholder="https://www.linkedin.com/in/…" />
+              </div>
+            </Section>
+
+            <Section id="where-when" title="Where and when" description="Where you are, and when and how much you can work.">
+              <div className="grid gap-5 sm:grid-cols-2">
+                <SelectField
+                  field={fields.country}
+                  label="Country"
+                  placeholder="Choose a country…"
+                  options={COUNTRIES.map((c) => ({ value: c.code, label: c.name }))}
+                />
+                <Field field={fields.city} label="City" autoComplete="address-level2" />
+                <div className="sm:col-span-2">
+                  <Field
+                    field={asText(fields.timezone)}
+                    label="Time zone"
+                    list="profile-time-zones"
+                    autoComplete="off"
+                    placeholder="Start typing a city, like Toronto"
+                    hint={
+                      <>
+                        The IANA name, like America/Toronto — mentors use it to find hours you overlap.
+                        {browserZone && !fields.timezone.initialValue ? (
+                          <>
+                            {" "}
+                            <button
+                              type="button"
+                              className="font-semibold text-brand-700 hover:underline"
+                              onClick={() => {
+                                const input = document.getElementById(fields.timezone.id) as HTMLInputElement | null;
+                                if (input) input.value = browserZone;
+                              }}
+                            >
+                              Use {browserZone}
+                            </button>
+                          </>
+                        ) : null}
+                      </>
+                    }
+                  />
+                  <datalist id="profile-time-zones">
+                    {timeZones.map((z) => (
+                      <option key={z} value={z} />
+                    ))}
+                  </datalist>
+                </div>
+                <Field field={asText(fields.availableFrom)} label="Available from" type="date" />
+                <Field field={asText(fields.availableWeeks)} label="For how many weeks" type="number" inputMode="numeric" />
                 <Field
-                  field={asText(fields.authorizationValidFrom)}
-                  label="Valid from"
-                  type="date"
-                  hint={hydrated ? "From your EAD card, permit or DS-2019 — for CPT, from your I-20 once your school authorizes it." : "Only for CPT, OPT, EAD, J-1 and permits; ignored for other statuses."}
-                  autoFocus={focus === "authorizationValidFrom"}
+                  field={asText(fields.hoursPerWeekTerm)}
+                  label="Hours per week during term"
+                  type="number"
+                  inputMode="numeric"
+                  hint="0 if you cannot work during term."
                 />
                 <Field
-                  field={asText(fields.authorizationValidUntil)}
-                  label="Valid until"
-                  type="date"
-                  hint={hydrated ? "The last day it covers." : "Only for CPT, OPT, EAD, J-1 and permits; ignored for other statuses."}
-                  autoFocus={focus === "authorizationValidUntil"}
+                  field={asText(fields.hoursPerWeekBreak)}
+                  label="Hours per week in breaks"
+                  type="number"
+                  inputMode="numeric"
+                  hint="Summer and winter breaks."
                 />
               </div>
-            ) : null}
-            {!hydrated || status === "us_f1_cpt" ? (
-              <Field
-                field={asText(fields.cptFullTimeMonthsUsed)}
-                label="Months of full-time CPT you have used (optional)"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={60}
-                hint={
-                  hydrated
-                    ? "Twelve months or more of full-time CPT ends OPT eligibility: we warn you on slots that would take you there. Only you and admins see this."
-                    : "CPT only. Twelve months or more of full-time CPT ends OPT eligibility. Only you and admins see this."
-                }
-                autoFocus={focus === "cptFullTimeMonthsUsed"}
+              <Choices
+                field={fields.workModes}
+                legend="How you can work"
+                hint="Choose every mode you would accept."
+                type="checkbox"
+                options={Object.entries(WORK_MODE_LABELS).map(([value, label]) => ({ value, label }))}
               />
-            ) : null}
-            <Checkbox
-              field={fields.shareAuthorization}
-              label="Show my status to mentors who can see my profile"
-              description="Otherwise they see only whether your status fits their slot. Admins always see it."
-            />
-          </Section>
+            </Section>
 
-          <Section id="wants" title="What you want" description="Matching favours slots that give you what you ask for.">
-            <ChoiceGroup
-              field={fields.compensation}
-              legend="Compensation"
-              type="radio"
-              options={Object.entries(COMPENSATION_PREFERENCE_LABELS).map(([value, label]) => ({ value, label }))}
-              autoFocus={focus === "compensation"}
-            />
-            <ChoiceGroup
-              field={fields.goals}
-              legend="What you want out of an internship"
-              hint="Choose all that matter to you."
-              type="checkbox"
-              options={STUDENT_GOALS.map((value) => ({ value, label: BENEFIT_LABELS[value] }))}
-              autoFocus={focus === "goals"}
-            />
-          </Section>
+            <Section
+              id="authorization"
+              title="Work authorization"
+              description="Your status decides which internships you can take. Mentors only see whether it fits their slot — not the status itself, unless you choose to share it."
+            >
+              <SelectField
+                field={fields.workAuthorization}
+                label="Your status"
+                placeholder="Choose your status…"
+                options={WORK_AUTHORIZATIONS.map((value) => ({ value, label: AUTHORIZATION_INFO[value].label }))}
+                onChange={(value) => setStatus((WORK_AUTHORIZATIONS as readonly string[]).includes(value) ? (value as WorkAuthorizationStatus) : null)}
+              />
+              <AuthorizationGuidance status={status} />
+              {showDates ? (
+                <div className="grid gap-5 sm:grid-cols-2">
+                  <Field
+                    field={asText(fields.authorizationValidFrom)}
+                    label="Valid from"
+                    type="date"
+                    hint={hydrated ? "From your EAD card, permit or DS-2019 — for CPT, from your I-20 once your school authorizes it." : "Only for CPT, OPT, EAD, J-1 and permits; ignored for other statuses."}
+                  />
+                  <Field
+                    field={asText(fields.authorizationValidUntil)}
+                    label="Valid until"
+                    type="date"
+                    hint={hydrated ? "The last day it covers." : "Only for CPT, OPT, EAD, J-1 and permits; ignored for other statuses."}
+                  />
+                </div>
+              ) : null}
+              {!hydrated || status === "us_f1_cpt" ? (
+                <Field
+                  field={asText(fields.cptFullTimeMonthsUsed)}
+                  label="Months of full-time CPT you have used (optional)"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={60}
+                  hint={
+                    hydrated
+                      ? "Twelve months or more of full-time CPT ends OPT eligibility: we warn you on slots that would take you there. Only you and admins see this."
+                      : "CPT only. Twelve months or more of full-time CPT ends OPT eligibility. Only you and admins see this."
+                  }
+                />
+              ) : null}
+              <Checkbox
+                field={fields.shareAuthorization}
+                label="Show my status to mentors who can see my profile"
+                description="Otherwise they see only whether your status fits their slot. Admins always see it."
+              />
+            </Section>
 
-          <Section id="privacy" title="Privacy and matching" description="Your profile is seen by you, admins, and mentors of slots you apply to or are matched with.">
-            <Checkbox
-              field={fields.inMatching}
-              label="Include me in matching rounds"
-              description="Admins run rounds that propose matches between students and open slots. Every proposal is reviewed before anyone is introduced."
-            />
-            <Checkbox
-              field={fields.visibleToMentors}
-              label="Let every verified mentor see my profile"
-              description="Mentors of verified organizations can then find you and invite you to apply. Your work-authorization status stays hidden unless you share it above."
-            />
-          </Section>
+            <Section id="wants" title="What you want" description="Matching favours slots that give you what you ask for.">
+              <Choices
+                field={fields.compensation}
+                legend="Compensation"
+                type="radio"
+                options={Object.entries(COMPENSATION_PREFERENCE_LABELS).map(([value, label]) => ({ value, label }))}
+              />
+              <Choices
+                field={fields.goals}
+                legend="What you want out of an internship"
+                hint="Choose all that matter to you."
+                type="checkbox"
+                options={STUDENT_GOALS.map((value) => ({ value, label: BENEFIT_LABELS[value] }))}
+              />
+            </Section>
 
-          {/* why: not sticky — a bar pinned to the bottom covered the field being typed in, and the invalid one focused after an error. */}
-          <div className="flex flex-col gap-3 rounded-xl bg-white px-6 py-4 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-center sm:justify-between">
-            <p className="text-sm text-slate-600">Everything on this page is saved together.</p>
-            <Button type="submit" disabled={busy}>
-              {busy ? "Saving…" : "Save profile"}
-            </Button>
-          </div>
+            <Section id="privacy" title="Privacy and matching" description="Your profile is seen by you, admins, and mentors of slots you apply to or are matched with.">
+              <Checkbox
+                field={fields.inMatching}
+                label="Include me in matching rounds"
+                description="Admins run rounds that propose matches between students and open slots. Every proposal is reviewed before anyone is introduced."
+              />
+              <Checkbox
+                field={fields.visibleToMentors}
+                label="Let every verified mentor see my profile"
+                description="Mentors of verified organizations can then find you and invite you to apply. Your work-authorization status stays hidden unless you share it above."
+              />
+            </Section>
+
+            {/* why: not sticky — a bar pinned to the bottom covered the field being typed in, and the invalid one focused after an error. */}
+            <div className="flex flex-col gap-3 rounded-xl bg-white px-6 py-4 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-center sm:justify-between">
+              <p className="text-sm text-slate-600">Everything on this page is saved together.</p>
+              <Button type="submit" disabled={busy}>
+                {busy ? "Saving…" : "Save profile"}
+              </Button>
+            </div>
+          </FocusFirstError>
         </Form>
       </div>
     </div>
