@@ -1,6 +1,7 @@
 import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { emails } from "~db/schema";
+import { isUuid } from "~/modules/ids";
 import { pageCount, pageOffset } from "~/modules/paging";
 
 export const PAGE_SIZE = 25;
@@ -22,7 +23,7 @@ export async function listEmails(db: Db, { page, status }: { page: number; statu
 }
 
 export async function getEmail(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [email] = await db.select().from(emails).where(eq(emails.id, id));
   return email ?? null;
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { UUID } from "~/modules/ids";
 
 // Forms of the recommendations area. Safe in the browser.
 
 /** The most slots a student can star: their ranking in a round stays short enough to mean something. */
 export const MAX_STARS = 20;
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Unknown slot");
+const uuid = z.string().regex(UUID, "Unknown slot");
 
 /** Star, unstar or move one starred slot; posted to /starred from any page, back to `redirectTo`. */
 export const StarActionSchema = z.object({
