@@ -1,28 +1,22 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import {
-  ChoiceGroup,
-  ErrorList,
-  Field,
-  FocusFirstError,
-  FormErrors,
-  firstErrorField,
-  inputClass,
-  SelectField,
-  TextareaField,
-} from "~/components/forms";
+import { Field, FocusFirstError, FormErrors, firstErrorField, SelectField, TextareaField } from "~/components/forms";
 import { SkillPicker } from "~/components/skill-picker";
-import { Alert, Button, Card, PageHeader } from "~/components/ui";
+import { Alert, Button, PageHeader } from "~/components/ui";
 import { useHydrated } from "~/components/use-hydrated";
+import { AuthorizationGuidance } from "~/components/profile/authorization-guidance";
+import { Checkbox, Choices, Section } from "~/components/profile/blocks";
+import { CompletenessMeter } from "~/components/profile/completeness-meter";
+import { ProjectRows } from "~/components/profile/project-rows";
 import {
   BENEFIT_LABELS,
   COMPENSATION_PREFERENCE_LABELS,
@@ -32,10 +26,9 @@ import {
   WORK_MODE_LABELS,
 } from "~/domain/labels";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
-import { nothingToConfirm, renderStatusStep } from "~/messages/render";
 import { profileCompleteness } from "~/modules/profiles/completeness";
 import { getStudentProfile, saveStudentProfile } from "~/modules/profiles/profiles.server";
-import { MAX_PROJECTS, ProfileFields, ProfileSchema, profileFormDefaults } from "~/modules/profiles/schemas";
+import { ProfileFields, ProfileSchema, profileFormDefaults } from "~/modules/profiles/schemas";
 import { timeZoneOptions } from "~/modules/profiles/time-zones";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills } from "~/modules/skills/skills.server";
@@ -111,102 +104,6 @@ const ORDER = [
 // why: Field is typed for string fields; numbers and dates are typed as text in the form anyway.
 const asText = (field: FieldMetadata<unknown>) => field as unknown as FieldMetadata<string | undefined>;
 
-function Section({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
-  return (
-    <Card className="scroll-mt-6">
-      <section id={id} aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
-          {title}
-        </h2>
-        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
-        <div className="mt-6 space-y-5">{children}</div>
-      </section>
-    </Card>
-  );
-}
-
-/** The profile's choices are tiles, described as a group (the fieldset carries the hint and errors). */
-function Choices(props: Omit<Parameters<typeof ChoiceGroup>[0], "look" | "columns" | "describeOptions">) {
-  return <ChoiceGroup {...props} look="tiles" columns="sm:grid-cols-2 lg:grid-cols-3" describeOptions={false} />;
-}
-
-function Checkbox({ field, label, description }: { field: FieldMetadata<unknown>; label: string; description: ReactNode }) {
-  const { key: _key, ...props } = getInputProps(field, { type: "checkbox", ariaDescribedBy: `${field.id}-description` });
-  return (
-    <div className="flex gap-3">
-      <input {...props} className="mt-1 h-4 w-4 shrink-0 accent-brand-700" />
-      <div>
-        <label htmlFor={field.id} className="text-sm font-medium text-slate-900">
-          {label}
-        </label>
-        <p id={`${field.id}-description`} className="text-sm text-slate-600">
-          {description}
-        </p>
-      </div>
-    </div>
-  );
-}
-
-function CompletenessMeter({ percent, missing }: { percent: number; missing: string[] }) {
-  return (
-    <Card>
-      <div className="flex items-baseline justify-between gap-4">
-        <h2 id="completeness-title" className="text-lg font-semibold text-slate-900">
-          {percent === 100 ? "Your profile is complete" : `Your profile is ${percent}% complete`}
-        </h2>
-        <span className="text-2xl font-bold text-brand-700" aria-hidden="true">
-          {percent}%
-        </span>
-      </div>
-      <progress
-        value={percent}
-        max={100}
-        aria-labelledby="completeness-title"
-        className="mt-3 h-2.5 w-full appearance-none overflow-hidden rounded-full bg-slate-200 [&::-moz-progress-bar]:bg-brand-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-600"
-      >
-        {percent}%
-      </progress>
-      {missing.length ? (
-        <div className="mt-4 text-sm text-slate-700">
-          <p className="font-medium">Still missing:</p>
-          <ul className="mt-2 flex flex-wrap gap-2" aria-label="What is missing">
-            {missing.map((m) => (
-              <li key={m} className="rounded-full bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-900 ring-1 ring-amber-200">
-                {m}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <p className="mt-3 text-sm text-slate-600">Mentors and the matching engine have everything they need. Keep it current as your plans change.</p>
-      )}
-    </Card>
-  );
-}
-
-/** What the chosen status means, as guidance; updates as the select changes when JavaScript runs. */
-function AuthorizationGuidance({ status }: { status: WorkAuthorizationStatus | null }) {
-  if (!status) {
-    return (
-      <div id="authorization-guidance" aria-live="polite" className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-600 ring-1 ring-slate-200">
-        Choose your status to see what it means for internships and what to confirm before you start.
-      </div>
-    );
-  }
-  const info = AUTHORIZATION_INFO[status];
-  return (
-    <div id="authorization-guidance" aria-live="polite" className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200">
-      <p className="text-xs font-semibold uppercase tracking-wide text-sky-800">Guidance, not legal advice</p>
-      <p className="mt-1 font-semibold">{info.label}</p>
-      <p className="mt-1">{info.meaning}</p>
-      <p className="mt-2">
-        <span className="font-semibold">Confirm with your school&apos;s international office: </span>
-        {renderStatusStep(status, { audience: "student" }) ?? nothingToConfirm()}
-      </p>
-    </div>
-  );
-}
-
 export default function ProfilePage() {
   const loaderData = useLoaderData<typeof loader>();
   // A successful save reloads the profile with a new updatedAt: the form starts again from it.
@@ -235,8 +132,6 @@ function ProfileForm({ profile, completeness, skills, timeZones, saved }: Return
 
   const skillRows = (fields.skills.initialValue ?? []) as { skill?: string; level?: string }[];
   const projectRows = (fields.projects.initialValue ?? []) as ({ title?: string; description?: string; url?: string } | undefined)[];
-  const [extraProjects, setExtraProjects] = useState(0);
-  const projectCount = Math.min(MAX_PROJECTS, projectRows.length + 1 + extraProjects);
   const [browserZone, setBrowserZone] = useState<string | null>(null);
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -319,59 +214,7 @@ function ProfileForm({ profile, completeness, skills, timeZones, saved }: Return
             </Section>
 
             <Section id="projects" title="Projects and links" description="What you built and where people can see your work.">
-              <fieldset>
-                <legend className="sr-only">Projects</legend>
-                <ol className="space-y-5">
-                  {Array.from({ length: projectCount }, (_, i) => {
-                    const row = projectRows[i];
-                    const name = (f: string) => `projects[${i}].${f}`;
-                    const id = (f: string) => `profile-project-${i}-${f}`;
-                    const err = (f: string) => allErrors[name(f)];
-                    const aria = (f: string) => (err(f)?.length ? { "aria-invalid": true, "aria-describedby": `${id(f)}-error` } : {});
-                    return (
-                      <li key={i} className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
-                        <p className="text-sm font-semibold text-slate-900">Project {i + 1}</p>
-                        <div className="mt-3 grid gap-4 sm:grid-cols-2">
-                          <div>
-                            <label htmlFor={id("title")} className="block text-sm font-medium text-slate-800">
-                              Title of project {i + 1}
-                            </label>
-                            <input id={id("title")} name={name("title")} defaultValue={row?.title ?? ""} maxLength={120} autoFocus={focus === name("title")} {...aria("title")} className={`mt-1.5 ${inputClass}`} />
-                            <ErrorList id={`${id("title")}-error`} errors={err("title")} />
-                          </div>
-                          <div>
-                            <label htmlFor={id("url")} className="block text-sm font-medium text-slate-800">
-                              Link to project {i + 1} <span className="font-normal text-slate-500">(optional)</span>
-                            </label>
-                            <input id={id("url")} name={name("url")} type="url" inputMode="url" placeholder="https://" defaultValue={row?.url ?? ""} autoFocus={focus === name("url")} {...aria("url")} className={`mt-1.5 ${inputClass}`} />
-                            <ErrorList id={`${id("url")}-error`} errors={err("url")} />
-                          </div>
-                        </div>
-                        <div className="mt-4">
-                          <label htmlFor={id("description")} className="block text-sm font-medium text-slate-800">
-                            What you did in project {i + 1}
-                          </label>
-                          <textarea id={id("description")} name={name("description")} rows={3} maxLength={2000} defaultValue={row?.description ?? ""} autoFocus={focus === name("description")} {...aria("description")} className={`mt-1.5 ${inputClass}`} />
-                          <ErrorList id={`${id("description")}-error`} errors={err("description")} />
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ol>
-                <ErrorList id="profile-projects-error" errors={allErrors.projects} />
-                <div className="mt-3 flex flex-wrap items-center gap-3">
-                  {hydrated && projectCount < MAX_PROJECTS ? (
-                    <button
-                      type="button"
-                      onClick={() => setExtraProjects((n) => n + 1)}
-                      className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50"
-                    >
-                      + Add another project
-                    </button>
-                  ) : null}
-                  <p className="text-xs text-slate-500">To remove a project, empty its fields and save.</p>
-                </div>
-              </fieldset>
+              <ProjectRows rows={projectRows} errors={allErrors} focus={focus} />
               <div className="grid gap-5 border-t border-slate-200 pt-5 sm:grid-cols-3">
                 <Field field={asText(fields.portfolioUrl)} label="Portfolio" type="url" placeholder="https://" />
                 <Field field={asText(fields.githubUrl)} label="GitHub" type="url" placeholder="https://github.com/…" />
