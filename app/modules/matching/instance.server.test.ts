@@ -79,7 +79,7 @@ describe("loadOpenSlots", () => {
     const roomy = await makeSlot(db, organization, { seats: 3, skills: [[skill.slug, 2, true]] });
     const full = await makeSlot(db, organization, { seats: 1 });
     const draft = await makeSlot(db, organization, { status: "draft" });
-    const pastDeadline = await makeSlot(db, organization, { applicationDeadline: addDays(TODAY, -1), startDate: addDays(TODAY, 5) });
+    const pastDeadline = await makeSlot(db, organization, { applicationDeadline: addDays(TODAY, -2), startDate: addDays(TODAY, 5) });
 
     const [s1, s2, s3, s4] = [await makeMatchableStudent(db), await makeMatchableStudent(db), await makeMatchableStudent(db), await makeMatchableStudent(db)];
     await makeMatch(db, { slotId: roomy.id, studentId: s1.id, status: "introduced" });

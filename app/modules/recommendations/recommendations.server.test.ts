@@ -169,7 +169,7 @@ describe("stars", () => {
     const student = await makeMatchableStudent();
     const closed = await makeSlot(db, organization, { status: "closed" });
     const draft = await makeSlot(db, organization, { status: "draft" });
-    const pastDeadline = await makeSlot(db, organization, { applicationDeadline: addDays(TODAY, -1) });
+    const pastDeadline = await makeSlot(db, organization, { applicationDeadline: addDays(TODAY, -2) });
     for (const slot of [closed, draft, pastDeadline]) expect(await starSlot(db, student.id, slot.id)).toEqual({ ok: false, error: "not_open" });
     expect(await starSlot(db, student.id, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, error: "not_found" });
     expect(await positions(student.id)).toEqual([]);
