@@ -13,6 +13,7 @@ import { APPLICANTS_PAGE_SIZE, countApplicants, decline, listApplicants, propose
 import { ApplicantActionSchema, DECISION_ERROR_MESSAGES, MAX_DECLINE_REASON, MAX_SHORTLIST_RANK } from "~/modules/applications/schemas";
 import { isIn, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
 import { readForm } from "~/forms/read.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Applicants · ${data?.slot.title ?? "Slot"} · Steppingstone` }];
 
@@ -23,7 +24,6 @@ const NOTICES: Record<string, string> = {
 };
 
 // why: a slot of another organization is "not found", never "forbidden" — its existence is not theirs to learn.
-const notFound = () => new Response("Not found", { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await proposeMatchFromApplication(db, user.id, input.applicationId);
   if (!result.ok) {
     if (result.error === "not_found") throw notFound();
-    return data({ applicationId: input.applicationId, error: DECISION_ERROR_MESSAGES[result.error]! }, { status: 409 });
+    return data({ applicationId: input.applicationId, error: DECISION_ERROR_MESSAGES[result.error] }, { status: 409 });
   }
   const notice = input.intent === "shortlist" ? "shortlisted" : input.intent === "decline" ? "declined" : "proposed";
   return redirect(`/mentor/slots/${slotId}/applicants?notice=${notice}`);

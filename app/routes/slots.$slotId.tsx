@@ -16,6 +16,7 @@ import { StarForm } from "~/modules/recommendations/star-form"; // Recommendatio
 import { formatDay } from "~/modules/slots/format";
 import { getSlotForViewer, type SlotForViewer } from "~/modules/slots/search.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.view.slot.title} · ${data.view.organization.name} · Steppingstone` : "Slot · Steppingstone" },
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   const view = await getSlotForViewer(getDb(), { slotId: params.slotId ?? "", viewer: auth ? { id: auth.user.id, role: auth.user.role } : null });
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) throw notFound();
   const student = auth?.user.role === "student" ? auth.user.id : null;
   const [apply, starred] = student
     ? await Promise.all([getApplySection(getDb(), student, view.slot.id), isStarred(getDb(), student, view.slot.id)]) // Applications, Recommendations
@@ -40,12 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "student");
   const db = getDb();
   const view = await getSlotForViewer(db, { slotId: params.slotId ?? "", viewer: { id: user.id, role: user.role } });
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) throw notFound();
   const formData = await readForm(request);
   if (formData.get("intent") === "withdraw") {
     requireCleanForm(formData);
     const result = await withdrawApplication(db, user.id, view.slot.id);
-    if (!result.ok) return data({ result: null, error: APPLY_ERROR_MESSAGES[result.error]! }, { status: 409 });
+    if (!result.ok) return data({ result: null, error: APPLY_ERROR_MESSAGES[result.error] }, { status: 409 });
     return redirect(`/slots/${view.slot.id}#apply`);
   }
   // why: a request without the answer fields (not one our form sends) is read as empty answers,
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: applicationFormSchema(view.slot.questions.length) });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const result = await applyToSlot(db, user.id, view.slot.id, submission.value);
-  if (!result.ok) return data({ result: submission.reply(), error: APPLY_ERROR_MESSAGES[result.error]! }, { status: 409 });
+  if (!result.ok) return data({ result: submission.reply(), error: APPLY_ERROR_MESSAGES[result.error] }, { status: 409 });
   return redirect(`/slots/${view.slot.id}#apply`);
 }
 // --- end Applications ----------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import { isUuid } from "~/modules/ids";
 import { deadlineNotPassed, takingApplications } from "~/modules/slots/access.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import type { ApplicationInput } from "./schemas";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const STUDENT_PAGE_SIZE = 20;
 export const APPLICANTS_PAGE_SIZE = 20;
@@ -117,13 +118,15 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
   });
 }
 
+export type WithdrawError = "not_found" | "decided";
+
 /** The student withdraws an application the mentors have not decided on yet; it stays as history and can be reapplied. */
 export async function withdrawApplication(
   db: Db,
   studentId: string,
   slotId: string,
   now = new Date(),
-): Promise<{ ok: true } | { ok: false; error: "not_found" | "decided" }> {
+): Promise<{ ok: true } | { ok: false; error: WithdrawError }> {
   if (!isUuid(slotId)) return { ok: false, error: "not_found" };
   return transaction(db, async (tx) => {
     const [row] = await tx
@@ -179,11 +182,11 @@ export async function listStudentApplications(db: Db, studentId: string, { page 
       .where(where)
       .orderBy(desc(applications.updatedAt), desc(applications.id))
       .limit(STUDENT_PAGE_SIZE)
-      .offset((page - 1) * STUDENT_PAGE_SIZE),
+      .offset(pageOffset(page, STUDENT_PAGE_SIZE)),
     db.select({ value: count() }).from(applications).where(where),
   ]);
   const n = total?.value ?? 0;
-  return { rows, total: n, pages: Math.max(1, Math.ceil(n / STUDENT_PAGE_SIZE)) };
+  return { rows, total: n, pages: pageCount(n, STUDENT_PAGE_SIZE) };
 }
 
 // The mentor's side ------------------------------------------------------------------------------
@@ -288,7 +291,7 @@ export async function listApplicants(db: Db, mentorId: string, slotId: string, p
         a.submittedAt.getTime() - b.submittedAt.getTime() ||
         a.id.localeCompare(b.id),
     );
-  const pages = Math.max(1, Math.ceil(ranked.length / APPLICANTS_PAGE_SIZE));
+  const pages = pageCount(ranked.length, APPLICANTS_PAGE_SIZE);
   return {
     slot: own.slot,
     organizationName: own.organizationName,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UNKNOWN_BUTTON } from "~/forms/gate";
+import type { ApplyError, ProposeError, WithdrawError } from "./applications.server";
 import type { ApplicationStatus } from "~db/schema";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
@@ -74,7 +75,7 @@ export const ApplicantActionSchema = z.discriminatedUnion("intent", [ShortlistSc
 export type ApplicantAction = z.output<typeof ApplicantActionSchema>;
 
 /** What a student reads when applying or withdrawing is refused. */
-export const APPLY_ERROR_MESSAGES: Record<string, string> = {
+export const APPLY_ERROR_MESSAGES = {
   not_found: "This slot is not open to applications.",
   closed: "This slot no longer takes applications.",
   deadline_passed: "The application deadline has passed.",
@@ -83,14 +84,14 @@ export const APPLY_ERROR_MESSAGES: Record<string, string> = {
   already_applied: "You have already applied to this slot.",
   answers_mismatch: "Answer each of the slot's questions.",
   decided: "The mentors have already decided on this application, so it can no longer be withdrawn.",
-};
+} as const satisfies Record<ApplyError | WithdrawError, string>;
 
 /** What a mentor reads when a decision is refused. */
-export const DECISION_ERROR_MESSAGES: Record<string, string> = {
+export const DECISION_ERROR_MESSAGES = {
   not_found: "This application is not one of your slot's.",
   decided: "This application has already been decided (or withdrawn). Reload the page to see where it is.",
   slot_not_open: "Only an open slot can get a match proposed.",
   profile_incomplete: "The student's profile lacks what matching needs, so a match cannot be proposed yet.",
   not_eligible: "The student does not fit this slot's hard requirements, so a match cannot be proposed.",
   live_match: "This student already has a match with this slot.",
-};
+} as const satisfies Record<ProposeError, string>;

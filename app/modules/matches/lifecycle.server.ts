@@ -40,6 +40,7 @@ import {
 import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 /** Which side of a match a person is on; admins look on. */
 export type Side = "student" | "mentor" | "admin";
@@ -329,7 +330,7 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
         desc(matches.id),
       )
       .limit(MY_MATCHES_PAGE_SIZE)
-      .offset((page - 1) * MY_MATCHES_PAGE_SIZE),
+      .offset(pageOffset(page, MY_MATCHES_PAGE_SIZE)),
     db
       .select({ value: count() })
       .from(matches)
@@ -337,5 +338,5 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
       .where(where),
   ]);
   const n = total?.value ?? 0;
-  return { rows, total: n, pages: Math.max(1, Math.ceil(n / MY_MATCHES_PAGE_SIZE)) };
+  return { rows, total: n, pages: pageCount(n, MY_MATCHES_PAGE_SIZE) };
 }

@@ -19,6 +19,7 @@ import { isUuid } from "~/modules/ids";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { getRound, listRecentRounds } from "./rounds.server";
 import { firstName, lockMatch, type LockedMatch } from "./shared.server";
+import { pageCount, pageOffset } from "~/modules/paging";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -96,7 +97,7 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
       .where(where)
       .orderBy(asc(matches.createdAt), desc(matches.score), asc(matches.id))
       .limit(REVIEW_PAGE_SIZE)
-      .offset((page - 1) * REVIEW_PAGE_SIZE),
+      .offset(pageOffset(page, REVIEW_PAGE_SIZE)),
     db.select({ value: count() }).from(matches).where(where),
     db.select({ source: matches.source, value: count() }).from(matches).where(waiting).groupBy(matches.source),
   ]);
@@ -120,7 +121,7 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
     }),
     counts,
     total: n,
-    pages: Math.max(1, Math.ceil(n / REVIEW_PAGE_SIZE)),
+    pages: pageCount(n, REVIEW_PAGE_SIZE),
   };
 }
 
