@@ -32,6 +32,7 @@ import { ProfileFields, ProfileSchema, profileFormDefaults } from "~/modules/pro
 import { timeZoneOptions } from "~/modules/profiles/time-zones";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills } from "~/modules/skills/skills.server";
+import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "My profile · Steppingstone" }];
 
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "student");
   const db = getDb();
   const [profile, skills] = await Promise.all([getStudentProfile(db, user.id), listSkills(db)]);
-  if (!profile) throw new Response("Not found", { status: 404 });
+  if (!profile) throw notFound();
   return {
     profile,
     completeness: profileCompleteness(profile),
