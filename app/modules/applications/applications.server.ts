@@ -4,7 +4,6 @@ import { transaction, type Db } from "~db/client.server";
 import {
   applications,
   matches,
-  organizationMembers,
   organizations,
   slots,
   studentProfiles,
@@ -29,7 +28,7 @@ import { renderFrame } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/matching/instance.server";
 import { isUuid } from "~/modules/ids";
-import { deadlineNotPassed, takingApplications } from "~/modules/slots/access.server";
+import { deadlineNotPassed, mentorOfSlot, takingApplications } from "~/modules/slots/access.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import type { ApplicationInput } from "./schemas";
 import { pageCount, pageOffset } from "~/modules/paging";
@@ -41,9 +40,6 @@ export const APPLICANTS_PAGE_SIZE = 20;
 
 
 /** The organization's mentors of `slotId` own it: this condition joins every mentor-side query. */
-const mentorOfSlotOrg = (mentorId: string) =>
-  sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${mentorId})`;
-
 
 // Applying ---------------------------------------------------------------------------------------
 
@@ -228,7 +224,7 @@ async function ownSlot(db: Db, mentorId: string, slotId: string) {
     .select({ slot: slots, organizationName: organizations.name })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .where(and(eq(slots.id, slotId), mentorOfSlotOrg(mentorId)));
+    .where(and(eq(slots.id, slotId), mentorOfSlot(mentorId)));
   return row ?? null;
 }
 
@@ -239,7 +235,7 @@ export async function countApplicants(db: Db, mentorId: string, slotId: string) 
     .select({ value: count(applications.id) })
     .from(slots)
     .leftJoin(applications, and(eq(applications.slotId, slots.id), ne(applications.status, "withdrawn")))
-    .where(and(eq(slots.id, slotId), mentorOfSlotOrg(mentorId)))
+    .where(and(eq(slots.id, slotId), mentorOfSlot(mentorId)))
     .groupBy(slots.id);
   return row ? row.value : null;
 }
@@ -312,7 +308,7 @@ async function lockOwnApplication(tx: Db, mentorId: string, applicationId: strin
     .innerJoin(slots, eq(slots.id, applications.slotId))
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(users, eq(users.id, applications.studentId))
-    .where(and(eq(applications.id, applicationId), mentorOfSlotOrg(mentorId)))
+    .where(and(eq(applications.id, applicationId), mentorOfSlot(mentorId)))
     .for("update", { of: applications });
   return row ?? null;
 }

@@ -41,6 +41,7 @@ import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
 import { pageCount, pageOffset } from "~/modules/paging";
+import { mentorOfSlot } from "~/modules/slots/access.server";
 
 /** Which side of a match a person is on; admins look on. */
 export type Side = "student" | "mentor" | "admin";
@@ -65,9 +66,6 @@ export function allowedMoves(status: MatchStatus, side: Side): MatchMove[] {
   return (Object.keys(MOVES) as MatchMove[]).filter((move) => MOVES[move].from.includes(status) && MOVES[move].by.includes(side));
 }
 
-const memberOfSlotOrganization = (userId: string) =>
-  sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${userId})`;
-
 /** The authorization of a match list or page, in the query: a student's own, a mentor's organization's, everything for an admin. */
 function visibleTo(viewer: Viewer): SQL | undefined {
   // The people of a match see it from the introduction on (a proposal is the admins' business).
@@ -75,7 +73,7 @@ function visibleTo(viewer: Viewer): SQL | undefined {
   if (viewer.role === "admin") return undefined;
   if (viewer.role === "student") return and(eq(matches.studentId, viewer.id), introduced);
   // A mentor also sees the proposals their organization made from applications, and what became of them.
-  return and(memberOfSlotOrganization(viewer.id), or(introduced, eq(matches.source, "application")));
+  return and(mentorOfSlot(viewer.id), or(introduced, eq(matches.source, "application")));
 }
 
 /** The same rule as visibleTo, for a match already read. */

@@ -3,7 +3,6 @@ import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import {
   auditLog,
-  organizationMembers,
   organizations,
   skills,
   slotStars,
@@ -28,7 +27,7 @@ import { getCompiledOpenSlots, loadMatchSlot, loadStudent, loadStudents } from "
 import { profileCompleteness } from "~/modules/profiles/completeness";
 import { getStudentProfile } from "~/modules/profiles/profiles.server";
 import { formatDay } from "~/modules/slots/format";
-import { takingApplications } from "~/modules/slots/access.server";
+import { mentorOfSlot, takingApplications } from "~/modules/slots/access.server";
 import { isUuid } from "~/modules/ids";
 import { MAX_STARS } from "./schemas";
 
@@ -249,8 +248,7 @@ async function mentorSlot(db: Db, mentorId: string, slotId: string, { lock = fal
     .select({ slot: slots, organizationName: organizations.name, organizationVerified: sql<boolean>`${organizations.verifiedAt} is not null`, open: sql<boolean>`${takingApplications(now)}` })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, mentorId)))
-    .where(eq(slots.id, slotId));
+    .where(and(eq(slots.id, slotId), mentorOfSlot(mentorId)));
   const [row] = await (lock ? query.for("update", { of: slots }) : query);
   return row ?? null;
 }

@@ -1,7 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
-import { slots } from "~db/schema";
+import { organizationMembers, slots } from "~db/schema";
 
-// Whether a slot takes applications, defined once. A slot takes applications while it is open
+// Who owns a slot, and whether it takes applications: each defined once, as a condition on
+// `slots` that a query carries, so a query for someone else's slot finds nothing.
+
+/**
+ * The slot belongs to an organization `userId` is a member of: its mentors. Admins are not
+ * members; a route that lets them in says so itself.
+ */
+export const mentorOfSlot = (userId: string) =>
+  sql<boolean>`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${userId})`;
+
+// Whether a slot takes applications. A slot takes applications while it is open
 // and its deadline day has not ended in the slot's own time zone (saved slots carry only zones
 // PostgreSQL knows): a deadline of 1 December in Los Angeles holds until 23:59 there, which is
 // 07:59 UTC on 2 December. Search, the slot page, applying, starring, recommendations,

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { organizationMembers, organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
+import { organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { authorizationFit, type StudentAuthorization } from "~/matching/work-authorization";
 import { compensationForRules } from "~/domain/minimum-wage";
@@ -10,7 +10,7 @@ import { nothingToConfirm, renderStatusStep } from "~/messages/render";
 import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
 import type { SlotSearch } from "./schemas";
 import { isUuid } from "~/modules/ids";
-import { takingApplications } from "./access.server";
+import { mentorOfSlot, takingApplications } from "./access.server";
 import { slotColumns, slotExtras } from "./slots.server";
 import { pageCount, pageOffset } from "~/modules/paging";
 
@@ -154,7 +154,7 @@ export async function browseSlots(db: Db, { search, page, viewer, now = new Date
 export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date() }: { slotId: string; viewer: Viewer; now?: Date }) {
   if (!isUuid(slotId)) return null;
   const isMember = viewer
-    ? sql<boolean>`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${slots.organizationId} and ${organizationMembers.userId} = ${viewer.id})`
+    ? mentorOfSlot(viewer.id)
     : sql<boolean>`false`;
   const [row] = await db
     .select({

@@ -11,10 +11,11 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
-import { dayIn } from "./access.server";
+import { dayIn, mentorOfSlot } from "./access.server";
 import { needsReview, slotWarnings } from "./rules";
 import type { ReviewInput, SlotInput } from "./schemas";
 import { pageCount, pageOffset } from "~/modules/paging";
+import { getMembership } from "~/modules/organizations/membership.server";
 
 export const MENTOR_PAGE_SIZE = 20;
 export const REVIEW_PAGE_SIZE = 10;
@@ -35,15 +36,6 @@ export type SaveSlotResult =
   | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
 export type SubmitSlotResult = { ok: true; status: "pending_review" | "open" } | { ok: false; error: "not_found" | "not_editable" | "dates_passed" };
 
-async function membershipOf(db: Db, userId: string) {
-  const [row] = await db
-    .select({ organizationId: organizationMembers.organizationId, verifiedAt: organizations.verifiedAt })
-    .from(organizationMembers)
-    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
-    .where(eq(organizationMembers.userId, userId));
-  return row ?? null;
-}
-
 /** A slot of the user's organization, locked for the rest of the transaction; others' slots are invisible. */
 async function lockOwnSlot(tx: Db, userId: string, slotId: string) {
   if (!isUuid(slotId)) return null;
@@ -51,8 +43,7 @@ async function lockOwnSlot(tx: Db, userId: string, slotId: string) {
     .select({ slot: slots, verifiedAt: organizations.verifiedAt })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, userId)))
-    .where(eq(slots.id, slotId))
+    .where(and(eq(slots.id, slotId), mentorOfSlot(userId)))
     .for("update", { of: slots });
   return row ?? null;
 }
@@ -172,8 +163,9 @@ export async function saveSlot(
       slot = own.slot;
       organization = { organizationId: own.slot.organizationId, verifiedAt: own.verifiedAt };
     } else {
-      organization = await membershipOf(tx, userId);
-      if (!organization) return { ok: false, error: "no_organization" };
+      const membership = await getMembership(tx, userId);
+      if (!membership) return { ok: false, error: "no_organization" };
+      organization = { organizationId: membership.organization.id, verifiedAt: membership.organization.verifiedAt };
     }
 
     const fieldErrors = { ...skillCheck.fieldErrors, ...(await checkMembersAndZone(tx, organization.organizationId, input)) };
@@ -360,8 +352,7 @@ export async function getOwnSlot(db: Db, { userId, slotId }: { userId: string; s
     .select({ slot: slots, organization: organizations })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, userId)))
-    .where(eq(slots.id, slotId));
+    .where(and(eq(slots.id, slotId), mentorOfSlot(userId)));
   if (!row) return null;
   const [extras, mentors] = await Promise.all([slotExtras(db, [slotId]), listOrganizationMentors(db, row.organization.id)]);
   return {
@@ -374,9 +365,9 @@ export async function getOwnSlot(db: Db, { userId, slotId }: { userId: string; s
 
 /** One page of the mentor's organization's slots (optionally of one status), with counts by status. */
 export async function listOrganizationSlots(db: Db, { userId, status, page = 1 }: { userId: string; status?: SlotStatus; page?: number }) {
-  const membership = await membershipOf(db, userId);
+  const membership = await getMembership(db, userId);
   if (!membership) return null;
-  const ofOrg = eq(slots.organizationId, membership.organizationId);
+  const ofOrg = eq(slots.organizationId, membership.organization.id);
   const where = status ? and(ofOrg, eq(slots.status, status)) : ofOrg;
   const [rows, [total], byStatus] = await Promise.all([
     db
@@ -447,8 +438,7 @@ export async function findOwnSlot(db: Db, { userId, slotId }: { userId: string; 
   const [row] = await db
     .select({ id: slots.id, status: slots.status })
     .from(slots)
-    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, userId)))
-    .where(eq(slots.id, slotId));
+    .where(and(eq(slots.id, slotId), mentorOfSlot(userId)));
   return row ?? null;
 }
 
