@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
 import { emails } from "~db/schema";
 import { makeUser } from "~db/test/factories";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
@@ -120,7 +121,7 @@ test.describe("malformed bodies to every action", () => {
   });
 
   /** Waits until the worker has delivered every queued email, so its updates do not count as ours. */
-  async function quiet(db: Parameters<typeof fingerprintRows>[0]) {
+  async function quiet(db: Db) {
     await expect.poll(async () => (await db.select({ id: emails.id }).from(emails).where(eq(emails.status, "queued"))).length, { timeout: 30_000 }).toBe(0);
   }
 

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { getDb } from "~db/client.server";
 import { getAuth } from "~/auth/guards.server";
 import { readQuery } from "~/forms/read.server";
+import { inputClass } from "~/components/forms";
 import { Pagination, pageParam } from "~/components/pagination";
 import { PayBadge, SkillChip } from "~/components/slot-details";
 import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
@@ -26,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { search, page, result, role: viewer?.role ?? null, leftOut: refused.length > 0 };
 }
 
-const inputClass =
-  "mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600";
+/** The form kit's input, smaller, for the filters. */
+const filterClass = `mt-1 text-sm ${inputClass}`;
 const PAY_OPTIONS = [
   { value: "", label: "Any compensation" },
   { value: "paid_only", label: "Paid only (hourly)" },
@@ -146,7 +147,7 @@ export default function SlotsPage() {
             <label htmlFor="skill-add" className="sr-only">
               Add a skill
             </label>
-            <input id="skill-add" name="skill" list="skill-names" autoComplete="off" placeholder={result.skills.length ? "Add another skill" : "Python, React, SQL…"} className={inputClass} />
+            <input id="skill-add" name="skill" list="skill-names" autoComplete="off" placeholder={result.skills.length ? "Add another skill" : "Python, React, SQL…"} className={filterClass} />
             <datalist id="skill-names">
               {result.skillNames.map((name) => (
                 <option key={name} value={name} />
@@ -177,7 +178,7 @@ export default function SlotsPage() {
             <label htmlFor="country" className="block text-sm text-slate-700">
               Country
             </label>
-            <select id="country" name="country" defaultValue={search.country ?? ""} className={inputClass}>
+            <select id="country" name="country" defaultValue={search.country ?? ""} className={filterClass}>
               <option value="">Any country</option>
               {COUNTRIES.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -188,7 +189,7 @@ export default function SlotsPage() {
             <label htmlFor="orgType" className="block pt-2 text-sm text-slate-700">
               Organization type
             </label>
-            <select id="orgType" name="orgType" defaultValue={search.organizationType ?? ""} className={inputClass}>
+            <select id="orgType" name="orgType" defaultValue={search.organizationType ?? ""} className={filterClass}>
               <option value="">Any type</option>
               {ORGANIZATION_TYPES.map((t) => (
                 <option key={t} value={t}>
@@ -202,15 +203,15 @@ export default function SlotsPage() {
             <label htmlFor="maxHours" className="block text-sm text-slate-700">
               Hours per week, at most
             </label>
-            <input id="maxHours" name="maxHours" type="number" min={1} max={60} inputMode="numeric" defaultValue={search.maxHours ?? ""} className={inputClass} />
+            <input id="maxHours" name="maxHours" type="number" min={1} max={60} inputMode="numeric" defaultValue={search.maxHours ?? ""} className={filterClass} />
             <label htmlFor="maxWeeks" className="block pt-2 text-sm text-slate-700">
               Duration in weeks, at most
             </label>
-            <input id="maxWeeks" name="maxWeeks" type="number" min={1} max={104} inputMode="numeric" defaultValue={search.maxWeeks ?? ""} className={inputClass} />
+            <input id="maxWeeks" name="maxWeeks" type="number" min={1} max={104} inputMode="numeric" defaultValue={search.maxWeeks ?? ""} className={filterClass} />
             <label htmlFor="startFrom" className="block pt-2 text-sm text-slate-700">
               Starts on or after
             </label>
-            <input id="startFrom" name="startFrom" type="date" defaultValue={search.startFrom ?? ""} className={inputClass} />
+            <input id="startFrom" name="startFrom" type="date" defaultValue={search.startFrom ?? ""} className={filterClass} />
           </FilterGroup>
 
           <FilterGroup legend="Work authorization">
