@@ -7,7 +7,7 @@ import { createDb, type Db } from "~db/client.server";
 import { startEmbeddedDatabase } from "~db/embedded.server";
 import { runMigrations } from "~db/migrate.server";
 import { organizationMembers, organizations, skills, slotMentors, slots, slotSkills, studentProfiles, studentSkills, users } from "~db/schema";
-import type { MatchInstance } from "~/matching/types";
+import type { MatchInstance } from "~/engine/types";
 
 /** A fresh database: a new one on BENCH_DATABASE_URL's server, or an in-memory embedded one. */
 export async function freshDatabase() {

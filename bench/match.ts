@@ -1,12 +1,12 @@
 // npm run bench:match — the matching engine on a seeded 50,000-student × 10,000-slot
 // instance (40,000 seats). Prints each figure beside a same-run baseline so ratios can be
 // compared across machines.
-import { compileInstance } from "~/matching/compile";
-import { deferredAcceptance } from "~/matching/assign";
-import { generateInstance } from "~/matching/generate";
-import { describeRound } from "~/matching/round";
-import { buildPreferencesInThreads, rankingHelper } from "~/matching/threads";
-import { findBlockingPairs } from "~/matching/stability";
+import { compileInstance } from "~/engine/compile";
+import { deferredAcceptance } from "~/engine/assign";
+import { generateInstance } from "~/engine/generate";
+import { describeRound } from "~/engine/round";
+import { buildPreferencesInThreads, rankingHelper } from "~/modules/engine-adapter/threads";
+import { findBlockingPairs } from "~/engine/stability";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 50_000);
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 10_000);

@@ -2,9 +2,9 @@
 // PostgreSQL: load the student (profile, skills, stars) and rank them against the open
 // slots the process keeps compiled. Prints p50/p95 beside a same-run `select 1` baseline.
 import { sql } from "drizzle-orm";
-import { generateInstance } from "~/matching/generate";
-import { recommendSlots } from "~/matching/recommend";
-import { getCompiledOpenSlots, loadStudent } from "~/modules/matching/instance.server";
+import { generateInstance } from "~/engine/generate";
+import { recommendSlots } from "~/engine/recommend";
+import { getCompiledOpenSlots, loadStudent } from "~/modules/engine-adapter/instance.server";
 import { freshDatabase, loadInstance } from "./db-fixture";
 
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 20_000);

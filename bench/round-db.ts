@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { transaction } from "~db/client.server";
 import { matches } from "~db/schema";
-import { generateInstance } from "~/matching/generate";
+import { generateInstance } from "~/engine/generate";
 import { runMatchingRound } from "~/modules/matches/rounds.server";
 import { freshDatabase, loadInstance } from "./db-fixture";
 

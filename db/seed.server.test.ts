@@ -3,7 +3,7 @@ import { afterAll, expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { STUDENT_GOALS } from "~/domain/labels";
 import { payAgainstMinimum } from "~/domain/minimum-wage";
-import { authorizationFit } from "~/matching/work-authorization";
+import { authorizationFit } from "~/engine/work-authorization";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { slotRuleIssues } from "~/modules/slots/rules";
 import { closeDb, getDb, transaction, type Db } from "./client.server";

@@ -3,9 +3,9 @@
 // (docs/matching.md). Bad input: a message per problem, exit code 2, no stack trace.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseInstance } from "~/matching/instance";
-import type { Explanation } from "~/matching/explanations";
-import { DEFAULT_LIST_LENGTH, runRound } from "~/matching/round";
+import { parseInstance } from "~/engine/instance";
+import type { Explanation } from "~/engine/explanations";
+import { DEFAULT_LIST_LENGTH, runRound } from "~/engine/round";
 import { renderExplanation } from "~/messages/render";
 
 function fail(message: string): never {

@@ -1,9 +1,9 @@
-import { AUTHORIZATION_FACTS, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+import { AUTHORIZATION_FACTS, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/engine/work-authorization";
 
 // The words for each work-authorization status, as the profile, the slot form and the student's
 // own pages say them (the step each status asks for before a first day is in the message
 // catalogue, app/messages/catalogue.ts, in every audience's voice). Guidance to confirm with
-// the school's international office, never legal advice. The engine keeps only the facts (app/matching/work-authorization.ts).
+// the school's international office, never legal advice. The engine keeps only the facts (app/engine/work-authorization.ts).
 
 export { WORK_AUTHORIZATIONS, type WorkAuthorizationStatus };
 

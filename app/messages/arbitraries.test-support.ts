@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { SKILL_NAMES } from "~/domain/skill-names";
-import type { AuthorizationExplanation, Explanation, ExplanationCode, ScoreExplanation, TermsExplanation } from "~/matching/explanations";
-import type { Goal } from "~/matching/types";
-import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
+import type { AuthorizationExplanation, Explanation, ExplanationCode, ScoreExplanation, TermsExplanation } from "~/engine/explanations";
+import type { Goal } from "~/engine/types";
+import { WORK_AUTHORIZATIONS } from "~/engine/work-authorization";
 
 // Random explanations of every code, with the params the engine could give it: for the
 // catalogue's property tests.

@@ -5,10 +5,10 @@ import {
   type AuthorizationExplanation,
   type Explanation,
   type TermsExplanation,
-} from "~/matching/explanations";
-import { isStrength, topComponents } from "~/matching/score";
-import type { ScoreComponent } from "~/matching/types";
-import { authorizationFit, type WorkAuthorizationStatus } from "~/matching/work-authorization";
+} from "~/engine/explanations";
+import { isStrength, topComponents } from "~/engine/score";
+import type { ScoreComponent } from "~/engine/types";
+import { authorizationFit, type WorkAuthorizationStatus } from "~/engine/work-authorization";
 import { COMPONENT_LABELS } from "./catalogue";
 import {
   hasStatusStep,

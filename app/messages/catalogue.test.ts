@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { skillName } from "~/domain/skill-names";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
-import { AUTHORIZATION_CODES, EXPLANATION_CODES, SCORE_CODES, TERMS_CODES, type Explanation, type ScoreExplanation } from "~/matching/explanations";
-import type { ScoreComponent } from "~/matching/types";
-import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
+import { AUTHORIZATION_CODES, EXPLANATION_CODES, SCORE_CODES, TERMS_CODES, type Explanation, type ScoreExplanation } from "~/engine/explanations";
+import type { ScoreComponent } from "~/engine/types";
+import { WORK_AUTHORIZATIONS } from "~/engine/work-authorization";
 import { authorizationExplanation, explanationOf, firstNameArb, scoreExplanation, termsExplanation } from "./arbitraries.test-support";
 import {
   currentSteps,

@@ -1,5 +1,5 @@
-import type { ExplanationCode } from "~/matching/explanations";
-import type { WorkAuthorizationStatus } from "~/matching/work-authorization";
+import type { ExplanationCode } from "~/engine/explanations";
+import type { WorkAuthorizationStatus } from "~/engine/work-authorization";
 
 // The message catalogue: every sentence a person reads from the engine, in ICU MessageFormat.
 // Two voices per code — `you` speaks to the student, `they` about the student to everyone else

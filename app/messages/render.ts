@@ -4,8 +4,8 @@ import { countryName } from "~/domain/labels";
 import { formatDay } from "~/modules/slots/format";
 import { skillName } from "~/domain/skill-names";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
-import type { Explanation, ExplanationCode } from "~/matching/explanations";
-import type { WorkAuthorizationStatus } from "~/matching/work-authorization";
+import type { Explanation, ExplanationCode } from "~/engine/explanations";
+import type { WorkAuthorizationStatus } from "~/engine/work-authorization";
 import {
   EXPLANATION_MESSAGES,
   FRAME_MESSAGES,

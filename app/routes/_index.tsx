@@ -5,7 +5,7 @@ import { getAuth } from "~/auth/guards.server";
 import { Alert, ButtonLink, Card } from "~/components/ui";
 import { recommendedSlotsFor, type Recommendations } from "~/modules/recommendations/recommendations.server";
 import { ScoreBadge, SlotSummary } from "~/modules/recommendations/slot-card";
-import { StarForm } from "~/modules/recommendations/star-form";
+import { StarForm } from "~/modules/stars/star-form";
 import { firstName } from "~/domain/names";
 import { entryFor } from "~/forms/gate";
 

@@ -11,8 +11,8 @@ import { ButtonLink } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { applyToSlot, getApplySection, withdrawApplication } from "~/modules/applications/applications.server";
 import { APPLY_ERROR_MESSAGES, applicationFormSchema } from "~/modules/applications/schemas";
-import { isStarred } from "~/modules/recommendations/recommendations.server"; // Recommendations
-import { StarForm } from "~/modules/recommendations/star-form"; // Recommendations
+import { isStarred } from "~/modules/stars/stars.server";
+import { StarForm } from "~/modules/stars/star-form";
 import { formatDay } from "~/modules/slots/format";
 import { getSlotForViewer, type SlotForViewer } from "~/modules/slots/search.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";

@@ -1,7 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 // why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
 import { BENEFITS, COMPENSATION_PREFERENCES, PAPERWORK, SLOT_COMPENSATIONS, WORK_MODES } from "../../app/domain/vocabulary";
-import { WORK_AUTHORIZATIONS } from "../../app/matching/work-authorization";
+import { WORK_AUTHORIZATIONS } from "../../app/engine/work-authorization";
 
 // The product's shared vocabulary (the values: app/domain/vocabulary.ts). The same words are used
 // by the matching engine's JSON format (docs/matching.md), the modules and the pages.

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { AuthorizationExplanation } from "../../app/matching/explanations";
-import type { ScoreComponent } from "../../app/matching/types";
+import type { AuthorizationExplanation } from "../../app/engine/explanations";
+import type { ScoreComponent } from "../../app/engine/types";
 // why: relative paths, because drizzle-kit loads the schema without the app's path aliases.
 import { CLOSED_WITH_REASON_MATCH_STATUSES, ENDED_MATCH_STATUSES, MATCH_SOURCES, MATCH_STATUSES } from "../../app/domain/vocabulary";
 import { applications } from "./applications";

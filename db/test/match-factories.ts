@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { scorePair } from "~/matching/score";
+import { scorePair } from "~/engine/score";
 import type { Db } from "../client.server";
 import { applications, matches, matchRounds, slotStars, studentProfiles, studentSkills, type Match, type StudentProfile, type WorkAuthorization } from "../schema";
 import { makeUser } from "./factories";

@@ -26,7 +26,7 @@ import {
 } from "~/messages/audiences";
 import type { Voice } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { invalidateOpenSlots } from "~/modules/matching/instance.server";
+import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { describeDates, describePay, describePlace } from "~/modules/slots/format";
 import { isUuid } from "~/modules/ids";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";

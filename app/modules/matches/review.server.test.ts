@@ -7,7 +7,7 @@ import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match
 import { addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { stopQueue } from "~/jobs/queue.server";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
-import type { AuthorizationExplanation } from "~/matching/explanations";
+import type { AuthorizationExplanation } from "~/engine/explanations";
 import { approveMatch, approveMatches, listReviewQueue, rejectMatch } from "./review.server";
 import { RejectSchema } from "./schemas";
 

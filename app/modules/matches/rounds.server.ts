@@ -1,15 +1,15 @@
 import { count, desc, eq, inArray, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
 import { matches, matchRounds, users } from "~db/schema";
-import { deferredAcceptance } from "~/matching/assign";
-import { compileSlots, compileStudents } from "~/matching/compile";
-import { explainPair } from "~/matching/recommend";
-import type { AuthorizationExplanation } from "~/matching/explanations";
-import type { ScoreComponent } from "~/matching/types";
-import { DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/matching/round";
-import { buildPreferencesInThreads, prepareThreads } from "~/matching/threads";
+import { deferredAcceptance } from "~/engine/assign";
+import { compileSlots, compileStudents } from "~/engine/compile";
+import { explainPair } from "~/engine/recommend";
+import type { AuthorizationExplanation } from "~/engine/explanations";
+import type { ScoreComponent } from "~/engine/types";
+import { DEFAULT_LIST_LENGTH, listOf, type RoundResult } from "~/engine/round";
+import { buildPreferencesInThreads, prepareThreads } from "~/modules/engine-adapter/threads";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { loadOpenSlots, loadStudents } from "~/modules/matching/instance.server";
+import { loadOpenSlots, loadStudents } from "~/modules/engine-adapter/instance.server";
 import { isUuid } from "~/modules/ids";
 
 /** Rows per multi-row insert: ~10 parameters a row stays far below PostgreSQL's 65,535. */

@@ -23,7 +23,7 @@ import { verifyPassword } from "~/auth/password.server";
 import { LIVE_SLOT_STATUSES } from "~/domain/vocabulary";
 import { applicationsForExport } from "~/modules/applications/applications.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { invalidateOpenSlots } from "~/modules/matching/instance.server";
+import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { blockedUntil, LIMITS, recordFailure } from "~/modules/accounts/throttle.server";
 
 const ABOUT = [

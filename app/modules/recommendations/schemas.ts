@@ -3,18 +3,5 @@ import { UUID } from "~/modules/ids";
 
 // Forms of the recommendations area. Safe in the browser.
 
-/** The most slots a student can star: their ranking in a round stays short enough to mean something. */
-export const MAX_STARS = 20;
-
-const uuid = z.string().regex(UUID, "Unknown slot");
-
-/** Star, unstar or move one starred slot; posted to /starred from any page, back to `redirectTo`. */
-export const StarActionSchema = z.object({
-  intent: z.enum(["star", "unstar", "up", "down"]),
-  slotId: uuid,
-  redirectTo: z.string().optional(),
-});
-export type StarAction = z.output<typeof StarActionSchema>;
-
 /** A mentor's invitation to one student, from the "Students who fit" page. */
-export const InviteSchema = z.object({ studentId: uuid });
+export const InviteSchema = z.object({ studentId: z.string().regex(UUID, "Unknown student") });

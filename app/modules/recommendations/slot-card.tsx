@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { PayBadge } from "~/components/slot-details";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { describeDates, describePlace, formatDay } from "~/modules/slots/format";
-import type { SlotCard } from "./recommendations.server";
+import type { SlotCard } from "~/modules/slots/card.server";
 
 // How a recommended or starred slot reads in a list: title, organization, pay, place, dates.
 // Safe in the browser (the type import is erased).

@@ -1,6 +1,6 @@
 import type { SlotCompensation, WorkMode } from "~db/schema";
 import { countryName, WORK_MODE_LABELS } from "~/domain/labels";
-import { slotEndDate } from "~/matching/work-authorization";
+import { slotEndDate } from "~/engine/work-authorization";
 
 // How a slot's terms read on a page: said plainly, the same way everywhere. Safe in the browser.
 

@@ -1,7 +1,7 @@
 import { compensationForRules, isSubMinimumStipend, payAgainstMinimum, REGIONS, type PayTerms } from "~/domain/minimum-wage";
 import { isIn, UNPAID_SLOT_COMPENSATIONS } from "~/domain/vocabulary";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
-import { authorizationFit, type SlotTerms } from "~/matching/work-authorization";
+import { authorizationFit, type SlotTerms } from "~/engine/work-authorization";
 import { renderExplanation } from "~/messages/render";
 
 // Pure rules of a slot: no database, no clock (today is an argument). The form's schema runs

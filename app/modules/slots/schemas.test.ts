@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { addDays, PRIMARY_BENEFICIARY_ANSWERS, slotFormValues, unpaidValues } from "~db/test/slot-factories";
-import { authorizationFit, WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
+import { authorizationFit, WORK_AUTHORIZATIONS } from "~/engine/work-authorization";
 import { needsReview, PRIMARY_BENEFICIARY_FACTORS, slotWarnings } from "./rules";
 import { COMPENSATIONS, PAPERWORK, parseSlotSearch, ReviewSchema, slotFormSchema } from "./schemas";
 

@@ -3,7 +3,7 @@ import type { OrganizationType, WorkMode } from "~db/schema";
 import { COUNTRIES } from "~/domain/labels";
 import { CURRENCIES, ORGANIZATION_TYPES, PAPERWORK, SLOT_COMPENSATIONS, SLOT_OFFERS, WORK_MODES } from "~/domain/vocabulary";
 import { UNKNOWN_BUTTON } from "~/forms/gate";
-import { WORK_AUTHORIZATIONS } from "~/matching/work-authorization";
+import { WORK_AUTHORIZATIONS } from "~/engine/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
 import { countsAsUnpaid, isCalendarDate, PRIMARY_BENEFICIARY_FACTORS, ruleInputOf, slotRuleIssues } from "./rules";
 

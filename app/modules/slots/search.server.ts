@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "dri
 import type { Db } from "~db/client.server";
 import { organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
-import { authorizationFit, type StudentAuthorization } from "~/matching/work-authorization";
+import { authorizationFit, type StudentAuthorization } from "~/engine/work-authorization";
 import { compensationForRules } from "~/domain/minimum-wage";
 import { UNPAID_SLOT_COMPENSATIONS } from "~/domain/vocabulary";
 import { studentFit } from "~/messages/audiences";

@@ -6,7 +6,7 @@ import SlotOpened, { slotOpenedSubject } from "~emails/slot-opened";
 import SlotSentBack, { slotSentBackSubject } from "~emails/slot-sent-back";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
-import { invalidateOpenSlots } from "~/modules/matching/instance.server";
+import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { unknownSkillErrors } from "~/modules/skills/schemas";

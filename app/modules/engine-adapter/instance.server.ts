@@ -3,9 +3,9 @@ import type { Db } from "~db/client.server";
 import { applications, matches, slotSkills, slotStars, slots, studentProfiles, studentSkills, users, type Slot, type StudentProfile } from "~db/schema";
 import { compensationForRules } from "~/domain/minimum-wage";
 import { LIVE_MATCH_STATUSES, SEAT_HOLDING_MATCH_STATUSES } from "~/domain/vocabulary";
-import { compileSlots, type CompiledSlots } from "~/matching/compile";
+import { compileSlots, type CompiledSlots } from "~/engine/compile";
 import { takingApplications } from "~/modules/slots/access.server";
-import type { Goal, MatchSlot, MatchStudent } from "~/matching/types";
+import type { Goal, MatchSlot, MatchStudent } from "~/engine/types";
 
 // The bridge between the database and the pure engine: rows in, MatchStudent/MatchSlot out.
 

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { compileInstance } from "./compile";
-import { generateInstance } from "./generate";
-import { buildPreferences } from "./round";
+import { compileInstance } from "../../engine/compile";
+import { generateInstance } from "../../engine/generate";
+import { buildPreferences } from "../../engine/round";
 import { buildPreferencesInThreads } from "./threads";
 
 test("preferences built on two threads are the ones built on one", { timeout: 60_000 }, async () => {

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import type { RankingTables } from "./compile";
-import { rankStudents, type ExplicitRankings } from "./round";
+import type { RankingTables } from "../../engine/compile";
+import { rankStudents, type ExplicitRankings } from "../../engine/round";
 
 // The helper thread of threads.ts: ranks a range of students on its copy of the ranking tables.
 

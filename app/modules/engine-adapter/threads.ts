@@ -4,8 +4,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { rankingTables, type Compiled } from "./compile";
-import { assemblePreferences, explicitRankings, rankStudents, type ExplicitRankings, type Preferences, type RankedRange } from "./round";
+import { rankingTables, type Compiled } from "../../engine/compile";
+import { assemblePreferences, explicitRankings, rankStudents, type ExplicitRankings, type Preferences, type RankedRange } from "../../engine/round";
 
 // Preference building on two threads: students are independent, so a helper thread ranks
 // the first half on a copy of the ranking tables while this thread ranks the second. The
@@ -28,7 +28,7 @@ let nextId = 1;
 function workerPath() {
   const beside = fileURLToPath(new URL(WORKER_FILE, import.meta.url));
   if (existsSync(beside)) return beside;
-  const inSource = path.resolve("app/matching", WORKER_FILE);
+  const inSource = path.resolve("app/modules/engine-adapter", WORKER_FILE);
   return existsSync(inSource) ? inSource : null;
 }
 
