@@ -38,4 +38,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The engine is pure (decision 014): no database, no I/O, no threads, no other module. It may
+    // use only its own files, the product's vocabulary (app/domain) and zod.
+    files: ["app/engine/**/*.ts"],
+    ignores: ["app/engine/**/*.test.ts", "app/engine/**/*.test-support.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!\\./[^/]+$|\\.\\./domain/[^/]+$|~/domain/[^/]+$|zod$)",
+              message: "app/engine is pure: its own files, app/domain and zod only (decision 014). Database and threads belong in app/modules/engine-adapter.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
