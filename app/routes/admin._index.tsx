@@ -3,22 +3,22 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { AdminNav } from "~/components/admin-nav";
+import { LogTable } from "~/components/admin/log-table";
 import { EmailStatusBadge } from "~/components/email-status";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
 import { Card, PageHeader } from "~/components/ui";
 import { listEmails } from "~/mail/mailbox.server";
 import { getAdminOverview } from "~/modules/admin/overview.server";
+import { EMAIL_STATUSES } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Admin · Steppingstone" }];
-
-const STATUSES = ["queued", "sent", "failed"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const db = getDb();
   const requested = new URL(request.url).searchParams.get("status");
-  const status = STATUSES.find((s) => s === requested);
+  const status = EMAIL_STATUSES.find((s) => s === requested);
   const page = pageParam(request);
   const [overview, log] = await Promise.all([getAdminOverview(db), listEmails(db, { page, status })]);
   return { overview, log, page, status: status ?? null };
@@ -60,7 +60,7 @@ export default function AdminPage() {
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
           <h2 className="text-lg font-semibold">Email log</h2>
           <nav aria-label="Filter emails by status" className="flex gap-1 text-sm">
-            {[null, ...STATUSES].map((s) => (
+            {[null, ...EMAIL_STATUSES].map((s) => (
               <Link
                 key={s ?? "all"}
                 to={filterHref(s)}
@@ -75,33 +75,20 @@ export default function AdminPage() {
         {log.rows.length === 0 ? (
           <p className="mt-6 text-sm text-slate-600">No emails {status ? `with status ${status}` : "yet"}.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">To</th>
-                  <th scope="col" className="py-2 pr-4">Email</th>
-                  <th scope="col" className="py-2 pr-4">Queued</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2">Attempts</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {log.rows.map((e) => (
-                  <tr key={e.id}>
-                    <td className="py-2 pr-4">{e.to.join(", ")}</td>
-                    <td className="py-2 pr-4">
-                      <span className="font-medium">{e.subject}</span>
-                      {e.lastError ? <span className="block text-xs text-red-700">{e.lastError}</span> : null}
-                    </td>
-                    <td className="whitespace-nowrap py-2 pr-4 text-slate-500">{formatDateTime(e.createdAt)}</td>
-                    <td className="py-2 pr-4"><EmailStatusBadge status={e.status} transport={e.transport} /></td>
-                    <td className="py-2">{e.attempts}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LogTable columns={["To", "Email", "Queued", "Status", "Attempts"]} className="mt-4">
+            {log.rows.map((e) => (
+              <tr key={e.id}>
+                <td className="py-2 pr-4">{e.to.join(", ")}</td>
+                <td className="py-2 pr-4">
+                  <span className="font-medium">{e.subject}</span>
+                  {e.lastError ? <span className="block text-xs text-red-700">{e.lastError}</span> : null}
+                </td>
+                <td className="whitespace-nowrap py-2 pr-4 text-slate-500">{formatDateTime(e.createdAt)}</td>
+                <td className="py-2 pr-4"><EmailStatusBadge status={e.status} transport={e.transport} /></td>
+                <td className="py-2">{e.attempts}</td>
+              </tr>
+            ))}
+          </LogTable>
         )}
         <Pagination page={page} pages={log.pages} />
       </Card>

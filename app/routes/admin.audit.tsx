@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { AdminNav } from "~/components/admin-nav";
+import { LogTable } from "~/components/admin/log-table";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
 import { Card, PageHeader } from "~/components/ui";
@@ -49,45 +50,32 @@ export default function AdminAuditPage() {
         {log.rows.length === 0 ? (
           <p className="text-sm text-slate-600">Nothing recorded yet. Decisions such as verifying an organization appear here.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Audit log, page {page} of {log.pages}</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">When</th>
-                  <th scope="col" className="py-2 pr-4">Who</th>
-                  <th scope="col" className="py-2 pr-4">What</th>
-                  <th scope="col" className="py-2">Subject</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {log.rows.map((entry) => (
-                  <tr key={entry.id} className="align-top">
-                    <td className="whitespace-nowrap py-3 pr-4 text-slate-500">{formatDateTime(entry.createdAt)}</td>
-                    <td className="py-3 pr-4">
-                      {entry.actorName ? (
-                        <>
-                          <span className="font-medium text-slate-900">{entry.actorName}</span>
-                          <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs capitalize text-slate-600">{entry.actorRole}</span>
-                        </>
-                      ) : (
-                        <span className="text-slate-500">Deleted account or the system</span>
-                      )}
-                    </td>
-                    <td className="py-3 pr-4">
-                      <span className="text-slate-900">{describeAuditAction(entry.action)}</span>
-                      <Detail detail={entry.detail} />
-                    </td>
-                    <td className="py-3">
-                      <span className="block text-xs uppercase tracking-wide text-slate-500">{SUBJECT_LABELS[entry.subjectType] ?? entry.subjectType}</span>
-                      <span className="font-medium text-slate-900">{entry.subjectName ?? (typeof entry.detail?.name === "string" ? entry.detail.name : `#${entry.subjectId.slice(0, 8)}`)}</span>
-                      {entry.subjectName === null ? <span className="block text-xs text-slate-500">no longer exists</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LogTable columns={["When", "Who", "What", "Subject"]} caption={`Audit log, page ${page} of ${log.pages}`}>
+            {log.rows.map((entry) => (
+              <tr key={entry.id} className="align-top">
+                <td className="whitespace-nowrap py-3 pr-4 text-slate-500">{formatDateTime(entry.createdAt)}</td>
+                <td className="py-3 pr-4">
+                  {entry.actorName ? (
+                    <>
+                      <span className="font-medium text-slate-900">{entry.actorName}</span>
+                      <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs capitalize text-slate-600">{entry.actorRole}</span>
+                    </>
+                  ) : (
+                    <span className="text-slate-500">Deleted account or the system</span>
+                  )}
+                </td>
+                <td className="py-3 pr-4">
+                  <span className="text-slate-900">{describeAuditAction(entry.action)}</span>
+                  <Detail detail={entry.detail} />
+                </td>
+                <td className="py-3">
+                  <span className="block text-xs uppercase tracking-wide text-slate-500">{SUBJECT_LABELS[entry.subjectType] ?? entry.subjectType}</span>
+                  <span className="font-medium text-slate-900">{entry.subjectName ?? (typeof entry.detail?.name === "string" ? entry.detail.name : `#${entry.subjectId.slice(0, 8)}`)}</span>
+                  {entry.subjectName === null ? <span className="block text-xs text-slate-500">no longer exists</span> : null}
+                </td>
+              </tr>
+            ))}
+          </LogTable>
         )}
         <Pagination page={page} pages={log.pages} />
       </Card>
