@@ -12,7 +12,8 @@ import { Alert, Button, ButtonLink } from "~/components/ui";
 import { listSkills } from "~/modules/skills/skills.server";
 import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
 import { countApplicants } from "~/modules/applications/applications.server";
-import { endSlot, findOwnSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
+import { endSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
+import { findOwnSlot } from "~/modules/slots/access.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";
 import { notFound } from "~/responses.server";
 

@@ -28,18 +28,13 @@ import { renderFrame } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/engine-adapter/instance.server";
 import { isUuid } from "~/modules/ids";
-import { deadlineNotPassed, mentorOfSlot, takingApplications } from "~/modules/slots/access.server";
+import { deadlineNotPassed, findOwnSlot, mentorOfSlot, takingApplications } from "~/modules/slots/access.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import type { ApplicationInput } from "./schemas";
 import { pageCount, pageOffset } from "~/modules/paging";
 
 export const STUDENT_PAGE_SIZE = 20;
 export const APPLICANTS_PAGE_SIZE = 20;
-
-/** Matches in these statuses are history; any other status is a live match for the pair. */
-
-
-/** The organization's mentors of `slotId` own it: this condition joins every mentor-side query. */
 
 // Applying ---------------------------------------------------------------------------------------
 
@@ -217,17 +212,6 @@ function explainApplicant(student: MatchStudent | undefined, slot: MatchSlot, na
   };
 }
 
-/** A slot of the mentor's organization, or null: the query itself carries the authorization. */
-async function ownSlot(db: Db, mentorId: string, slotId: string) {
-  if (!isUuid(slotId)) return null;
-  const [row] = await db
-    .select({ slot: slots, organizationName: organizations.name })
-    .from(slots)
-    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .where(and(eq(slots.id, slotId), mentorOfSlot(mentorId)));
-  return row ?? null;
-}
-
 /** How many students applied to a slot of the mentor's organization (withdrawn ones aside); null for anyone else's slot. */
 export async function countApplicants(db: Db, mentorId: string, slotId: string) {
   if (!isUuid(slotId)) return null;
@@ -246,7 +230,7 @@ export async function countApplicants(db: Db, mentorId: string, slotId: string) 
  * and the fit, worded for the mentor. Withdrawn applications are left out.
  */
 export async function listApplicants(db: Db, mentorId: string, slotId: string, page = 1) {
-  const own = await ownSlot(db, mentorId, slotId);
+  const own = await findOwnSlot(db, { userId: mentorId, slotId });
   if (!own) return null;
   const rows = await db
     .select({
@@ -290,7 +274,7 @@ export async function listApplicants(db: Db, mentorId: string, slotId: string, p
   const pages = pageCount(ranked.length, APPLICANTS_PAGE_SIZE);
   return {
     slot: own.slot,
-    organizationName: own.organizationName,
+    organizationName: own.organization.name,
     total: ranked.length,
     pages,
     rows: ranked.slice((page - 1) * APPLICANTS_PAGE_SIZE, page * APPLICANTS_PAGE_SIZE),

@@ -4,7 +4,6 @@ import { transaction, type Db } from "~db/client.server";
 import {
   auditLog,
   matches,
-  organizationMembers,
   organizations,
   slots,
   studentProfiles,
@@ -41,7 +40,7 @@ import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
 import { pageCount, pageOffset } from "~/modules/paging";
-import { mentorOfSlot } from "~/modules/slots/access.server";
+import { findOwnSlot, mentorOfSlot } from "~/modules/slots/access.server";
 
 /** Which side of a match a person is on; admins look on. */
 export type Side = "student" | "mentor" | "admin";
@@ -87,11 +86,7 @@ function canSee(side: Side, match: { status: MatchStatus; source: "round" | "app
 async function sideOf(db: Db, viewer: Viewer, locked: LockedMatch): Promise<Side | null> {
   if (viewer.role === "student") return locked.match.studentId === viewer.id ? "student" : null;
   if (viewer.role === "admin") return "admin";
-  const [member] = await db
-    .select({ userId: organizationMembers.userId })
-    .from(organizationMembers)
-    .where(and(eq(organizationMembers.organizationId, locked.slot.organizationId), eq(organizationMembers.userId, viewer.id)));
-  return member ? "mentor" : null;
+  return (await findOwnSlot(db, { userId: viewer.id, slotId: locked.slot.id })) ? "mentor" : null;
 }
 
 export type MoveError = "not_found" | "not_allowed" | "wrong_status" | "slot_full";

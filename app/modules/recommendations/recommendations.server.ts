@@ -24,7 +24,7 @@ import { getCompiledOpenSlots, loadMatchSlot, loadStudent, loadStudents } from "
 import { profileCompleteness } from "~/modules/profiles/completeness";
 import { getStudentProfile } from "~/modules/profiles/profiles.server";
 import { formatDay } from "~/modules/slots/format";
-import { mentorOfSlot, takingApplications } from "~/modules/slots/access.server";
+import { findOwnSlot, takingApplications, type OwnSlot } from "~/modules/slots/access.server";
 import { cardColumns, type SlotCard } from "~/modules/slots/card.server";
 import { isUuid } from "~/modules/ids";
 
@@ -87,18 +87,6 @@ export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, n
 
 // Students who fit a mentor's slot ------------------------------------------------------------
 
-/** The slot (any status) when `mentorId` belongs to its organization; null otherwise. Authorization is the join. */
-async function mentorSlot(db: Db, mentorId: string, slotId: string, { lock = false, now = new Date() }: { lock?: boolean; now?: Date } = {}) {
-  if (!isUuid(mentorId) || !isUuid(slotId)) return null;
-  const query = db
-    .select({ slot: slots, organizationName: organizations.name, organizationVerified: sql<boolean>`${organizations.verifiedAt} is not null`, open: sql<boolean>`${takingApplications(now)}` })
-    .from(slots)
-    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .where(and(eq(slots.id, slotId), mentorOfSlot(mentorId)));
-  const [row] = await (lock ? query.for("update", { of: slots }) : query);
-  return row ?? null;
-}
-
 export type StudentWhoFits = {
   id: string;
   name: string;
@@ -125,8 +113,8 @@ export type StudentsWhoFit = {
  * see their profile, complete for matching, with no live match, eligible for the slot; best first.
  * Empty until the mentor's organization is verified (hidden students are for verified mentors only).
  */
-async function rankStudentsWhoFit(db: Db, own: NonNullable<Awaited<ReturnType<typeof mentorSlot>>>, k: number) {
-  if (!own.organizationVerified) return { matchSlot: null, top: [], candidates: [] };
+async function rankStudentsWhoFit(db: Db, own: OwnSlot, k: number) {
+  if (own.organization.verifiedAt === null) return { matchSlot: null, top: [], candidates: [] };
   const matchSlot = await loadMatchSlot(db, own.slot);
   // Only students holding one of the slot's required skills can be ranked for it (all, when it requires none).
   const required = Object.keys(matchSlot.requiredSkills);
@@ -140,10 +128,10 @@ async function rankStudentsWhoFit(db: Db, own: NonNullable<Awaited<ReturnType<ty
  * listed, and a student's work-authorization status never reaches the mentor unless they share it.
  */
 export async function studentsWhoFit(db: Db, mentorId: string, slotId: string, { k = 10, now = new Date() }: { k?: number; now?: Date } = {}): Promise<StudentsWhoFit | null> {
-  const own = await mentorSlot(db, mentorId, slotId, { now });
+  const own = await findOwnSlot(db, { userId: mentorId, slotId, now });
   if (!own) return null;
   const { matchSlot, top, candidates } = await rankStudentsWhoFit(db, own, k);
-  const slotView = { id: own.slot.id, title: own.slot.title, status: own.slot.status, open: own.open, organizationName: own.organizationName, organizationVerified: own.organizationVerified };
+  const slotView = { id: own.slot.id, title: own.slot.title, status: own.slot.status, open: own.open, organizationName: own.organization.name, organizationVerified: own.organization.verifiedAt !== null };
   if (!matchSlot || top.length === 0) return { slot: slotView, students: [] };
 
   const ids = top.map((t) => t.studentId);
@@ -231,7 +219,7 @@ export async function inviteToApply(
 ): Promise<InviteResult> {
   if (!isUuid(studentId)) return { ok: false, error: "student_not_found" };
   return transaction(db, async (tx) => {
-    const own = await mentorSlot(tx, mentorId, slotId, { lock: true, now });
+    const own = await findOwnSlot(tx, { userId: mentorId, slotId, lock: true, now });
     if (!own) return { ok: false, error: "not_found" };
     if (!own.open) return { ok: false, error: "not_open" };
 
@@ -250,11 +238,11 @@ export async function inviteToApply(
     const emailId = await queueEmail(tx, {
       template: "invite-to-apply",
       to: [student.email],
-      subject: inviteToApplySubject(own.organizationName, own.slot.title),
+      subject: inviteToApplySubject(own.organization.name, own.slot.title),
       body: createElement(InviteToApply, {
         studentName: firstName(student.name),
         mentorName: mentor.name,
-        organizationName: own.organizationName,
+        organizationName: own.organization.name,
         slotTitle: own.slot.title,
         // The email goes to the student: reasons in their own voice.
         reasons: renderTopReasons(pair.components, { audience: "student" }).map((r) => r.text),

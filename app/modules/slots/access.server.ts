@@ -1,5 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { organizationMembers, slots } from "~db/schema";
+import type { Db } from "~db/client.server";
+import { organizationMembers, organizations, slots } from "~db/schema";
+import { isUuid } from "~/modules/ids";
 
 // Who owns a slot, and whether it takes applications: each defined once, as a condition on
 // `slots` that a query carries, so a query for someone else's slot finds nothing.
@@ -29,3 +31,21 @@ export function dayIn(timeZone: string, now: Date): string {
   // why: en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/**
+ * A slot (any status) of an organization `userId` mentors for, with its organization and whether
+ * it takes applications at `now`; null for anyone else's slot or a malformed id, so a page answers
+ * "not found". `lock` locks the slot's row for the rest of the transaction.
+ */
+export async function findOwnSlot(db: Db, { userId, slotId, lock = false, now = new Date() }: { userId: string; slotId: string; lock?: boolean; now?: Date }) {
+  if (!isUuid(userId) || !isUuid(slotId)) return null;
+  const query = db
+    .select({ slot: slots, organization: organizations, open: sql<boolean>`${takingApplications(now)}` })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(and(eq(slots.id, slotId), mentorOfSlot(userId)));
+  const [row] = await (lock ? query.for("update", { of: slots }) : query);
+  return row ?? null;
+}
+
+export type OwnSlot = NonNullable<Awaited<ReturnType<typeof findOwnSlot>>>;

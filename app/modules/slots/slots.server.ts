@@ -11,7 +11,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
-import { dayIn, mentorOfSlot } from "./access.server";
+import { dayIn, findOwnSlot } from "./access.server";
 import { needsReview, slotWarnings } from "./rules";
 import type { ReviewInput, SlotInput } from "./schemas";
 import { pageCount, pageOffset } from "~/modules/paging";
@@ -35,18 +35,6 @@ export type SaveSlotResult =
   | { ok: false; error: "no_organization" | "not_found" | "not_editable" }
   | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
 export type SubmitSlotResult = { ok: true; status: "pending_review" | "open" } | { ok: false; error: "not_found" | "not_editable" | "dates_passed" };
-
-/** A slot of the user's organization, locked for the rest of the transaction; others' slots are invisible. */
-async function lockOwnSlot(tx: Db, userId: string, slotId: string) {
-  if (!isUuid(slotId)) return null;
-  const [row] = await tx
-    .select({ slot: slots, verifiedAt: organizations.verifiedAt })
-    .from(slots)
-    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .where(and(eq(slots.id, slotId), mentorOfSlot(userId)))
-    .for("update", { of: slots });
-  return row ?? null;
-}
 
 const columnsFrom = (input: SlotInput) => ({
   title: input.title,
@@ -155,20 +143,20 @@ export async function saveSlot(
   const skillCheck = await resolveSlotSkills(db, input);
   return afterCommit(transaction(db, async (tx) => {
     let slot: Slot | null = null;
-    let organization: { organizationId: string; verifiedAt: Date | null } | null;
+    let organization: { id: string; verifiedAt: Date | null };
     if (slotId) {
-      const own = await lockOwnSlot(tx, userId, slotId);
+      const own = await findOwnSlot(tx, { userId, slotId, lock: true });
       if (!own) return { ok: false, error: "not_found" };
       if (own.slot.status !== "draft") return { ok: false, error: "not_editable" };
       slot = own.slot;
-      organization = { organizationId: own.slot.organizationId, verifiedAt: own.verifiedAt };
+      organization = own.organization;
     } else {
       const membership = await getMembership(tx, userId);
       if (!membership) return { ok: false, error: "no_organization" };
-      organization = { organizationId: membership.organization.id, verifiedAt: membership.organization.verifiedAt };
+      organization = membership.organization;
     }
 
-    const fieldErrors = { ...skillCheck.fieldErrors, ...(await checkMembersAndZone(tx, organization.organizationId, input)) };
+    const fieldErrors = { ...skillCheck.fieldErrors, ...(await checkMembersAndZone(tx, organization.id, input)) };
     if (Object.keys(fieldErrors).length) return { ok: false, error: "invalid", fieldErrors };
 
     const values = { ...columnsFrom(input), updatedAt: now };
@@ -180,7 +168,7 @@ export async function saveSlot(
     } else {
       [saved] = (await tx
         .insert(slots)
-        .values({ ...values, organizationId: organization.organizationId, createdBy: userId, createdAt: now, status: "draft" })
+        .values({ ...values, organizationId: organization.id, createdBy: userId, createdAt: now, status: "draft" })
         .returning()) as [Slot];
       await recordAudit(tx, { actorId: userId, action: "slot.created", subjectType: "slot", subjectId: saved.id, detail: { title: input.title } });
     }
@@ -201,9 +189,9 @@ export async function saveSlot(
  */
 export async function submitSlot(db: Db, { userId, slotId, now = new Date() }: { userId: string; slotId: string; now?: Date }): Promise<SubmitSlotResult> {
   return afterCommit(transaction(db, async (tx) => {
-    const own = await lockOwnSlot(tx, userId, slotId);
+    const own = await findOwnSlot(tx, { userId, slotId, lock: true });
     if (!own) return { ok: false, error: "not_found" };
-    return submitInTx(tx, own.slot, { verifiedAt: own.verifiedAt }, userId, now);
+    return submitInTx(tx, own.slot, own.organization, userId, now);
   }));
 }
 
@@ -215,7 +203,7 @@ export async function endSlot(
   { userId, slotId, outcome, now = new Date() }: { userId: string; slotId: string; outcome: SlotOutcome; now?: Date },
 ): Promise<{ ok: true } | { ok: false; error: "not_found" | "not_open" }> {
   return afterCommit(transaction(db, async (tx) => {
-    const own = await lockOwnSlot(tx, userId, slotId);
+    const own = await findOwnSlot(tx, { userId, slotId, lock: true });
     if (!own) return { ok: false, error: "not_found" };
     if (own.slot.status !== "open") return { ok: false, error: "not_open" };
     await tx.update(slots).set({ status: outcome, updatedAt: now }).where(eq(slots.id, slotId));
@@ -336,30 +324,23 @@ export async function listOrganizationMentors(db: Db, organizationId: string): P
 
 /** What the new-slot form needs: the mentor's organization and its mentors, or null without an organization. */
 export async function getNewSlotContext(db: Db, userId: string) {
-  const [membership] = await db
-    .select({ organization: organizations })
-    .from(organizationMembers)
-    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
-    .where(eq(organizationMembers.userId, userId));
+  const membership = await getMembership(db, userId);
   if (!membership) return null;
   return { organization: membership.organization, mentors: await listOrganizationMentors(db, membership.organization.id) };
 }
 
 /** A slot of the user's organization with everything its page and form show; null for anyone else's. */
 export async function getOwnSlot(db: Db, { userId, slotId }: { userId: string; slotId: string }) {
-  if (!isUuid(slotId)) return null;
-  const [row] = await db
-    .select({ slot: slots, organization: organizations })
-    .from(slots)
-    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .where(and(eq(slots.id, slotId), mentorOfSlot(userId)));
-  if (!row) return null;
-  const [extras, mentors] = await Promise.all([slotExtras(db, [slotId]), listOrganizationMentors(db, row.organization.id)]);
+  const own = await findOwnSlot(db, { userId, slotId });
+  if (!own) return null;
+  const { slot, organization } = own;
+  const [extras, mentors] = await Promise.all([slotExtras(db, [slot.id]), listOrganizationMentors(db, organization.id)]);
   return {
-    ...row,
-    ...extras.get(slotId)!,
+    slot,
+    organization,
+    ...extras.get(slot.id)!,
     organizationMentors: mentors,
-    warnings: slotWarnings({ ...row.slot, hourlyRate: row.slot.hourlyRate === null ? null : Number(row.slot.hourlyRate) }),
+    warnings: slotWarnings({ ...slot, hourlyRate: slot.hourlyRate === null ? null : Number(slot.hourlyRate) }),
   };
 }
 
@@ -430,16 +411,6 @@ export async function listReviewQueue(db: Db, { page = 1 }: { page?: number } = 
     total: n,
     pages: pageCount(n, REVIEW_PAGE_SIZE),
   };
-}
-
-/** The id and status of a slot of the user's organization, or null: checked before a form is even read. */
-export async function findOwnSlot(db: Db, { userId, slotId }: { userId: string; slotId: string }) {
-  if (!isUuid(slotId)) return null;
-  const [row] = await db
-    .select({ id: slots.id, status: slots.status })
-    .from(slots)
-    .where(and(eq(slots.id, slotId), mentorOfSlot(userId)));
-  return row ?? null;
 }
 
 /** A slot's title and status, for the line that confirms an admin's decision. */
