@@ -1,7 +1,10 @@
-import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
-import { applications, matches, organizationMembers, organizations, skills, slots, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "~db/schema";
+import { applications, matches, skills, slots, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "~db/schema";
+import { AFTER_INTRODUCTION_MATCH_STATUSES } from "~/domain/vocabulary";
 import { isUuid } from "~/modules/ids";
+import { getMembership } from "~/modules/organizations/membership.server";
+import { mentorOfSlot } from "~/modules/slots/access.server";
 import { resolveSkillRows } from "~/modules/skills/skills.server";
 import type { SkillRow } from "~/modules/skills/schemas";
 import { EMPTY_PROFILE } from "./completeness";
@@ -9,7 +12,6 @@ import type { ProfileInput } from "./schemas";
 import type { ProfileAccess, StudentProfileData, StudentProfileView } from "./types";
 
 export type ProfileViewer = { id: string; role: UserRole };
-
 
 /** The student's profile with skills (highest level first) and projects; null when `userId` is no student. */
 export async function getStudentProfile(db: Db, userId: string): Promise<StudentProfileData | null> {
@@ -130,33 +132,30 @@ export async function canViewStudentProfile(db: Db, viewer: ProfileViewer, stude
     const [student] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, studentId), eq(users.role, "student")));
     return student ? "admin" : null;
   }
-  const verifiedMembership = db
-    .select({ one: sql`1` })
-    .from(organizationMembers)
-    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
-    .where(and(eq(organizationMembers.userId, viewer.id), isNotNull(organizations.verifiedAt)));
+  const verifiedMentor = (await getMembership(db, viewer.id))?.organization.verifiedAt != null;
   // why: applying to a slot shares the profile with that slot's organization, as a match does.
   const appliedOrMatched = db
     .select({ one: sql`1` })
     .from(slots)
-    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, slots.organizationId), eq(organizationMembers.userId, viewer.id)))
     .where(
-      or(
-        exists(db.select({ one: sql`1` }).from(applications).where(and(eq(applications.slotId, slots.id), eq(applications.studentId, studentId), ne(applications.status, "withdrawn")))),
-        // Matches count once the mentors know of them: introduced or later, or proposed by
-        // a mentor from an application; a round's proposal waiting for review does not.
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(matches)
-            .where(
-              and(
-                eq(matches.slotId, slots.id),
-                eq(matches.studentId, studentId),
-                ne(matches.status, "rejected"),
-                or(ne(matches.status, "proposed"), eq(matches.source, "application")),
+      and(
+        mentorOfSlot(viewer.id),
+        or(
+          exists(db.select({ one: sql`1` }).from(applications).where(and(eq(applications.slotId, slots.id), eq(applications.studentId, studentId), ne(applications.status, "withdrawn")))),
+          // Matches count once the mentors know of them: introduced or later, or proposed by
+          // a mentor from an application; a round's proposal waiting for review does not.
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(matches)
+              .where(
+                and(
+                  eq(matches.slotId, slots.id),
+                  eq(matches.studentId, studentId),
+                  or(inArray(matches.status, AFTER_INTRODUCTION_MATCH_STATUSES), and(eq(matches.status, "proposed"), eq(matches.source, "application"))),
+                ),
               ),
-            ),
+          ),
         ),
       ),
     );
@@ -169,7 +168,7 @@ export async function canViewStudentProfile(db: Db, viewer: ProfileViewer, stude
         eq(users.id, studentId),
         eq(users.role, "student"),
         isNull(users.suspendedAt),
-        or(and(eq(studentProfiles.visibleToMentors, true), exists(verifiedMembership)), exists(appliedOrMatched)),
+        or(verifiedMentor ? eq(studentProfiles.visibleToMentors, true) : undefined, exists(appliedOrMatched)),
       ),
     );
   return visible ? "mentor" : null;
