@@ -10,7 +10,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
-import { ScoreDial } from "~/components/match-ui";
+import { ScoreDial } from "~/components/matches/match-ui";
 import { Pagination, pageParam } from "~/components/pagination";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";

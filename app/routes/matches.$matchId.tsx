@@ -10,7 +10,7 @@ import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
-import { MatchStatusBadge, MatchSteps, ScoreDial } from "~/components/match-ui";
+import { MatchStatusBadge, MatchSteps, ScoreDial } from "~/components/matches/match-ui";
 import { Alert, Button, Card } from "~/components/ui";
 import { getMatchPage, moveMatch, type MatchPage, type MoveError } from "~/modules/matches/lifecycle.server";
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";

@@ -4,7 +4,7 @@ import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
-import { MatchStatusBadge, ScoreDial } from "~/components/match-ui";
+import { MatchStatusBadge, ScoreDial } from "~/components/matches/match-ui";
 import { Pagination, pageParam } from "~/components/pagination";
 import { ButtonLink, Card, PageHeader } from "~/components/ui";
 import { listMyMatches } from "~/modules/matches/lifecycle.server";
