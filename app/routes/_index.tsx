@@ -4,7 +4,8 @@ import { getDb } from "~db/client.server";
 import { getAuth } from "~/auth/guards.server";
 import { Alert, ButtonLink, Card } from "~/components/ui";
 import { recommendedSlotsFor, type Recommendations } from "~/modules/recommendations/recommendations.server";
-import { ScoreBadge, SlotSummary } from "~/modules/recommendations/slot-card";
+import { RankedCard, ReasonList } from "~/components/slots-list/ranked-card";
+import { ScoreBadge, SlotSummary } from "~/components/slots-list/slot-summary";
 import { StarForm } from "~/modules/stars/star-form";
 import { firstName } from "~/domain/names";
 import { entryFor } from "~/forms/gate";
@@ -160,40 +161,27 @@ function RecommendedForYou({ recommendations }: { recommendations: Recommendatio
       ) : (
         <ol className="mt-4 space-y-4">
           {recommendations.slots.map((slot) => (
-            <li key={slot.id}>
-              <article aria-label={slot.title} className="flex flex-col gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-start">
-                <ScoreBadge score={slot.score} />
-                <div className="min-w-0 flex-1">
-                  <SlotSummary slot={slot}>
-                    <h4 className="sr-only">Why it fits</h4>
-                    <ul className="mt-3 space-y-1 text-sm text-slate-700">
-                      {slot.reasons.map((reason, i) => (
-                        <li key={reason} className="flex gap-2">
-                          {/* A check for a strength; a plain mark for a gap ("Missing python and sql"). */}
-                          {slot.strengths[i] ? (
-                            <span aria-hidden="true" className="text-emerald-700">✓</span>
-                          ) : (
-                            <span aria-hidden="true" className="text-slate-400">–</span>
-                          )}
-                          {reason}
-                        </li>
+            <RankedCard
+              key={slot.id}
+              label={slot.title}
+              badge={<ScoreBadge score={slot.score} />}
+              actions={<StarForm slotId={slot.id} starred={slot.starred} redirectTo="/" slotTitle={slot.title} />}
+            >
+              <SlotSummary slot={slot}>
+                <h4 className="sr-only">Why it fits</h4>
+                <ReasonList reasons={slot.reasons} strengths={slot.strengths} />
+                {slot.warnings.length ? (
+                  <details className="mt-2 text-sm text-amber-900">
+                    <summary className="cursor-pointer font-medium">To confirm before you start ({slot.warnings.length})</summary>
+                    <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                      {slot.warnings.map((w) => (
+                        <li key={w}>{w}</li>
                       ))}
                     </ul>
-                    {slot.warnings.length ? (
-                      <details className="mt-2 text-sm text-amber-900">
-                        <summary className="cursor-pointer font-medium">To confirm before you start ({slot.warnings.length})</summary>
-                        <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                          {slot.warnings.map((w) => (
-                            <li key={w}>{w}</li>
-                          ))}
-                        </ul>
-                      </details>
-                    ) : null}
-                  </SlotSummary>
-                </div>
-                <StarForm slotId={slot.id} starred={slot.starred} redirectTo="/" slotTitle={slot.title} className="shrink-0" />
-              </article>
-            </li>
+                  </details>
+                ) : null}
+              </SlotSummary>
+            </RankedCard>
           ))}
         </ol>
       )}

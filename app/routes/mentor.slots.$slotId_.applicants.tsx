@@ -8,7 +8,9 @@ import { ApplicationStatusBadge } from "~/components/apply-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
-import { Alert, Button, PageHeader } from "~/components/ui";
+import { FitLines } from "~/components/slots-list/fit-lines";
+import { SlotListHeader } from "~/components/slots-list/slot-list-header";
+import { Alert, Button } from "~/components/ui";
 import { APPLICANTS_PAGE_SIZE, countApplicants, decline, listApplicants, proposeMatchFromApplication, shortlist, type ApplicantsPage } from "~/modules/applications/applications.server";
 import { ApplicantActionSchema, DECISION_ERROR_MESSAGES, MAX_DECLINE_REASON, MAX_SHORTLIST_RANK } from "~/modules/applications/schemas";
 import { isIn, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
@@ -112,13 +114,7 @@ function ApplicantCard({ a, position, questions, error, busy }: { a: Applicant; 
         </div>
         <div>
           <h3 className="text-sm font-semibold text-slate-800">Fit</h3>
-          <ul className="mt-1 space-y-1 text-sm">
-            {a.fit.map((f) => (
-              <li key={f.text} className={f.fits ? "text-slate-700" : "font-medium text-amber-900"}>
-                {f.text}
-              </li>
-            ))}
-          </ul>
+          <FitLines lines={a.fit} className="mt-1 space-y-1" />
         </div>
       </div>
 
@@ -199,12 +195,8 @@ export default function ApplicantsRoute() {
   const busy = navigation.state === "submitting";
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link to={`/mentor/slots/${slot.id}`} className="font-medium text-brand-700 hover:underline">
-          ← {slot.title}
-        </Link>
-      </p>
-      <PageHeader
+      <SlotListHeader
+        slot={slot}
         title="Applicants"
         description={`${total} applicant${total === 1 ? "" : "s"} for “${slot.title}”, ranked by fit: students who meet the slot's hard requirements first, then by score.`}
       />

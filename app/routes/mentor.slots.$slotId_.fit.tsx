@@ -5,11 +5,14 @@ import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
-import { Alert, Button, Card, PageHeader } from "~/components/ui";
+import { Alert, Button, Card } from "~/components/ui";
 import { SKILL_LEVEL_LABELS } from "~/domain/labels";
 import { inviteToApply, studentsWhoFit } from "~/modules/recommendations/recommendations.server";
 import { InviteSchema } from "~/modules/recommendations/schemas";
-import { ScoreBadge } from "~/modules/recommendations/slot-card";
+import { FitLines } from "~/components/slots-list/fit-lines";
+import { RankedCard, ReasonList } from "~/components/slots-list/ranked-card";
+import { SlotListHeader } from "~/components/slots-list/slot-list-header";
+import { ScoreBadge } from "~/components/slots-list/slot-summary";
 import { NOT_FROM_OUR_PAGES } from "~/forms/gate";
 import { readGatedForm } from "~/forms/read.server";
 import { notFound } from "~/responses.server";
@@ -55,12 +58,8 @@ export default function StudentsWhoFitPage() {
 
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link to={`/mentor/slots/${slot.id}`} className="font-medium text-brand-700 hover:underline">
-          ← {slot.title}
-        </Link>
-      </p>
-      <PageHeader
+      <SlotListHeader
+        slot={slot}
         title="Students who fit"
         description={`The students who fit “${slot.title}” best, among those who joined matching rounds and let verified mentors see their profile — eligible for the slot by its rules, with the reasons.`}
       />
@@ -92,63 +91,49 @@ export default function StudentsWhoFitPage() {
       ) : (
         <ol className="space-y-4">
           {students.map((student) => (
-            <li key={student.id}>
-              <article aria-label={student.name} className="flex flex-col gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-start">
-                <ScoreBadge score={student.score} />
-                <div className="min-w-0 flex-1">
-                  <h2 className="text-base font-semibold text-slate-900">
-                    <Link to={`/students/${student.id}`} className="hover:text-brand-700 hover:underline">
-                      {student.name}
-                    </Link>
-                  </h2>
-                  <p className="mt-0.5 text-sm text-slate-600">{[student.program, student.school].filter(Boolean).join(" · ")}</p>
-                  {student.skills.length ? (
-                    <ul aria-label="Skills" className="mt-2 flex flex-wrap gap-1.5">
-                      {student.skills.map((skill) => (
-                        <li
-                          key={skill.name}
-                          title={SKILL_LEVEL_LABELS[skill.level as 1 | 2 | 3 | 4]}
-                          className="inline-flex items-center gap-1 rounded-md bg-slate-50 px-2 py-0.5 text-xs text-slate-700 ring-1 ring-slate-200"
-                        >
-                          <span className="font-medium">{skill.name}</span>
-                          <span className="text-slate-500">· {skill.level}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  <h3 className="sr-only">Why they fit</h3>
-                  <ul className="mt-3 space-y-1 text-sm text-slate-700">
-                    {student.reasons.map((reason) => (
-                      <li key={reason} className="flex gap-2">
-                        <span aria-hidden="true" className="text-emerald-700">✓</span>
-                        {reason}
-                      </li>
-                    ))}
-                  </ul>
-                  <ul aria-label="Work authorization" className="mt-3 space-y-0.5 text-sm">
-                    {student.fit.map((line) => (
-                      <li key={line.text} className={line.fits ? "text-slate-700" : "text-amber-900"}>
-                        {line.text}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-                <div className="shrink-0">
-                  {student.invitedAt ? (
-                    <Button type="button" variant="secondary" disabled>
-                      Invited on {formatDateTime(student.invitedAt)}
+            <RankedCard
+              key={student.id}
+              label={student.name}
+              badge={<ScoreBadge score={student.score} />}
+              actions={
+                student.invitedAt ? (
+                  <Button type="button" variant="secondary" disabled>
+                    Invited on {formatDateTime(student.invitedAt)}
+                  </Button>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="studentId" value={student.id} />
+                    <Button type="submit" disabled={!slot.open || navigation.state !== "idle"} aria-label={`Invite ${student.name} to apply`}>
+                      Invite to apply
                     </Button>
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="studentId" value={student.id} />
-                      <Button type="submit" disabled={!slot.open || navigation.state !== "idle"} aria-label={`Invite ${student.name} to apply`}>
-                        Invite to apply
-                      </Button>
-                    </Form>
-                  )}
-                </div>
-              </article>
-            </li>
+                  </Form>
+                )
+              }
+            >
+              <h2 className="text-base font-semibold text-slate-900">
+                <Link to={`/students/${student.id}`} className="hover:text-brand-700 hover:underline">
+                  {student.name}
+                </Link>
+              </h2>
+              <p className="mt-0.5 text-sm text-slate-600">{[student.program, student.school].filter(Boolean).join(" · ")}</p>
+              {student.skills.length ? (
+                <ul aria-label="Skills" className="mt-2 flex flex-wrap gap-1.5">
+                  {student.skills.map((skill) => (
+                    <li
+                      key={skill.name}
+                      title={SKILL_LEVEL_LABELS[skill.level as 1 | 2 | 3 | 4]}
+                      className="inline-flex items-center gap-1 rounded-md bg-slate-50 px-2 py-0.5 text-xs text-slate-700 ring-1 ring-slate-200"
+                    >
+                      <span className="font-medium">{skill.name}</span>
+                      <span className="text-slate-500">· {skill.level}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <h3 className="sr-only">Why they fit</h3>
+              <ReasonList reasons={student.reasons} />
+              <FitLines lines={student.fit} className="mt-3 space-y-0.5" />
+            </RankedCard>
           ))}
         </ol>
       )}

@@ -8,7 +8,8 @@ import { SlotStatusBadge } from "~/components/slot-details";
 import { Alert, Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { listStars, moveStar, starSlot, unstarSlot } from "~/modules/stars/stars.server";
 import { MAX_STARS, StarActionSchema } from "~/modules/stars/schemas";
-import { SlotSummary } from "~/modules/recommendations/slot-card";
+import { RankedCard } from "~/components/slots-list/ranked-card";
+import { SlotSummary } from "~/components/slots-list/slot-summary";
 import { entryFor, NOT_FROM_OUR_PAGES } from "~/forms/gate";
 import { readGatedForm } from "~/forms/read.server";
 
@@ -77,47 +78,40 @@ export default function StarredPage() {
       ) : (
         <ol className="space-y-4" aria-label="Your starred slots, in your order">
           {stars.map((slot, i) => (
-            <li key={slot.id}>
-              <article aria-label={slot.title} className="flex flex-col gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-start">
+            <RankedCard
+              key={slot.id}
+              label={slot.title}
+              badge={
                 <span aria-hidden="true" className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-brand-700 text-sm font-bold text-white">
                   {slot.position}
                 </span>
-                <div className="min-w-0 flex-1">
-                  <p className="sr-only">Number {slot.position}</p>
-                  <SlotSummary slot={slot}>
-                    {!slot.open ? (
-                      <p className="mt-2 flex items-center gap-2 text-sm text-amber-800">
-                        {slot.status === "open" ? null : <SlotStatusBadge status={slot.status} />}
-                        No longer takes applications; a round skips it.
-                      </p>
-                    ) : null}
-                  </SlotSummary>
-                </div>
-                <div className="flex shrink-0 flex-wrap gap-2">
-                  <Form method="post">
-                    <input type="hidden" name="slotId" value={slot.id} />
-                    <input type="hidden" name="redirectTo" value="/starred" />
-                    <Button type="submit" name="intent" value="up" variant="secondary" disabled={busy || i === 0} aria-label={`Move up ${slot.title}`}>
-                      Move up
-                    </Button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="slotId" value={slot.id} />
-                    <input type="hidden" name="redirectTo" value="/starred" />
-                    <Button type="submit" name="intent" value="down" variant="secondary" disabled={busy || i === stars.length - 1} aria-label={`Move down ${slot.title}`}>
-                      Move down
-                    </Button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="slotId" value={slot.id} />
-                    <input type="hidden" name="redirectTo" value="/starred" />
-                    <Button type="submit" name="intent" value="unstar" variant="danger" disabled={busy} aria-label={`Unstar ${slot.title}`}>
-                      Unstar
-                    </Button>
-                  </Form>
-                </div>
-              </article>
-            </li>
+              }
+              actions={
+                <Form method="post" className="flex flex-wrap gap-2">
+                  <input type="hidden" name="slotId" value={slot.id} />
+                  <input type="hidden" name="redirectTo" value="/starred" />
+                  <Button type="submit" name="intent" value="up" variant="secondary" disabled={busy || i === 0} aria-label={`Move up ${slot.title}`}>
+                    Move up
+                  </Button>
+                  <Button type="submit" name="intent" value="down" variant="secondary" disabled={busy || i === stars.length - 1} aria-label={`Move down ${slot.title}`}>
+                    Move down
+                  </Button>
+                  <Button type="submit" name="intent" value="unstar" variant="danger" disabled={busy} aria-label={`Unstar ${slot.title}`}>
+                    Unstar
+                  </Button>
+                </Form>
+              }
+            >
+              <p className="sr-only">Number {slot.position}</p>
+              <SlotSummary slot={slot}>
+                {!slot.open ? (
+                  <p className="mt-2 flex items-center gap-2 text-sm text-amber-800">
+                    {slot.status === "open" ? null : <SlotStatusBadge status={slot.status} />}
+                    No longer takes applications; a round skips it.
+                  </p>
+                ) : null}
+              </SlotSummary>
+            </RankedCard>
           ))}
         </ol>
       )}
