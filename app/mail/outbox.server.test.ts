@@ -1,21 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { createElement } from "react";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb, transaction } from "~db/client.server";
+import { describe, expect, test } from "vitest";
+import { transaction } from "~db/client.server";
 import { emails } from "~db/schema";
-import { deliveryJobs, fakeTransport, makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
-import { MAINTENANCE_INTERVAL_SECONDS, stopQueue } from "~/jobs/queue.server";
+import { deliveryJobs, fakeTransport, makeQueuedEmail, uniqueEmail } from "~db/test/factories";
+import { moduleTestDb } from "~db/test/module-db";
+import { MAINTENANCE_INTERVAL_SECONDS } from "~/jobs/queue.server";
 import { deliverEmail, DELIVERY_JOB, queueEmail } from "./outbox.server";
 import { sharedSendRate } from "./send-rate.server";
 import type { EmailTransport, SendResult } from "./transport.server";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 async function emailRow(id: string) {
   const [row] = await db.select().from(emails).where(eq(emails.id, id));

@@ -1,20 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { closeDb, createDb, getDb } from "~db/client.server";
+import { createDb } from "~db/client.server";
 import { emailSendRate } from "~db/schema";
+import { moduleTestDb } from "~db/test/module-db";
 import { providerLimits, sharedSendRate } from "./send-rate.server";
 
 // Senders are given a sleep that only counts what it was asked to wait: the tests assert the
 // turns the database hands out, never how long anything took.
 
-const db = getDb();
+const db = moduleTestDb();
 // A second pool, as a second worker process would have: the only thing the two share is PostgreSQL.
 const otherProcess = createDb(process.env.DATABASE_URL!, { max: 2 });
-afterAll(async () => {
-  await otherProcess.$client.end({ timeout: 5 });
-  await closeDb();
-});
+afterAll(() => otherProcess.$client.end({ timeout: 5 }));
 
 /** A provider row of its own, so tests never share a pace. */
 const uniqueProvider = () => `test-${randomBytes(6).toString("hex")}`;

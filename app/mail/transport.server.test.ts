@@ -3,10 +3,9 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
 import { emails, emailSendRate } from "~db/schema";
-import { makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
-import { stopQueue } from "~/jobs/queue.server";
+import { makeQueuedEmail, uniqueEmail } from "~db/test/factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { deliverEmail } from "./outbox.server";
 import { sharedSendRate } from "./send-rate.server";
 import { logTransport, resendTransport } from "./transport.server";
@@ -14,7 +13,7 @@ import { logTransport, resendTransport } from "./transport.server";
 // The production path, end to end: deliverEmail → resendTransport → the resend SDK → HTTP.
 // The HTTP side is a local fake of Resend's API, so the test sees exactly what Resend would.
 
-const db = getDb();
+const db = moduleTestDb({ queue: true });
 const FROM = "Steppingstone <hello@example.org>";
 
 type Received = { method: string; path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> };
@@ -39,13 +38,10 @@ let baseUrl = "";
 beforeAll(async () => {
   await new Promise<void>((resolve) => fakeResend.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(fakeResend.address() as AddressInfo).port}`;
-  await startTestQueue();
 });
 afterAll(async () => {
   fakeResend.closeAllConnections();
   await new Promise((resolve) => fakeResend.close(resolve));
-  await stopQueue();
-  await closeDb();
 });
 
 /** A Resend transport talking to the fake. The SDK reads RESEND_BASE_URL once, in its constructor. */

@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { beforeAll, expect, test, vi } from "vitest";
 import { emails } from "~db/schema";
-import { deliveryJobs, makeQueuedEmail, startTestQueue, uniqueEmail } from "~db/test/factories";
-import { QUEUES, stopQueue } from "~/jobs/queue.server";
+import { deliveryJobs, makeQueuedEmail, uniqueEmail } from "~db/test/factories";
+import { moduleTestDb } from "~db/test/module-db";
+import { getQueue, QUEUES } from "~/jobs/queue.server";
 import { DELIVERY_JOB } from "./outbox.server";
 import { sharedSendRate, type SendRate } from "./send-rate.server";
 import type { EmailTransport, OutgoingEmail } from "./transport.server";
 import { startWorkers } from "./worker.server";
 
-const db = getDb();
+const db = moduleTestDb({ queue: true });
 let boss: PgBoss;
 
 // A transport that refuses addresses starting with "bounce-", answers the first request for an
@@ -30,7 +30,7 @@ const transport: EmailTransport = {
 };
 
 // The shared pace, with waits counted instead of slept; `declineNext` makes the next turn come too late for the job.
-const shared = sharedSendRate(getDb(), { provider: `test-${randomBytes(6).toString("hex")}`, perSecond: 50, sleep: async () => {} });
+const shared = sharedSendRate(db, { provider: `test-${randomBytes(6).toString("hex")}`, perSecond: 50, sleep: async () => {} });
 let declineNext = false;
 const rate: SendRate = {
   take: (options) => (declineNext ? ((declineNext = false), Promise.resolve({ ok: false, waitMs: 90_000 })) : shared.take(options)),
@@ -47,17 +47,13 @@ async function job(emailId: string) {
 }
 
 beforeAll(async () => {
-  boss = await startTestQueue();
+  boss = getQueue();
   // why: the test database is shared by every test file, and the others leave delivery jobs behind;
   // the worker takes one job per polling interval, so a backlog would delay this file's emails.
   await boss.purgeQueue(QUEUES.deliverEmail);
   // A delivery job as an older release queued it: pg-boss's default 15-minute expiry, due in an hour.
   olderReleaseJob = await boss.send(QUEUES.deliverEmail, { emailId: "00000000-0000-4000-8000-000000000000" }, { startAfter: 3600 });
   await startWorkers(boss, transport, rate);
-});
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
 });
 
 async function emailRow(id: string) {

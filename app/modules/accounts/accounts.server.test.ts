@@ -1,6 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { sessions, users } from "~db/schema";
 import {
   deliveryJobs,
@@ -8,11 +7,11 @@ import {
   KNOWN_PASSWORD,
   linkIn,
   makeUser,
-  startTestQueue,
   tokenFromOnlyEmail,
   uniqueEmail,
   uniqueIp,
 } from "~db/test/factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { accountExistsSubject } from "~emails/account-exists";
 import { noAccountSubject } from "~emails/no-account";
 import { passwordChangedSubject } from "~emails/password-changed";
@@ -20,7 +19,6 @@ import { resetPasswordSubject } from "~emails/reset-password";
 import { verifyEmailSubject } from "~emails/verify-email";
 import { createSession, validateSessionToken } from "~/auth/session.server";
 import { generateToken } from "~/auth/tokens.server";
-import { stopQueue } from "~/jobs/queue.server";
 import {
   changePassword,
   checkResetToken,
@@ -33,12 +31,7 @@ import {
 } from "./accounts.server";
 import type { SignupInput } from "./schemas";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;

@@ -1,15 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { applications, auditLog, matches, studentProfiles, studentSkills, type Slot, type WorkAuthorization } from "~db/schema";
-import { emailsTo, startTestQueue } from "~db/test/factories";
+import { emailsTo } from "~db/test/factories";
 import { addDays, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { applicationMatchProposedSubject } from "~emails/application-match-proposed";
 import { applicationNotSelectedSubject } from "~emails/application-not-selected";
 import { applicationReceivedSubject } from "~emails/application-received";
 import { applicationShortlistedSubject } from "~emails/application-shortlisted";
-import { stopQueue } from "~/jobs/queue.server";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { exportUserData } from "~/modules/privacy/privacy.server";
 import { canViewStudentProfile } from "~/modules/profiles/profiles.server";
@@ -27,12 +26,7 @@ import {
 import { applicationFormSchema } from "./schemas";
 import { STATUS_WORDS } from "~/messages/status-words.test-support";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const ANSWERS = ["The river sensor map: I like seeing data turn into something people use."];

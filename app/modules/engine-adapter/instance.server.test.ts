@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { studentProfiles, users } from "~db/schema";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addDays, makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { getCompiledOpenSlots, invalidateOpenSlots, loadOpenSlots, loadStudent, loadStudents, toMatchSlot, toMatchStudent } from "./instance.server";
 
-const db = getDb();
-afterAll(() => closeDb());
+const db = moduleTestDb();
 
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);

@@ -1,22 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { auditLog, matches, slots, type MatchStatus } from "~db/schema";
-import { emailsTo, makeUser, startTestQueue } from "~db/test/factories";
+import { emailsTo, makeUser } from "~db/test/factories";
 import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
-import { stopQueue } from "~/jobs/queue.server";
+import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { allowedMoves, getMatchPage, listMyMatches, moveMatch, type Viewer } from "./lifecycle.server";
 import { MoveSchema, type MoveInput } from "./schemas";
 import { STATUS_WORDS } from "~/messages/status-words.test-support";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const as = (user: { id: string; role: Viewer["role"] }): Viewer => ({ id: user.id, role: user.role });
 const CONFIRM: MoveInput = { move: "confirm", acknowledge: "on" };

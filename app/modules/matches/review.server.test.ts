@@ -1,22 +1,16 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { applications, auditLog, emails, matches } from "~db/schema";
-import { emailsTo, makeUser, startTestQueue } from "~db/test/factories";
+import { emailsTo, makeUser } from "~db/test/factories";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
-import { stopQueue } from "~/jobs/queue.server";
+import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import type { AuthorizationExplanation } from "~/engine/explanations";
 import { approveMatch, approveMatches, listReviewQueue, rejectMatch } from "./review.server";
 import { RejectSchema } from "./schemas";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const CPT_WARNINGS: AuthorizationExplanation[] = [
   { code: "cpt_dso_authorization", params: {} },

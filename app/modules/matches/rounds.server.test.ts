@@ -1,20 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { closeDb, createDb, getDb, transaction } from "~db/client.server";
+import { createDb, transaction } from "~db/client.server";
 import { auditLog, matches, matchRounds } from "~db/schema";
 import { makeUser } from "~db/test/factories";
 import { deleteRounds, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { runMatchingRound } from "./rounds.server";
 
-const db = getDb();
+const db = moduleTestDb();
 const roundIds: string[] = [];
-afterAll(async () => {
-  // why: a round proposes for every opted-in student in the shared test database; its proposals
-  // must not follow other test files around.
-  await deleteRounds(db, roundIds);
-  await closeDb();
-});
+// why: a round proposes for every opted-in student in the shared test database; its proposals
+// must not follow other test files around.
+afterAll(() => deleteRounds(db, roundIds));
 
 const [{ version }] = (await db.execute<{ version: string }>(sql`select version() as version`)) as unknown as [{ version: string }];
 // why: the embedded database serializes connections, so a transaction held open on one connection

@@ -1,21 +1,20 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb, type Db } from "~db/client.server";
+import { afterAll, describe, expect, test } from "vitest";
+import type { Db } from "~db/client.server";
 import * as schema from "~db/schema";
 import { auditLog, emails, matches, slots, users } from "~db/schema";
-import { startTestQueue } from "~db/test/factories";
 import { makeMatch } from "~db/test/match-factories";
 import { makeOrganization, makeSlot } from "~db/test/slot-factories";
-import { stopQueue } from "~/jobs/queue.server";
+import { moduleTestDb } from "~db/test/module-db";
 import { moveMatch } from "./lifecycle.server";
 
 // The seat invariant under load: a slot never has more confirmed matches than seats, whatever
 // arrives at once. The confirmations race on a pool of their own, as many connections as the
 // server can spare (up to 100), so they really run at the same time.
 
-const db = getDb();
+const db = moduleTestDb({ queue: true });
 const [{ version }] = (await db.execute<{ version: string }>(sql`select version() as version`)) as unknown as [{ version: string }];
 // why: the embedded database (PGlite) runs one connection's transaction at a time — concurrent
 // confirmations there queue by construction and prove nothing. CI runs this file against real
@@ -26,12 +25,7 @@ const APP_NAME = "steppingstone-seat-race";
 const RACERS = 120;
 let race: Db | null = null;
 
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await race?.$client.end({ timeout: 5 });
-  await stopQueue();
-  await closeDb();
-});
+afterAll(() => race?.$client.end({ timeout: 5 }));
 
 /** A pool as large as the server allows beside everyone else's connections (at most 100). */
 async function racePool() {

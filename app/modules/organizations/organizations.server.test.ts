@@ -1,12 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { auditLog, organizationInvitations, organizationMembers, organizations } from "~db/schema";
-import { emailsTo, linkIn, makeMentor, makeOrganization, makeUser, startTestQueue, tokenFromOnlyEmail, uniqueEmail } from "~db/test/factories";
+import { emailsTo, linkIn, makeMentor, makeOrganization, makeUser, tokenFromOnlyEmail, uniqueEmail } from "~db/test/factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { organizationInvitationSubject } from "~emails/organization-invitation";
 import { organizationUnverifiedSubject } from "~emails/organization-unverified";
 import { organizationVerifiedSubject } from "~emails/organization-verified";
-import { stopQueue } from "~/jobs/queue.server";
 import { listAuditLog } from "~/modules/audit/audit-log.server";
 import { acceptInvitation, describeInvitation, inviteMentor, revokeInvitation } from "./invitations.server";
 import { getMembership } from "./membership.server";
@@ -14,12 +13,7 @@ import { createOrganization, getOrganizationPage, listMembers, slugify, updateOr
 import { OrganizationSchema, type OrganizationInput } from "./schemas";
 import { listOrganizationsForAdmin, unverifyOrganization, verifyOrganization } from "./verification.server";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const DAY = 24 * 60 * 60 * 1000;
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
-import { afterAll, expect, test } from "vitest";
-import { closeDb, getDb, transaction, type Db } from "~db/client.server";
+import { expect, test } from "vitest";
+import { transaction, type Db } from "~db/client.server";
 import {
   accountTokens,
   auditLog,
@@ -21,13 +21,13 @@ import {
   type WorkAuthorization,
 } from "~db/schema";
 import { KNOWN_PASSWORD, makeUser, uniqueEmail } from "~db/test/factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { createSession } from "~/auth/session.server";
 import { generateToken } from "~/auth/tokens.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { accountsEverByRole, deleteAccount, exportUserData } from "./privacy.server";
 
-const db = getDb();
-afterAll(() => closeDb());
+const db = moduleTestDb();
 
 // ── factories (local: the marketplace areas will bring their own) ────────────────────────────
 

@@ -1,14 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { studentProfiles, studentProjects, studentSkills, users } from "~db/schema";
 import { makeMentor, makeOrganization, makeUser } from "~db/test/factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { canViewStudentProfile, getStudentProfile, getStudentProfileView, saveStudentProfile } from "./profiles.server";
 import { ProfileSchema, type ProfileInput } from "./schemas";
 
-const db = getDb();
-afterAll(() => closeDb());
+const db = moduleTestDb();
 
 /** The profile form as a student would submit it, parsed the way the route does. */
 function form(fields: Record<string, string | string[]>): ProfileInput {

@@ -1,22 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { auditLog, studentProfiles, studentSkills, type Organization, type WorkAuthorization } from "~db/schema";
-import { emailsTo, linkIn, makeUser, startTestQueue } from "~db/test/factories";
+import { emailsTo, linkIn, makeUser } from "~db/test/factories";
 import { addDays, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
-import { stopQueue } from "~/jobs/queue.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { INVITED_ACTION, inviteToApply, recommendedSlotsFor, studentsWhoFit } from "./recommendations.server";
 import { starSlot } from "~/modules/stars/stars.server";
 import { STATUS_WORDS } from "~/messages/status-words.test-support";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const TODAY = new Date().toISOString().slice(0, 10);
 

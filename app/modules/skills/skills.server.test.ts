@@ -1,12 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { moduleTestDb } from "~db/test/module-db";
 import { z } from "zod";
-import { closeDb, getDb } from "~db/client.server";
 import { skillRowsSchema, unknownSkillErrors } from "./schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "./skills.server";
 
-const db = getDb();
-afterAll(() => closeDb());
+const db = moduleTestDb();
 
 const Form = z.object({ skills: skillRowsSchema({ max: 3 }) });
 function submit(entries: [string, string][]) {

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
-import { startTestQueue } from "~db/test/factories";
+import { describe, expect, test } from "vitest";
 import { makeMatchableStudent } from "~db/test/match-factories";
 import { addDays, makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
-import { stopQueue } from "~/jobs/queue.server";
+import { moduleTestDb } from "~db/test/module-db";
 import { applyToSlot } from "~/modules/applications/applications.server";
 import { invalidateOpenSlots, loadOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { inviteToApply, recommendedSlotsFor } from "~/modules/recommendations/recommendations.server";
@@ -12,12 +10,7 @@ import { dayIn } from "./access.server";
 import { parseSlotSearch } from "./schemas";
 import { getSlotForViewer, searchSlots } from "./search.server";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const TODAY = new Date().toISOString().slice(0, 10);
 // A deadline ten days out, in Los Angeles (UTC−8 in December, UTC−7 in summer: the instants are

@@ -1,14 +1,13 @@
 import { randomInt } from "node:crypto";
-import { afterAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import type { Organization } from "~db/schema";
 import { makeUser } from "~db/test/factories";
 import { addDays, addMentor, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { parseSlotSearch, type SlotSearch } from "./schemas";
 import { getSlotForViewer, searchSlots } from "./search.server";
 
-const db = getDb();
-afterAll(() => closeDb());
+const db = moduleTestDb();
 
 const TODAY = new Date().toISOString().slice(0, 10);
 

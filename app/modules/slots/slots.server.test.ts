@@ -1,21 +1,15 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { auditLog, slotMentors, slots, slotSkills } from "~db/schema";
-import { emailsTo, linkIn, makeUser, startTestQueue } from "~db/test/factories";
+import { emailsTo, linkIn, makeUser } from "~db/test/factories";
 import { addDays, addMentor, makeOrganization, makeSkill, makeSlot, parseSlot, slotFormValues, unpaidValues } from "~db/test/slot-factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { slotOpenedSubject } from "~emails/slot-opened";
 import { slotSentBackSubject } from "~emails/slot-sent-back";
-import { stopQueue } from "~/jobs/queue.server";
 import type { SlotInput } from "./schemas";
 import { endSlot, getOwnSlot, listOrganizationSlots, listReviewQueue, reviewSlot, saveSlot, submitSlot, todayOf } from "./slots.server";
 
-const db = getDb();
-beforeAll(() => startTestQueue());
-afterAll(async () => {
-  await stopQueue();
-  await closeDb();
-});
+const db = moduleTestDb({ queue: true });
 
 const NOW = new Date();
 const TODAY = todayOf(NOW);

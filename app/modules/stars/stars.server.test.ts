@@ -1,12 +1,11 @@
 import { asc, eq } from "drizzle-orm";
-import { afterAll, describe, expect, test } from "vitest";
-import { closeDb, getDb } from "~db/client.server";
+import { describe, expect, test } from "vitest";
 import { slotStars } from "~db/schema";
 import { addDays, makeOrganization, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { moduleTestDb } from "~db/test/module-db";
 import { isStarred, listStars, MAX_STARS, moveStar, starSlot, unstarSlot } from "./stars.server";
 
-const db = getDb();
-afterAll(() => closeDb());
+const db = moduleTestDb();
 
 const TODAY = new Date().toISOString().slice(0, 10);
 
