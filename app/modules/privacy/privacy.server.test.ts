@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { transaction, type Db } from "~db/client.server";
@@ -20,8 +19,9 @@ import {
   type User,
   type WorkAuthorization,
 } from "~db/schema";
-import { KNOWN_PASSWORD, makeUser, uniqueEmail } from "~db/test/factories";
+import { KNOWN_PASSWORD, makeOrganization as makeOrganizationOf, makeUser, uniqueEmail } from "~db/test/factories";
 import { moduleTestDb } from "~db/test/module-db";
+import { makeSlot as makeSlotOf } from "~db/test/slot-factories";
 import { createSession } from "~/auth/session.server";
 import { generateToken } from "~/auth/tokens.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -29,7 +29,7 @@ import { accountsEverByRole, deleteAccount, exportUserData } from "./privacy.ser
 
 const db = moduleTestDb();
 
-// ── factories (local: the marketplace areas will bring their own) ────────────────────────────
+// ── factories: a student with a full profile; organizations and slots named after who made them ──
 
 async function makeStudent(db: Db, status: WorkAuthorization = "us_f1_cpt", overrides: Partial<User> = {}) {
   const user = await makeUser(db, { role: "student", name: "Amara Obi", ...overrides });
@@ -54,53 +54,13 @@ async function makeStudent(db: Db, status: WorkAuthorization = "us_f1_cpt", over
   return user;
 }
 
-async function makeOrganization(db: Db, mentors: User[]) {
-  const [org] = await db
-    .insert(organizations)
-    .values({
-      name: "Test Labs",
-      slug: `test-labs-${randomBytes(4).toString("hex")}`,
-      type: "startup",
-      size: "1-10",
-      country: "US",
-      description: "A test organization.",
-      createdBy: mentors[0]?.id ?? null,
-      verifiedAt: new Date(),
-    })
-    .returning();
-  if (mentors.length) await db.insert(organizationMembers).values(mentors.map((m) => ({ organizationId: org!.id, userId: m.id })));
-  return org!;
-}
+/** The organization "Test Labs", verified, created by the first of `mentors`, who are its members. */
+const makeOrganization = (db: Db, mentors: User[]) =>
+  makeOrganizationOf(db, { name: "Test Labs", members: mentors, createdBy: mentors[0]?.id ?? null, verifiedAt: new Date() });
 
-async function makeSlot(db: Db, organizationId: string, mentors: User[], overrides: Partial<typeof slots.$inferInsert> = {}) {
-  const [slot] = await db
-    .insert(slots)
-    .values({
-      organizationId,
-      createdBy: mentors[0]?.id ?? null,
-      title: "Frontend intern",
-      description: "Build things.",
-      project: "A calendar view.",
-      mentorHoursPerWeek: 3,
-      compensation: "paid",
-      hourlyRate: "25.00",
-      currency: "USD",
-      hoursPerWeek: 20,
-      startDate: "2031-06-01",
-      durationWeeks: 12,
-      applicationDeadline: "2031-05-01",
-      seats: 1,
-      workMode: "remote",
-      country: "US",
-      timezone: "America/New_York",
-      acceptedAuthorizations: ["us_citizen_pr", "us_f1_cpt"],
-      status: "open",
-      ...overrides,
-    })
-    .returning();
-  if (mentors.length) await db.insert(slotMentors).values(mentors.map((m) => ({ slotId: slot!.id, userId: m.id })));
-  return slot!;
-}
+/** An open slot created by the first of `mentors`, who are its named mentors. */
+const makeSlot = (db: Db, organizationId: string, mentors: User[], overrides: Partial<typeof slots.$inferInsert> = {}) =>
+  makeSlotOf(db, { id: organizationId }, { createdBy: mentors[0]?.id ?? null, mentorIds: mentors.map((m) => m.id), ...overrides });
 
 async function makeEmail(db: Db, values: { to: string[]; userId?: string | null; status?: "queued" | "sent"; subject?: string }) {
   const [row] = await db
