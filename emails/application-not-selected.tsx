@@ -1,4 +1,5 @@
 import { Button, Text } from "@react-email/components";
+import { Quote } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type ApplicationNotSelectedProps = { name: string; slotTitle: string; organizationName: string; reason: string | null; slotsUrl: string };
@@ -13,7 +14,7 @@ export default function ApplicationNotSelected({ name, slotTitle, organizationNa
       <Text style={styles.paragraph}>
         Hi {name}, the mentors at {organizationName} chose other applicants for “{slotTitle}”.
       </Text>
-      {reason ? <Text style={{ ...styles.paragraph, borderLeft: "3px solid #0f766e", paddingLeft: "12px" }}>What they said: {reason}</Text> : null}
+      {reason ? <Quote tone="brand">What they said: {reason}</Quote> : null}
       <Button href={slotsUrl} style={styles.button}>
         Browse open slots
       </Button>

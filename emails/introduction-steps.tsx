@@ -1,4 +1,5 @@
-import { Button, Link, Section, Text } from "@react-email/components";
+import { Section, Text } from "@react-email/components";
+import { ButtonWithAddress } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type IntroductionStepsProps = {
@@ -38,12 +39,7 @@ export default function IntroductionSteps({ firstName, statusLabel, organization
         the mentors for it in good time.
       </Text>
       <Text style={styles.muted}>This is guidance to confirm with your school&apos;s international office, not legal advice.</Text>
-      <Button href={matchUrl} style={styles.button}>
-        Open the match
-      </Button>
-      <Text style={{ ...styles.muted, marginTop: "20px" }}>
-        If the button does not work, paste this address into your browser: <Link href={matchUrl} style={styles.link}>{matchUrl}</Link>
-      </Text>
+      <ButtonWithAddress href={matchUrl}>Open the match</ButtonWithAddress>
     </EmailLayout>
   );
 }

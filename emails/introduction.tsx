@@ -1,4 +1,5 @@
-import { Button, Link, Section, Text } from "@react-email/components";
+import { Link, Section, Text } from "@react-email/components";
+import { ButtonWithAddress } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type IntroductionProps = {
@@ -105,12 +106,7 @@ export default function Introduction({ student, mentors, organization, slot, rea
         </Section>
       ) : null}
 
-      <Button href={matchUrl} style={styles.button}>
-        Open the match in Steppingstone
-      </Button>
-      <Text style={{ ...styles.muted, marginTop: "20px" }}>
-        If the button does not work, paste this address into your browser: <Link href={matchUrl} style={styles.link}>{matchUrl}</Link>
-      </Text>
+      <ButtonWithAddress href={matchUrl}>Open the match in Steppingstone</ButtonWithAddress>
     </EmailLayout>
   );
 }

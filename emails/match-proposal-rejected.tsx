@@ -1,4 +1,5 @@
 import { Button, Text } from "@react-email/components";
+import { Quote } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type MatchProposalRejectedProps = { name: string; studentName: string; slotTitle: string; reason: string; applicantsUrl: string };
@@ -14,7 +15,7 @@ export default function MatchProposalRejected({ name, studentName, slotTitle, re
         Hi {name}, a Steppingstone administrator reviewed the match you proposed between {studentName} and “{slotTitle}” and did not approve it.
         No introduction was sent.
       </Text>
-      <Text style={{ ...styles.paragraph, borderLeft: "3px solid #b45309", paddingLeft: "12px" }}>The reviewer&apos;s reason: {reason}</Text>
+      <Quote tone="warning">The reviewer&apos;s reason: {reason}</Quote>
       <Text style={styles.paragraph}>
         The application is back on your shortlist. You can propose the match again once the reason is addressed, or decline the application with a
         note to the student.

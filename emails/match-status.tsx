@@ -1,7 +1,10 @@
 import { Button, Text } from "@react-email/components";
+import type { AFTER_INTRODUCTION_MATCH_STATUSES } from "~/domain/vocabulary";
+import { Quote } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
-export type MatchStatusChange = "interviewing" | "confirmed" | "active" | "completed" | "not_proceeding";
+/** Where one side of an introduced match can move it: every status after the introduction but the introduction itself. */
+export type MatchStatusChange = Exclude<(typeof AFTER_INTRODUCTION_MATCH_STATUSES)[number], "introduced">;
 
 export type MatchStatusProps = {
   /** The person this email goes to. */
@@ -19,15 +22,18 @@ export type MatchStatusProps = {
   matchUrl: string;
 };
 
-const SUBJECTS: Record<MatchStatusChange, (slotTitle: string) => string> = {
-  interviewing: (t) => `You are talking about ${t}`,
-  confirmed: (t) => `Confirmed: ${t}`,
-  active: (t) => `The internship has started: ${t}`,
-  completed: (t) => `The internship is complete: ${t}`,
-  not_proceeding: (t) => `Not going ahead: ${t}`,
+const talking = (t: string) => `You are talking about ${t}`;
+
+/** Each change's heading, and its subject (which names the slot). */
+const WORDS: Record<MatchStatusChange, { heading: (slotTitle: string) => string; subject: (slotTitle: string) => string }> = {
+  interviewing: { heading: talking, subject: talking },
+  confirmed: { heading: () => "Confirmed", subject: (t) => `Confirmed: ${t}` },
+  active: { heading: () => "The internship has started", subject: (t) => `The internship has started: ${t}` },
+  completed: { heading: () => "The internship is complete", subject: (t) => `The internship is complete: ${t}` },
+  not_proceeding: { heading: () => "Not going ahead", subject: (t) => `Not going ahead: ${t}` },
 };
 
-export const matchStatusSubject = (status: MatchStatusChange, slotTitle: string) => SUBJECTS[status](slotTitle);
+export const matchStatusSubject = (status: MatchStatusChange, slotTitle: string) => WORDS[status].subject(slotTitle);
 
 function Lead({ actorName, status, studentFirstName, slotTitle, organizationName, seatsLeft }: MatchStatusProps) {
   switch (status) {
@@ -74,11 +80,11 @@ export default function MatchStatus(props: MatchStatusProps) {
   const { name, status, reason, matchUrl, slotTitle } = props;
   return (
     <EmailLayout preview={matchStatusSubject(status, slotTitle)}>
-      <Text style={styles.heading}>{matchStatusSubject(status, slotTitle).replace(/:.*$/, "")}</Text>
+      <Text style={styles.heading}>{WORDS[status].heading(slotTitle)}</Text>
       <Text style={styles.paragraph}>
         Hi {name}, <Lead {...props} />
       </Text>
-      {reason ? <Text style={{ ...styles.paragraph, borderLeft: "3px solid #b45309", paddingLeft: "12px" }}>Their reason: {reason}</Text> : null}
+      {reason ? <Quote tone="warning">Their reason: {reason}</Quote> : null}
       <Button href={matchUrl} style={styles.button}>
         Open the match
       </Button>

@@ -1,4 +1,5 @@
-import { Button, Link, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
+import { ButtonWithAddress } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type OrganizationInvitationProps = {
@@ -22,18 +23,19 @@ export default function OrganizationInvitation({ inviterName, organizationName, 
         {inviterName} invited you to join {organizationName} as a mentor. Mentors of an organization post mentored
         internship slots for students and guide the interns they take on.
       </Text>
-      <Button href={joinUrl} style={styles.button}>
+      <ButtonWithAddress
+        href={joinUrl}
+        note={`The invitation works once and expires in ${expiresInDays} days.`}
+        between={
+          <Text style={{ ...styles.paragraph, marginTop: "20px" }}>
+            <strong>New to Steppingstone?</strong> First <Link href={signupUrl} style={styles.link}>create a mentor account</Link>{" "}
+            with this address, {email}, and confirm it; then open this invitation again. Already have a mentor account with
+            this address? The button asks you to log in.
+          </Text>
+        }
+      >
         Accept the invitation
-      </Button>
-      <Text style={{ ...styles.paragraph, marginTop: "20px" }}>
-        <strong>New to Steppingstone?</strong> First <Link href={signupUrl} style={styles.link}>create a mentor account</Link>{" "}
-        with this address, {email}, and confirm it; then open this invitation again. Already have a mentor account with
-        this address? The button asks you to log in.
-      </Text>
-      <Text style={styles.muted}>
-        The invitation works once and expires in {expiresInDays} days. If the button does not work, paste this address
-        into your browser: <Link href={joinUrl} style={styles.link}>{joinUrl}</Link>
-      </Text>
+      </ButtonWithAddress>
       <Text style={styles.muted}>If you did not expect this invitation, you can ignore this email.</Text>
     </EmailLayout>
   );

@@ -1,4 +1,5 @@
 import { Button, Text } from "@react-email/components";
+import { Quote } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type OrganizationUnverifiedProps = { name: string; organizationName: string; reason: string; organizationUrl: string };
@@ -14,7 +15,7 @@ export default function OrganizationUnverified({ name, organizationName, reason,
         Hi {name}, a Steppingstone administrator removed the verification of {organizationName}. Until it is verified
         again, your organization and its slots show as not yet verified. The administrator wrote:
       </Text>
-      <Text style={{ ...styles.paragraph, borderLeft: "3px solid #e5e7eb", paddingLeft: "12px", fontStyle: "italic" }}>{reason}</Text>
+      <Quote tone="plain">{reason}</Quote>
       <Text style={styles.paragraph}>Update your organization&apos;s details if something is out of date; an administrator will look at it again.</Text>
       <Button href={organizationUrl} style={styles.button}>
         Open my organization

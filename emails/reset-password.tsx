@@ -1,4 +1,5 @@
-import { Button, Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ButtonWithAddress } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type ResetPasswordProps = { name: string; resetUrl: string };
@@ -12,14 +13,9 @@ export default function ResetPassword({ name, resetUrl }: ResetPasswordProps) {
       <Text style={styles.paragraph}>
         Hi {name}, someone (hopefully you) asked to reset the password of your Steppingstone account.
       </Text>
-      <Button href={resetUrl} style={styles.button}>
+      <ButtonWithAddress href={resetUrl} note="The link works once and expires in 1 hour. Setting a new password signs you out on every other device.">
         Choose a new password
-      </Button>
-      <Text style={{ ...styles.muted, marginTop: "20px" }}>
-        The link works once and expires in 1 hour. Setting a new password signs you out on every other device. If
-        the button does not work, paste this address into your browser:{" "}
-        <Link href={resetUrl} style={styles.link}>{resetUrl}</Link>
-      </Text>
+      </ButtonWithAddress>
       <Text style={styles.muted}>If you did not ask for this, ignore this email: your password stays as it is.</Text>
     </EmailLayout>
   );

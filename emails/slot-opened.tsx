@@ -1,4 +1,5 @@
 import { Button, Link, Text } from "@react-email/components";
+import { Quote } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type SlotOpenedProps = { name: string; slotTitle: string; slotUrl: string; manageUrl: string; note?: string | null };
@@ -15,9 +16,7 @@ export default function SlotOpened({ name, slotTitle, slotUrl, manageUrl, note }
         list of slots and apply until its application deadline.
       </Text>
       {note ? (
-        <Text style={{ ...styles.paragraph, borderLeft: "3px solid #0f766e", paddingLeft: "12px" }}>
-          A note from the reviewer: {note}
-        </Text>
+        <Quote tone="brand">A note from the reviewer: {note}</Quote>
       ) : null}
       <Button href={slotUrl} style={styles.button}>
         See the slot as students see it

@@ -1,4 +1,5 @@
 import { Button, Text } from "@react-email/components";
+import { Quote } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type SlotSentBackProps = { name: string; slotTitle: string; reason: string; editUrl: string };
@@ -14,9 +15,7 @@ export default function SlotSentBack({ name, slotTitle, reason, editUrl }: SlotS
         Hi {name}, a Steppingstone administrator reviewed “{slotTitle}” and sent it back to you. It is a draft again:
         students cannot see it yet.
       </Text>
-      <Text style={{ ...styles.paragraph, borderLeft: "3px solid #b45309", paddingLeft: "12px" }}>
-        What to change: {reason}
-      </Text>
+      <Quote tone="warning">What to change: {reason}</Quote>
       <Button href={editUrl} style={styles.button}>
         Edit the slot
       </Button>

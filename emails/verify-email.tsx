@@ -1,4 +1,5 @@
-import { Button, Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ButtonWithAddress } from "./components/kit";
 import { EmailLayout, styles } from "./layout";
 
 export type VerifyEmailProps = { name: string; verifyUrl: string };
@@ -10,13 +11,9 @@ export default function VerifyEmail({ name, verifyUrl }: VerifyEmailProps) {
     <EmailLayout preview="Confirm your email address to finish signing up.">
       <Text style={styles.heading}>Welcome to Steppingstone, {name}</Text>
       <Text style={styles.paragraph}>Confirm that this is your email address to finish creating your account.</Text>
-      <Button href={verifyUrl} style={styles.button}>
+      <ButtonWithAddress href={verifyUrl} note="The link works once and expires in 24 hours.">
         Confirm my email
-      </Button>
-      <Text style={{ ...styles.muted, marginTop: "20px" }}>
-        The link works once and expires in 24 hours. If the button does not work, paste this address into your
-        browser: <Link href={verifyUrl} style={styles.link}>{verifyUrl}</Link>
-      </Text>
+      </ButtonWithAddress>
       <Text style={styles.muted}>If you did not sign up, ignore this email and no account will be activated.</Text>
     </EmailLayout>
   );
