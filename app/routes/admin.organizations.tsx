@@ -1,16 +1,15 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { parseForm, UNKNOWN_BUTTON } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { AdminNav } from "~/components/admin-nav";
 import { formatDateTime } from "~/components/format";
-import { ErrorList } from "~/components/forms";
 import { Pagination, pageParam } from "~/components/pagination";
+import { ReasonForm } from "~/components/reason-form";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { countryName, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
 import { ORGANIZATION_FILTERS, UnverifyOrganizationSchema, type OrganizationFilter } from "~/modules/organizations/schemas";
@@ -131,10 +130,9 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["list"]["rows"][numbe
 type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
 
 function OrganizationRow({ org, actionData }: { org: Row; actionData: ActionData | undefined }) {
-  const navigation = useNavigation();
   const verified = org.verifiedAt !== null;
   const site = hostOf(org.website);
-  const busy = navigation.state === "submitting" && navigation.formData?.get("organizationId") === org.id;
+  const verifying = useIsPending({ fields: { intent: "verify", organizationId: org.id } });
   const place = [org.city, countryName(org.country)].filter(Boolean).join(", ");
 
   return (
@@ -158,7 +156,7 @@ function OrganizationRow({ org, actionData }: { org: Row; actionData: ActionData
         {verified ? null : (
           <Form method="post" className="shrink-0">
             <input type="hidden" name="organizationId" value={org.id} />
-            <Button type="submit" name="intent" value="verify" disabled={busy} aria-label={`Verify ${org.name}`}>
+            <Button type="submit" name="intent" value="verify" disabled={verifying} aria-label={`Verify ${org.name}`}>
               <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4 fill-current">
                 <path fillRule="evenodd" d="M13.78 4.22a.75.75 0 0 1 0 1.06l-7.25 7.25a.75.75 0 0 1-1.06 0L2.22 9.28a.75.75 0 0 1 1.06-1.06L6 10.94l6.72-6.72a.75.75 0 0 1 1.06 0Z" clipRule="evenodd" />
               </svg>
@@ -208,45 +206,23 @@ function OrganizationRow({ org, actionData }: { org: Row; actionData: ActionData
         </div>
       </div>
 
-      {verified ? <RemoveVerification org={org} actionData={actionData} busy={busy} /> : null}
-    </article>
-  );
-}
-
-/** Removing a badge is a decision mentors hear about, so it asks for the reason they will read. */
-function RemoveVerification({ org, actionData, busy }: { org: Row; actionData: ActionData | undefined; busy: boolean }) {
-  const [form, fields] = useForm({
-    id: `unverify-${org.id}`,
-    lastResult: actionData?.result ?? undefined,
-    constraint: getZodConstraint(UnverifyOrganizationSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseForm(formData, { schema: UnverifyOrganizationSchema }),
-  });
-  const hasError = Boolean(fields.reason.errors?.length);
-  const { key, ...reasonProps } = getTextareaProps(fields.reason);
-  return (
-    <details open={hasError} className="mt-5 border-t border-slate-200 pt-4">
-      <summary className="cursor-pointer text-sm font-semibold text-red-700 hover:underline">Remove verification…</summary>
-      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
-        <input type="hidden" name="organizationId" value={org.id} />
-        <div>
-          <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
-            Why? Its mentors receive this in an email.
-          </label>
-          <textarea
-            key={key}
-            {...reasonProps}
+      {verified ? (
+        // Removing a badge is a decision mentors hear about, so it asks for the reason they will read.
+        <div className="mt-5 border-t border-slate-200 pt-4">
+          <ReasonForm
+            id={`unverify-${org.id}`}
+            schema={UnverifyOrganizationSchema}
+            lastResult={actionData?.result}
+            constraint
+            revalidate="onInput"
+            hidden={{ organizationId: org.id }}
+            fold="Remove verification…"
+            label="Why? Its mentors receive this in an email."
             rows={2}
-            autoFocus={hasError}
-            className="mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
+            buttons={[{ label: `Remove verification of ${org.name}`, variant: "danger", name: "intent", value: "unverify" }]}
           />
-          <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
         </div>
-        <Button type="submit" name="intent" value="unverify" variant="danger" disabled={busy}>
-          Remove verification of {org.name}
-        </Button>
-      </Form>
-    </details>
+      ) : null}
+    </article>
   );
 }

@@ -1,16 +1,15 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { AdminNav } from "~/components/admin-nav";
-import { ErrorList, FormErrors } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
+import { ReasonForm } from "~/components/reason-form";
 import { PayBadge, SlotDetails } from "~/components/slot-details";
-import { Alert, Button, Card, PageHeader } from "~/components/ui";
+import { Alert, Card, PageHeader } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { ReviewSchema } from "~/modules/slots/schemas";
 import { getSlotSummary, listReviewQueue, reviewSlot } from "~/modules/slots/slots.server";
@@ -46,51 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin/slots?reviewed=${submission.value.slotId}${page ? `&page=${encodeURIComponent(page)}` : ""}`);
 }
 
-function ReviewForm({ slotId, title, lastResult, busy }: { slotId: string; title: string; lastResult: SubmissionResult<string[]> | null; busy: boolean }) {
-  const [form, fields] = useForm({
-    id: `review-${slotId}`,
-    lastResult,
-    // why: no HTML constraints — the note is required only to send back, and a browser cannot tell which button will be pressed.
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseForm(formData, { schema: ReviewSchema }),
-  });
-  const { key, ...reason } = getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` });
-  return (
-    <Form method="post" {...getFormProps(form)} aria-label={`Review of ${title}`} className="space-y-3">
-      <input type="hidden" name="slotId" value={slotId} />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div>
-        <label htmlFor={fields.reason.id} className="block text-sm font-medium text-slate-800">
-          Note to the mentors
-        </label>
-        <p id={`${fields.reason.id}-hint`} className="mt-0.5 text-sm text-slate-500">
-          Required to send the slot back: say what to change. Optional when opening it; it goes in the email.
-        </p>
-        <textarea
-          key={key}
-          {...reason}
-          rows={3}
-          autoFocus={Boolean(lastResult?.error?.reason)}
-          className="mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
-        />
-        <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="decision" value="open" disabled={busy}>
-          Open the slot
-        </Button>
-        <Button type="submit" name="decision" value="send_back" variant="danger" disabled={busy}>
-          Send back with this note
-        </Button>
-      </div>
-    </Form>
-  );
-}
-
 export default function AdminSlotsPage() {
   const { queue, page, decided } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
 
   return (
     <div>
@@ -178,11 +135,19 @@ export default function AdminSlotsPage() {
                     <div className="rounded-xl bg-white p-5 shadow-sm ring-2 ring-brand-600/30">
                       <h3 className="text-sm font-semibold text-slate-900">Your decision</h3>
                       <div className="mt-3">
-                        <ReviewForm
-                          slotId={slot.id}
-                          title={slot.title}
+                        <ReasonForm
+                          id={`review-${slot.id}`}
+                          schema={ReviewSchema}
                           lastResult={actionData?.slotId === slot.id ? actionData.result : null}
-                          busy={navigation.state === "submitting"}
+                          // why: no HTML constraints (the default) — the note is required only to send back, and a browser cannot tell which button will be pressed.
+                          hidden={{ slotId: slot.id }}
+                          ariaLabel={`Review of ${slot.title}`}
+                          label="Note to the mentors"
+                          hint="Required to send the slot back: say what to change. Optional when opening it; it goes in the email."
+                          buttons={[
+                            { label: "Open the slot", name: "decision", value: "open" },
+                            { label: "Send back with this note", name: "decision", value: "send_back", variant: "danger" },
+                          ]}
                         />
                       </div>
                     </div>
