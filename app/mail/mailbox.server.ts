@@ -2,24 +2,22 @@ import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { emails } from "~db/schema";
 import { isUuid } from "~/modules/ids";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage } from "~/modules/paging";
 
 export const PAGE_SIZE = 25;
 
 /** One page of the email log, newest first, with the total for paging. */
 export async function listEmails(db: Db, { page, status }: { page: number; status?: "queued" | "sent" | "failed" }) {
   const where = status ? eq(emails.status, status) : undefined;
-  const [rows, [total]] = await Promise.all([
+  return onePage(
     db
       .select({ id: emails.id, to: emails.to, subject: emails.subject, template: emails.template, status: emails.status, transport: emails.transport, attempts: emails.attempts, lastError: emails.lastError, createdAt: emails.createdAt, sentAt: emails.sentAt })
       .from(emails)
       .where(where)
-      .orderBy(desc(emails.createdAt), desc(emails.id))
-      .limit(PAGE_SIZE)
-      .offset(pageOffset(page, PAGE_SIZE)),
+      .orderBy(desc(emails.createdAt), desc(emails.id)),
     db.select({ value: count() }).from(emails).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0, pages: pageCount(total?.value ?? 0, PAGE_SIZE) };
+    { page, size: PAGE_SIZE },
+  );
 }
 
 export async function getEmail(db: Db, id: string) {

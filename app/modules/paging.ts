@@ -6,3 +6,16 @@ export const pageCount = (total: number, size: number) => Math.max(1, Math.ceil(
 
 /** The rows to skip before `page`. */
 export const pageOffset = (page: number, size: number) => (page - 1) * size;
+
+/** A list's query, ordered and filtered, waiting for its page. */
+type Pageable<Row> = { limit(limit: number): { offset(offset: number): PromiseLike<Row[]> } };
+
+/**
+ * One page of `rows` with the count of all of them (`total`: the same list's `count()` query),
+ * read together: what every paged list returns.
+ */
+export async function onePage<Row>(rows: Pageable<Row>, total: PromiseLike<{ value: number }[]>, { page, size }: { page: number; size: number }) {
+  const [pageRows, [counted]] = await Promise.all([rows.limit(size).offset(pageOffset(page, size)), total]);
+  const n = counted?.value ?? 0;
+  return { rows: pageRows, total: n, pages: pageCount(n, size) };
+}

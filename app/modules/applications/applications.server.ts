@@ -31,7 +31,7 @@ import { isUuid } from "~/modules/ids";
 import { deadlineNotPassed, findOwnSlot, mentorOfSlot, takingApplications } from "~/modules/slots/access.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import type { ApplicationInput } from "./schemas";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage, pageCount, pageOffset } from "~/modules/paging";
 
 export const STUDENT_PAGE_SIZE = 20;
 export const APPLICANTS_PAGE_SIZE = 20;
@@ -155,7 +155,7 @@ export async function getApplySection(db: Db, studentId: string, slotId: string)
 /** One page of the student's own applications, newest first, with the slot and its organization. */
 export async function listStudentApplications(db: Db, studentId: string, { page = 1, now = new Date() }: { page?: number; now?: Date } = {}) {
   const where = eq(applications.studentId, studentId);
-  const [rows, [total]] = await Promise.all([
+  return onePage(
     db
       .select({
         id: applications.id,
@@ -171,13 +171,10 @@ export async function listStudentApplications(db: Db, studentId: string, { page 
       .innerJoin(slots, eq(slots.id, applications.slotId))
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
       .where(where)
-      .orderBy(desc(applications.updatedAt), desc(applications.id))
-      .limit(STUDENT_PAGE_SIZE)
-      .offset(pageOffset(page, STUDENT_PAGE_SIZE)),
+      .orderBy(desc(applications.updatedAt), desc(applications.id)),
     db.select({ value: count() }).from(applications).where(where),
-  ]);
-  const n = total?.value ?? 0;
-  return { rows, total: n, pages: pageCount(n, STUDENT_PAGE_SIZE) };
+    { page, size: STUDENT_PAGE_SIZE },
+  );
 }
 
 // The mentor's side ------------------------------------------------------------------------------
@@ -277,7 +274,7 @@ export async function listApplicants(db: Db, mentorId: string, slotId: string, p
     organizationName: own.organization.name,
     total: ranked.length,
     pages,
-    rows: ranked.slice((page - 1) * APPLICANTS_PAGE_SIZE, page * APPLICANTS_PAGE_SIZE),
+    rows: ranked.slice(pageOffset(page, APPLICANTS_PAGE_SIZE), pageOffset(page + 1, APPLICANTS_PAGE_SIZE)),
   };
 }
 

@@ -2,7 +2,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~db/client.server";
 import { auditLog, organizations, slots, users } from "~db/schema";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage } from "~/modules/paging";
 
 export const AUDIT_PAGE_SIZE = 30;
 
@@ -14,7 +14,7 @@ const subjectUser = alias(users, "subject_user");
  * the account is gone) and the subject's current name where it still exists.
  */
 export async function listAuditLog(db: Db, { page }: { page: number }) {
-  const [rows, [total]] = await Promise.all([
+  return onePage(
     db
       .select({
         id: auditLog.id,
@@ -33,11 +33,8 @@ export async function listAuditLog(db: Db, { page }: { page: number }) {
       .leftJoin(organizations, and(eq(auditLog.subjectType, "organization"), sql`${organizations.id}::text = ${auditLog.subjectId}`))
       .leftJoin(slots, and(eq(auditLog.subjectType, "slot"), sql`${slots.id}::text = ${auditLog.subjectId}`))
       .leftJoin(subjectUser, and(eq(auditLog.subjectType, "user"), sql`${subjectUser.id}::text = ${auditLog.subjectId}`))
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(AUDIT_PAGE_SIZE)
-      .offset(pageOffset(page, AUDIT_PAGE_SIZE)),
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id)),
     db.select({ value: count() }).from(auditLog),
-  ]);
-  const n = total?.value ?? 0;
-  return { rows, total: n, pages: pageCount(n, AUDIT_PAGE_SIZE) };
+    { page, size: AUDIT_PAGE_SIZE },
+  );
 }

@@ -39,7 +39,7 @@ import {
 import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage } from "~/modules/paging";
 import { findOwnSlot, mentorOfSlot } from "~/modules/slots/access.server";
 
 /** Which side of a match a person is on; admins look on. */
@@ -301,7 +301,7 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
   const visible = visibleTo(viewer);
   // Admins see every match from the introduction on here; proposals are in the review queue.
   const where = viewer.role === "admin" ? inArray(matches.status, AFTER_INTRODUCTION_MATCH_STATUSES) : and(visible, notInArray(matches.status, [...BEFORE_INTRODUCTION_MATCH_STATUSES]));
-  const [rows, [total]] = await Promise.all([
+  return onePage(
     db
       .select({
         id: matches.id,
@@ -321,15 +321,12 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
         sql`array_position(array['interviewing','introduced','confirmed','active','completed','not_proceeding']::match_status[], ${matches.status})`,
         desc(matches.updatedAt),
         desc(matches.id),
-      )
-      .limit(MY_MATCHES_PAGE_SIZE)
-      .offset(pageOffset(page, MY_MATCHES_PAGE_SIZE)),
+      ),
     db
       .select({ value: count() })
       .from(matches)
       .innerJoin(slots, eq(slots.id, matches.slotId))
       .where(where),
-  ]);
-  const n = total?.value ?? 0;
-  return { rows, total: n, pages: pageCount(n, MY_MATCHES_PAGE_SIZE) };
+    { page, size: MY_MATCHES_PAGE_SIZE },
+  );
 }

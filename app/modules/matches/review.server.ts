@@ -19,7 +19,7 @@ import { isUuid } from "~/modules/ids";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { getRound, listRecentRounds } from "./rounds.server";
 import { firstName, lockMatch, type LockedMatch } from "./shared.server";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage } from "~/modules/paging";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -46,59 +46,60 @@ export function describeStudent(profile: Pick<StudentProfile, "degree" | "progra
 export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { page?: number; source?: ReviewSource } = {}) {
   const waiting = eq(matches.status, "proposed");
   const where = source === "all" ? waiting : and(waiting, eq(matches.source, source));
-  const [rows, [total], bySource] = await Promise.all([
-    db
-      .select({
-        id: matches.id,
-        source: matches.source,
-        score: matches.score,
-        reasons: matches.reasons,
-        warnings: matches.warnings,
-        createdAt: matches.createdAt,
-        roundId: matches.roundId,
-        roundAt: matchRounds.createdAt,
-        proposedBy: proposer.name,
-        student: { id: users.id, name: users.name },
-        profile: {
-          degree: studentProfiles.degree,
-          program: studentProfiles.program,
-          school: studentProfiles.school,
-          graduationDate: studentProfiles.graduationDate,
-          city: studentProfiles.city,
-          country: studentProfiles.country,
-        },
-        slot: {
-          id: slots.id,
-          title: slots.title,
-          status: slots.status,
-          seats: slots.seats,
-          startDate: slots.startDate,
-          durationWeeks: slots.durationWeeks,
-          workMode: slots.workMode,
-          city: slots.city,
-          country: slots.country,
-          hoursPerWeek: slots.hoursPerWeek,
-          compensation: slots.compensation,
-          hourlyRate: slots.hourlyRate,
-          stipendAmount: slots.stipendAmount,
-          currency: slots.currency,
-        },
-        organization: { id: organizations.id, name: organizations.name, verifiedAt: organizations.verifiedAt },
-        seatsTaken: sql<number>`(select count(*)::int from ${matches} taken where taken.slot_id = ${matches.slotId} and taken.status in (${sqlList(SEAT_TAKING_MATCH_STATUSES)}))`,
-        otherLive: sql<number>`(select count(*)::int from ${matches} other where other.student_id = ${matches.studentId} and other.id <> ${matches.id} and other.status in (${sqlList(LIVE_MATCH_STATUSES)}))`,
-      })
-      .from(matches)
-      .innerJoin(users, eq(users.id, matches.studentId))
-      .leftJoin(studentProfiles, eq(studentProfiles.userId, matches.studentId))
-      .innerJoin(slots, eq(slots.id, matches.slotId))
-      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-      .leftJoin(matchRounds, eq(matchRounds.id, matches.roundId))
-      .leftJoin(proposer, eq(proposer.id, matches.proposedBy))
-      .where(where)
-      .orderBy(asc(matches.createdAt), desc(matches.score), asc(matches.id))
-      .limit(REVIEW_PAGE_SIZE)
-      .offset(pageOffset(page, REVIEW_PAGE_SIZE)),
-    db.select({ value: count() }).from(matches).where(where),
+  const [{ rows, total, pages }, bySource] = await Promise.all([
+    onePage(
+      db
+        .select({
+          id: matches.id,
+          source: matches.source,
+          score: matches.score,
+          reasons: matches.reasons,
+          warnings: matches.warnings,
+          createdAt: matches.createdAt,
+          roundId: matches.roundId,
+          roundAt: matchRounds.createdAt,
+          proposedBy: proposer.name,
+          student: { id: users.id, name: users.name },
+          profile: {
+            degree: studentProfiles.degree,
+            program: studentProfiles.program,
+            school: studentProfiles.school,
+            graduationDate: studentProfiles.graduationDate,
+            city: studentProfiles.city,
+            country: studentProfiles.country,
+          },
+          slot: {
+            id: slots.id,
+            title: slots.title,
+            status: slots.status,
+            seats: slots.seats,
+            startDate: slots.startDate,
+            durationWeeks: slots.durationWeeks,
+            workMode: slots.workMode,
+            city: slots.city,
+            country: slots.country,
+            hoursPerWeek: slots.hoursPerWeek,
+            compensation: slots.compensation,
+            hourlyRate: slots.hourlyRate,
+            stipendAmount: slots.stipendAmount,
+            currency: slots.currency,
+          },
+          organization: { id: organizations.id, name: organizations.name, verifiedAt: organizations.verifiedAt },
+          seatsTaken: sql<number>`(select count(*)::int from ${matches} taken where taken.slot_id = ${matches.slotId} and taken.status in (${sqlList(SEAT_TAKING_MATCH_STATUSES)}))`,
+          otherLive: sql<number>`(select count(*)::int from ${matches} other where other.student_id = ${matches.studentId} and other.id <> ${matches.id} and other.status in (${sqlList(LIVE_MATCH_STATUSES)}))`,
+        })
+        .from(matches)
+        .innerJoin(users, eq(users.id, matches.studentId))
+        .leftJoin(studentProfiles, eq(studentProfiles.userId, matches.studentId))
+        .innerJoin(slots, eq(slots.id, matches.slotId))
+        .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+        .leftJoin(matchRounds, eq(matchRounds.id, matches.roundId))
+        .leftJoin(proposer, eq(proposer.id, matches.proposedBy))
+        .where(where)
+        .orderBy(asc(matches.createdAt), desc(matches.score), asc(matches.id)),
+      db.select({ value: count() }).from(matches).where(where),
+      { page, size: REVIEW_PAGE_SIZE },
+    ),
     db.select({ source: matches.source, value: count() }).from(matches).where(waiting).groupBy(matches.source),
   ]);
   const counts = { all: 0, round: 0, application: 0 };
@@ -106,7 +107,6 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
     counts[s.source] = s.value;
     counts.all += s.value;
   }
-  const n = total?.value ?? 0;
   return {
     rows: rows.map(({ profile, reasons, ...row }) => {
       const first = firstName(row.student.name);
@@ -120,8 +120,8 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
       };
     }),
     counts,
-    total: n,
-    pages: pageCount(n, REVIEW_PAGE_SIZE),
+    total,
+    pages,
   };
 }
 

@@ -4,7 +4,7 @@ import { organizationInvitations, organizationMembers, organizations, users, typ
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import type { OrganizationInput } from "./schemas";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage } from "~/modules/paging";
 
 export const MEMBERS_PAGE_SIZE = 25;
 /** The pending invitations an organization page lists; older ones still work, they are just not shown. */
@@ -135,19 +135,16 @@ export async function listMembers(db: Db, viewerId: string, orgId: string, { pag
     .from(organizationMembers)
     .where(and(eq(organizationMembers.organizationId, orgId), eq(organizationMembers.userId, viewerId)));
   const where = and(eq(organizationMembers.organizationId, orgId), sql`exists ${viewer}`);
-  const [rows, [total]] = await Promise.all([
+  return onePage(
     db
       .select({ id: users.id, name: users.name, email: users.email, joinedAt: organizationMembers.joinedAt })
       .from(organizationMembers)
       .innerJoin(users, eq(users.id, organizationMembers.userId))
       .where(where)
-      .orderBy(asc(organizationMembers.joinedAt), asc(users.name))
-      .limit(MEMBERS_PAGE_SIZE)
-      .offset(pageOffset(page, MEMBERS_PAGE_SIZE)),
+      .orderBy(asc(organizationMembers.joinedAt), asc(users.name)),
     db.select({ value: count() }).from(organizationMembers).where(where),
-  ]);
-  const n = total?.value ?? 0;
-  return { rows, total: n, pages: pageCount(n, MEMBERS_PAGE_SIZE) };
+    { page, size: MEMBERS_PAGE_SIZE },
+  );
 }
 
 /** Invitations of the viewer's organization that can still be accepted, newest first. */

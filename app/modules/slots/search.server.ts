@@ -12,7 +12,7 @@ import type { SlotSearch } from "./schemas";
 import { isUuid } from "~/modules/ids";
 import { mentorOfSlot, takingApplications } from "./access.server";
 import { slotColumns, slotExtras } from "./slots.server";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage } from "~/modules/paging";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -75,7 +75,7 @@ export async function searchSlots(
         ? [asc(slots.applicationDeadline), desc(slots.publishedAt), asc(slots.id)]
         : [desc(slots.publishedAt), asc(slots.id)];
 
-  const [rows, [total]] = await Promise.all([
+  const { rows, total, pages } = await onePage(
     db
       .select({
         id: slots.id,
@@ -105,21 +105,19 @@ export async function searchSlots(
       .from(slots)
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
       .where(where)
-      .orderBy(...order)
-      .limit(SEARCH_PAGE_SIZE)
-      .offset(pageOffset(page, SEARCH_PAGE_SIZE)),
+      .orderBy(...order),
     db.select({ value: count() }).from(slots).innerJoin(organizations, eq(organizations.id, slots.organizationId)).where(where),
-  ]);
+    { page, size: SEARCH_PAGE_SIZE },
+  );
   const extras = await slotExtras(db, rows.map((r) => r.id));
-  const n = total?.value ?? 0;
   return {
     rows: rows.map((r) => ({
       ...r,
       skills: extras.get(r.id)!.skills,
       fit: student ? studentFit(authorizationFit(student, { ...r, compensation: compensationForRules(r) })) : null,
     })),
-    total: n,
-    pages: pageCount(n, SEARCH_PAGE_SIZE),
+    total,
+    pages,
     sort,
     // Each chosen skill once, with what was typed for it (a name, a slug or an alias), so a page can remove it from the URL.
     skills: skillSlugs.map((slug) => {

@@ -14,7 +14,7 @@ import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/ski
 import { dayIn, findOwnSlot } from "./access.server";
 import { needsReview, slotWarnings } from "./rules";
 import type { ReviewInput, SlotInput } from "./schemas";
-import { pageCount, pageOffset } from "~/modules/paging";
+import { onePage } from "~/modules/paging";
 import { getMembership } from "~/modules/organizations/membership.server";
 
 export const MENTOR_PAGE_SIZE = 20;
@@ -350,66 +350,64 @@ export async function listOrganizationSlots(db: Db, { userId, status, page = 1 }
   if (!membership) return null;
   const ofOrg = eq(slots.organizationId, membership.organization.id);
   const where = status ? and(ofOrg, eq(slots.status, status)) : ofOrg;
-  const [rows, [total], byStatus] = await Promise.all([
-    db
-      .select({
-        id: slots.id,
-        title: slots.title,
-        status: slots.status,
-        compensation: slots.compensation,
-        hourlyRate: slots.hourlyRate,
-        stipendAmount: slots.stipendAmount,
-        currency: slots.currency,
-        startDate: slots.startDate,
-        applicationDeadline: slots.applicationDeadline,
-        seats: slots.seats,
-        workMode: slots.workMode,
-        reviewNote: slots.reviewNote,
-        reviewedAt: slots.reviewedAt,
-        submittedAt: slots.submittedAt,
-        publishedAt: slots.publishedAt,
-        updatedAt: slots.updatedAt,
-      })
-      .from(slots)
-      .where(where)
-      // Drafts and slots waiting for review first: they are the ones that need the mentor.
-      .orderBy(sql`array_position(array['draft','pending_review','open','closed','filled']::slot_status[], ${slots.status})`, desc(slots.updatedAt), desc(slots.id))
-      .limit(MENTOR_PAGE_SIZE)
-      .offset(pageOffset(page, MENTOR_PAGE_SIZE)),
-    db.select({ value: count() }).from(slots).where(where),
+  const [listed, byStatus] = await Promise.all([
+    onePage(
+      db
+        .select({
+          id: slots.id,
+          title: slots.title,
+          status: slots.status,
+          compensation: slots.compensation,
+          hourlyRate: slots.hourlyRate,
+          stipendAmount: slots.stipendAmount,
+          currency: slots.currency,
+          startDate: slots.startDate,
+          applicationDeadline: slots.applicationDeadline,
+          seats: slots.seats,
+          workMode: slots.workMode,
+          reviewNote: slots.reviewNote,
+          reviewedAt: slots.reviewedAt,
+          submittedAt: slots.submittedAt,
+          publishedAt: slots.publishedAt,
+          updatedAt: slots.updatedAt,
+        })
+        .from(slots)
+        .where(where)
+        // Drafts and slots waiting for review first: they are the ones that need the mentor.
+        .orderBy(sql`array_position(array['draft','pending_review','open','closed','filled']::slot_status[], ${slots.status})`, desc(slots.updatedAt), desc(slots.id)),
+      db.select({ value: count() }).from(slots).where(where),
+      { page, size: MENTOR_PAGE_SIZE },
+    ),
     db.select({ status: slots.status, value: count() }).from(slots).where(ofOrg).groupBy(slots.status),
   ]);
   const counts: Record<SlotStatus, number> = { draft: 0, pending_review: 0, open: 0, closed: 0, filled: 0 };
   for (const s of byStatus) counts[s.status] = s.value;
-  const n = total?.value ?? 0;
-  return { rows, counts, total: n, pages: pageCount(n, MENTOR_PAGE_SIZE) };
+  return { ...listed, counts };
 }
 
 /** The review queue: every slot waiting for review, oldest submission first, with what an admin needs to decide. */
 export async function listReviewQueue(db: Db, { page = 1 }: { page?: number } = {}) {
   const where = eq(slots.status, "pending_review");
-  const [rows, [total]] = await Promise.all([
+  const { rows, total, pages } = await onePage(
     db
       .select({ slot: slotColumns, organization: organizations, submittedBy: users.name })
       .from(slots)
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
       .leftJoin(users, eq(users.id, slots.createdBy))
       .where(where)
-      .orderBy(asc(slots.submittedAt), asc(slots.id))
-      .limit(REVIEW_PAGE_SIZE)
-      .offset(pageOffset(page, REVIEW_PAGE_SIZE)),
+      .orderBy(asc(slots.submittedAt), asc(slots.id)),
     db.select({ value: count() }).from(slots).where(where),
-  ]);
+    { page, size: REVIEW_PAGE_SIZE },
+  );
   const extras = await slotExtras(db, rows.map((r) => r.slot.id));
-  const n = total?.value ?? 0;
   return {
     rows: rows.map((r) => ({
       ...r,
       ...extras.get(r.slot.id)!,
       warnings: slotWarnings({ ...r.slot, hourlyRate: r.slot.hourlyRate === null ? null : Number(r.slot.hourlyRate) }),
     })),
-    total: n,
-    pages: pageCount(n, REVIEW_PAGE_SIZE),
+    total,
+    pages,
   };
 }
 
