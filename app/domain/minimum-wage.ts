@@ -25,75 +25,91 @@ type Jurisdiction = { name: string; wage: Wage };
 
 const w = (rate: number, since: string, note?: string): Wage => ({ rate, since, ...(note ? { note } : {}) });
 
-export const US_REGIONS: Record<string, Jurisdiction> = {
-  AL: { name: "Alabama", wage: w(7.25, "2009-07-24", "no state minimum; the federal one applies") },
-  AK: { name: "Alaska", wage: w(14.0, "2026-07-01") },
-  AZ: { name: "Arizona", wage: w(15.15, "2026-01-01") },
-  AR: { name: "Arkansas", wage: w(11.0, "2021-01-01") },
-  CA: { name: "California", wage: w(16.9, "2026-01-01", "many cities require more") },
-  CO: { name: "Colorado", wage: w(15.16, "2026-01-01", "Denver requires more") },
-  CT: { name: "Connecticut", wage: w(16.94, "2026-01-01") },
-  DE: { name: "Delaware", wage: w(15.0, "2025-01-01") },
-  DC: { name: "District of Columbia", wage: w(17.95, "2025-07-01") },
-  FL: { name: "Florida", wage: w(15.0, "2026-09-30") },
-  GA: { name: "Georgia", wage: w(7.25, "2009-07-24", "the federal minimum applies to most employers") },
-  HI: { name: "Hawaii", wage: w(16.0, "2026-01-01") },
-  ID: { name: "Idaho", wage: w(7.25, "2009-07-24") },
-  IL: { name: "Illinois", wage: w(15.0, "2025-01-01") },
-  IN: { name: "Indiana", wage: w(7.25, "2009-07-24") },
-  IA: { name: "Iowa", wage: w(7.25, "2009-07-24") },
-  KS: { name: "Kansas", wage: w(7.25, "2010-01-01") },
-  KY: { name: "Kentucky", wage: w(7.25, "2009-07-24") },
-  LA: { name: "Louisiana", wage: w(7.25, "2009-07-24", "no state minimum; the federal one applies") },
-  ME: { name: "Maine", wage: w(15.1, "2026-01-01") },
-  MD: { name: "Maryland", wage: w(15.0, "2024-01-01") },
-  MA: { name: "Massachusetts", wage: w(15.0, "2023-01-01") },
-  MI: { name: "Michigan", wage: w(13.73, "2026-01-01") },
-  MN: { name: "Minnesota", wage: w(11.41, "2026-01-01", "Minneapolis and St. Paul require more") },
-  MS: { name: "Mississippi", wage: w(7.25, "2009-07-24", "no state minimum; the federal one applies") },
-  MO: { name: "Missouri", wage: w(15.0, "2026-01-01") },
-  MT: { name: "Montana", wage: w(10.85, "2026-01-01") },
-  NE: { name: "Nebraska", wage: w(15.0, "2026-01-01") },
-  NV: { name: "Nevada", wage: w(12.0, "2024-07-01") },
-  NH: { name: "New Hampshire", wage: w(7.25, "2009-07-24") },
-  NJ: { name: "New Jersey", wage: w(15.92, "2026-01-01") },
-  NM: { name: "New Mexico", wage: w(12.0, "2023-01-01") },
-  NY: { name: "New York", wage: w(16.0, "2026-01-01", "$17.00 in New York City, Long Island and Westchester") },
-  NC: { name: "North Carolina", wage: w(7.25, "2009-07-24") },
-  ND: { name: "North Dakota", wage: w(7.25, "2009-07-24") },
-  OH: { name: "Ohio", wage: w(11.0, "2026-01-01") },
-  OK: { name: "Oklahoma", wage: w(7.25, "2009-07-24") },
-  OR: { name: "Oregon", wage: w(15.05, "2025-07-01", "Portland metro requires more; the July 2026 change was not confirmed") },
-  PA: { name: "Pennsylvania", wage: w(7.25, "2009-07-24") },
-  RI: { name: "Rhode Island", wage: w(16.0, "2026-01-01") },
-  SC: { name: "South Carolina", wage: w(7.25, "2009-07-24", "no state minimum; the federal one applies") },
-  SD: { name: "South Dakota", wage: w(11.85, "2026-01-01") },
-  TN: { name: "Tennessee", wage: w(7.25, "2009-07-24", "no state minimum; the federal one applies") },
-  TX: { name: "Texas", wage: w(7.25, "2009-07-24") },
-  UT: { name: "Utah", wage: w(7.25, "2009-07-24") },
-  VT: { name: "Vermont", wage: w(14.42, "2026-01-01") },
-  VA: { name: "Virginia", wage: w(12.77, "2026-01-01") },
-  WA: { name: "Washington", wage: w(17.13, "2026-01-01", "Seattle and other cities require more") },
-  WV: { name: "West Virginia", wage: w(8.75, "2016-01-01") },
-  WI: { name: "Wisconsin", wage: w(7.25, "2009-07-24") },
-  WY: { name: "Wyoming", wage: w(7.25, "2009-07-24") },
-};
+/**
+ * A table of minimum wages, one place a line: code | name | hourly rate | in force since | note
+ * (what a reader should know, and what could not be confirmed). Read once when the module loads;
+ * a line that does not read as a rate and a date throws, so a typo cannot pass for a wage.
+ */
+function regions(table: string): Record<string, Jurisdiction> {
+  const rows = table.trim().split("\n").map((line) => {
+    const [code = "", name = "", rate = "", since = "", note] = line.split("|").map((cell) => cell.trim());
+    if (!/^[A-Z]{2}$/.test(code) || !name || !/^\d+\.\d\d$/.test(rate) || !/^\d{4}-\d\d-\d\d$/.test(since)) throw new Error(`minimum-wage.ts: cannot read "${line}"`);
+    return [code, { name, wage: w(Number(rate), since, note) }] as const;
+  });
+  return Object.fromEntries(rows);
+}
 
-export const CA_REGIONS: Record<string, Jurisdiction> = {
-  AB: { name: "Alberta", wage: w(15.0, "2018-10-01") },
-  BC: { name: "British Columbia", wage: w(18.25, "2026-06-01") },
-  MB: { name: "Manitoba", wage: w(16.4, "2026-10-01") },
-  NB: { name: "New Brunswick", wage: w(15.9, "2026-04-01") },
-  NL: { name: "Newfoundland and Labrador", wage: w(16.35, "2026-04-01") },
-  NS: { name: "Nova Scotia", wage: w(16.75, "2026-04-01") },
-  NT: { name: "Northwest Territories", wage: w(16.95, "2025-09-01", "the September 2026 change was not confirmed") },
-  NU: { name: "Nunavut", wage: w(19.75, "2025-01-01") },
-  ON: { name: "Ontario", wage: w(17.95, "2026-10-01") },
-  PE: { name: "Prince Edward Island", wage: w(17.0, "2026-04-01") },
-  QC: { name: "Quebec", wage: w(16.6, "2026-05-01") },
-  SK: { name: "Saskatchewan", wage: w(15.35, "2025-10-01", "the October 2026 change was not confirmed") },
-  YT: { name: "Yukon", wage: w(18.51, "2026-04-01") },
-};
+/** Every US state and DC. */
+export const US_REGIONS = regions(`
+AL | Alabama              |  7.25 | 2009-07-24 | no state minimum; the federal one applies
+AK | Alaska               | 14.00 | 2026-07-01
+AZ | Arizona              | 15.15 | 2026-01-01
+AR | Arkansas             | 11.00 | 2021-01-01
+CA | California           | 16.90 | 2026-01-01 | many cities require more
+CO | Colorado             | 15.16 | 2026-01-01 | Denver requires more
+CT | Connecticut          | 16.94 | 2026-01-01
+DE | Delaware             | 15.00 | 2025-01-01
+DC | District of Columbia | 17.95 | 2025-07-01
+FL | Florida              | 15.00 | 2026-09-30
+GA | Georgia              |  7.25 | 2009-07-24 | the federal minimum applies to most employers
+HI | Hawaii               | 16.00 | 2026-01-01
+ID | Idaho                |  7.25 | 2009-07-24
+IL | Illinois             | 15.00 | 2025-01-01
+IN | Indiana              |  7.25 | 2009-07-24
+IA | Iowa                 |  7.25 | 2009-07-24
+KS | Kansas               |  7.25 | 2010-01-01
+KY | Kentucky             |  7.25 | 2009-07-24
+LA | Louisiana            |  7.25 | 2009-07-24 | no state minimum; the federal one applies
+ME | Maine                | 15.10 | 2026-01-01
+MD | Maryland             | 15.00 | 2024-01-01
+MA | Massachusetts        | 15.00 | 2023-01-01
+MI | Michigan             | 13.73 | 2026-01-01
+MN | Minnesota            | 11.41 | 2026-01-01 | Minneapolis and St. Paul require more
+MS | Mississippi          |  7.25 | 2009-07-24 | no state minimum; the federal one applies
+MO | Missouri             | 15.00 | 2026-01-01
+MT | Montana              | 10.85 | 2026-01-01
+NE | Nebraska             | 15.00 | 2026-01-01
+NV | Nevada               | 12.00 | 2024-07-01
+NH | New Hampshire        |  7.25 | 2009-07-24
+NJ | New Jersey           | 15.92 | 2026-01-01
+NM | New Mexico           | 12.00 | 2023-01-01
+NY | New York             | 16.00 | 2026-01-01 | $17.00 in New York City, Long Island and Westchester
+NC | North Carolina       |  7.25 | 2009-07-24
+ND | North Dakota         |  7.25 | 2009-07-24
+OH | Ohio                 | 11.00 | 2026-01-01
+OK | Oklahoma             |  7.25 | 2009-07-24
+OR | Oregon               | 15.05 | 2025-07-01 | Portland metro requires more; the July 2026 change was not confirmed
+PA | Pennsylvania         |  7.25 | 2009-07-24
+RI | Rhode Island         | 16.00 | 2026-01-01
+SC | South Carolina       |  7.25 | 2009-07-24 | no state minimum; the federal one applies
+SD | South Dakota         | 11.85 | 2026-01-01
+TN | Tennessee            |  7.25 | 2009-07-24 | no state minimum; the federal one applies
+TX | Texas                |  7.25 | 2009-07-24
+UT | Utah                 |  7.25 | 2009-07-24
+VT | Vermont              | 14.42 | 2026-01-01
+VA | Virginia             | 12.77 | 2026-01-01
+WA | Washington           | 17.13 | 2026-01-01 | Seattle and other cities require more
+WV | West Virginia        |  8.75 | 2016-01-01
+WI | Wisconsin            |  7.25 | 2009-07-24
+WY | Wyoming              |  7.25 | 2009-07-24
+`);
+
+/** Every Canadian province and territory. */
+export const CA_REGIONS = regions(`
+AB | Alberta                   | 15.00 | 2018-10-01
+BC | British Columbia          | 18.25 | 2026-06-01
+MB | Manitoba                  | 16.40 | 2026-10-01
+NB | New Brunswick             | 15.90 | 2026-04-01
+NL | Newfoundland and Labrador | 16.35 | 2026-04-01
+NS | Nova Scotia               | 16.75 | 2026-04-01
+NT | Northwest Territories     | 16.95 | 2025-09-01 | the September 2026 change was not confirmed
+NU | Nunavut                   | 19.75 | 2025-01-01
+ON | Ontario                   | 17.95 | 2026-10-01
+PE | Prince Edward Island      | 17.00 | 2026-04-01
+QC | Quebec                    | 16.60 | 2026-05-01
+SK | Saskatchewan              | 15.35 | 2025-10-01 | the October 2026 change was not confirmed
+YT | Yukon                     | 18.51 | 2026-04-01
+`);
 
 /**
  * Where no state or province is known: the US federal minimum; in Canada the lowest provincial
