@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { accountTokens, users, type AccountTokenPurpose } from "~db/schema";
 import AccountExists, { accountExistsSubject } from "~emails/account-exists";
@@ -36,6 +36,19 @@ async function issueToken(tx: Db, userId: string, email: string, purpose: Accoun
   return token;
 }
 
+/** The email that carries each kind of account link, and the page the link opens. */
+const LINK_EMAILS = {
+  verify_email: { template: "verify-email", subject: verifyEmailSubject, path: "/verify-email", body: (name: string, url: string) => createElement(VerifyEmail, { name, verifyUrl: url }) },
+  reset_password: { template: "reset-password", subject: resetPasswordSubject, path: "/reset-password", body: (name: string, url: string) => createElement(ResetPassword, { name, resetUrl: url }) },
+} satisfies Record<AccountTokenPurpose, { template: string; subject: string; path: string; body: (name: string, url: string) => ReactElement }>;
+
+/** Issues a link of `purpose` for the account and emails it to `email`, both in the caller's transaction. */
+async function emailLink(tx: Db, user: { id: string; name: string }, email: string, purpose: AccountTokenPurpose, now: Date) {
+  const token = await issueToken(tx, user.id, email, purpose, now);
+  const { template, subject, path, body } = LINK_EMAILS[purpose];
+  await queueEmail(tx, { template, to: [email], subject, userId: user.id, body: body(user.name, absoluteUrl(`${path}?token=${token}`)) });
+}
+
 /** Counts an email-sending request against the client address; false when it has sent too many. */
 async function allowEmailFrom(db: Db, ip: string, now: Date) {
   return takeAllowance(db, `email:ip:${ip}`, LIMITS.emailIp, now);
@@ -65,14 +78,7 @@ export async function signUp(db: Db, input: SignupInput, context: { ip: string }
       .returning({ id: users.id });
     if (!mayEmail) return;
     if (created) {
-      const token = await issueToken(tx, created.id, email, "verify_email", now);
-      await queueEmail(tx, {
-        template: "verify-email",
-        to: [email],
-        subject: verifyEmailSubject,
-        userId: created.id,
-        body: createElement(VerifyEmail, { name: input.name, verifyUrl: absoluteUrl(`/verify-email?token=${token}`) }),
-      });
+      await emailLink(tx, { id: created.id, name: input.name }, email, "verify_email", now);
     } else {
       const [existing] = await tx.select().from(users).where(eq(users.email, email));
       await queueEmail(tx, {
@@ -129,16 +135,7 @@ export async function resendVerification(db: Db, rawEmail: string, context: { ip
   const email = normalizeEmail(rawEmail);
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user || user.emailVerifiedAt || !(await allowEmailTo(db, email, now))) return { ok: true };
-  await transaction(db, async (tx) => {
-    const token = await issueToken(tx, user.id, user.email, "verify_email", now);
-    await queueEmail(tx, {
-      template: "verify-email",
-      to: [user.email],
-      subject: verifyEmailSubject,
-      userId: user.id,
-      body: createElement(VerifyEmail, { name: user.name, verifyUrl: absoluteUrl(`/verify-email?token=${token}`) }),
-    });
-  });
+  await transaction(db, (tx) => emailLink(tx, user, user.email, "verify_email", now));
   return { ok: true };
 }
 
@@ -194,14 +191,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, context: { 
       });
       return;
     }
-    const token = await issueToken(tx, user.id, email, "reset_password", now);
-    await queueEmail(tx, {
-      template: "reset-password",
-      to: [email],
-      subject: resetPasswordSubject,
-      userId: user.id,
-      body: createElement(ResetPassword, { name: user.name, resetUrl: absoluteUrl(`/reset-password?token=${token}`) }),
-    });
+    await emailLink(tx, user, email, "reset_password", now);
   });
   return { ok: true };
 }
