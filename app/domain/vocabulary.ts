@@ -93,6 +93,9 @@ export const PUBLISHED_SLOT_STATUSES = without(SLOT_STATUSES, UNPUBLISHED_SLOT_S
 /** Slots still on their way to an intern (open, or waiting for review): closed when nobody is left to mentor. */
 export const LIVE_SLOT_STATUSES = ["open", "pending_review"] as const satisfies readonly SlotStatus[];
 
+/** Slots their mentors ended (closed, or filled): published once, no longer shown to students. */
+export const ENDED_SLOT_STATUSES = ["closed", "filled"] as const satisfies readonly SlotStatus[];
+
 /**
  * What the student sees: submitted, shortlisted, match proposed, introduced, not selected
  * (with the mentor's reason if given), withdrawn.

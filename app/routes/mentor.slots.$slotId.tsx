@@ -15,6 +15,8 @@ import { countApplicants } from "~/modules/applications/applications.server";
 import { endSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
 import { findOwnSlot } from "~/modules/slots/access.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";
+import { ENDED_SLOT_STATUSES, isIn, PUBLISHED_SLOT_STATUSES } from "~/domain/vocabulary";
+import { SLOT_STATUS_LABELS } from "~/domain/labels";
 import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.own.slot.title ?? "Slot"} · Your slots · Steppingstone` }];
@@ -55,9 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = SlotOutcomeSchema.safeParse({ intent: formData.get("intent") });
   if (outcome.success) {
     requireCleanForm(formData);
-    const result = await endSlot(db, { userId: user.id, slotId, outcome: outcome.data.intent === "close" ? "closed" : "filled", now });
+    const ended = outcome.data.intent === "close" ? "closed" : "filled";
+    const result = await endSlot(db, { userId: user.id, slotId, outcome: ended, now });
     if (!result.ok) return data({ result: null, outcomeError: "Only an open slot can be closed or marked filled." }, { status: 409 });
-    return redirect(`/mentor/slots/${slotId}?notice=${outcome.data.intent === "close" ? "closed" : "filled"}`);
+    return redirect(`/mentor/slots/${slotId}?notice=${ended}`);
   }
 
   const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
@@ -105,7 +108,7 @@ export default function MentorSlotPage() {
         </p>
       ) : null}
       {/* Applications: the slot's applicants, ranked */}
-      {slot.status !== "draft" && slot.status !== "pending_review" ? (
+      {isIn(PUBLISHED_SLOT_STATUSES, slot.status) ? (
         <p className="-mt-4 mb-6 text-sm">
           <Link to={`/mentor/slots/${slot.id}/applicants`} className="font-semibold text-brand-700 hover:underline">
             Applicants ({applicantCount}) →
@@ -132,12 +135,12 @@ export default function MentorSlotPage() {
           </Alert>
         ) : null}
         {slot.status === "pending_review" ? (
-          <Alert tone="info" title="Waiting for review">
+          <Alert tone="info" title={SLOT_STATUS_LABELS.pending_review}>
             Submitted {slot.submittedAt ? formatDateTime(slot.submittedAt) : ""}. An admin checks it before it opens — every unpaid slot, and every slot of an
             organization not yet verified. It cannot be edited meanwhile; if it needs changes, it comes back to you with a note.
           </Alert>
         ) : null}
-        {slot.status === "closed" || slot.status === "filled" ? (
+        {isIn(ENDED_SLOT_STATUSES, slot.status) ? (
           <Alert tone="info">{slot.status === "filled" ? "This slot is filled." : "This slot is closed."} Students no longer see it.</Alert>
         ) : null}
       </div>
