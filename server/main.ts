@@ -4,15 +4,16 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { closeDb, getDb } from "~db/client.server";
+import { getDb } from "~db/client.server";
 import { ensureDatabase } from "~db/connect.server";
 import { runMigrations } from "~db/migrate.server";
 import { seedDemoData } from "~db/seed.server";
 import { getEnv, shipsProductionPolicy } from "~/env.server";
-import { startQueue, stopQueue } from "~/jobs/queue.server";
+import { startQueue } from "~/jobs/queue.server";
 import { startWorkers } from "~/mail/worker.server";
 import { bodyLimit } from "./body-limit";
 import { originCheck, securityHeaders } from "./security";
+import { stopOnSignal } from "./shutdown";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = getEnv();
@@ -62,15 +63,4 @@ const server = app.listen(env.PORT, () => {
   console.log(`Steppingstone is listening on ${env.APP_URL} (${embedded ? "embedded database in " + (process.env.PGLITE_DATA_DIR || ".data/pglite") : "DATABASE_URL"})`);
 });
 
-let closing = false;
-async function shutdown() {
-  if (closing) return;
-  closing = true;
-  server.close();
-  await stopQueue();
-  await closeDb();
-  await embedded?.stop();
-  process.exit(0);
-}
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+stopOnSignal(embedded, () => server.close());
