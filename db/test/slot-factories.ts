@@ -72,6 +72,18 @@ export async function makeStudent(db: Db, workAuthorization: WorkAuthorization |
   return student;
 }
 
+/** A test slot's terms, the same through the form and in a direct insert: 20 hours a week for 12 weeks, remote, in the US. */
+const slotTerms = (today: string) => ({
+  hoursPerWeek: 20,
+  startDate: addDays(today, 30),
+  durationWeeks: 12,
+  applicationDeadline: addDays(today, 14),
+  seats: 1,
+  workMode: "remote" as const,
+  country: "US",
+  timezone: "America/New_York",
+});
+
 const FACTOR_ANSWER = "We say it in the offer letter and in the first meeting, in writing.";
 
 /**
@@ -93,15 +105,8 @@ export function slotFormValues(
     compensation: "paid",
     hourlyRate: 25,
     currency: "USD",
-    hoursPerWeek: 20,
-    startDate: addDays(today, 30),
-    durationWeeks: 12,
-    applicationDeadline: addDays(today, 14),
-    seats: 1,
-    workMode: "remote",
-    country: "US",
+    ...slotTerms(today),
     region: "MA",
-    timezone: "America/New_York",
     acceptedAuthorizations: ["us_citizen_pr", "us_f1_cpt"],
     paperwork: ["cpt_offer_letter"],
     offers: ["recommendation_letter"],
@@ -170,14 +175,7 @@ export async function makeSlot(
       mentorHoursPerWeek: 2,
       compensation,
       ...money,
-      hoursPerWeek: 20,
-      startDate: addDays(today, 30),
-      durationWeeks: 12,
-      applicationDeadline: addDays(today, 14),
-      seats: 1,
-      workMode: "remote",
-      country: "US",
-      timezone: "America/New_York",
+      ...slotTerms(today),
       acceptedAuthorizations: ["us_citizen_pr"],
       status: "open",
       publishedAt: new Date(),
