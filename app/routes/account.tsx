@@ -3,7 +3,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { clearedSessionCookie } from "~/auth/cookie.server";
 import { requireAuth } from "~/auth/guards.server";
@@ -11,6 +11,7 @@ import { invalidateUserSessions, listUserSessions } from "~/auth/session.server"
 import { Field, FormErrors, firstErrorField } from "~/components/forms";
 import { describeUserAgent, formatDateTime } from "~/components/format";
 import { Alert, Button, buttonClass, Card, PageHeader } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
 import { changePassword } from "~/modules/accounts/accounts.server";
 import { ChangePasswordSchema } from "~/modules/accounts/schemas";
 import { deleteAccount, type DeleteAccountError } from "~/modules/privacy/privacy.server";
@@ -78,7 +79,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountPage() {
   const { user, sessions, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const passwordResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "change-password",
@@ -89,7 +89,7 @@ export default function AccountPage() {
     onValidate: ({ formData }) => parseForm(formData, { schema: ChangePasswordSchema }),
   });
   const focus = firstErrorField(passwordResult?.error ?? undefined, ["currentPassword", "password", "confirmPassword"]);
-  const busy = navigation.state === "submitting";
+  const busy = useIsPending({ fields: { intent: "change-password" } });
 
   return (
     <div className="space-y-8">
@@ -152,7 +152,7 @@ export default function AccountPage() {
       </Card>
       <div className="grid gap-8 lg:grid-cols-2">
         <YourDataCard />
-        <DeleteAccountCard role={user.role} lastResult={actionData?.intent === "delete-account" ? actionData.result : undefined} busy={busy} />
+        <DeleteAccountCard role={user.role} lastResult={actionData?.intent === "delete-account" ? actionData.result : undefined} />
       </div>
     </div>
   );
@@ -174,7 +174,8 @@ function YourDataCard() {
   );
 }
 
-function DeleteAccountCard({ role, lastResult, busy }: { role: string; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function DeleteAccountCard({ role, lastResult }: { role: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const busy = useIsPending({ fields: { intent: "delete-account" } });
   const [form, fields] = useForm({
     id: "delete-account",
     lastResult,

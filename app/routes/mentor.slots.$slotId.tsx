@@ -1,7 +1,7 @@
 import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -9,6 +9,7 @@ import { formatDateTime } from "~/components/format";
 import { SlotDetails, SlotStatusBadge } from "~/components/slot-details";
 import { SlotForm, slotFormDefaults, SlotPageHeader } from "~/components/slot-form";
 import { Alert, Button, ButtonLink } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
 import { listSkills } from "~/modules/skills/skills.server";
 import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
 import { countApplicants } from "~/modules/applications/applications.server";
@@ -65,6 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
   const submission = parseForm(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  // why: a list button (add or remove a skill row) asks for the form back with the row changed; nothing is saved.
+  if (submission.status === undefined) return { result: submission.reply(), outcomeError: null };
   // An intent our buttons never send: refused with a message, nothing saved.
   if (!saveIntent.success) return data({ result: submission.reply({ formErrors: ["Use “Save draft” or “Save and submit” to save the slot."] }), outcomeError: null }, { status: 400 });
   const { intent } = saveIntent.data;
@@ -85,10 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MentorSlotPage() {
   const { own, skills, today, notice, applicantCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { slot, organization } = own;
   const sentBack = slot.status === "draft" && slot.reviewNote !== null;
-  const busy = navigation.state === "submitting";
+  const busy = useIsPending();
 
   return (
     <div>

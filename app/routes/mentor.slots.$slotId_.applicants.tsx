@@ -1,7 +1,7 @@
 import { entryFor, parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { ApplicationStatusBadge } from "~/components/apply-section";
@@ -11,6 +11,7 @@ import { Pagination, pageParam } from "~/components/pagination";
 import { FitLines } from "~/components/slots-list/fit-lines";
 import { SlotListHeader } from "~/components/slots-list/slot-list-header";
 import { Alert, Button } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
 import { APPLICANTS_PAGE_SIZE, countApplicants, decline, listApplicants, proposeMatchFromApplication, shortlist, type ApplicantsPage } from "~/modules/applications/applications.server";
 import { ApplicantActionSchema, DECISION_ERROR_MESSAGES, MAX_DECLINE_REASON, MAX_SHORTLIST_RANK } from "~/modules/applications/schemas";
 import { isIn, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
@@ -63,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Applicant = ApplicantsPage["rows"][number];
 
-function ApplicantCard({ a, position, questions, error, busy }: { a: Applicant; position: number; questions: string[]; error: string | null; busy: boolean }) {
+function ApplicantCard({ a, position, questions, error }: { a: Applicant; position: number; questions: string[]; error: string | null }) {
+  const busy = useIsPending({ fields: { applicationId: a.id } });
   const undecided = isIn(UNDECIDED_APPLICATION_STATUSES, a.status);
   return (
     <li aria-label={a.name} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
@@ -191,8 +193,6 @@ function ApplicantCard({ a, position, questions, error, busy }: { a: Applicant; 
 export default function ApplicantsRoute() {
   const { slot, rows, total, page, pages, offset, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
   return (
     <div>
       <SlotListHeader
@@ -216,7 +216,6 @@ export default function ApplicantsRoute() {
               position={offset + i + 1}
               questions={slot.questions}
               error={actionData?.applicationId === a.id ? actionData.error : null}
-              busy={busy}
             />
           ))}
         </ol>

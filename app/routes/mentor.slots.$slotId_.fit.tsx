@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
 import { Alert, Button, Card } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
 import { SKILL_LEVEL_LABELS } from "~/domain/labels";
 import { inviteToApply, studentsWhoFit } from "~/modules/recommendations/recommendations.server";
 import { InviteSchema } from "~/modules/recommendations/schemas";
@@ -53,7 +54,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StudentsWhoFitPage() {
   const { fit, invitedName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { slot, students } = fit;
 
   return (
@@ -101,12 +101,7 @@ export default function StudentsWhoFitPage() {
                     Invited on {formatDateTime(student.invitedAt)}
                   </Button>
                 ) : (
-                  <Form method="post">
-                    <input type="hidden" name="studentId" value={student.id} />
-                    <Button type="submit" disabled={!slot.open || navigation.state !== "idle"} aria-label={`Invite ${student.name} to apply`}>
-                      Invite to apply
-                    </Button>
-                  </Form>
+                  <InviteForm student={student} open={slot.open} />
                 )
               }
             >
@@ -138,6 +133,19 @@ export default function StudentsWhoFitPage() {
         </ol>
       )}
     </div>
+  );
+}
+
+/** Invite one student; only this student's button waits while the invitation is sent. */
+function InviteForm({ student, open }: { student: { id: string; name: string }; open: boolean }) {
+  const pending = useIsPending({ fields: { studentId: student.id } });
+  return (
+    <Form method="post">
+      <input type="hidden" name="studentId" value={student.id} />
+      <Button type="submit" disabled={!open || pending} aria-label={`Invite ${student.name} to apply`}>
+        Invite to apply
+      </Button>
+    </Form>
   );
 }
 

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole, safeRedirectPath } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SlotStatusBadge } from "~/components/slot-details";
 import { Alert, Button, ButtonLink, Card, PageHeader } from "~/components/ui";
-import { listStars, moveStar, starSlot, unstarSlot } from "~/modules/stars/stars.server";
+import { useIsPending } from "~/components/use-is-pending";
+import { listStars, moveStar, starSlot, unstarSlot, type StarResult } from "~/modules/stars/stars.server";
 import { MAX_STARS, StarActionSchema } from "~/modules/stars/schemas";
 import { RankedCard } from "~/components/slots-list/ranked-card";
 import { SlotSummary } from "~/components/slots-list/slot-summary";
@@ -15,12 +16,12 @@ import { readGatedForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Starred slots · Steppingstone" }];
 
-const ERRORS: Record<string, string> = {
+const ERRORS = {
   too_many: `You already have ${MAX_STARS} starred slots. Unstar one to make room.`,
   not_open: "That slot no longer takes applications, so it cannot be starred.",
   not_found: "That slot does not exist.",
   not_starred: "That slot is not among your starred slots any more.",
-};
+} satisfies Record<Extract<StarResult, { ok: false }>["error"], string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "student");
@@ -47,8 +48,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StarredPage() {
   const { stars, error } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
 
   return (
     <div>
@@ -86,21 +85,7 @@ export default function StarredPage() {
                   {slot.position}
                 </span>
               }
-              actions={
-                <Form method="post" className="flex flex-wrap gap-2">
-                  <input type="hidden" name="slotId" value={slot.id} />
-                  <input type="hidden" name="redirectTo" value="/starred" />
-                  <Button type="submit" name="intent" value="up" variant="secondary" disabled={busy || i === 0} aria-label={`Move up ${slot.title}`}>
-                    Move up
-                  </Button>
-                  <Button type="submit" name="intent" value="down" variant="secondary" disabled={busy || i === stars.length - 1} aria-label={`Move down ${slot.title}`}>
-                    Move down
-                  </Button>
-                  <Button type="submit" name="intent" value="unstar" variant="danger" disabled={busy} aria-label={`Unstar ${slot.title}`}>
-                    Unstar
-                  </Button>
-                </Form>
-              }
+              actions={<StarredSlotButtons slot={slot} first={i === 0} last={i === stars.length - 1} />}
             >
               <p className="sr-only">Number {slot.position}</p>
               <SlotSummary slot={slot}>
@@ -116,6 +101,26 @@ export default function StarredPage() {
         </ol>
       )}
     </div>
+  );
+}
+
+/** Move a starred slot up or down, or unstar it; only this slot's buttons wait while one is sent. */
+function StarredSlotButtons({ slot, first, last }: { slot: { id: string; title: string }; first: boolean; last: boolean }) {
+  const busy = useIsPending({ fields: { slotId: slot.id } });
+  return (
+    <Form method="post" className="flex flex-wrap gap-2">
+      <input type="hidden" name="slotId" value={slot.id} />
+      <input type="hidden" name="redirectTo" value="/starred" />
+      <Button type="submit" name="intent" value="up" variant="secondary" disabled={busy || first} aria-label={`Move up ${slot.title}`}>
+        Move up
+      </Button>
+      <Button type="submit" name="intent" value="down" variant="secondary" disabled={busy || last} aria-label={`Move down ${slot.title}`}>
+        Move down
+      </Button>
+      <Button type="submit" name="intent" value="unstar" variant="danger" disabled={busy} aria-label={`Unstar ${slot.title}`}>
+        Unstar
+      </Button>
+    </Form>
   );
 }
 

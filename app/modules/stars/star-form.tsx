@@ -1,12 +1,12 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { buttonClass } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
 
 // The Star / Unstar button a student sees on a slot (home page, slot page). It posts to
 // /starred, which comes back to `redirectTo`; it works without JavaScript.
 
 export function StarForm({ slotId, starred, redirectTo, slotTitle, className = "" }: { slotId: string; starred: boolean; redirectTo: string; slotTitle?: string; className?: string }) {
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formAction === "/starred" && navigation.formData?.get("slotId") === slotId;
+  const busy = useIsPending({ formAction: "/starred", fields: { slotId } });
   return (
     <Form method="post" action="/starred" className={className}>
       <input type="hidden" name="intent" value={starred ? "unstar" : "star"} />
