@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // why: a relative path, because drizzle-kit loads the schema without the app's path aliases.
 import { APPLICATION_STATUSES } from "../../app/domain/vocabulary";
-import { slots } from "./slots";
-import { users } from "./users";
+import { slotAndStudent } from "./columns";
 
 /** What the student sees of an application: app/domain/vocabulary.ts. */
 export const applicationStatus = pgEnum("application_status", APPLICATION_STATUSES);
@@ -13,12 +12,7 @@ export const applications = pgTable(
   "applications",
   {
     id: uuid().primaryKey().defaultRandom(),
-    slotId: uuid()
-      .notNull()
-      .references(() => slots.id, { onDelete: "cascade" }),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...slotAndStudent(),
     statement: text().notNull(),
     /** Answers to the slot's questions, in the slot's order. */
     answers: text().array().notNull().default(sql`'{}'::text[]`),
@@ -42,12 +36,7 @@ export const applications = pgTable(
 export const slotStars = pgTable(
   "slot_stars",
   {
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    slotId: uuid()
-      .notNull()
-      .references(() => slots.id, { onDelete: "cascade" }),
+    ...slotAndStudent(),
     position: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

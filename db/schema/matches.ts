@@ -5,7 +5,7 @@ import type { ScoreComponent } from "../../app/engine/types";
 // why: relative paths, because drizzle-kit loads the schema without the app's path aliases.
 import { CLOSED_WITH_REASON_MATCH_STATUSES, ENDED_MATCH_STATUSES, MATCH_SOURCES, MATCH_STATUSES } from "../../app/domain/vocabulary";
 import { applications } from "./applications";
-import { slots } from "./slots";
+import { slotAndStudent } from "./columns";
 import { sqlList } from "./sql-list";
 import { users } from "./users";
 
@@ -30,12 +30,7 @@ export const matches = pgTable(
   "matches",
   {
     id: uuid().primaryKey().defaultRandom(),
-    slotId: uuid()
-      .notNull()
-      .references(() => slots.id, { onDelete: "cascade" }),
-    studentId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...slotAndStudent(),
     source: matchSource().notNull(),
     roundId: uuid().references(() => matchRounds.id, { onDelete: "set null" }),
     applicationId: uuid().references(() => applications.id, { onDelete: "set null" }),
