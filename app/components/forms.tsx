@@ -1,6 +1,7 @@
-import type { FieldMetadata } from "@conform-to/react";
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { createContext, useContext, type InputHTMLAttributes, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { useHydrated } from "./use-hydrated";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   const list = errors?.filter(Boolean);
@@ -18,28 +19,27 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 export const inputClass =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
-const FocusContext = createContext<string | undefined>(undefined);
+const RowFocusContext = createContext(false);
 
 /**
- * Gives `autoFocus` to the field named `name` among the Field, SelectField, TextareaField and
- * ChoiceGroup inside it: the first invalid one, from `firstErrorField`. The attribute is in the
- * server's HTML, so the browser focuses it even without JavaScript.
+ * Whether a kit input carries `autoFocus`. In the server's HTML every invalid field does, and the
+ * browser focuses the first of them in page order — so no form lists its fields, and it works
+ * without JavaScript; so do the inputs of a row just added, or of the row that took a removed
+ * one's place (ListRows). Once React runs it is off: Conform focuses the first invalid field after
+ * a submission and ListRows the row, and a field shown later (one a chosen compensation needs)
+ * must not take the focus. An explicit `autoFocus` wins.
  */
-export function FocusFirstError({ name, children }: { name: string | undefined; children: ReactNode }) {
-  return <FocusContext.Provider value={name}>{children}</FocusContext.Provider>;
-}
-
-/** Whether the field named `name` is the one to focus; an explicit `autoFocus` wins. */
-function useAutoFocus(name: string, autoFocus: boolean | undefined) {
-  const focus = useContext(FocusContext);
-  return autoFocus ?? (focus !== undefined && focus === name);
+export function useAutoFocus(field: { errors?: string[] }, autoFocus?: boolean) {
+  const hydrated = useHydrated();
+  const row = useContext(RowFocusContext);
+  return autoFocus ?? (!hydrated && (row || Boolean(field.errors?.length)));
 }
 
 type InputType = "text" | "email" | "password" | "search" | "url" | "tel" | "number" | "date";
 
 /**
  * A labelled input wired to a Conform field: errors are tied to it with aria-describedby,
- * and after a server-side error the first invalid field gets focus even without JavaScript.
+ * and after a server-side error the first invalid field gets focus (useAutoFocus).
  */
 export function Field({
   field,
@@ -50,14 +50,14 @@ export function Field({
   ...rest
 }: {
   field: FieldMetadata<string | undefined>;
-  label: string;
+  label: ReactNode;
   type?: InputType;
   hint?: ReactNode;
   autoFocus?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "form">) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   const props = getInputProps(field, { type, ariaDescribedBy: hintId });
-  const focus = useAutoFocus(field.name, autoFocus);
+  const focus = useAutoFocus(field, autoFocus);
   return (
     <div>
       <FieldLabel id={field.id} label={label} hint={hint} />
@@ -108,7 +108,7 @@ export function SelectField<T>({
   onChange?: (value: string) => void;
 }) {
   const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
-  const focus = useAutoFocus(field.name, autoFocus);
+  const focus = useAutoFocus(field, autoFocus);
   return (
     <div>
       <FieldLabel id={field.id} label={label} hint={hint} />
@@ -146,7 +146,7 @@ export function TextareaField<T>({
   autoFocus?: boolean;
 }) {
   const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
-  const focus = useAutoFocus(field.name, autoFocus);
+  const focus = useAutoFocus(field, autoFocus);
   return (
     <div>
       <FieldLabel id={field.id} label={label} hint={hint} />
@@ -170,8 +170,8 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] | nul
 }
 
 /**
- * Name of the first field with an error, in page order, to focus it on a page rendered by the
- * server. `order` lists the fields as they stand on the page; a name stands for itself, its rows
+ * Name of the first field with an error, in page order. The kit's fields need no list (see
+ * useAutoFocus); a page that also focuses a field on arrival (log in, sign up) reads it to tell. `order` lists the fields as they stand on the page; a name stands for itself, its rows
  * (`skills[2].level`) and its parts (`primaryBeneficiary.duties`), rows in row order; a name
  * ending in `[]` stands for its rows only (the list's own message has no input to focus).
  */
@@ -245,7 +245,8 @@ export function ChoiceGroup({
   autoFocus?: boolean;
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
-  const focus = useAutoFocus(field.name, autoFocus);
+  // why: a second group of the same field leaves the focus, like the errors, to the first.
+  const focus = useAutoFocus(errors ? field : {}, autoFocus);
   const inputs = getCollectionProps(field, { type, options: options.map((o) => o.value), ariaDescribedBy: hintId });
   const classes = CHOICE_LOOKS[look];
   const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
@@ -279,4 +280,179 @@ export function ChoiceGroup({
       {errors ? <ErrorList id={field.errorId} errors={field.errors} /> : null}
     </fieldset>
   );
+}
+
+/** A checkbox wired to a Conform field, with its label beside it and a line that describes it. */
+export function CheckboxField({ field, label, description }: { field: FieldMetadata<unknown>; label: ReactNode; description?: ReactNode }) {
+  const descriptionId = description ? `${field.id}-description` : undefined;
+  const { key, ...props } = getInputProps(field, { type: "checkbox", ariaDescribedBy: descriptionId });
+  const focus = useAutoFocus(field);
+  return (
+    <div>
+      <div className="flex gap-3">
+        <input key={key} {...props} autoFocus={focus} className="mt-1 h-4 w-4 shrink-0 accent-brand-700" />
+        <div>
+          <label htmlFor={field.id} className="text-sm font-medium text-slate-900">
+            {label}
+          </label>
+          {description ? (
+            <p id={descriptionId} className="text-sm text-slate-600">
+              {description}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+// why: a list of rows of any shape in any form — the kit only counts, adds and removes them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ListField = FieldMetadata<Record<string, unknown>[] | undefined, any, string[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = FormMetadata<any, string[]>;
+/** The part of a server reply ListRows reads: which list button, if any, the page was sent back for. */
+type ListReply = { intent?: { type: string; payload?: unknown } } | null | undefined;
+
+/**
+ * `field.getFieldList()`, or no rows when the submitted value is not a list (a body no page of ours
+ * sends, such as `projects=x`): Conform throws there, and the page must still answer.
+ */
+export function fieldList<Item>(field: { getFieldList: () => Item[] }): Item[] {
+  try {
+    return field.getFieldList();
+  } catch {
+    return [];
+  }
+}
+
+/** The row to focus after the server answered a list button of `name` (no JavaScript): the new row, or the one in a removed row's place. */
+function rowAfterReply(reply: ListReply, name: string, count: number): number | "add" | null {
+  const intent = reply?.intent;
+  const payload = intent?.payload as { name?: unknown; index?: unknown } | undefined;
+  if (!intent || payload?.name !== name) return null;
+  if (intent.type === "insert") return typeof payload.index === "number" ? payload.index : count - 1;
+  if (intent.type === "remove") return count === 0 ? "add" : Math.min(Number(payload.index) || 0, count - 1);
+  return null;
+}
+
+const ROW_INPUTS = "input:not([type=hidden]), select, textarea";
+
+const ListContext = createContext<{ form: AnyForm; field: ListField; focusAfterRemoving: (index: number) => void } | null>(null);
+
+/**
+ * Rows of a list field through Conform's list intents: `children` draws each row (put a
+ * RemoveRowButton in it), and an "add" button closes the list. Both buttons post an intent, so they
+ * work without JavaScript: the action answers an intent with `submission.reply()` (saving
+ * nothing) and the page comes back with the row added or removed, its first input focused; with
+ * JavaScript Conform changes the list in place and the kit moves the focus the same way.
+ */
+export function ListRows({
+  form,
+  field,
+  legend,
+  addLabel,
+  max,
+  lastResult,
+  className = "space-y-3",
+  footer,
+  children,
+}: {
+  form: AnyForm;
+  field: ListField;
+  /** Names the list to screen readers (the visible heading is the section's). */
+  legend: string;
+  addLabel: string;
+  /** No add button once the list has this many rows. */
+  max: number;
+  /** The action's reply, to focus the row a list button added or removed without JavaScript. */
+  lastResult?: ListReply;
+  className?: string;
+  /** A line beside the add button. */
+  footer?: ReactNode;
+  children: (row: FieldMetadata<Record<string, unknown>>, index: number) => ReactNode;
+}) {
+  const rows = fieldList(field) as FieldMetadata<Record<string, unknown>>[];
+  const hydrated = useHydrated();
+  const list = useRef<HTMLOListElement>(null);
+  const add = useRef<HTMLButtonElement>(null);
+  // The row to focus once the list has changed: set by the buttons, read after the render.
+  const pending = useRef<number | "add" | null>(null);
+  useEffect(() => {
+    const target = pending.current;
+    if (target === null) return;
+    pending.current = null;
+    const row = target === "add" ? undefined : list.current?.children[target];
+    const input = row?.querySelector<HTMLElement>(ROW_INPUTS);
+    (input ?? add.current)?.focus();
+  }, [rows.length]);
+  const serverFocus = hydrated ? null : rowAfterReply(lastResult, field.name, rows.length);
+  const context = {
+    form,
+    field,
+    // why: the row below moves up into the removed one's place; after the last row, the add button.
+    focusAfterRemoving: (index: number) => {
+      pending.current = rows.length > 1 ? Math.min(index, rows.length - 2) : "add";
+    },
+  };
+  return (
+    <fieldset aria-describedby={field.errors?.length ? field.errorId : undefined}>
+      <legend className="sr-only">{legend}</legend>
+      <ListContext.Provider value={context}>
+        <ol ref={list} className={className}>
+          {/* why: a row the server added (a list button without JavaScript) has no key of its own from Conform. */}
+          {rows.map((row, i) => (
+            <li key={row.key ?? `row-${i}`}>
+              <RowFocusContext.Provider value={serverFocus === i}>{children(row, i)}</RowFocusContext.Provider>
+            </li>
+          ))}
+        </ol>
+      </ListContext.Provider>
+      <ErrorList id={field.errorId} errors={field.errors} />
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        {rows.length < max ? (
+          <button
+            ref={add}
+            {...form.insert.getButtonProps({ name: field.name })}
+            onClick={() => {
+              pending.current = rows.length;
+            }}
+            autoFocus={serverFocus === "add"}
+            className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50"
+          >
+            {addLabel}
+          </button>
+        ) : null}
+        {footer}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A row's remove button, inside a row ListRows draws; `label` names the row ("Remove project 2"). */
+export function RemoveRowButton({ index, label }: { index: number; label: string }) {
+  const list = useContext(ListContext);
+  if (!list) throw new Error("RemoveRowButton belongs inside ListRows");
+  return (
+    <button
+      {...list.form.remove.getButtonProps({ name: list.field.name, index })}
+      aria-label={label}
+      onClick={() => list.focusAfterRemoving(index)}
+      className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-red-700"
+    >
+      Remove
+    </button>
+  );
+}
+
+/** `rows` and `empty` blank rows after them, at most `max` in all: room to type more without pressing "add". */
+export function withEmptyRows<Row>(rows: readonly Row[] | undefined, empty: number, max: number): (Row | Record<string, never>)[] {
+  const list = rows ?? [];
+  return [...list, ...Array.from({ length: Math.max(0, Math.min(empty, max - list.length)) }, () => ({}))];
+}
+
+/** A label table (`WORK_MODE_LABELS`) as the options of a select or a choice group, in its order. */
+export function optionsFrom<Value extends string>(labels: Readonly<Record<Value, string>>): { value: Value; label: string }[] {
+  return (Object.entries(labels) as [Value, string][]).map(([value, label]) => ({ value, label }));
 }

@@ -1,60 +1,51 @@
 import { type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { COUNTRIES, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
-import { Field, firstErrorField, FocusFirstError, SelectField, TextareaField } from "./forms";
+import { Field, optionsFrom, SelectField, TextareaField } from "./forms";
 
 // The fields of the organization form, shared by "create" (/organization/new) and "edit"
 // (/organization). The schema is OrganizationSchema in app/modules/organizations/schemas.ts.
 
 type StringField = FieldMetadata<string | undefined>;
 
-const FIELD_ORDER = ["name", "type", "size", "website", "country", "city", "description"];
-
-/** Which field to focus after the server refused the form (the first with an error). */
-export const organizationFormFocus = (error: Record<string, string[] | null> | undefined | null) => firstErrorField(error, FIELD_ORDER);
-
-const typeOptions = Object.entries(ORGANIZATION_TYPE_LABELS).map(([value, label]) => ({ value, label }));
-const sizeOptions = Object.entries(ORGANIZATION_SIZE_LABELS).map(([value, label]) => ({ value, label }));
+const typeOptions = optionsFrom(ORGANIZATION_TYPE_LABELS);
+const sizeOptions = optionsFrom(ORGANIZATION_SIZE_LABELS);
 const countryOptions = COUNTRIES.map((c) => ({ value: c.code, label: c.name }));
 
 export function OrganizationFields({
   fields,
-  focus,
   nameHint,
 }: {
   fields: Record<"name" | "type" | "size" | "website" | "country" | "city" | "description", StringField>;
-  focus?: string;
   nameHint?: ReactNode;
 }) {
   return (
-    <FocusFirstError name={focus}>
-      <div className="grid gap-5 sm:grid-cols-2">
-        <div className="sm:col-span-2">
-          <Field field={fields.name} label="Name" autoComplete="organization" hint={nameHint} />
-        </div>
-        <SelectField field={fields.type} label="Kind of organization" options={typeOptions} placeholder="Choose one…" />
-        <SelectField field={fields.size} label="Size" options={sizeOptions} placeholder="Choose one…" />
-        <div className="sm:col-span-2">
-          <Field
-            field={fields.website}
-            label="Website (optional)"
-            inputMode="url"
-            autoComplete="url"
-            placeholder="https://example.org"
-            hint="Admins look at it to verify your organization."
-          />
-        </div>
-        <SelectField field={fields.country} label="Country" options={countryOptions} placeholder="Choose a country…" />
-        <Field field={fields.city} label="City (optional)" autoComplete="address-level2" />
-        <div className="sm:col-span-2">
-          <TextareaField
-            field={fields.description}
-            label="What your organization does"
-            hint="Two or three sentences students read before applying: what you build or study, and for whom."
-            rows={5}
-          />
-        </div>
+    <div className="grid gap-5 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        <Field field={fields.name} label="Name" autoComplete="organization" hint={nameHint} />
       </div>
-    </FocusFirstError>
+      <SelectField field={fields.type} label="Kind of organization" options={typeOptions} placeholder="Choose one…" />
+      <SelectField field={fields.size} label="Size" options={sizeOptions} placeholder="Choose one…" />
+      <div className="sm:col-span-2">
+        <Field
+          field={fields.website}
+          label="Website (optional)"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://example.org"
+          hint="Admins look at it to verify your organization."
+        />
+      </div>
+      <SelectField field={fields.country} label="Country" options={countryOptions} placeholder="Choose a country…" />
+      <Field field={fields.city} label="City (optional)" autoComplete="address-level2" />
+      <div className="sm:col-span-2">
+        <TextareaField
+          field={fields.description}
+          label="What your organization does"
+          hint="Two or three sentences students read before applying: what you build or study, and for whom."
+          rows={5}
+        />
+      </div>
+    </div>
   );
 }

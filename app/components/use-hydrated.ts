@@ -1,8 +1,16 @@
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
-/** False on the server and in the first browser render, true once React runs: a page that works without JavaScript shows everything until then. */
+const subscribe = () => () => {};
+
+/**
+ * False on the server and in the render that hydrates its HTML, true in every render after —
+ * also for a component first mounted after hydration (a client-side navigation), which so never
+ * shows the server's version first. A page that works without JavaScript shows everything until then.
+ */
 export function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

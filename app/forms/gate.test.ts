@@ -72,4 +72,16 @@ describe("parseForm", () => {
     expect(submission.status).toBe("error");
     expect(submission.reply().error).toEqual({ "": [UNKNOWN_BUTTON] });
   });
+
+  it("hands a list button back as an intent, and refuses one Conform cannot read instead of throwing", () => {
+    const lists = z.object({ name: z.string().optional(), rows: z.array(z.object({ title: z.string().optional() })).optional() });
+    const insert = parseForm(form([["rows[0].title", "One"], ["__intent__", JSON.stringify({ type: "insert", payload: { name: "rows" } })]]), { schema: lists });
+    expect(insert.status).toBeUndefined();
+    expect(insert.reply().initialValue).toEqual({ rows: [{ title: "One" }, undefined] });
+    for (const [field, value] of [["__intent__", "not json"], ["__intent__", JSON.stringify({ type: "insert", payload: { name: "name" } })], ["__state__", "{"]]) {
+      const refused = parseForm(form([["name", "Amara"], [field!, value!]]), { schema: lists });
+      expect(refused.status).toBe("error");
+      expect(refused.reply().error).toEqual({ "": [UNKNOWN_BUTTON] });
+    }
+  });
 });

@@ -27,6 +27,9 @@ export const GATE_MESSAGES = {
  */
 export const UNKNOWN_BUTTON = "Steppingstone does not know that button: the page may be out of date. Reload it and try again.";
 
+/** Conform's own fields: a list button's intent and the form's state, each JSON. */
+const CONFORM_FIELDS = ["__intent__", "__state__"];
+
 /** A request our pages never send (an id or a button missing or altered): refused with this. */
 export const NOT_FROM_OUR_PAGES = "This request is not one Steppingstone's pages send, so nothing was changed. Reload the page and try again.";
 
@@ -83,7 +86,15 @@ export function parseForm<Schema extends $ZodType>(
   options: { schema: Schema | ((intent: Intent | null) => Schema) },
 ): Submission<input<Schema>, string[], output<Schema>> {
   const { entries, errors } = gateEntries(formData);
-  const submission = parseWithZod(entries, options);
+  let submission: Submission<input<Schema>, string[], output<Schema>>;
+  try {
+    submission = parseWithZod(entries, options);
+  } catch {
+    // why: Conform throws on a list button it cannot read — `__intent__` or `__state__` not its
+    // JSON, or an intent for a field that is no list. Our pages never send one; it is refused.
+    for (const name of CONFORM_FIELDS) entries.delete(name);
+    return parse<output<Schema>, string[]>(entries, { resolve: () => ({ error: { "": [UNKNOWN_BUTTON] } }) }) as Submission<input<Schema>, string[], output<Schema>>;
+  }
   const schemaErrors = "error" in submission && submission.error ? submission.error : {};
   const unknownButton = Object.entries(schemaErrors).filter(([, messages]) => messages?.includes(UNKNOWN_BUTTON));
   if (!refusedAny(errors) && !unknownButton.length) return submission;

@@ -26,6 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
   const submission = parseForm(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  // why: a list button (add or remove a skill row) asks for the form back with the row changed; nothing is saved.
+  if (submission.status === undefined) return { result: submission.reply() };
   // An intent our buttons never send: refused with a message, nothing saved.
   if (!saveIntent.success) return data({ result: submission.reply({ formErrors: ["Use “Save draft” or “Save and submit” to save the slot."] }) }, { status: 400 });
   const { intent } = saveIntent.data;

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { FormErrors } from "~/components/forms";
-import { OrganizationFields, organizationFormFocus } from "~/components/organization-form";
+import { OrganizationFields } from "~/components/organization-form";
 import { Button, Card, PageHeader } from "~/components/ui";
 import { createOrganization } from "~/modules/organizations/organizations.server";
 import { OrganizationSchema } from "~/modules/organizations/schemas";
@@ -48,7 +48,6 @@ export default function NewOrganizationPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: OrganizationSchema }),
   });
-  const focus = organizationFormFocus(actionData?.result.error);
   const busy = navigation.state === "submitting";
 
   return (
@@ -60,7 +59,7 @@ export default function NewOrganizationPage() {
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-6">
           <FormErrors id={form.errorId} errors={form.errors} />
-          <OrganizationFields fields={fields} focus={focus} />
+          <OrganizationFields fields={fields} />
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-6">
             <Button type="submit" disabled={busy}>
               {busy ? "Creating…" : "Create organization"}

@@ -1,4 +1,3 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { ChoiceGroup } from "~/components/forms";
 import { Card } from "~/components/ui";
@@ -23,21 +22,4 @@ export function Section({ id, title, description, children }: { id: string; titl
 /** The profile's choices are tiles, described as a group (the fieldset carries the hint and errors). */
 export function Choices(props: Omit<Parameters<typeof ChoiceGroup>[0], "look" | "columns" | "describeOptions">) {
   return <ChoiceGroup {...props} look="tiles" columns="sm:grid-cols-2 lg:grid-cols-3" describeOptions={false} />;
-}
-
-export function Checkbox({ field, label, description }: { field: FieldMetadata<unknown>; label: string; description: ReactNode }) {
-  const { key: _key, ...props } = getInputProps(field, { type: "checkbox", ariaDescribedBy: `${field.id}-description` });
-  return (
-    <div className="flex gap-3">
-      <input {...props} className="mt-1 h-4 w-4 shrink-0 accent-brand-700" />
-      <div>
-        <label htmlFor={field.id} className="text-sm font-medium text-slate-900">
-          {label}
-        </label>
-        <p id={`${field.id}-description`} className="text-sm text-slate-600">
-          {description}
-        </p>
-      </div>
-    </div>
-  );
 }
