@@ -38,6 +38,12 @@ export const AFTER_INTRODUCTION_MATCH_STATUSES = without(MATCH_STATUSES, BEFORE_
 /** Matches closed by a person, who says why (an admin's rejection, a pair not going ahead). */
 export const CLOSED_WITH_REASON_MATCH_STATUSES = ["rejected", "not_proceeding"] as const satisfies readonly MatchStatus[];
 
+/** The steps a pair walks through after the introduction, in order: not going ahead is a way out, not a step. */
+export const MATCH_STEPS = without(AFTER_INTRODUCTION_MATCH_STATUSES, ["not_proceeding"] as const);
+
+/** The order a person's matches are listed in: the pairs talking first, then step by step, those not going ahead last. */
+export const MATCH_LIST_ORDER = ["interviewing", ...without(AFTER_INTRODUCTION_MATCH_STATUSES, ["interviewing"] as const)] as const;
+
 export const USER_ROLES = ["student", "mentor", "admin"] as const;
 
 export const ACCOUNT_TOKEN_PURPOSES = ["verify_email", "reset_password"] as const;
@@ -95,6 +101,9 @@ export const LIVE_SLOT_STATUSES = ["open", "pending_review"] as const satisfies 
 
 /** Slots their mentors ended (closed, or filled): published once, no longer shown to students. */
 export const ENDED_SLOT_STATUSES = ["closed", "filled"] as const satisfies readonly SlotStatus[];
+
+/** The order a mentor's slots are listed in: the statuses' own, so the ones that need the mentor (drafts, then those waiting for review) come first. */
+export const SLOT_LIST_ORDER = SLOT_STATUSES;
 
 /**
  * What the student sees: submitted, shortlisted, match proposed, introduced, not selected

@@ -1,4 +1,5 @@
 import { inArray } from "drizzle-orm";
+import { AFTER_INTRODUCTION_MATCH_STATUSES, CLOSED_WITH_REASON_MATCH_STATUSES, isIn } from "~/domain/vocabulary";
 import { scorePair } from "~/engine/score";
 import type { Db } from "../client.server";
 import { applications, matches, matchRounds, slotStars, studentProfiles, studentSkills, type Match, type StudentProfile, type WorkAuthorization } from "../schema";
@@ -90,7 +91,7 @@ export const SAMPLE_COMPONENTS = scorePair(
 
 /** A match inserted directly, in any status (a round's proposal unless `source` says otherwise). */
 export async function makeMatch(db: Db, values: { slotId: string; studentId: string } & Partial<typeof matches.$inferInsert>): Promise<Match> {
-  const closed = values.status === "rejected" || values.status === "not_proceeding";
+  const closed = values.status !== undefined && isIn(CLOSED_WITH_REASON_MATCH_STATUSES, values.status);
   const [match] = await db
     .insert(matches)
     .values({
@@ -99,7 +100,7 @@ export async function makeMatch(db: Db, values: { slotId: string; studentId: str
       reasons: SAMPLE_COMPONENTS,
       warnings: [],
       ...(closed ? { closingReason: "Closed by a test." } : {}),
-      ...(values.status && values.status !== "proposed" && values.status !== "rejected" ? { introducedAt: new Date() } : {}),
+      ...(values.status && isIn(AFTER_INTRODUCTION_MATCH_STATUSES, values.status) ? { introducedAt: new Date() } : {}),
       ...values,
     })
     .returning();

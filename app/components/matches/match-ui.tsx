@@ -1,5 +1,6 @@
 import type { MatchStatus } from "~db/schema";
-import { MATCH_STATUS_LABELS, MATCH_STATUS_TONES, MATCH_STEPS } from "~/modules/matches/labels";
+import { MATCH_STEPS } from "~/domain/vocabulary";
+import { MATCH_STATUS_LABELS, MATCH_STATUS_TONES } from "~/modules/matches/labels";
 
 // Pieces of a match as pages show it: the review queue, the match page and the lists.
 

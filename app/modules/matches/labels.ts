@@ -15,9 +15,6 @@ export const MATCH_STATUS_LABELS: Record<MatchStatus, string> = {
   not_proceeding: "Not going ahead",
 };
 
-/** The steps a pair walks through after the introduction, in order. */
-export const MATCH_STEPS = ["introduced", "interviewing", "confirmed", "active", "completed"] as const satisfies readonly MatchStatus[];
-
 export const MATCH_SOURCE_LABELS: Record<MatchSource, string> = {
   round: "Matching round",
   application: "Mentor's proposal",

@@ -200,4 +200,14 @@ describe("reading matches", () => {
     expect(mentorList.rows.map((r) => r.id)).toEqual([b.match.id]);
     expect((await listMyMatches(db, as(stranger))).rows).toEqual([]);
   });
+
+  test("your matches: the pairs talking first, then step by step, those not going ahead last", async () => {
+    const student = await makeMatchableStudent(db);
+    const { organization } = await makeOrganization(db);
+    for (const status of ["not_proceeding", "completed", "active", "confirmed", "introduced", "interviewing"] as const) {
+      await makeMatch(db, { slotId: (await makeSlot(db, organization)).id, studentId: student.id, status });
+    }
+    const listed = await listMyMatches(db, as(student));
+    expect(listed.rows.map((r) => r.status)).toEqual(["interviewing", "introduced", "confirmed", "active", "completed", "not_proceeding"]);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, notInArray, or, type SQL } from "drizzle-orm";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import {
@@ -11,6 +11,7 @@ import {
   type MatchStatus,
   type UserRole,
 } from "~db/schema";
+import { inOrderOf } from "~db/schema/sql-list";
 import MatchStatusEmail, { matchStatusSubject, type MatchStatusChange } from "~emails/match-status";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
@@ -34,6 +35,7 @@ import {
   BEFORE_INTRODUCTION_MATCH_STATUSES,
   CLOSED_WITH_REASON_MATCH_STATUSES,
   isIn,
+  MATCH_LIST_ORDER,
   SEAT_TAKING_MATCH_STATUSES,
 } from "~/domain/vocabulary";
 import { describeStudent } from "./review.server";
@@ -318,7 +320,7 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
       .innerJoin(users, eq(users.id, matches.studentId))
       .where(where)
       .orderBy(
-        sql`array_position(array['interviewing','introduced','confirmed','active','completed','not_proceeding']::match_status[], ${matches.status})`,
+        inOrderOf(matches.status, MATCH_LIST_ORDER),
         desc(matches.updatedAt),
         desc(matches.id),
       ),

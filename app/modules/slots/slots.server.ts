@@ -2,8 +2,10 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzl
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { organizationMembers, organizations, skills, slotMentors, slots, slotSkills, users, type Slot, type SlotStatus } from "~db/schema";
+import { inOrderOf } from "~db/schema/sql-list";
 import SlotOpened, { slotOpenedSubject } from "~emails/slot-opened";
 import SlotSentBack, { slotSentBackSubject } from "~emails/slot-sent-back";
+import { SLOT_LIST_ORDER, SLOT_STATUSES } from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
@@ -374,13 +376,13 @@ export async function listOrganizationSlots(db: Db, { userId, status, page = 1 }
         .from(slots)
         .where(where)
         // Drafts and slots waiting for review first: they are the ones that need the mentor.
-        .orderBy(sql`array_position(array['draft','pending_review','open','closed','filled']::slot_status[], ${slots.status})`, desc(slots.updatedAt), desc(slots.id)),
+        .orderBy(inOrderOf(slots.status, SLOT_LIST_ORDER), desc(slots.updatedAt), desc(slots.id)),
       db.select({ value: count() }).from(slots).where(where),
       { page, size: MENTOR_PAGE_SIZE },
     ),
     db.select({ status: slots.status, value: count() }).from(slots).where(ofOrg).groupBy(slots.status),
   ]);
-  const counts: Record<SlotStatus, number> = { draft: 0, pending_review: 0, open: 0, closed: 0, filled: 0 };
+  const counts = Object.fromEntries(SLOT_STATUSES.map((s) => [s, 0])) as Record<SlotStatus, number>;
   for (const s of byStatus) counts[s.status] = s.value;
   return { ...listed, counts };
 }
