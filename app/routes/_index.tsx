@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
+import type { UserRole } from "~db/schema";
 import { getAuth } from "~/auth/guards.server";
 import { Alert, ButtonLink, Card } from "~/components/ui";
 import { recommendedSlotsFor, type Recommendations } from "~/modules/recommendations/recommendations.server";
@@ -39,7 +40,7 @@ const PROMISES = [
 ];
 
 /** Where each role goes from the home page, most important first. */
-const NEXT_STEPS: Record<"student" | "mentor" | "admin", { title: string; body: string; to: string; action: string }[]> = {
+const NEXT_STEPS: Record<UserRole, { title: string; body: string; to: string; action: string }[]> = {
   student: [
     { title: "Find a mentored internship", body: "Search open slots by skill, pay, work mode and dates — and whether they accept your work authorization.", to: "/slots", action: "Browse slots" },
     { title: "Your profile", body: "Skills, availability and work authorization: a complete profile is what matching and mentors go by.", to: "/profile", action: "Edit your profile" },
