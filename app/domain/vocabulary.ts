@@ -84,6 +84,9 @@ export const SKILL_CATEGORIES = ["language", "frontend", "backend", "mobile", "d
 /** Where a match came from: a matching round, or a mentor's proposal from an application. */
 export const MATCH_SOURCES = ["round", "application"] as const;
 
+/** A zero for each of `values`, in their order: where a count by status or by role starts. */
+export const zeroFor = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, 0])) as Record<T, number>;
+
 /** Whether `value` is in `set` (a named set above, or any list of values). */
 export const isIn = <T extends string>(set: readonly T[], value: string): value is T => (set as readonly string[]).includes(value);
 

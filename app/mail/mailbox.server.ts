@@ -1,13 +1,13 @@
 import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { emails } from "~db/schema";
+import { emails, type EmailStatus } from "~db/schema";
 import { isUuid } from "~/modules/ids";
 import { onePage } from "~/modules/paging";
 
 export const PAGE_SIZE = 25;
 
 /** One page of the email log, newest first, with the total for paging. */
-export async function listEmails(db: Db, { page, status }: { page: number; status?: "queued" | "sent" | "failed" }) {
+export async function listEmails(db: Db, { page, status }: { page: number; status?: EmailStatus }) {
   const where = status ? eq(emails.status, status) : undefined;
   return onePage(
     db

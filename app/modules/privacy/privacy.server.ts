@@ -20,7 +20,7 @@ import {
   type UserRole,
 } from "~db/schema";
 import { verifyPassword } from "~/auth/password.server";
-import { LIVE_SLOT_STATUSES } from "~/domain/vocabulary";
+import { LIVE_SLOT_STATUSES, USER_ROLES, zeroFor } from "~/domain/vocabulary";
 import { applicationsForExport } from "~/modules/applications/applications.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
@@ -332,7 +332,7 @@ export async function accountsEverByRole(db: Db) {
     db.select({ role: users.role, n: count() }).from(users).groupBy(users.role),
     db.select({ role: deletedAccounts.role, n: count() }).from(deletedAccounts).groupBy(deletedAccounts.role),
   ]);
-  const totals: Record<UserRole, number> = { student: 0, mentor: 0, admin: 0 };
+  const totals = zeroFor(USER_ROLES);
   for (const row of [...current, ...deleted]) totals[row.role] += row.n;
   return totals;
 }

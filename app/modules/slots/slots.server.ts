@@ -5,7 +5,7 @@ import { organizationMembers, organizations, skills, slotMentors, slots, slotSki
 import { inOrderOf } from "~db/schema/sql-list";
 import SlotOpened, { slotOpenedSubject } from "~emails/slot-opened";
 import SlotSentBack, { slotSentBackSubject } from "~emails/slot-sent-back";
-import { SLOT_LIST_ORDER, SLOT_STATUSES } from "~/domain/vocabulary";
+import { SLOT_LIST_ORDER, SLOT_STATUSES, zeroFor } from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
@@ -382,7 +382,7 @@ export async function listOrganizationSlots(db: Db, { userId, status, page = 1 }
     ),
     db.select({ status: slots.status, value: count() }).from(slots).where(ofOrg).groupBy(slots.status),
   ]);
-  const counts = Object.fromEntries(SLOT_STATUSES.map((s) => [s, 0])) as Record<SlotStatus, number>;
+  const counts = zeroFor(SLOT_STATUSES);
   for (const s of byStatus) counts[s.status] = s.value;
   return { ...listed, counts };
 }
