@@ -3,6 +3,7 @@ import { transaction, type Db } from "~db/client.server";
 import { organizationInvitations, organizationMembers, organizations, users, type Organization } from "~db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
+import { getMembership } from "./membership.server";
 import type { OrganizationInput } from "./schemas";
 import { onePage } from "~/modules/paging";
 
@@ -61,8 +62,7 @@ export async function createOrganization(db: Db, mentorId: string, input: Organi
   return transaction(db, async (tx) => {
     const mentor = await lockUser(tx, mentorId);
     if (mentor?.role !== "mentor") return { ok: false, error: "not_a_mentor" };
-    const [existing] = await tx.select({ id: organizationMembers.organizationId }).from(organizationMembers).where(eq(organizationMembers.userId, mentorId));
-    if (existing) return { ok: false, error: "already_member" };
+    if (await getMembership(tx, mentorId)) return { ok: false, error: "already_member" };
 
     const base = slugify(input.name);
     const values = { ...columnsFrom(input), createdBy: mentorId, createdAt: now, updatedAt: now };
@@ -184,11 +184,7 @@ export async function listPendingInvitations(db: Db, viewerId: string, orgId: st
  * and pending invitations — or null when the mentor has no organization yet.
  */
 export async function getOrganizationPage(db: Db, mentorId: string, { page = 1 }: { page?: number } = {}, now = new Date()) {
-  const [membership] = await db
-    .select({ organization: organizations })
-    .from(organizationMembers)
-    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
-    .where(eq(organizationMembers.userId, mentorId));
+  const membership = await getMembership(db, mentorId);
   if (!membership) return null;
   const orgId = membership.organization.id;
   const [members, invitations] = await Promise.all([listMembers(db, mentorId, orgId, { page }), listPendingInvitations(db, mentorId, orgId, now)]);
