@@ -1,14 +1,16 @@
 import { describe, expect, test } from "vitest";
+import { makeUser } from "~db/test/factories";
 import { makeMatchableStudent } from "~db/test/match-factories";
-import { addDays, makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
+import { addDays, addMentor, makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
 import { moduleTestDb } from "~db/test/module-db";
-import { applyToSlot } from "~/modules/applications/applications.server";
+import { applyToSlot, countApplicants, listApplicants } from "~/modules/applications/applications.server";
 import { invalidateOpenSlots, loadOpenSlots } from "~/modules/engine-adapter/instance.server";
-import { inviteToApply, recommendedSlotsFor } from "~/modules/recommendations/recommendations.server";
+import { inviteToApply, recommendedSlotsFor, studentsWhoFit } from "~/modules/recommendations/recommendations.server";
 import { starSlot } from "~/modules/stars/stars.server";
-import { dayIn } from "./access.server";
+import { dayIn, findOwnSlot } from "./access.server";
 import { parseSlotSearch } from "./schemas";
 import { getSlotForViewer, searchSlots } from "./search.server";
+import { endSlot, getOwnSlot } from "./slots.server";
 
 const db = moduleTestDb({ queue: true });
 
@@ -86,5 +88,35 @@ describe("whether a slot takes applications, on its deadline day in its own zone
       invitation: "not_open",
       round: false,
     });
+  });
+});
+
+describe("who owns a slot: the mentors of its organization, on every mentor-side path", () => {
+  test("any mentor of the organization finds its slot, in any status, with the organization", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    const colleague = await addMentor(db, organization);
+    const draft = await makeSlot(db, organization, { status: "draft", publishedAt: null });
+    for (const userId of [mentor.id, colleague.id]) {
+      expect(await findOwnSlot(db, { userId, slotId: draft.id })).toMatchObject({ slot: { id: draft.id, status: "draft" }, organization: { id: organization.id }, open: false });
+    }
+  });
+
+  test("anyone else — another organization's mentor, a student, an admin — and a malformed id get not found everywhere", async () => {
+    const { organization, mentor: owner } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization);
+    const others = [(await makeOrganization(db)).mentor, await makeUser(db, { role: "student" }), await makeUser(db, { role: "admin" })];
+    for (const other of others) {
+      expect(await findOwnSlot(db, { userId: other.id, slotId: slot.id })).toBeNull();
+      expect(await findOwnSlot(db, { userId: other.id, slotId: slot.id, lock: true })).toBeNull();
+      expect(await getOwnSlot(db, { userId: other.id, slotId: slot.id })).toBeNull();
+      expect(await countApplicants(db, other.id, slot.id)).toBeNull();
+      expect(await listApplicants(db, other.id, slot.id)).toBeNull();
+      expect(await studentsWhoFit(db, other.id, slot.id)).toBeNull();
+      expect(await inviteToApply(db, other.id, slot.id, crypto.randomUUID())).toEqual({ ok: false, error: "not_found" });
+      expect(await endSlot(db, { userId: other.id, slotId: slot.id, outcome: "closed" })).toEqual({ ok: false, error: "not_found" });
+    }
+    expect(await findOwnSlot(db, { userId: owner.id, slotId: "not-a-slot" })).toBeNull();
+    // Nobody else could close it.
+    expect(await findOwnSlot(db, { userId: owner.id, slotId: slot.id })).toMatchObject({ slot: { status: "open" }, open: true });
   });
 });
