@@ -4,7 +4,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseForm } from "~/forms/gate";
-import { Field, fieldList, firstErrorField, ListRows, optionsFrom, RemoveRowButton, withEmptyRows } from "./forms";
+import { Field, fieldList, hasFieldErrors, ListRows, optionsFrom, RemoveRowButton, withEmptyRows } from "./forms";
 
 // The kit as the server renders it: what a browser without JavaScript gets.
 
@@ -139,20 +139,11 @@ describe("list helpers", () => {
   });
 });
 
-describe("firstErrorField", () => {
-  const order = ["title", "skills[]", "primaryBeneficiary", "questions"];
-
-  it("picks the first invalid field in page order, not in the order of the errors", () => {
-    expect(firstErrorField({ questions: ["Too long"], title: ["Required"] }, order)).toBe("title");
-  });
-
-  it("orders a list's rows by number, so row 2 comes before row 10, and with [] leaves out the list's own message", () => {
-    expect(firstErrorField({ "skills[10].skill": ["Unknown"], "skills[2].level": ["Pick a level"] }, order)).toBe("skills[2].level");
-    expect(firstErrorField({ skills: ["Too many"] }, order)).toBeUndefined();
-  });
-
-  it("finds the parts of a nested field; nothing without errors", () => {
-    expect(firstErrorField({ "primaryBeneficiary.duties": ["Answer this"] }, order)).toBe("primaryBeneficiary.duties");
-    expect(firstErrorField(undefined, order)).toBeUndefined();
+describe("hasFieldErrors", () => {
+  it("is true when the reply marks a field, not when it speaks only to the form as a whole", () => {
+    expect(hasFieldErrors({ error: { email: ["Enter your email address"] } })).toBe(true);
+    expect(hasFieldErrors({ error: { "": ["Wrong email or password"] } })).toBe(false);
+    expect(hasFieldErrors({ error: { email: null, password: [] } })).toBe(false);
+    expect(hasFieldErrors(undefined)).toBe(false);
   });
 });

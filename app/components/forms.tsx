@@ -170,24 +170,12 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] | nul
 }
 
 /**
- * Name of the first field with an error, in page order. The kit's fields need no list (see
- * useAutoFocus); a page that also focuses a field on arrival (log in, sign up) reads it to tell. `order` lists the fields as they stand on the page; a name stands for itself, its rows
- * (`skills[2].level`) and its parts (`primaryBeneficiary.duties`), rows in row order; a name
- * ending in `[]` stands for its rows only (the list's own message has no input to focus).
+ * Whether a server reply marks a field (not only the form as a whole). A page that focuses a
+ * field on arrival (log in) does so only without such a reply; with one, the kit focuses the
+ * first invalid field (useAutoFocus).
  */
-export function firstErrorField(error: Record<string, string[] | null | undefined> | undefined | null, order: readonly string[]) {
-  if (!error) return undefined;
-  const invalid = Object.keys(error).filter((k) => error[k]?.length);
-  const row = (k: string) => Number(/\[(\d+)\]/.exec(k)?.[1] ?? -1);
-  for (const entry of order) {
-    const rowsOnly = entry.endsWith("[]");
-    const name = rowsOnly ? entry.slice(0, -2) : entry;
-    const hits = invalid
-      .filter((k) => (!rowsOnly && k === name) || k.startsWith(`${name}[`) || (!rowsOnly && k.startsWith(`${name}.`)))
-      .sort((a, b) => row(a) - row(b));
-    if (hits[0]) return hits[0];
-  }
-  return undefined;
+export function hasFieldErrors(result: { error?: Record<string, string[] | null> | null } | null | undefined) {
+  return Object.entries(result?.error ?? {}).some(([name, messages]) => name !== "" && Boolean(messages?.length));
 }
 
 type ChoiceLook = "list" | "cards" | "tiles";

@@ -8,7 +8,7 @@ import { getDb } from "~db/client.server";
 import { clearedSessionCookie } from "~/auth/cookie.server";
 import { requireAuth } from "~/auth/guards.server";
 import { invalidateUserSessions, listUserSessions } from "~/auth/session.server";
-import { Field, FormErrors, firstErrorField } from "~/components/forms";
+import { Field, FormErrors } from "~/components/forms";
 import { describeUserAgent, formatDateTime } from "~/components/format";
 import { Alert, Button, buttonClass, Card, PageHeader } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
@@ -88,7 +88,6 @@ export default function AccountPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: ChangePasswordSchema }),
   });
-  const focus = firstErrorField(passwordResult?.error ?? undefined, ["currentPassword", "password", "confirmPassword"]);
   const busy = useIsPending({ fields: { intent: "change-password" } });
 
   return (
@@ -113,9 +112,9 @@ export default function AccountPage() {
           <Form method="post" {...getFormProps(form)} className="mt-5 space-y-4">
             {actionData?.changed ? <Alert tone="success">Your password was changed. Other devices were signed out.</Alert> : null}
             <FormErrors id={form.errorId} errors={form.errors} />
-            <Field field={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" autoFocus={focus === "currentPassword"} />
-            <Field field={fields.password} label="New password" type="password" autoComplete="new-password" hint="8 to 128 characters." autoFocus={focus === "password"} />
-            <Field field={fields.confirmPassword} label="New password again" type="password" autoComplete="new-password" autoFocus={focus === "confirmPassword"} />
+            <Field field={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+            <Field field={fields.password} label="New password" type="password" autoComplete="new-password" hint="8 to 128 characters." />
+            <Field field={fields.confirmPassword} label="New password again" type="password" autoComplete="new-password" />
             <Button type="submit" name="intent" value="change-password" disabled={busy}>
               Change password
             </Button>

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
-import { Field, FormErrors, firstErrorField } from "~/components/forms";
+import { Field, FormErrors } from "~/components/forms";
 import { Button, NarrowPage } from "~/components/ui";
 import { requestPasswordReset } from "~/modules/accounts/accounts.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
@@ -46,12 +46,11 @@ export default function ForgotPasswordPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: ForgotPasswordSchema }),
   });
-  const focus = firstErrorField(actionData?.result.error ?? undefined, ["email"]);
   return (
     <NarrowPage title="Reset your password" description="Enter the email you signed up with. We will send you a link to choose a new password.">
       <Form method="post" {...getFormProps(form)} className="space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field field={fields.email} label="Email" type="email" autoComplete="email" autoFocus={focus === "email" || !focus} />
+        <Field field={fields.email} label="Email" type="email" autoComplete="email" autoFocus />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           Email me a reset link
         </Button>

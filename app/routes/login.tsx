@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getDb } from "~db/client.server";
 import { sessionCookie } from "~/auth/cookie.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/guards.server";
-import { Field, FormErrors, firstErrorField } from "~/components/forms";
+import { Field, FormErrors, hasFieldErrors } from "~/components/forms";
 import { Alert, Button, NarrowPage } from "~/components/ui";
 import { logIn, resendVerification } from "~/modules/accounts/accounts.server";
 import { ForgotPasswordSchema, LoginSchema } from "~/modules/accounts/schemas";
@@ -89,7 +89,8 @@ export default function LoginPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: LoginSchema }),
   });
-  const focus = firstErrorField(actionData?.result.error ?? undefined, ["email", "password"]);
+  // On arrival the first empty field has focus; after a refused field, the kit focuses it.
+  const arrival = !hasFieldErrors(actionData?.result);
   const busy = navigation.state === "submitting";
 
   return (
@@ -105,8 +106,8 @@ export default function LoginPage() {
         {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field field={fields.email} label="Email" type="email" autoComplete="email" autoFocus={focus === "email" || (!focus && !email)} />
-        <Field field={fields.password} label="Password" type="password" autoComplete="current-password" autoFocus={focus === "password" || (!focus && !!email)} />
+        <Field field={fields.email} label="Email" type="email" autoComplete="email" autoFocus={arrival ? !email : undefined} />
+        <Field field={fields.password} label="Password" type="password" autoComplete="current-password" autoFocus={arrival ? Boolean(email) : undefined} />
         <div className="flex items-center justify-between text-sm">
           <Link to="/forgot-password" className="font-semibold text-brand-700 hover:underline">
             Forgot your password?

@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { sessionCookie } from "~/auth/cookie.server";
-import { Field, FormErrors, firstErrorField } from "~/components/forms";
+import { Field, FormErrors, hasFieldErrors } from "~/components/forms";
 import { Alert, Button, ButtonLink, NarrowPage } from "~/components/ui";
 import { checkResetToken, resetPassword } from "~/modules/accounts/accounts.server";
 import { linkProblem } from "~/modules/accounts/messages";
@@ -47,7 +47,7 @@ export default function ResetPasswordPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: ResetPasswordSchema }),
   });
-  const focus = firstErrorField(actionData?.result.error ?? undefined, ["password", "confirmPassword"]);
+  const arrival = !hasFieldErrors(actionData?.result);
 
   if (problem) {
     return (
@@ -68,8 +68,8 @@ export default function ResetPasswordPage() {
       <Form method="post" {...getFormProps(form)} className="space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
-        <Field field={fields.password} label="New password" type="password" autoComplete="new-password" hint="8 to 128 characters." autoFocus={focus === "password" || !focus} />
-        <Field field={fields.confirmPassword} label="New password again" type="password" autoComplete="new-password" autoFocus={focus === "confirmPassword"} />
+        <Field field={fields.password} label="New password" type="password" autoComplete="new-password" hint="8 to 128 characters." autoFocus={arrival || undefined} />
+        <Field field={fields.confirmPassword} label="New password again" type="password" autoComplete="new-password" />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           Set new password
         </Button>

@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireAnonymous } from "~/auth/guards.server";
-import { ErrorList, Field, FormErrors, firstErrorField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, useAutoFocus } from "~/components/forms";
 import { Button, NarrowPage } from "~/components/ui";
 import { signUp } from "~/modules/accounts/accounts.server";
 import { SignupSchema } from "~/modules/accounts/schemas";
@@ -51,7 +51,7 @@ export default function SignupPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: SignupSchema }),
   });
-  const focus = firstErrorField(actionData?.result.error ?? undefined, ["role", "name", "email", "password"]);
+  const roleFocus = useAutoFocus(fields.role);
   const roleProps = (value: string) => getInputProps(fields.role, { type: "radio", value });
 
   return (
@@ -75,7 +75,7 @@ export default function SignupPage() {
                   key={role.value}
                   className="flex cursor-pointer gap-3 rounded-lg p-3 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
                 >
-                  <input {...props} autoFocus={focus === "role" && index === 0} className="mt-1 accent-brand-700" />
+                  <input {...props} autoFocus={roleFocus && index === 0} className="mt-1 accent-brand-700" />
                   <span>
                     <span className="block text-sm font-semibold text-slate-900">{role.label}</span>
                     <span className="block text-xs text-slate-600">{role.description}</span>
@@ -86,15 +86,14 @@ export default function SignupPage() {
           </div>
           <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
         </fieldset>
-        <Field field={fields.name} label="Full name" autoComplete="name" autoFocus={focus === "name"} />
-        <Field field={fields.email} label="Email" type="email" autoComplete="email" autoFocus={focus === "email"} />
+        <Field field={fields.name} label="Full name" autoComplete="name" />
+        <Field field={fields.email} label="Email" type="email" autoComplete="email" />
         <Field
           field={fields.password}
           label="Password"
           type="password"
           autoComplete="new-password"
           hint="8 to 128 characters. A short sentence is easy to remember and hard to guess."
-          autoFocus={focus === "password"}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
