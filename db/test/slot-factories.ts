@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { forgetSkills } from "~/modules/skills/skills.server";
 import { slotFormSchema } from "~/modules/slots/schemas";
 import type { Db } from "../client.server";
-import { organizationMembers, organizations, skills, slotMentors, slots, slotSkills, studentProfiles, type Organization, type Slot } from "../schema";
-import type { WorkAuthorization } from "../schema";
-import { makeUser } from "./factories";
+import { organizationMembers, skills, slotMentors, slots, slotSkills, studentProfiles, type Organization, type Slot } from "../schema";
+import type { organizations, WorkAuthorization } from "../schema";
+import { makeOrganization as makeOrganizationOf, makeUser } from "./factories";
 
 // Test-only helpers for slots, organizations and the skills they name. Like factories.ts: each
 // call makes exactly what it says, with unique values.
@@ -30,27 +30,11 @@ export async function makeSkill(db: Db, overrides: Partial<typeof skills.$inferI
   return skill!;
 }
 
-/** An organization (verified unless `verified: false`) with one mentor member. */
+/** An organization in Boston (verified unless `verified: false`) with one mentor member, who created it. */
 export async function makeOrganization(db: Db, { verified = true, ...overrides }: Partial<typeof organizations.$inferInsert> & { verified?: boolean } = {}) {
   const mentor = await makeUser(db, { role: "mentor", name: "Test Mentor" });
-  const id = suffix();
-  const [organization] = await db
-    .insert(organizations)
-    .values({
-      name: `Test Org ${id}`,
-      slug: `test-org-${id}`,
-      type: "startup",
-      size: "1-10",
-      country: "US",
-      city: "Boston",
-      description: "A test organization.",
-      verifiedAt: verified ? new Date() : null,
-      createdBy: mentor.id,
-      ...overrides,
-    })
-    .returning();
-  await db.insert(organizationMembers).values({ organizationId: organization!.id, userId: mentor.id });
-  return { organization: organization!, mentor };
+  const organization = await makeOrganizationOf(db, { city: "Boston", verifiedAt: verified ? new Date() : null, createdBy: mentor.id, members: [mentor], ...overrides });
+  return { organization, mentor };
 }
 
 /** Another mentor who belongs to `organization`. */
