@@ -137,12 +137,15 @@ export function TextareaField<T>({
   label,
   hint,
   rows,
+  maxLength,
   autoFocus,
 }: {
   field: FieldMetadata<T>;
   label: ReactNode;
   hint?: ReactNode;
   rows: number;
+  /** When the schema's own limit does not reach the browser (a field whose schema transforms it). */
+  maxLength?: number;
   autoFocus?: boolean;
 }) {
   const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
@@ -150,7 +153,7 @@ export function TextareaField<T>({
   return (
     <div>
       <FieldLabel id={field.id} label={label} hint={hint} />
-      <textarea key={key} {...props} rows={rows} autoFocus={focus} className={`mt-1.5 ${inputClass}`} />
+      <textarea key={key} {...props} rows={rows} maxLength={maxLength ?? props.maxLength} autoFocus={focus} className={`mt-1.5 ${inputClass}`} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );

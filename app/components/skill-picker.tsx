@@ -83,6 +83,7 @@ function SkillRow({ row, index, listId, skillLabel, levelLabel }: { row: FieldMe
             {...skillProps}
             list={listId}
             autoComplete="off"
+            maxLength={80}
             placeholder="Start typing: Python, React, k8s…"
             autoFocus={skillFocus}
             className={`mt-1 sm:mt-0 ${inputClass}`}

@@ -26,7 +26,7 @@ function ProjectRow({ row, index }: { row: FieldMetadata<Record<string, unknown>
         <RemoveRowButton index={index} label={`Remove project ${n}`} />
       </div>
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
-        <Field field={project.title} label={`Title of project ${n}`} />
+        <Field field={project.title} label={`Title of project ${n}`} maxLength={120} />
         <Field
           field={project.url}
           label={
@@ -40,7 +40,7 @@ function ProjectRow({ row, index }: { row: FieldMetadata<Record<string, unknown>
         />
       </div>
       <div className="mt-4">
-        <TextareaField field={project.description} label={`What you did in project ${n}`} rows={3} />
+        <TextareaField field={project.description} label={`What you did in project ${n}`} rows={3} maxLength={2000} />
       </div>
     </div>
   );
