@@ -15,6 +15,7 @@ import type { SlotView } from "./slot-details";
 import { SkillPicker } from "./skill-picker";
 import { Alert, Button, PageHeader } from "./ui";
 import { useHydrated } from "./use-hydrated";
+import { useIsPending } from "./use-is-pending";
 import { VerifiedBadge } from "./verified-badge";
 
 // The slot form, shared by /mentor/slots/new and /mentor/slots/$slotId. Works without
@@ -104,14 +105,14 @@ export type SlotFormProps = {
   mentors: { id: string; name: string; email: string }[];
   skills: readonly SkillRef[];
   organizationVerified: boolean;
-  busy: boolean;
   /** Label of the plain save button ("Save draft", "Save changes"). */
   saveLabel: string;
 };
 
-export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills, organizationVerified, busy, saveLabel }: SlotFormProps) {
+export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills, organizationVerified, saveLabel }: SlotFormProps) {
   const schema = useMemo(() => slotFormSchema({ today }), [today]);
   const hydrated = useHydrated();
+  const busy = useIsPending();
   const [form, fields] = useForm({
     id,
     lastResult,

@@ -156,7 +156,6 @@ export default function MentorSlotPage() {
           mentors={own.organizationMentors}
           skills={skills}
           organizationVerified={organization.verifiedAt !== null}
-          busy={busy}
           saveLabel="Save changes"
         />
       ) : (

@@ -1,7 +1,7 @@
 import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { SlotForm, SlotPageHeader } from "~/components/slot-form";
@@ -45,7 +45,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewSlotPage() {
   const { context, skills, userId, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
 
   if (!context) {
     return (
@@ -86,7 +85,6 @@ export default function NewSlotPage() {
         mentors={mentors}
         skills={skills}
         organizationVerified={organization.verifiedAt !== null}
-        busy={navigation.state === "submitting"}
         saveLabel="Save draft"
       />
     </div>

@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/components/format";
 import { Field, FormErrors } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-form";
 import { Pagination } from "~/components/pagination";
 import { Alert, Button, Card } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { countryName, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
 import { parseForm } from "~/forms/gate";
@@ -127,7 +128,6 @@ export function OrganizationDetails({
 
 function EditOrganization({ page, lastResult }: { page: OrganizationPage; lastResult: SubmissionResult<string[]> | null }) {
   const org = page.organization;
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "edit-organization",
     lastResult: lastResult ?? undefined,
@@ -146,7 +146,7 @@ function EditOrganization({ page, lastResult }: { page: OrganizationPage; lastRe
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: UpdateOrganizationSchema }),
   });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "update";
+  const busy = useIsPending({ formAction: ACTION, fields: { intent: "update" } });
   return (
     <Card>
       <h2 className="text-lg font-semibold text-slate-900">Edit details</h2>
@@ -168,7 +168,6 @@ function EditOrganization({ page, lastResult }: { page: OrganizationPage; lastRe
 }
 
 function InviteMentor({ invitations, lastResult }: { invitations: OrganizationPage["invitations"]; lastResult: SubmissionResult<string[]> | null }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "invite-mentor",
     lastResult: lastResult ?? undefined,
@@ -177,7 +176,7 @@ function InviteMentor({ invitations, lastResult }: { invitations: OrganizationPa
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: InviteMentorSchema }),
   });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "invite";
+  const busy = useIsPending({ formAction: ACTION, fields: { intent: "invite" } });
   return (
     <Card>
       <h2 className="text-lg font-semibold text-slate-900">Invite a mentor</h2>

@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CheckboxField, Field, FormErrors, optionsFrom, SelectField, TextareaField, withEmptyRows } from "~/components/forms";
 import { SkillPicker, type SkillOption } from "~/components/skill-picker";
 import { Alert, Button, PageHeader } from "~/components/ui";
 import { useHydrated } from "~/components/use-hydrated";
+import { useIsPending } from "~/components/use-is-pending";
 import { BENEFIT_LABELS, COMPENSATION_PREFERENCE_LABELS, COUNTRIES, DEGREE_LABELS, STUDENT_GOALS, WORK_MODE_LABELS } from "~/domain/labels";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import type { profileCompleteness } from "~/modules/profiles/completeness";
@@ -63,7 +64,6 @@ export type ProfileFormProps = {
 };
 
 export function ProfileForm({ profile, completeness, skills, timeZones, saved, lastResult }: ProfileFormProps) {
-  const navigation = useNavigation();
   const hydrated = useHydrated();
   const defaults = profileFormDefaults({ ...profile, updatedAt: null });
   const [form, fields] = useForm({
@@ -76,7 +76,7 @@ export function ProfileForm({ profile, completeness, skills, timeZones, saved, l
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: ProfileSchema }),
   });
-  const busy = navigation.state === "submitting";
+  const busy = useIsPending();
 
   const [status, setStatus] = useState(() => statusOf(fields.workAuthorization.initialValue));
   // Without JavaScript the date fields are always there; with it, only for statuses that have dates.
