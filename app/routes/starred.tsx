@@ -9,8 +9,8 @@ import { Alert, Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { listStars, moveStar, starSlot, unstarSlot, type StarResult } from "~/modules/stars/stars.server";
 import { MAX_STARS, StarActionSchema } from "~/modules/stars/schemas";
-import { RankedCard } from "~/components/slots-list/ranked-card";
-import { SlotSummary } from "~/components/slots-list/slot-summary";
+import { RankedCard } from "~/components/slots/ranked-card";
+import { SlotSummary } from "~/components/slots/slot-summary";
 import { entryFor, NOT_FROM_OUR_PAGES } from "~/forms/gate";
 import { readGatedForm } from "~/forms/read.server";
 
