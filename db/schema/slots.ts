@@ -92,9 +92,13 @@ export const slots = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    searchVector: tsvector().generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(project, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
-    ),
+    /**
+     * What keyword search reads: title (weight A), its skills' names and aliases and the
+     * organization's name (B), project (C), description (D). why: a generated column cannot read
+     * other tables, so triggers of migration 0009 keep it up to date on every write of the slot,
+     * its skills, a skill's names or the organization's name.
+     */
+    searchVector: tsvector().notNull().default(sql`''::tsvector`),
   },
   (t) => [
     index("slots_status_idx").on(t.status, t.publishedAt),
