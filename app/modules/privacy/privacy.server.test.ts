@@ -1,6 +1,8 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, is, sql } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { expect, test } from "vitest";
 import { transaction, type Db } from "~db/client.server";
+import * as schema from "~db/schema";
 import {
   accountTokens,
   auditLog,
@@ -11,6 +13,7 @@ import {
   organizations,
   sessions,
   slotMentors,
+  slotStars,
   slots,
   studentProfiles,
   studentProjects,
@@ -21,6 +24,7 @@ import {
 } from "~db/schema";
 import { KNOWN_PASSWORD, makeOrganization as makeOrganizationOf, makeUser, uniqueEmail } from "~db/test/factories";
 import { moduleTestDb } from "~db/test/module-db";
+import { makeMatch } from "~db/test/match-factories";
 import { makeSlot as makeSlotOf } from "~db/test/slot-factories";
 import { createSession } from "~/auth/session.server";
 import { generateToken } from "~/auth/tokens.server";
@@ -147,6 +151,116 @@ test("a mentor's export holds their organization, slots, invitations sent and th
   expect(data.invitationsSent).toEqual([expect.objectContaining({ organization: "Test Labs", invitedEmail: invitee })]);
   expect(data.activity).toEqual([expect.objectContaining({ action: "slot.submitted", subjectId: created.id })]);
   expect(JSON.stringify(data)).not.toContain("0".repeat(64));
+});
+
+test("the export holds the student's starred slots in their order, and their matches as they may read them: status, reasons, closing reason, history", async () => {
+  const student = await makeStudent(db, "us_f1_cpt");
+  const mentor = await makeUser(db, { role: "mentor", name: "Priya Raman" });
+  const admin = await makeUser(db, { role: "admin", name: "Ada Admin" });
+  const org = await makeOrganization(db, [mentor]);
+  const first = await makeSlot(db, org.id, [mentor], { title: "Data intern: ridership" });
+  const second = await makeSlot(db, org.id, [mentor], { title: "Backend intern: notifications" });
+  const proposed = await makeSlot(db, org.id, [mentor], { title: "A slot only proposed" });
+  await db.insert(slotStars).values([
+    { studentId: student.id, slotId: second.id, position: 1 },
+    { studentId: student.id, slotId: first.id, position: 2 },
+  ]);
+  const completed = await makeMatch(db, { slotId: first.id, studentId: student.id, status: "completed" });
+  await makeMatch(db, { slotId: second.id, studentId: student.id, status: "not_proceeding", closingReason: "The dates no longer worked." });
+  // A proposal (and its review) is the admins' business until the introduction: not the student's to read yet.
+  await makeMatch(db, { slotId: proposed.id, studentId: student.id, status: "proposed" });
+  await recordAudit(db, { actorId: admin.id, action: "match.approved", subjectType: "match", subjectId: completed.id });
+  await recordAudit(db, { actorId: student.id, action: "match.confirmed", subjectType: "match", subjectId: completed.id });
+  await recordAudit(db, { actorId: mentor.id, action: "match.completed", subjectType: "match", subjectId: completed.id });
+
+  const data = (await exportUserData(db, student.id))!;
+
+  expect(data.about).toMatch(/starredSlots/);
+  expect(data.about).toMatch(/matches/);
+  expect(data.starredSlots).toEqual([
+    expect.objectContaining({ position: 1, slot: "Backend intern: notifications", organization: "Test Labs" }),
+    expect.objectContaining({ position: 2, slot: "Data intern: ridership", organization: "Test Labs" }),
+  ]);
+  expect(data.matches.map((m) => [m.slot, m.status])).toEqual([
+    ["Data intern: ridership", "completed"],
+    ["Backend intern: notifications", "not_proceeding"],
+  ]);
+  const [done, notGoing] = data.matches;
+  expect(done!.reasons.length).toBeGreaterThan(0);
+  for (const reason of done!.reasons) expect(reason.text).toMatch(/\w/);
+  expect(done!.closingReason).toBeNull();
+  expect(done!.history.map((h) => [h.action, h.by])).toEqual([
+    ["match.approved", "a Steppingstone admin"],
+    ["match.confirmed", "you"],
+    ["match.completed", "Priya Raman"],
+  ]);
+  expect(notGoing!.closingReason).toBe("The dates no longer worked.");
+  const json = JSON.stringify(data);
+  expect(json).not.toContain("A slot only proposed");
+  expect(json).not.toContain("Ada Admin");
+});
+
+// Every column that names a person (an id of a user, or an email address) is in the export, or
+// is named here with why not. A new table or column holding a person's data fails this test
+// until it is exported (exportUserData) or added below with its reason.
+const EXPORTED: Record<string, string> = {
+  "users.id": "account",
+  "users.email": "account",
+  "sessions.user_id": "sessions",
+  "account_tokens.user_id": "emailLinks",
+  "account_tokens.email": "emailLinks",
+  "emails.user_id": "emails",
+  "student_profiles.user_id": "studentProfile",
+  "student_skills.user_id": "skills",
+  "student_projects.user_id": "projects",
+  "organization_members.user_id": "organization",
+  "organizations.created_by": "organizationsCreated",
+  "slots.created_by": "slotsCreated",
+  "slot_mentors.user_id": "slotsMentored",
+  "organization_invitations.invited_by": "invitationsSent",
+  "organization_invitations.email": "invitationsReceived",
+  "applications.student_id": "applications",
+  "slot_stars.student_id": "starredSlots",
+  "matches.student_id": "matches",
+  "audit_log.actor_id": "activity",
+};
+const NOT_EXPORTED: Record<string, string> = {
+  // An admin's or a mentor's act on someone else's record: the act is in their `activity` (the audit log), the record is the other person's.
+  "organizations.verified_by": "covered by activity (organization.verified)",
+  "slots.reviewed_by": "covered by activity (slot.approved / slot.sent_back)",
+  "matches.proposed_by": "covered by activity (application.match_proposed); the match is the student's",
+  "matches.reviewed_by": "covered by activity (match.approved / match.rejected); the match is the student's",
+  "match_rounds.run_by": "covered by activity (round.run); a round's stats are counts, about nobody",
+};
+
+/** Every column of the schema that holds a person's id (a reference to users) or an email address, as "table.column". */
+function personColumns() {
+  const found: string[] = [];
+  for (const value of Object.values(schema)) {
+    if (!is(value, PgTable)) continue;
+    const config = getTableConfig(value);
+    const referencing = new Set(config.foreignKeys.filter((fk) => fk.reference().foreignTable === schema.users).flatMap((fk) => fk.reference().columns.map((c) => c.name)));
+    for (const column of config.columns) {
+      // why: the schema names columns in camelCase; the database (casing: snake_case) and this list in snake_case.
+      const name = column.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      if (referencing.has(column.name) || /(^|_)(user|student|mentor|actor)_id$|_by$|(^|_)email$/.test(name)) found.push(`${config.name}.${name}`);
+    }
+  }
+  return found.concat("users.id").sort();
+}
+
+test("every table holding a person's data is in the export, or named with the reason it is not", async () => {
+  const columns = personColumns();
+  expect(columns).toContain("slot_stars.student_id");
+  expect(columns).toContain("matches.student_id");
+  const unaccounted = columns.filter((c) => !(c in EXPORTED) && !(c in NOT_EXPORTED));
+  expect(unaccounted, "export these (exportUserData), or name them in NOT_EXPORTED with the reason").toEqual([]);
+  // The lists name only what exists, so a dropped column leaves no stale entry behind.
+  expect([...Object.keys(EXPORTED), ...Object.keys(NOT_EXPORTED)].sort()).toEqual(columns);
+
+  const data = (await exportUserData(db, (await makeUser(db, { role: "student" })).id))!;
+  for (const [column, key] of Object.entries(EXPORTED)) expect(Object.keys(data), column).toContain(key);
+  for (const key of Object.keys(data).filter((k) => !["exportedAt", "about", "recordsAboutYou"].includes(k))) expect(data.about, `the about text explains ${key}`).toContain(`${key}`);
 });
 
 test("there is no export for an account that does not exist", async () => {

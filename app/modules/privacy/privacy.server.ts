@@ -5,12 +5,14 @@ import {
   auditLog,
   deletedAccounts,
   emails,
+  matches,
   organizationInvitations,
   organizationMembers,
   organizations,
   sessions,
   skills,
   slotMentors,
+  slotStars,
   slots,
   studentProfiles,
   studentProjects,
@@ -20,7 +22,8 @@ import {
   type UserRole,
 } from "~db/schema";
 import { verifyPassword } from "~/auth/password.server";
-import { LIVE_SLOT_STATUSES, USER_ROLES, zeroFor } from "~/domain/vocabulary";
+import { AFTER_INTRODUCTION_MATCH_STATUSES, CLOSED_WITH_REASON_MATCH_STATUSES, isIn, LIVE_SLOT_STATUSES, USER_ROLES, zeroFor } from "~/domain/vocabulary";
+import { renderComponents } from "~/messages/audiences";
 import { applicationsForExport } from "~/modules/applications/applications.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
@@ -34,6 +37,8 @@ const ABOUT = [
   "studentProfile, skills, projects: your profile as you entered it, including your work authorization. Mentors never see that status unless you chose to share it.",
   "organization, organizationsCreated, slotsCreated, slotsMentored, invitationsSent, invitationsReceived: your part in organizations and their internship slots.",
   "applications: the applications you made — the slot, what you wrote, and where each stands.",
+  "starredSlots: the slots you starred, in your order — your ranking for matching rounds.",
+  "matches: your matches from the introduction on — the slot, where it stands, why the engine proposed it (its reasons, worded for you), the reason given if it ended, and its history.",
   "emails: the emails we sent you — subject, kind, time and delivery status, not their text.",
   "activity: the changes you made that we record in our audit log; recordsAboutYou: entries where your account was the subject.",
   "Deleting your account (on your account page) removes all of this, except that organizations and slots you helped create stay for their other members, and an anonymous count of your role is kept.",
@@ -139,6 +144,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
     applicationsForExport(db, userId),
   ]);
+  const [starRows, matchRows] = await Promise.all([starredSlotsForExport(db, userId), matchesForExport(db, userId)]);
 
   const profile = profileRows[0];
   return {
@@ -166,10 +172,69 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     invitationsSent: sentInvitationRows,
     invitationsReceived: receivedInvitationRows,
     applications: applicationRows,
+    starredSlots: starRows,
+    matches: matchRows,
     emails: emailRows,
     activity: activityRows,
     recordsAboutYou: aboutRows,
   };
+}
+
+/** The student's starred slots in their order: their ranking for matching rounds. */
+function starredSlotsForExport(db: Db, studentId: string) {
+  return db
+    .select({ position: slotStars.position, slot: slots.title, organization: organizations.name, starredAt: slotStars.createdAt })
+    .from(slotStars)
+    .innerJoin(slots, eq(slots.id, slotStars.slotId))
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(eq(slotStars.studentId, studentId))
+    .orderBy(asc(slotStars.position));
+}
+
+// The match lifecycle's audit actions: a match's history as its people read it.
+const MATCH_HISTORY_ACTIONS = ["match.approved", "match.interviewing", "match.confirmed", "match.active", "match.completed", "match.not_proceeding"];
+
+/**
+ * The student's matches as they may read them on their match page: from the introduction on (a
+ * proposal is the admins' business), the reasons worded for them, the closing reason of one that
+ * ended, and its history — who moved it (an admin's approval unnamed, as on the page) and when.
+ */
+async function matchesForExport(db: Db, studentId: string) {
+  const rows = await db
+    .select({ match: matches, slot: slots.title, organization: organizations.name })
+    .from(matches)
+    .innerJoin(slots, eq(slots.id, matches.slotId))
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(and(eq(matches.studentId, studentId), inArray(matches.status, [...AFTER_INTRODUCTION_MATCH_STATUSES])))
+    .orderBy(asc(matches.createdAt), asc(matches.id));
+  const history = rows.length
+    ? await db
+        .select({ matchId: auditLog.subjectId, action: auditLog.action, actorId: auditLog.actorId, actorName: users.name, at: auditLog.createdAt })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
+        .where(and(eq(auditLog.subjectType, "match"), inArray(auditLog.subjectId, rows.map((r) => r.match.id)), inArray(auditLog.action, MATCH_HISTORY_ACTIONS)))
+        .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
+    : [];
+  return rows.map(({ match, slot, organization }) => ({
+    slot,
+    organization,
+    status: match.status,
+    source: match.source,
+    score: match.score,
+    reasons: renderComponents(match.reasons, { audience: "student", stage: "matched" }).map(({ label, points, max, text }) => ({ label, points, max, text })),
+    closingReason: isIn(CLOSED_WITH_REASON_MATCH_STATUSES, match.status) ? match.closingReason : null,
+    introducedAt: match.introducedAt,
+    confirmedAt: match.confirmedAt,
+    createdAt: match.createdAt,
+    updatedAt: match.updatedAt,
+    history: history
+      .filter((h) => h.matchId === match.id)
+      .map((h) => ({
+        action: h.action,
+        by: h.actorId === studentId ? "you" : h.action === "match.approved" ? "a Steppingstone admin" : (h.actorName ?? "a former member"),
+        at: h.at,
+      })),
+  }));
 }
 
 function slotSummaries(db: Db) {
