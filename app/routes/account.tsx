@@ -162,8 +162,8 @@ function YourDataCard() {
     <Card>
       <h2 className="text-lg font-semibold text-slate-900">Your data</h2>
       <p className="mt-1 text-sm text-slate-600">
-        Download everything Steppingstone holds about you as one JSON file: your account, profile and skills, where you are signed
-        in, your organization and slots, and the emails we sent you (their subjects and dates, not their text).
+        Download everything Steppingstone holds about you as one JSON file: your account, profile and skills, your applications,
+        starred slots and matches, where you are signed in, your organization and slots, and the emails we sent you (their subjects and dates, not their text).
       </p>
       {/* why: a plain link, not Remix's <Link>: the file is a download, not a page to render. */}
       <a href="/account/export" download className={buttonClass("secondary", "mt-5")}>
