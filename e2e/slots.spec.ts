@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { slots, studentProfiles } from "~db/schema";
-import { addDays, makeOrganization, makeSlot, PRIMARY_BENEFICIARY_ANSWERS } from "~db/test/slot-factories";
+import { addDays, makeOrganization, makeSkill, makeSlot, PRIMARY_BENEFICIARY_ANSWERS } from "~db/test/slot-factories";
 import { expect, loadError, openEmail, test, type TestUser } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
@@ -300,6 +300,26 @@ test("a mentor closes an open slot and it leaves the public list", async ({ page
   await expect(page.getByText("Closed: the slot no longer takes applications.")).toBeVisible();
   await page.goto(`/slots?q=${tag}`);
   await expect(page.getByRole("heading", { name: "No open slots match" })).toBeVisible();
+});
+
+test("keyword search finds a slot by its skill's name or alias and by its organization's name; an empty result says what was searched", async ({ page, db }) => {
+  const [orgWord, skillWord, alias] = [word(), word(), word()];
+  const skill = await makeSkill(db, { name: `${skillWord} Toolkit`, aliases: [alias] });
+  const { organization } = await makeOrganization(db, { name: `${orgWord} Robotics` });
+  const slot = await makeSlot(db, organization, { title: `Sensor intern ${word()}`, skills: [[skill.slug, 2, true]] });
+
+  for (const q of [orgWord, skillWord, alias]) {
+    await page.goto(`/slots?q=${q}`);
+    await expect(page.getByRole("heading", { name: "1 open slot match" })).toBeVisible();
+    await expect(page.getByRole("link", { name: slot.title })).toBeVisible();
+  }
+
+  await page.goto(`/slots?q=${orgWord}&maxHours=5`);
+  await expect(page.getByRole("heading", { name: "No open slot matches all of these" })).toBeVisible();
+  const searched = page.getByRole("list", { name: "What was searched" });
+  await expect(searched.getByRole("listitem")).toHaveText([`“${orgWord}” in titles, skills, organization names, projects and descriptions`, "At most 5 hours a week"]);
+  await page.getByRole("link", { name: `Search “${orgWord}” without filters` }).click();
+  await expect(page.getByRole("link", { name: slot.title })).toBeVisible();
 });
 
 test("an admin cannot send a slot back without a reason; with one, the mentors see it and can change the slot", async ({ page, db, login, makeUser, newDevice }) => {

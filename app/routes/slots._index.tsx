@@ -5,9 +5,10 @@ import { getDb } from "~db/client.server";
 import { getAuth } from "~/auth/guards.server";
 import { readQuery } from "~/forms/read.server";
 import { Pagination, pageParam } from "~/components/pagination";
+import { SearchEmpty } from "~/components/slots/search-empty";
 import { SearchFilters } from "~/components/slots/search-filters";
 import { SearchResult } from "~/components/slots/search-result";
-import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
+import { Button, PageHeader } from "~/components/ui";
 import { plural } from "~/modules/slots/format";
 import { parseSlotSearch } from "~/modules/slots/schemas";
 import { browseSlots } from "~/modules/slots/search.server";
@@ -81,7 +82,7 @@ export default function SlotsPage() {
               name="q"
               type="search"
               defaultValue={search.q ?? ""}
-              placeholder="Search titles, projects and descriptions: “data pipeline”, react -php"
+              placeholder="Search titles, skills, organizations and descriptions: “data pipeline”, react -php"
               className="block w-full rounded-md border-0 bg-white px-4 py-2.5 text-slate-900 shadow-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600"
             />
             <Button type="submit">Search</Button>
@@ -121,21 +122,7 @@ export default function SlotsPage() {
           </div>
 
           {result.rows.length === 0 ? (
-            <Card className="text-center">
-              <h3 className="text-lg font-semibold text-slate-900">{filtered ? "Nothing matches all of these filters" : "No slots are open right now"}</h3>
-              <p className="mx-auto mt-2 max-w-lg text-slate-600">
-                {filtered
-                  ? "Try fewer skills, a wider compensation choice, or more hours. Slots whose application deadline has passed are not listed."
-                  : "Organizations post new mentored slots every week. Come back soon."}
-              </p>
-              {filtered ? (
-                <div className="mt-6 flex justify-center">
-                  <ButtonLink to="/slots" variant="secondary">
-                    Clear all filters
-                  </ButtonLink>
-                </div>
-              ) : null}
-            </Card>
+            <SearchEmpty search={search} result={result} filtered={filtered} />
           ) : (
             <ul className="space-y-4">
               {result.rows.map((slot) => (

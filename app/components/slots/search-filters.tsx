@@ -14,7 +14,7 @@ export type SlotSearchResult = Awaited<ReturnType<typeof browseSlots>>;
 
 /** The form kit's input, smaller, for the filters. */
 const filterClass = `mt-1 text-sm ${inputClass}`;
-const PAY_OPTIONS = [
+export const PAY_OPTIONS = [
   { value: "", label: "Any compensation" },
   { value: "paid_only", label: "Paid only (hourly)" },
   { value: "paid_or_stipend", label: "Paid or stipend" },

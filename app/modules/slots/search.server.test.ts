@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import type { Organization } from "~db/schema";
+import { eq } from "drizzle-orm";
+import { organizations, skills, slotSkills, slots, type Organization } from "~db/schema";
 import { makeUser } from "~db/test/factories";
 import { addDays, addMentor, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
 import { moduleTestDb } from "~db/test/module-db";
@@ -38,6 +39,42 @@ describe("keyword search", () => {
     const result = await searchSlots(db, search({ q: tag }));
     expect(ids(result)).toEqual([inTitle.id, inProject.id, inDescription.id]);
     expect(result.sort).toBe("relevance");
+  });
+
+  test("finds slots by their skills' names and aliases and by the organization's name, title first", async () => {
+    const [tag, alias, orgWord] = [word(), word(), word()];
+    const skill = await makeSkill(db, { name: `${tag} Skill`, aliases: [alias] });
+    const { organization } = await makeOrganization(db, { name: `${orgWord} Labs` });
+    const bySkill = await makeSlot(db, organization, { skills: [[skill.slug, 2, false]], publishedAt: new Date(Date.now() + 2000) });
+    const inTitle = await makeSlot(db, organization, { title: `${tag} intern`, publishedAt: new Date(Date.now() - 2000) });
+    const other = await makeSlot(db, organization);
+
+    expect(ids(await searchSlots(db, search({ q: tag })))).toEqual([inTitle.id, bySkill.id]);
+    expect(ids(await searchSlots(db, search({ q: alias })))).toEqual([bySkill.id]);
+    expect(new Set(ids(await searchSlots(db, search({ q: orgWord }))))).toEqual(new Set([bySkill.id, inTitle.id, other.id]));
+  });
+
+  test("the search follows every change: a skill added, removed or renamed, an organization renamed", async () => {
+    const [before, after, orgBefore, orgAfter] = [word(), word(), word(), word()];
+    const skill = await makeSkill(db, { name: `${before} Skill`, aliases: [] });
+    const { organization } = await makeOrganization(db, { name: `${orgBefore} Labs` });
+    const slot = await makeSlot(db, organization);
+    expect(ids(await searchSlots(db, search({ q: before })))).toEqual([]);
+
+    await db.insert(slotSkills).values({ slotId: slot.id, skillSlug: skill.slug, minLevel: 1, required: true });
+    expect(ids(await searchSlots(db, search({ q: before })))).toEqual([slot.id]);
+    await db.update(skills).set({ name: `${after} Skill` }).where(eq(skills.slug, skill.slug));
+    expect(ids(await searchSlots(db, search({ q: before })))).toEqual([]);
+    expect(ids(await searchSlots(db, search({ q: after })))).toEqual([slot.id]);
+    await db.delete(slotSkills).where(eq(slotSkills.slotId, slot.id));
+    expect(ids(await searchSlots(db, search({ q: after })))).toEqual([]);
+
+    await db.update(organizations).set({ name: `${orgAfter} Labs` }).where(eq(organizations.id, organization.id));
+    expect(ids(await searchSlots(db, search({ q: orgBefore })))).toEqual([]);
+    expect(ids(await searchSlots(db, search({ q: orgAfter })))).toEqual([slot.id]);
+    // An edit of the slot's own words keeps what its skills and organization add.
+    await db.update(slots).set({ title: "Renamed" }).where(eq(slots.id, slot.id));
+    expect(ids(await searchSlots(db, search({ q: orgAfter })))).toEqual([slot.id]);
   });
 
   test("understands web-search syntax: quoted phrases and -excluded words", async () => {

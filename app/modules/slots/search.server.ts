@@ -33,7 +33,8 @@ export async function getStudentAuthorization(db: Db, userId: string): Promise<S
 
 /**
  * Open slots whose deadline has not passed, filtered and sorted as `search` asks, one page at a
- * time. With a keyword, ranked by full-text relevance (title, then project, then description).
+ * time. With a keyword, ranked by full-text relevance over the slot's search document: title,
+ * then its skills (names and aliases) and organization's name, then project, then description.
  * `student` is the signed-in student's authorization: it powers "accepts my work authorization"
  * and a fit line on each result.
  */
