@@ -35,6 +35,9 @@ export const BEFORE_INTRODUCTION_MATCH_STATUSES = ["proposed", "rejected"] as co
 /** From the introduction on: the matches the people of a match see. */
 export const AFTER_INTRODUCTION_MATCH_STATUSES = without(MATCH_STATUSES, BEFORE_INTRODUCTION_MATCH_STATUSES);
 
+/** Live matches after the introduction: the pair can still say it is not going ahead, an internship under way too. */
+export const INTRODUCED_LIVE_MATCH_STATUSES = without(LIVE_MATCH_STATUSES, ["proposed"] as const);
+
 /** Matches closed by a person, who says why (an admin's rejection, a pair not going ahead). */
 export const CLOSED_WITH_REASON_MATCH_STATUSES = ["rejected", "not_proceeding"] as const satisfies readonly MatchStatus[];
 

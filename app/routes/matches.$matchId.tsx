@@ -7,7 +7,7 @@ import { getDb } from "~db/client.server";
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MatchStatusBadge, MatchSteps, ScoreDial } from "~/components/matches/match-ui";
-import { Actions, AuthorizationPart, History, ScoreReasons, Section, WhoDoesWhat, WhoIsWho } from "~/components/matches/match-page";
+import { Actions, AuthorizationPart, whenPossible, History, ScoreReasons, Section, WhoDoesWhat, WhoIsWho } from "~/components/matches/match-page";
 import { Alert } from "~/components/ui";
 import { getMatchPage, moveMatch, type MoveError } from "~/modules/matches/lifecycle.server";
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { view };
 }
 
-const REFUSALS: Record<Exclude<MoveError, "not_found">, string> = {
+const REFUSALS: Record<Exclude<MoveError, "not_found" | "too_early">, string> = {
   not_allowed: "That step is the other side's to take.",
   wrong_status: "The match moved on meanwhile (the other side may have just changed it). The page below is up to date.",
   slot_full: "Every seat of this slot is taken now: someone else confirmed first. Talk to the mentors about another start, or say you are not going ahead.",
@@ -41,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await moveMatch(getDb(), { viewer: { id: user.id, role: user.role }, matchId, input: submission.value });
   if (!result.ok) {
     if (result.error === "not_found") throw notFound();
-    return data({ move, result: submission.reply({ formErrors: [REFUSALS[result.error]] }) }, { status: result.error === "not_allowed" ? 403 : 409 });
+    const refusal = result.error === "too_early" ? whenPossible({ move: submission.value.move, until: "date", opensOn: result.opensOn }) : REFUSALS[result.error];
+    return data({ move, result: submission.reply({ formErrors: [refusal] }) }, { status: result.error === "not_allowed" ? 403 : 409 });
   }
   return redirect(`/matches/${matchId}?moved=${result.status}`);
 }

@@ -9,8 +9,9 @@ import { Button, Card } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { parseForm } from "~/forms/gate";
 import { nothingToConfirm } from "~/messages/render";
-import type { MatchPage } from "~/modules/matches/lifecycle.server";
-import { MoveSchema, type MatchMove } from "~/modules/matches/schemas";
+import type { LaterMove, MatchPage } from "~/modules/matches/lifecycle.server";
+import { MATCH_MOVES, MoveSchema, type MatchMove } from "~/modules/matches/schemas";
+import { formatDay } from "~/modules/slots/format";
 
 // The sections of a match's page (/matches/:matchId) and the forms that move the match on.
 
@@ -153,17 +154,40 @@ export function AuthorizationPart({ side, firstName, authorization }: { side: Ma
 const MOVE_TEXT: Record<MatchMove, { button: string; hint: string }> = {
   interviewing: { button: "We are talking", hint: "You have been in touch and are getting to know each other." },
   confirm: { button: "Confirm the match", hint: "You both agreed to start. This takes one of the slot's seats." },
-  start: { button: "The internship has started", hint: "Mark it on the first day." },
+  start: { button: "The internship has started", hint: "Mark it on the first day (possible from a week before the start date)." },
   complete: { button: "Mark as completed", hint: "The internship is over. Thank you for mentoring." },
-  not_proceeding: { button: "Not going ahead", hint: "Either of you can end the match before the internship starts." },
+  not_proceeding: { button: "Not going ahead", hint: "Either of you can end the match, with a reason — an internship under way can end early too." },
 };
+
+/** When a move the server refuses today becomes possible, in words. */
+export function whenPossible(later: LaterMove) {
+  if (later.until === "seat") {
+    return "Every seat of this slot is taken now, so there is no seat to confirm. If one frees up, you can confirm then.";
+  }
+  return `Possible from ${formatDay(later.opensOn)} (${later.move === "start" ? "a week before the start date" : "the start date"}).`;
+}
+
+/** A move the reader will have, shown greyed out with the day (or the seat) it waits for. */
+function LaterMoveNote({ later }: { later: LaterMove }) {
+  const id = `later-${later.move}`;
+  return (
+    <div className="space-y-2">
+      <Button type="button" variant="secondary" disabled aria-describedby={id} className="w-full">
+        {MOVE_TEXT[later.move].button}
+      </Button>
+      <p id={id} className="text-xs text-slate-600">
+        {whenPossible(later)}
+      </p>
+    </div>
+  );
+}
 
 /** What this reader can do to the match now: a form for each move open to them, or what they wait for. */
 export function Actions({ view, lastResult }: { view: MatchPage; lastResult: { move: string; result: LastResult } | undefined }) {
   const resultFor = (move: MatchMove) => (lastResult?.move === move ? lastResult.result : null);
-  const { moves, side, match } = view;
+  const { moves, later, side, match } = view;
   if (side === "admin") return <p className="text-sm text-slate-600">Admins follow matches here; the student and the mentors move them on.</p>;
-  if (!moves.length) {
+  if (!moves.length && !later.length) {
     const waiting: Partial<Record<MatchStatus, string>> = {
       confirmed: side === "student" ? "Your mentor marks the internship as started on your first day." : "",
       active: side === "student" ? "Your mentor marks the internship as completed at the end." : "",
@@ -176,8 +200,11 @@ export function Actions({ view, lastResult }: { view: MatchPage; lastResult: { m
   }
   return (
     <div className="space-y-4">
-      {moves.map((move) =>
-        move === "confirm" ? (
+      {MATCH_MOVES.filter((move) => moves.includes(move) || later.some((l) => l.move === move)).map((move) => {
+        const waits = later.find((l) => l.move === move);
+        return waits ? (
+          <LaterMoveNote key={move} later={waits} />
+        ) : move === "confirm" ? (
           <ConfirmForm key={move} steps={view.authorization.steps} lastResult={resultFor(move)} />
         ) : move === "not_proceeding" ? (
           <ReasonForm
@@ -194,8 +221,8 @@ export function Actions({ view, lastResult }: { view: MatchPage; lastResult: { m
           />
         ) : (
           <MoveForm key={move} move={move} lastResult={resultFor(move)} />
-        ),
-      )}
+        );
+      })}
     </div>
   );
 }
@@ -259,10 +286,12 @@ export function WhoDoesWhat() {
           filled.
         </li>
         <li>
-          <span className="font-medium text-slate-800">Started, completed:</span> the mentor, on the first and the last day.
+          <span className="font-medium text-slate-800">Started, completed:</span> the mentor, on the first and the last day: started from a week before the start
+          date, completed from the start date.
         </li>
         <li>
-          <span className="font-medium text-slate-800">Not going ahead:</span> either of you, with a reason, until the internship starts. A confirmed seat is freed.
+          <span className="font-medium text-slate-800">Not going ahead:</span> either of you, with a reason, until the internship is completed — it can end early.
+          A confirmed seat is freed.
         </li>
       </ul>
       <p className="mt-2 text-slate-500">Each change emails the other side.</p>

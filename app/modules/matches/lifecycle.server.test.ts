@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { auditLog, matches, slots, type MatchStatus } from "~db/schema";
 import { emailsTo, makeUser } from "~db/test/factories";
 import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
-import { addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { addDays, addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { allowedMoves, getMatchPage, listMyMatches, moveMatch, type Viewer } from "./lifecycle.server";
@@ -46,8 +46,9 @@ describe("who may do what", () => {
     expect(allowedMoves("interviewing", "mentor")).toEqual(["not_proceeding"]);
     expect(allowedMoves("confirmed", "mentor")).toEqual(["start", "not_proceeding"]);
     expect(allowedMoves("confirmed", "student")).toEqual(["not_proceeding"]);
-    expect(allowedMoves("active", "mentor")).toEqual(["complete"]);
-    expect(allowedMoves("active", "student")).toEqual([]);
+    // An internship under way can end early, from either side.
+    expect(allowedMoves("active", "mentor")).toEqual(["complete", "not_proceeding"]);
+    expect(allowedMoves("active", "student")).toEqual(["not_proceeding"]);
     for (const status of ["proposed", "rejected", "completed", "not_proceeding"] as const) {
       expect(allowedMoves(status, "student")).toEqual([]);
       expect(allowedMoves(status, "mentor")).toEqual([]);
@@ -96,8 +97,10 @@ describe("moveMatch", () => {
     expect((await db.select().from(matches).where(eq(matches.id, match.id)))[0]!.confirmedAt).toBeInstanceOf(Date);
     expect(await slotStatus(slot.id)).toBe("open");
 
-    expect(await moveMatch(db, { viewer: as(second), matchId: match.id, input: { move: "start" } })).toEqual({ ok: true, status: "active" });
-    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "complete" } })).toEqual({ ok: true, status: "completed" });
+    // On the first day, where the slot is (noon in New York).
+    const firstDay = new Date(`${slot.startDate}T16:00:00Z`);
+    expect(await moveMatch(db, { viewer: as(second), matchId: match.id, input: { move: "start" }, now: firstDay })).toEqual({ ok: true, status: "active" });
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "complete" }, now: firstDay })).toEqual({ ok: true, status: "completed" });
     toStudent = await emailsTo(db, student.email);
     expect(toStudent.map((e) => e.subject)).toEqual([`You are talking about ${slot.title}`, `The internship has started: ${slot.title}`, `The internship is complete: ${slot.title}`]);
 
@@ -144,6 +147,55 @@ describe("moveMatch", () => {
     expect(await slotStatus(first.slot.id)).toBe("open");
     expect(await auditActions("slot", first.slot.id)).toEqual(["slot.filled", "slot.reopened"]);
     expect(await moveMatch(db, { viewer: as(student2), matchId: second.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+  });
+});
+
+describe("the dates of a match", () => {
+  // The slot's zone is New York: noon there is 16:00 or 17:00 UTC.
+  const noonOn = (day: string) => new Date(`${day}T17:00:00Z`);
+
+  test("started from a week before the slot's start date, completed from the start date; the page says when", async () => {
+    const { match, mentor, slot } = await introduced({ status: "confirmed" });
+    const weekBefore = addDays(slot.startDate, -7);
+
+    const early = await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "start" }, now: noonOn(addDays(slot.startDate, -8)) });
+    expect(early).toEqual({ ok: false, error: "too_early", opensOn: weekBefore });
+    expect(await statusOf(match.id)).toBe("confirmed");
+    // The page offers no move the server refuses: it says when.
+    expect(await getMatchPage(db, as(mentor), match.id, noonOn(addDays(slot.startDate, -8)))).toMatchObject({
+      moves: ["not_proceeding"],
+      later: [{ move: "start", until: "date", opensOn: weekBefore }],
+    });
+    // Just before midnight in New York on the day before the window: still too early, though it is the next day in UTC.
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "start" }, now: new Date(`${weekBefore}T03:59:00Z`) })).toMatchObject({
+      error: "too_early",
+    });
+
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "start" }, now: noonOn(weekBefore) })).toEqual({ ok: true, status: "active" });
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "complete" }, now: noonOn(weekBefore) })).toEqual({
+      ok: false,
+      error: "too_early",
+      opensOn: slot.startDate,
+    });
+    expect(await getMatchPage(db, as(mentor), match.id, noonOn(weekBefore))).toMatchObject({
+      moves: ["not_proceeding"],
+      later: [{ move: "complete", until: "date", opensOn: slot.startDate }],
+    });
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "complete" }, now: noonOn(slot.startDate) })).toEqual({ ok: true, status: "completed" });
+  });
+
+  test("an internship under way can end early with a reason, from either side; its seat is freed", async () => {
+    const { match, mentor, student, slot } = await introduced({ seats: 1 });
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+    expect(await slotStatus(slot.id)).toBe("filled");
+    expect(await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "start" }, now: noonOn(slot.startDate) })).toEqual({ ok: true, status: "active" });
+
+    const reason = "A family emergency: I have to go home for the rest of the term.";
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: { move: "not_proceeding", reason } })).toEqual({ ok: true, status: "not_proceeding" });
+    expect((await db.select().from(matches).where(eq(matches.id, match.id)))[0]).toMatchObject({ status: "not_proceeding", closingReason: reason });
+    expect(await slotStatus(slot.id)).toBe("open");
+    const toMentor = await emailsTo(db, mentor.email);
+    expect(toMentor.at(-1)!.text).toContain(reason);
   });
 });
 

@@ -35,6 +35,7 @@ import {
   BEFORE_INTRODUCTION_MATCH_STATUSES,
   CLOSED_WITH_REASON_MATCH_STATUSES,
   isIn,
+  INTRODUCED_LIVE_MATCH_STATUSES,
   MATCH_LIST_ORDER,
   SEAT_TAKING_MATCH_STATUSES,
 } from "~/domain/vocabulary";
@@ -42,7 +43,7 @@ import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
 import { onePage } from "~/modules/paging";
-import { findOwnSlot, mentorOfSlot } from "~/modules/slots/access.server";
+import { dayIn, findOwnSlot, mentorOfSlot } from "~/modules/slots/access.server";
 
 /** Which side of a match a person is on; admins look on. */
 export type Side = "student" | "mentor" | "admin";
@@ -50,22 +51,44 @@ export type Viewer = { id: string; role: UserRole };
 
 /**
  * Who may move a match, and from where. The student confirms (they commit to start, and do the
- * paperwork); either side may say they are talking or not going ahead; the mentor marks the
- * internship started and completed (they see the first and the last day). Not going ahead is
- * possible until the internship starts; after that it ends as completed. Admins only look.
+ * paperwork); either side may say they are talking, or that it is not going ahead (with a
+ * reason) from any live state after the introduction — an internship under way can end early;
+ * the mentor marks the internship started and completed (they see the first and the last day),
+ * each from its date (moveOpensOn). Admins only look.
  */
 export const MOVES: Record<MatchMove, { from: readonly MatchStatus[]; to: MatchStatusChange; by: readonly Side[] }> = {
   interviewing: { from: ["introduced"], to: "interviewing", by: ["student", "mentor"] },
   confirm: { from: ["introduced", "interviewing"], to: "confirmed", by: ["student"] },
   start: { from: ["confirmed"], to: "active", by: ["mentor"] },
   complete: { from: ["active"], to: "completed", by: ["mentor"] },
-  not_proceeding: { from: ["introduced", "interviewing", "confirmed"], to: "not_proceeding", by: ["student", "mentor"] },
+  not_proceeding: { from: INTRODUCED_LIVE_MATCH_STATUSES, to: "not_proceeding", by: ["student", "mentor"] },
 };
 
-/** The moves `side` may make on a match in `status`, in the order a page offers them. */
+/** The moves `side` may make on a match in `status`, in the order a page offers them (whatever the date). */
 export function allowedMoves(status: MatchStatus, side: Side): MatchMove[] {
   return (Object.keys(MOVES) as MatchMove[]).filter((move) => MOVES[move].from.includes(status) && MOVES[move].by.includes(side));
 }
+
+/** How many days before the slot's start date its internship can be marked started (an early first week). */
+export const START_WINDOW_DAYS = 7;
+
+/**
+ * The first day (YYYY-MM-DD, in the slot's time zone) a move is possible: started from a week
+ * before the slot's start date, completed from the start date; null for a move possible any day.
+ */
+export function moveOpensOn(move: MatchMove, startDate: string): string | null {
+  if (move === "complete") return startDate;
+  if (move !== "start") return null;
+  const day = new Date(`${startDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - START_WINDOW_DAYS);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Whether a dated move is still ahead on `today` (YYYY-MM-DD where the slot is). */
+const notYet = (move: MatchMove, startDate: string, today: string) => {
+  const opens = moveOpensOn(move, startDate);
+  return opens !== null && today < opens ? opens : null;
+};
 
 /** The authorization of a match list or page, in the query: a student's own, a mentor's organization's, everything for an admin. */
 function visibleTo(viewer: Viewer): SQL | undefined {
@@ -91,8 +114,12 @@ async function sideOf(db: Db, viewer: Viewer, locked: LockedMatch): Promise<Side
   return (await findOwnSlot(db, { userId: viewer.id, slotId: locked.slot.id })) ? "mentor" : null;
 }
 
-export type MoveError = "not_found" | "not_allowed" | "wrong_status" | "slot_full";
-export type MoveResult = { ok: true; status: MatchStatus } | { ok: false; error: MoveError };
+export type MoveError = "not_found" | "not_allowed" | "wrong_status" | "slot_full" | "too_early";
+/** A move too early says the day (YYYY-MM-DD, where the slot is) it becomes possible. */
+export type MoveResult =
+  | { ok: true; status: MatchStatus }
+  | { ok: false; error: Exclude<MoveError, "too_early"> }
+  | { ok: false; error: "too_early"; opensOn: string };
 
 /**
  * Moves a match on, as `viewer`: checks their side and the current status under the match's
@@ -110,12 +137,14 @@ export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date
     const rule = MOVES[input.move];
     if (!rule.by.includes(side)) return { ok: false as const, error: "not_allowed" as const };
     if (!rule.from.includes(locked.match.status)) return { ok: false as const, error: "wrong_status" as const };
-
     const { match, slot } = locked;
+    const opensOn = notYet(input.move, slot.startDate, dayIn(slot.timezone, now));
+    if (opensOn) return { ok: false as const, error: "too_early" as const, opensOn };
+
     let seatsLeft: number | null = null;
     let slotChange: "filled" | "reopened" | null = null;
 
-    if (rule.to === "confirmed" || (rule.to === "not_proceeding" && match.status === "confirmed")) {
+    if (rule.to === "confirmed" || (rule.to === "not_proceeding" && isIn(SEAT_TAKING_MATCH_STATUSES, match.status))) {
       // why: the slot's row lock serializes every change to its seats; the count below runs
       // after the lock is granted, so it sees every confirmation committed before this one.
       const [current] = await tx.select({ seats: slots.seats, status: slots.status }).from(slots).where(eq(slots.id, slot.id)).for("update");
@@ -133,7 +162,7 @@ export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date
           slotChange = "filled";
         }
       } else if (current!.status === "filled" && used - 1 < seats) {
-        // A confirmed pair that falls through frees its seat: the slot takes people again.
+        // A confirmed (or started) pair that falls through frees its seat: the slot takes people again.
         await tx.update(slots).set({ status: "open", updatedAt: now }).where(eq(slots.id, slot.id));
         slotChange = "reopened";
       }
@@ -222,7 +251,7 @@ const HISTORY: Record<string, string> = {
  * an admin reads everything; a mentor reads the status and its steps only when the student
  * shares it (app/messages/audiences.ts decides).
  */
-export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
+export async function getMatchPage(db: Db, viewer: Viewer, matchId: string, at = new Date()) {
   if (!isUuid(matchId)) return null;
   const visible = visibleTo(viewer);
   const [row] = await db
@@ -259,9 +288,19 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
             first,
             organization.name,
           );
+  const seatsTaken = taken?.value ?? 0;
+  const today = dayIn(slot.timezone, at);
+  // The moves this reader will have but not yet: a date still ahead, or no seat left to confirm (one may free up).
+  const later: LaterMove[] = allowedMoves(match.status, side).flatMap((move): LaterMove[] => {
+    const opensOn = notYet(move, slot.startDate, today);
+    if (opensOn) return [{ move, until: "date", opensOn }];
+    return move === "confirm" && seatsTaken >= slot.seats ? [{ move, until: "seat" }] : [];
+  });
   return {
     side,
-    moves: allowedMoves(match.status, side),
+    /** What this reader can do now; `later` holds what the server would still refuse, and until when. */
+    moves: allowedMoves(match.status, side).filter((move) => !later.some((l) => l.move === move)),
+    later,
     match: {
       id: match.id,
       status: match.status,
@@ -283,7 +322,7 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
       title: slot.title,
       status: slot.status,
       seats: slot.seats,
-      seatsTaken: taken?.value ?? 0,
+      seatsTaken,
       terms: [describePlace(slot), `${slot.hoursPerWeek} hours a week`, describeDates(slot), describePay(slot)].join(" · "),
     },
     history: history.map((h) => ({
@@ -293,6 +332,9 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string) {
     })),
   };
 }
+
+/** A move the reader will have but not yet: from a date, or once a seat frees up. */
+export type LaterMove = { move: MatchMove; until: "date"; opensOn: string } | { move: MatchMove; until: "seat" };
 
 export type MatchPage = NonNullable<Awaited<ReturnType<typeof getMatchPage>>>;
 
