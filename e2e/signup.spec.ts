@@ -124,3 +124,21 @@ test("logging in before confirming the address says to confirm first, and can se
   await expect(page.getByText(`If ${user.email} still needs confirming, a new link is on its way.`)).toBeVisible();
   await openEmail(page, { to: user.email, subject: "Confirm your email for Steppingstone" });
 });
+
+test("with JavaScript, the first press of Create account after a too-short password says everything that is missing", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Sam Rivera");
+  await page.getByLabel("Email").fill(uniqueEmail("norole"));
+  await page.getByLabel("Password").fill("short");
+  // The password's message used to appear as the field lost focus, moving the button away from the press.
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  const message = page.getByText("Choose whether you are a student or a mentor");
+  await expect(message).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters")).toBeVisible();
+  await expect(page.getByRole("group", { name: "How will you use Steppingstone?" })).toHaveAccessibleDescription("Choose whether you are a student or a mentor");
+  await expect(page.getByLabel("I am a student")).toBeFocused();
+  await expect(page).toHaveURL("/signup");
+  await page.getByLabel("I am a mentor").check();
+  await expect(message).toBeHidden();
+});

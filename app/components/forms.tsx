@@ -15,6 +15,14 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
+/**
+ * When a Conform form checks its fields: on submit, then again on every keystroke of a field it
+ * refused. Checking on blur showed a message the moment a person clicked the next box or button,
+ * so the page moved under the pointer between its press and release and the click was lost.
+ * Spread into useForm: `useForm({ id, ...CHECK_ON_SUBMIT, onValidate })`.
+ */
+export const CHECK_ON_SUBMIT = { shouldValidate: "onSubmit", shouldRevalidate: "onInput" } as const;
+
 /** The look of every text input, select and textarea (without its top margin). */
 export const inputClass =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";

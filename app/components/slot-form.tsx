@@ -10,7 +10,7 @@ import type { SkillRef } from "~/modules/skills/skills";
 import { COMMON_TIME_ZONES } from "~/modules/slots/format";
 import { MIN_ANSWER_LENGTH, MIN_PLAN_LENGTH, PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";
 import { COMPENSATIONS, CURRENCIES, MAX_QUESTIONS, OFFERS, PAPERWORK, slotFormFields, slotFormSchema, WORK_MODES } from "~/modules/slots/schemas";
-import { CheckboxField, ChoiceGroup, ErrorList, Field, fieldList, FormErrors, inputClass, SelectField, TextareaField, withEmptyRows } from "./forms";
+import { CHECK_ON_SUBMIT, CheckboxField, ChoiceGroup, ErrorList, Field, fieldList, FormErrors, inputClass, SelectField, TextareaField, withEmptyRows } from "./forms";
 import type { SlotView } from "./slot-details";
 import { SkillPicker } from "./skill-picker";
 import { Alert, Button, PageHeader } from "./ui";
@@ -118,8 +118,7 @@ export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills,
     lastResult,
     defaultValue: { ...defaultValue, requiredSkills: skillRows(defaultValue?.requiredSkills, 3), niceSkills: skillRows(defaultValue?.niceSkills, 2) } as never,
     constraint: getZodConstraint(slotFormFields),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema }),
   });
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;

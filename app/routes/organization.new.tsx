@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
-import { FormErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, FormErrors } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-form";
 import { Button, Card, PageHeader } from "~/components/ui";
 import { createOrganization } from "~/modules/organizations/organizations.server";
@@ -44,8 +44,7 @@ export default function NewOrganizationPage() {
     id: "organization",
     lastResult: actionData?.result,
     constraint: getZodConstraint(OrganizationSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: OrganizationSchema }),
   });
   const busy = navigation.state === "submitting";

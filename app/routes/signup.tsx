@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireAnonymous } from "~/auth/guards.server";
-import { ErrorList, Field, FormErrors, useAutoFocus } from "~/components/forms";
+import { CHECK_ON_SUBMIT, ErrorList, Field, FormErrors, useAutoFocus } from "~/components/forms";
 import { Button, NarrowPage } from "~/components/ui";
 import { signUp } from "~/modules/accounts/accounts.server";
 import { SignupSchema } from "~/modules/accounts/schemas";
@@ -47,8 +47,7 @@ export default function SignupPage() {
     id: "signup",
     lastResult: actionData?.result,
     constraint: getZodConstraint(SignupSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: SignupSchema }),
   });
   const roleFocus = useAutoFocus(fields.role);

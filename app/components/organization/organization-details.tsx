@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/components/format";
-import { Field, FormErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, Field, FormErrors } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-form";
 import { Pagination } from "~/components/pagination";
 import { Alert, Button, Card } from "~/components/ui";
@@ -142,8 +142,7 @@ function EditOrganization({ page, lastResult }: { page: OrganizationPage; lastRe
       description: org.description,
     },
     constraint: getZodConstraint(UpdateOrganizationSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: UpdateOrganizationSchema }),
   });
   const busy = useIsPending({ formAction: ACTION, fields: { intent: "update" } });
@@ -172,8 +171,7 @@ function InviteMentor({ invitations, lastResult }: { invitations: OrganizationPa
     id: "invite-mentor",
     lastResult: lastResult ?? undefined,
     constraint: getZodConstraint(InviteMentorSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: InviteMentorSchema }),
   });
   const busy = useIsPending({ formAction: ACTION, fields: { intent: "invite" } });

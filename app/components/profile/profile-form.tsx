@@ -2,7 +2,7 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { CheckboxField, Field, FormErrors, optionsFrom, SelectField, TextareaField, withEmptyRows } from "~/components/forms";
+import { CHECK_ON_SUBMIT, CheckboxField, Field, FormErrors, optionsFrom, SelectField, TextareaField, withEmptyRows } from "~/components/forms";
 import { SkillPicker, type SkillOption } from "~/components/skill-picker";
 import { Alert, Button, PageHeader } from "~/components/ui";
 import { useHydrated } from "~/components/use-hydrated";
@@ -72,8 +72,7 @@ export function ProfileForm({ profile, completeness, skills, timeZones, saved, l
     // Empty rows to type into: three skills and one project.
     defaultValue: { ...defaults, skills: withEmptyRows(defaults.skills, 3, MAX_SKILLS), projects: withEmptyRows(defaults.projects, 1, MAX_PROJECTS) },
     constraint: getZodConstraint(ProfileFields),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: ProfileSchema }),
   });
   const busy = useIsPending();
