@@ -70,16 +70,21 @@ test("a mentor creates an organization, an admin verifies it", async ({ page, ma
   await expect(body.getByText(`a Steppingstone administrator checked ${name} and verified it`)).toBeVisible();
 });
 
+/** On the mentor's organization page: invites `email` and waits for the page to say it was sent. */
+async function invite(page: Page, email: string) {
+  await page.goto("/organization");
+  await page.getByLabel("Their email").fill(email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+}
+
 test("a mentor invites a colleague, who logs in from the email, joins and appears among the mentors", async ({ page, db, makeUser, login, newDevice }) => {
   const inviter = await makeUser({ role: "mentor", name: "Priya Raman" });
   const org = await makeOrganization(db, { name: `Harbor Lab ${unique()}`, members: [inviter] });
   const inviteeEmail = uniqueEmail("luis");
   await login(inviter);
 
-  await page.goto("/organization");
-  await page.getByLabel("Their email").fill(inviteeEmail);
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${inviteeEmail}` })).toBeVisible();
+  await invite(page, inviteeEmail);
   await expect(page.getByRole("list", { name: "Pending invitations" })).toContainText(inviteeEmail);
   await expect(page.getByLabel("Their email")).toHaveValue("");
 
@@ -108,15 +113,63 @@ test("a mentor invites a colleague, who logs in from the email, joins and appear
   await expect(page.getByRole("list", { name: "Pending invitations" })).toBeHidden();
 });
 
+test("a colleague without an account signs up from the invitation, confirms the address, logs in and lands on the invitation", async ({ page, db, makeUser, login, newDevice }) => {
+  const inviteeEmail = uniqueEmail("mei");
+  const inviter = await makeUser({ role: "mentor", name: "Priya Raman" });
+  await login(inviter);
+  const org = await makeOrganization(db, { name: `Fern Lab ${unique()}`, members: [inviter] });
+  await invite(page, inviteeEmail);
+
+  const invitee = await newDevice();
+  const invitation = await openEmail(invitee, { to: inviteeEmail, subject: `Join ${org.name} on Steppingstone` });
+  await invitation.getByRole("link", { name: "Create a mentor account" }).click();
+
+  // The sign-up form already holds the invited address and the mentor role.
+  await expect(invitee.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await expect(invitee.getByLabel("Email")).toHaveValue(inviteeEmail);
+  await expect(invitee.getByLabel("I am a mentor")).toBeChecked();
+  await invitee.getByLabel("Full name").fill("Mei Chen");
+  await invitee.getByLabel("Password").fill("a river bends past the old mill");
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  await expect(invitee.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  const confirmation = await openEmail(invitee, { to: inviteeEmail, subject: "Confirm your email for Steppingstone" });
+  await confirmation.getByRole("link", { name: "Confirm my email" }).click();
+  await invitee.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(invitee.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
+  await invitee.getByRole("main").getByRole("link", { name: /^Log in/ }).click();
+  await expect(invitee.getByLabel("Email")).toHaveValue(inviteeEmail);
+  await invitee.getByLabel("Password").fill("a river bends past the old mill");
+  await invitee.getByRole("button", { name: "Log in" }).click();
+
+  // No digging the invitation out again: the login opens it.
+  await expect(invitee).toHaveURL(/\/organization\/join\?token=/);
+  await expect(invitee.getByText(`Priya Raman invited ${inviteeEmail} to join as a mentor`)).toBeVisible();
+  await invitee.getByRole("button", { name: `Join ${org.name}` }).click();
+  await expect(invitee).toHaveURL("/organization?notice=joined");
+  await expect(invitee.getByRole("list", { name: "Mentors of this organization" })).toContainText("Mei Chen");
+});
+
+test("a sign-up's way back goes only to a page of ours", async ({ page }) => {
+  const email = uniqueEmail("away");
+  await page.goto(`/signup?role=mentor&email=${encodeURIComponent(email)}&redirectTo=${encodeURIComponent("//evil.example/organization/join")}`);
+  await page.getByLabel("Full name").fill("Ada Away");
+  await page.getByLabel("Password").fill("a river bends past the old mill");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await openEmail(page, { to: email, subject: "Confirm your email for Steppingstone" });
+  const links = page.locator("section").filter({ has: page.getByRole("heading", { name: "Links in this email" }) });
+  const href = (await links.getByRole("link", { name: /\/verify-email\?token=/ }).getAttribute("href"))!;
+  expect(href).not.toContain("redirectTo");
+  expect(href).not.toContain("evil");
+});
+
 test("an invitation opened by another account says so, and joins nothing", async ({ page, db, makeUser, login }) => {
   const inviter = await makeUser({ role: "mentor" });
   const org = await makeOrganization(db, { members: [inviter] });
   const inviteeEmail = uniqueEmail("invitee");
   await login(inviter);
-  await page.goto("/organization");
-  await page.getByLabel("Their email").fill(inviteeEmail);
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${inviteeEmail}` })).toBeVisible();
+  await invite(page, inviteeEmail);
 
   await openEmail(page, { to: inviteeEmail, subject: `Join ${org.name} on Steppingstone` });
   const href = await emailFrame(page).getByRole("link", { name: "Accept the invitation" }).getAttribute("href");

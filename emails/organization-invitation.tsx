@@ -28,9 +28,9 @@ export default function OrganizationInvitation({ inviterName, organizationName, 
         note={`The invitation works once and expires in ${expiresInDays} days.`}
         between={
           <Text style={{ ...styles.paragraph, marginTop: "20px" }}>
-            <strong>New to Steppingstone?</strong> First <Link href={signupUrl} style={styles.link}>create a mentor account</Link>{" "}
-            with this address, {email}, and confirm it; then open this invitation again. Already have a mentor account with
-            this address? The button asks you to log in.
+            <strong>New to Steppingstone?</strong> <Link href={signupUrl} style={styles.link}>Create a mentor account</Link>{" "}
+            with this address, {email}, and confirm it: once you log in, this invitation opens by itself. Already have a mentor
+            account with this address? The button asks you to log in.
           </Text>
         }
       >
@@ -46,6 +46,6 @@ OrganizationInvitation.PreviewProps = {
   organizationName: "Northwind Robotics",
   email: "luis@example.org",
   joinUrl: "http://localhost:3000/organization/join?token=example",
-  signupUrl: "http://localhost:3000/signup",
+  signupUrl: "http://localhost:3000/signup?role=mentor&email=luis%40example.org&redirectTo=%2Forganization%2Fjoin%3Ftoken%3Dexample",
   expiresInDays: 7,
 } satisfies OrganizationInvitationProps;

@@ -98,7 +98,7 @@ export default function LoginPage() {
       title="Log in to Steppingstone"
       description={
         <>
-          New here? <Link to="/signup" className="font-semibold text-brand-700 hover:underline">Create an account</Link>
+          New here? <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"} className="font-semibold text-brand-700 hover:underline">Create an account</Link>
         </>
       }
     >

@@ -3,9 +3,9 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { parseForm } from "~/forms/gate";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
-import { requireAnonymous } from "~/auth/guards.server";
+import { requireAnonymous, safeRedirectPath } from "~/auth/guards.server";
 import { CHECK_ON_SUBMIT, ErrorList, Field, FormErrors, useAutoFocus } from "~/components/forms";
 import { Button, NarrowPage } from "~/components/ui";
 import { signUp } from "~/modules/accounts/accounts.server";
@@ -14,9 +14,17 @@ import { readForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Steppingstone" }];
 
+// An invitation's link fills in the invited address and the mentor role, and `redirectTo` (a
+// page of ours) rides through the confirmation email to the login, which then opens it.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  const url = new URL(request.url);
+  const role = url.searchParams.get("role");
+  return {
+    email: (url.searchParams.get("email") ?? "").slice(0, 254),
+    role: role === "student" || role === "mentor" ? role : undefined,
+    redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,11 +49,13 @@ const ROLES = [
 ] as const;
 
 export default function SignupPage() {
+  const { email, role, redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "signup",
     lastResult: actionData?.result,
+    defaultValue: { email, role, redirectTo },
     constraint: getZodConstraint(SignupSchema),
     ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: SignupSchema }),
@@ -58,12 +68,13 @@ export default function SignupPage() {
       title="Create your account"
       description={
         <>
-          Already have one? <Link to="/login" className="font-semibold text-brand-700 hover:underline">Log in</Link>
+          Already have one? <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"} className="font-semibold text-brand-700 hover:underline">Log in</Link>
         </>
       }
     >
       <Form method="post" {...getFormProps(form)} className="space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <fieldset aria-describedby={fields.role.errors ? fields.role.errorId : undefined}>
           <legend className="text-sm font-medium text-slate-800">How will you use Steppingstone?</legend>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">

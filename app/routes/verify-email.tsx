@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
+import { safeRedirectPath } from "~/auth/guards.server";
 import { Alert, Button, ButtonLink, NarrowPage } from "~/components/ui";
 import { verifyEmail } from "~/modules/accounts/accounts.server";
 import { linkProblem } from "~/modules/accounts/messages";
@@ -11,28 +12,33 @@ export const meta: MetaFunction = () => [{ title: "Confirm your email · Steppin
 
 // Public: the token in the link is the credential. Opening the link only shows a button;
 // the token is used by the POST, so mail scanners that prefetch links do not spend it.
+// `redirectTo` (a page of ours: an invitation the person signed up for) goes on to the login.
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { token: new URL(request.url).searchParams.get("token") ?? "" };
+  const url = new URL(request.url);
+  return { token: url.searchParams.get("token") ?? "", redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), "") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = String((await readGatedForm(request)).get("token") ?? "");
-  const result = await verifyEmail(getDb(), token);
+  const form = await readGatedForm(request);
+  const result = await verifyEmail(getDb(), String(form.get("token") ?? ""));
   if (!result.ok) return data({ ok: false as const, message: linkProblem(result.error, "verify") }, { status: 400 });
-  return { ok: true as const, email: result.email };
+  return { ok: true as const, email: result.email, redirectTo: safeRedirectPath(form.get("redirectTo"), "") };
 }
 
 export default function VerifyEmailPage() {
-  const { token } = useLoaderData<typeof loader>();
+  const { token, redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
 
   if (result?.ok) {
+    const login = new URLSearchParams({ email: result.email, ...(result.redirectTo ? { redirectTo: result.redirectTo } : {}) });
     return (
       <NarrowPage title="Your email is confirmed">
         <div className="space-y-5">
-          <Alert tone="success">{result.email} is confirmed. You can log in now.</Alert>
-          <ButtonLink to={`/login?email=${encodeURIComponent(result.email)}`} className="w-full">
-            Log in
+          <Alert tone="success">
+            {result.email} is confirmed. {result.redirectTo ? "Log in to carry on where you left off." : "You can log in now."}
+          </Alert>
+          <ButtonLink to={`/login?${login}`} className="w-full">
+            {result.redirectTo ? "Log in and carry on" : "Log in"}
           </ButtonLink>
         </div>
       </NarrowPage>
@@ -49,6 +55,7 @@ export default function VerifyEmailPage() {
         {token ? (
           <Form method="post" className="space-y-4">
             <input type="hidden" name="token" value={token} />
+            {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
             <p className="text-slate-700">Press the button to confirm that this email address is yours.</p>
             <Button type="submit" className="w-full">
               Confirm my email

@@ -97,6 +97,25 @@ describe("signUp", () => {
     expect(await logInAs(email, "an intruder passphrase")).toEqual({ ok: false, error: "invalid_credentials" });
   });
 
+  test("the confirmation link carries a page of ours to come back to (an invitation), and nothing else", async () => {
+    const invited = uniqueEmail("invited");
+    await signUp(db, signupInput({ email: invited, role: "mentor", redirectTo: "/organization/join?token=abc.def" }), { ip: uniqueIp() });
+    const [sent] = await emailsTo(db, invited);
+    expect(linkIn(sent!, "/verify-email").searchParams.get("redirectTo")).toBe("/organization/join?token=abc.def");
+
+    for (const away of ["https://evil.example/x", "//evil.example/x", "/\\evil.example", "organization/join"]) {
+      const email = uniqueEmail("away");
+      await signUp(db, signupInput({ email, redirectTo: away }), { ip: uniqueIp() });
+      const [mail] = await emailsTo(db, email);
+      expect(linkIn(mail!, "/verify-email").searchParams.has("redirectTo"), away).toBe(false);
+    }
+
+    // Someone who already has an account is sent to log in, and on to the same page.
+    await signUp(db, signupInput({ email: invited, redirectTo: "/organization/join?token=abc.def" }), { ip: uniqueIp() });
+    const again = await emailsTo(db, invited);
+    expect(linkIn(again[1]!, "/login").searchParams.get("redirectTo")).toBe("/organization/join?token=abc.def");
+  });
+
   test("the verification link works once, then says it was used", async () => {
     const input = signupInput();
     await signUp(db, input, { ip: uniqueIp() });

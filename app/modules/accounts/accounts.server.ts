@@ -8,6 +8,7 @@ import PasswordChanged, { passwordChangedSubject } from "~emails/password-change
 import ResetPassword, { resetPasswordSubject } from "~emails/reset-password";
 import VerifyEmail, { verifyEmailSubject } from "~emails/verify-email";
 import { hashPassword, spendPasswordTime, verifyPassword } from "~/auth/password.server";
+import { safeRedirectPath } from "~/auth/guards.server";
 import { createSession, invalidateUserSessions } from "~/auth/session.server";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
 import { absoluteUrl } from "~/env.server";
@@ -42,11 +43,21 @@ const LINK_EMAILS = {
   reset_password: { template: "reset-password", subject: resetPasswordSubject, path: "/reset-password", body: (name: string, url: string) => createElement(ResetPassword, { name, resetUrl: url }) },
 } satisfies Record<AccountTokenPurpose, { template: string; subject: string; path: string; body: (name: string, url: string) => ReactElement }>;
 
-/** Issues a link of `purpose` for the account and emails it to `email`, both in the caller's transaction. */
-async function emailLink(tx: Db, user: { id: string; name: string }, email: string, purpose: AccountTokenPurpose, now: Date) {
+/** `?redirectTo=` for a page of ours to come back to, or nothing when there is none (or it is not ours). */
+function comeBackTo(redirectTo: string | undefined, separator: "?" | "&") {
+  const path = safeRedirectPath(redirectTo, "");
+  return path ? `${separator}redirectTo=${encodeURIComponent(path)}` : "";
+}
+
+/**
+ * Issues a link of `purpose` for the account and emails it to `email`, both in the caller's
+ * transaction. `redirectTo` (a page of ours only) rides along, so the person ends up there.
+ */
+async function emailLink(tx: Db, user: { id: string; name: string }, email: string, purpose: AccountTokenPurpose, now: Date, redirectTo?: string) {
   const token = await issueToken(tx, user.id, email, purpose, now);
   const { template, subject, path, body } = LINK_EMAILS[purpose];
-  await queueEmail(tx, { template, to: [email], subject, userId: user.id, body: body(user.name, absoluteUrl(`${path}?token=${token}`)) });
+  const url = absoluteUrl(`${path}?token=${token}${comeBackTo(redirectTo, "&")}`);
+  await queueEmail(tx, { template, to: [email], subject, userId: user.id, body: body(user.name, url) });
 }
 
 /** Counts an email-sending request against the client address; false when it has sent too many. */
@@ -62,7 +73,8 @@ type RateLimited = { ok: false; error: "rate_limited" };
 
 /**
  * Answers the same whether or not the address has an account (no enumeration): a new address
- * gets a verification link, a registered one an email saying so.
+ * gets a verification link, a registered one an email saying so. Both links carry
+ * `input.redirectTo` when it is a page of ours (an invitation to join an organization).
  */
 export async function signUp(db: Db, input: SignupInput, context: { ip: string }, now = new Date()): Promise<{ ok: true } | RateLimited> {
   if (!(await allowEmailFrom(db, context.ip, now))) return { ok: false, error: "rate_limited" };
@@ -78,7 +90,7 @@ export async function signUp(db: Db, input: SignupInput, context: { ip: string }
       .returning({ id: users.id });
     if (!mayEmail) return;
     if (created) {
-      await emailLink(tx, { id: created.id, name: input.name }, email, "verify_email", now);
+      await emailLink(tx, { id: created.id, name: input.name }, email, "verify_email", now, input.redirectTo);
     } else {
       const [existing] = await tx.select().from(users).where(eq(users.email, email));
       await queueEmail(tx, {
@@ -86,7 +98,7 @@ export async function signUp(db: Db, input: SignupInput, context: { ip: string }
         to: [email],
         subject: accountExistsSubject,
         userId: existing!.id,
-        body: createElement(AccountExists, { name: existing!.name, loginUrl: absoluteUrl("/login"), resetUrl: absoluteUrl("/forgot-password") }),
+        body: createElement(AccountExists, { name: existing!.name, loginUrl: absoluteUrl(`/login${comeBackTo(input.redirectTo, "?")}`), resetUrl: absoluteUrl("/forgot-password") }),
       });
     }
   });

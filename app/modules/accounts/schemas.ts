@@ -24,6 +24,8 @@ export const SignupSchema = z.object({
   email,
   password: newPassword,
   role: z.enum(["student", "mentor"], { error: "Choose whether you are a student or a mentor" }),
+  /** The page to come back to once the address is confirmed and the person logs in (an invitation). */
+  redirectTo: z.string().optional(),
 });
 
 export const LoginSchema = z.object({

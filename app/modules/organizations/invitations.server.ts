@@ -57,6 +57,7 @@ export async function inviteMentor(db: Db, inviterId: string, rawEmail: string, 
         ),
       );
     const { id, secretHash, token } = generateToken();
+    const joinPath = `/organization/join?token=${token}`;
     await tx.insert(organizationInvitations).values({ id, secretHash, organizationId: organization.id, email, invitedBy: inviterId, expiresAt, createdAt: now });
     await queueEmail(tx, {
       template: "organization-invitation",
@@ -67,8 +68,10 @@ export async function inviteMentor(db: Db, inviterId: string, rawEmail: string, 
         inviterName,
         organizationName: organization.name,
         email,
-        joinUrl: absoluteUrl(`/organization/join?token=${token}`),
-        signupUrl: absoluteUrl("/signup"),
+        joinUrl: absoluteUrl(joinPath),
+        // why: someone without an account signs up as a mentor with this address, and the
+        // confirmation and the login then bring them back to the invitation (issue 12, item 9).
+        signupUrl: absoluteUrl(`/signup?${new URLSearchParams({ role: "mentor", email, redirectTo: joinPath })}`),
         expiresInDays: INVITATION_LIFETIME_DAYS,
       }),
     });
