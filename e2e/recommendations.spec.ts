@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { studentProfiles, studentSkills, type User } from "~db/schema";
+import { slotStars, studentProfiles, studentSkills, type User } from "~db/schema";
 import type { Db } from "~db/client.server";
+import { makeApplication, makeMatch } from "~db/test/match-factories";
 import { addDays, makeOrganization, makeSkill, makeSlot } from "~db/test/slot-factories";
 import { emailFrame, expect, loadError, openEmail, test } from "./fixtures";
 
@@ -100,6 +101,41 @@ test("a student sees “Recommended for you” with the reasons, stars two slots
   await page.goto("/starred");
   await expect(list).toHaveCount(1);
   await expect(list.nth(0)).toHaveAccessibleName(second);
+});
+
+test("slots the student applied to or finished are not recommended, and /slots and /starred mark them “Applied” and “Completed”", async ({ page, db, makeUser, login }) => {
+  // why: open slots are compiled once per server process and kept for 30 s; new slots may need that long to show.
+  test.setTimeout(90_000);
+  const skill = await makeSkill(db);
+  const { organization } = await makeOrganization(db);
+  const word = tag();
+  const [applied, finished, fresh] = [`Applied intern ${word}`, `Finished intern ${word}`, `Fresh intern ${word}`];
+  const appliedSlot = await cptSlot(db, organization, skill.slug, applied);
+  const finishedSlot = await cptSlot(db, organization, skill.slug, finished);
+  await cptSlot(db, organization, skill.slug, fresh);
+  const student = await makeUser({ name: "Lin Zhou" });
+  await completeProfile(db, student, skill.slug);
+  await makeApplication(db, { slotId: appliedSlot.id, studentId: student.id });
+  await makeMatch(db, { slotId: finishedSlot.id, studentId: student.id, status: "completed" });
+  await db.insert(slotStars).values({ studentId: student.id, slotId: appliedSlot.id, position: 1 });
+  await login(student);
+
+  await page.goto("/");
+  await expect(async () => {
+    await page.reload();
+    await expect(card(page, fresh)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000, intervals: [2000, 5000] });
+  // The three slots were compiled together: the fresh one shows, the two taken up do not.
+  await expect(card(page, applied)).toHaveCount(0);
+  await expect(card(page, finished)).toHaveCount(0);
+
+  await page.goto(`/slots?q=${word}`);
+  await expect(page.getByRole("heading", { level: 3, name: `${applied} Applied` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: `${finished} Completed` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: fresh, exact: true })).toBeVisible();
+
+  await page.goto("/starred");
+  await expect(card(page, applied).getByText("Applied", { exact: true })).toBeVisible();
 });
 
 test("a student whose profile is incomplete is told what is missing instead", async ({ page, makeUser, login }) => {

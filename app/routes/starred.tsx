@@ -11,6 +11,7 @@ import { listStars, moveStar, starSlot, unstarSlot, type StarResult } from "~/mo
 import { MAX_STARS, StarActionSchema } from "~/modules/stars/schemas";
 import { RankedCard } from "~/components/slots/ranked-card";
 import { SlotSummary } from "~/components/slots/slot-summary";
+import { slotStandings } from "~/modules/recommendations/standing.server";
 import { entryFor, NOT_FROM_OUR_PAGES } from "~/forms/gate";
 import { readGatedForm } from "~/forms/read.server";
 
@@ -26,7 +27,10 @@ const ERRORS = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "student");
   const error = entryFor(ERRORS, new URL(request.url).searchParams.get("error"));
-  return { stars: await listStars(getDb(), user.id), error };
+  const db = getDb();
+  const stars = await listStars(db, user.id);
+  const standings = await slotStandings(db, user.id, stars.map((s) => s.id));
+  return { stars: stars.map((s) => ({ ...s, standing: standings.get(s.id) ?? null })), error };
 }
 
 // Star, unstar and reorder, from this page and from any slot's Star button (which sends `redirectTo`).
@@ -88,7 +92,7 @@ export default function StarredPage() {
               actions={<StarredSlotButtons slot={slot} first={i === 0} last={i === stars.length - 1} />}
             >
               <p className="sr-only">Number {slot.position}</p>
-              <SlotSummary slot={slot}>
+              <SlotSummary slot={slot} standing={slot.standing}>
                 {!slot.open ? (
                   <p className="mt-2 flex items-center gap-2 text-sm text-amber-800">
                     {slot.status === "open" ? null : <SlotStatusBadge status={slot.status} />}

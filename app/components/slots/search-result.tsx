@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { PayBadge, SkillChip } from "~/components/slot-details";
 import { VerifiedBadge } from "~/components/verified-badge";
+import { StandingMark } from "./slot-summary";
 import { BENEFIT_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
 import { describePlace, formatDay, plural } from "~/modules/slots/format";
 import type { SlotSearchResult } from "./search-filters";
@@ -19,6 +20,7 @@ export function SearchResult({ slot, student }: { slot: SlotSearchResult["rows"]
         <Link to={`/slots/${slot.id}`} className="hover:text-brand-800 hover:underline">
           {slot.title}
         </Link>
+        <StandingMark standing={slot.standing} />
       </h3>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm text-slate-700">
         <PayBadge slot={slot} />

@@ -4,17 +4,19 @@ import { PayBadge } from "~/components/slot-details";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { describeDates, describePlace, formatDay } from "~/modules/slots/format";
 import type { SlotCard } from "~/modules/slots/card.server";
+import type { SlotStanding } from "~/modules/recommendations/standing.server";
 
 // How a recommended or starred slot reads in a list: title, organization, pay, place, dates.
 // Safe in the browser (the type import is erased).
 
-export function SlotSummary({ slot, children }: { slot: SlotCard; children?: ReactNode }) {
+export function SlotSummary({ slot, standing = null, children }: { slot: SlotCard; standing?: SlotStanding | null; children?: ReactNode }) {
   return (
     <div>
       <h3 className="text-base font-semibold text-slate-900">
         <Link to={`/slots/${slot.id}`} className="hover:text-brand-700 hover:underline">
           {slot.title}
         </Link>
+        <StandingMark standing={standing} />
       </h3>
       <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <span className="font-medium text-slate-800">{slot.organizationName}</span>
@@ -39,6 +41,18 @@ export function ScoreBadge({ score }: { score: number }) {
       <span className="text-xl font-bold leading-none">{score}</span>
       <span className="text-[10px] font-medium uppercase tracking-wide">fit / 100</span>
       <span className="sr-only">Score {score} out of 100</span>
+    </span>
+  );
+}
+
+const STANDING_LABELS: Record<SlotStanding, string> = { applied: "Applied", matched: "Matched", completed: "Completed", not_proceeding: "Not going ahead" };
+
+/** "Applied", "Matched", … beside a slot's title in a list: what the student already did with it. */
+export function StandingMark({ standing }: { standing: SlotStanding | null }) {
+  if (!standing) return null;
+  return (
+    <span className="ml-2 inline-flex items-center rounded-md bg-emerald-50 px-2 py-0.5 align-middle text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">
+      {STANDING_LABELS[standing]}
     </span>
   );
 }

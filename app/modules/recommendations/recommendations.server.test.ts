@@ -3,11 +3,13 @@ import { describe, expect, test } from "vitest";
 import { auditLog, studentProfiles, studentSkills, type Organization, type WorkAuthorization } from "~db/schema";
 import { emailsTo, linkIn, makeUser } from "~db/test/factories";
 import { addDays, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { makeApplication, makeMatch } from "~db/test/match-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { INVITED_ACTION, inviteToApply, recommendedSlotsFor, studentsWhoFit } from "./recommendations.server";
 import { starSlot } from "~/modules/stars/stars.server";
+import { slotStandings } from "./standing.server";
 import { STATUS_WORDS } from "~/messages/status-words.test-support";
 
 const db = moduleTestDb({ queue: true });
@@ -116,6 +118,45 @@ describe("recommended slots", () => {
     const mine = result.slots.filter((s) => s.id === a.id || s.id === b.id);
     expect(Object.fromEntries(mine.map((s) => [s.id, s.starred]))).toEqual({ [a.id]: false, [b.id]: true });
     expect(result.starredCount).toBe(1);
+  });
+});
+
+describe("slots the student took up", () => {
+  test("are left out of recommendations: applied to, matched with or finished; a withdrawn application or a proposal not yet introduced is not", async () => {
+    const { organization } = await makeOrganization(db);
+    const skill = await makeSkill(db);
+    const student = await makeMatchableStudent({ skills: [[skill.slug, 3]] });
+    const slot = (title: string) => openSlot(organization, [[skill.slug, 2]], { title });
+    const [applied, shortlisted, matched, completed, ended, withdrawn, proposed] = await Promise.all(
+      ["applied", "shortlisted", "matched", "completed", "ended", "withdrawn", "proposed", "untouched"].map(slot),
+    );
+    await makeApplication(db, { slotId: applied!.id, studentId: student.id });
+    await makeApplication(db, { slotId: shortlisted!.id, studentId: student.id, status: "shortlisted" });
+    await makeApplication(db, { slotId: withdrawn!.id, studentId: student.id, status: "withdrawn" });
+    await makeMatch(db, { slotId: matched!.id, studentId: student.id, status: "interviewing" });
+    await makeMatch(db, { slotId: completed!.id, studentId: student.id, status: "completed" });
+    await makeMatch(db, { slotId: ended!.id, studentId: student.id, status: "not_proceeding" });
+    await makeMatch(db, { slotId: proposed!.id, studentId: student.id, status: "proposed" });
+    invalidateOpenSlots();
+
+    const result = await recommendedSlotsFor(db, student.id, { k: 50 });
+    if (result.status !== "ready") throw new Error("expected recommendations");
+    const mine = new Set(result.slots.map((s) => s.title));
+    expect(["applied", "shortlisted", "matched", "completed", "ended"].filter((t) => mine.has(t))).toEqual([]);
+    expect(["withdrawn", "proposed", "untouched"].filter((t) => mine.has(t))).toEqual(["withdrawn", "proposed", "untouched"]);
+    // Still k of them when some are left out.
+    const two = await recommendedSlotsFor(db, student.id, { k: 2 });
+    if (two.status !== "ready") throw new Error("expected recommendations");
+    expect(two.slots).toHaveLength(2);
+    expect(two.slots.map((s) => s.title).filter((t) => ["applied", "shortlisted", "matched", "completed", "ended"].includes(t))).toEqual([]);
+
+    expect(Object.fromEntries(await slotStandings(db, student.id))).toEqual({
+      [applied!.id]: "applied",
+      [shortlisted!.id]: "applied",
+      [matched!.id]: "matched",
+      [completed!.id]: "completed",
+      [ended!.id]: "not_proceeding",
+    });
   });
 });
 

@@ -27,6 +27,7 @@ import { formatDay } from "~/modules/slots/format";
 import { findOwnSlot, takingApplications, type OwnSlot } from "~/modules/slots/access.server";
 import { cardColumns, type SlotCard } from "~/modules/slots/card.server";
 import { isUuid } from "~/modules/ids";
+import { slotStandings } from "./standing.server";
 
 /** The audit action that records an invitation; its existence is what "invited once" checks. */
 export const INVITED_ACTION = "slot.student_invited";
@@ -40,14 +41,15 @@ export type Recommendations =
   | { status: "incomplete"; missing: string[]; percent: number };
 
 /**
- * A student's best `k` eligible open slots, best first, with the score's top reasons and the
+ * A student's best `k` eligible open slots they have not taken up (applied to, matched with or
+ * finished), best first, with the score's top reasons and the
  * warnings to confirm. An ineligible slot is never among them. Two round trips on the hot path
  * (the student; the k slots' display data) over open slots compiled once per process; when the
  * profile lacks what matching needs, the parts still missing instead.
  */
 export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, now = new Date() }: { k?: number; now?: Date } = {}): Promise<Recommendations> {
   if (!isUuid(studentId)) return { status: "incomplete", missing: [], percent: 0 };
-  const [compiled, student] = await Promise.all([getCompiledOpenSlots(db, now), loadStudent(db, studentId)]);
+  const [compiled, student, taken] = await Promise.all([getCompiledOpenSlots(db, now), loadStudent(db, studentId), slotStandings(db, studentId)]);
   if (!student) {
     const profile = await getStudentProfile(db, studentId);
     if (!profile) return { status: "incomplete", missing: [], percent: 0 };
@@ -55,7 +57,11 @@ export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, n
     // why: hours of 0 in term and in breaks pass the completeness check but leave nothing to match.
     return { status: "incomplete", missing: missing.length ? missing : ["the hours you can work each week"], percent };
   }
-  const top = recommendSlots(compiled, student, k);
+  // Slots the student applied to, is matched with or finished are theirs already: asked for as
+  // many more, so k are left when those are taken out.
+  const top = recommendSlots(compiled, student, k + taken.size)
+    .filter((t) => !taken.has(t.slotId))
+    .slice(0, k);
   if (top.length === 0) return { status: "ready", slots: [], starredCount: student.ranking?.length ?? 0 };
 
   // why: the compiled slots may be up to 30 s old; a slot closed since then is dropped here.

@@ -13,6 +13,7 @@ import { isUuid } from "~/modules/ids";
 import { mentorOfSlot, takingApplications } from "./access.server";
 import { slotColumns, slotExtras } from "./slots.server";
 import { onePage } from "~/modules/paging";
+import { slotStandings, type SlotStanding } from "~/modules/recommendations/standing.server";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -139,8 +140,11 @@ export type SlotSearchResult = Awaited<ReturnType<typeof searchSlots>>;
 export async function browseSlots(db: Db, { search, page, viewer, now = new Date() }: { search: SlotSearch; page: number; viewer: Viewer; now?: Date }) {
   const student = viewer?.role === "student" ? await getStudentAuthorization(db, viewer.id) : null;
   const [result, taxonomy] = await Promise.all([searchSlots(db, search, { page, now, student }), listSkills(db)]);
+  // A student sees which of these slots they applied to, are matched with or finished.
+  const standings = viewer?.role === "student" ? await slotStandings(db, viewer.id, result.rows.map((r) => r.id)) : new Map<string, SlotStanding>();
   return {
     ...result,
+    rows: result.rows.map((r) => ({ ...r, standing: standings.get(r.id) ?? null })),
     skillNames: taxonomy.map((s) => s.name),
     student: student ? { status: student.workAuthorization, short: AUTHORIZATION_INFO[student.workAuthorization].short } : null,
   };
