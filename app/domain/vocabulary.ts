@@ -38,6 +38,9 @@ export const AFTER_INTRODUCTION_MATCH_STATUSES = without(MATCH_STATUSES, BEFORE_
 /** Live matches after the introduction: the pair can still say it is not going ahead, an internship under way too. */
 export const INTRODUCED_LIVE_MATCH_STATUSES = without(LIVE_MATCH_STATUSES, ["proposed"] as const);
 
+/** Introduced but not confirmed: the pair may still take a seat, if one is left. */
+export const UNCONFIRMED_MATCH_STATUSES = ["introduced", "interviewing"] as const satisfies readonly MatchStatus[];
+
 /** Matches closed by a person, who says why (an admin's rejection, a pair not going ahead). */
 export const CLOSED_WITH_REASON_MATCH_STATUSES = ["rejected", "not_proceeding"] as const satisfies readonly MatchStatus[];
 
@@ -120,3 +123,6 @@ type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** Applications the mentor has not decided on yet: the student may still edit or withdraw them. */
 export const UNDECIDED_APPLICATION_STATUSES = ["submitted", "shortlisted"] as const satisfies readonly ApplicationStatus[];
+
+/** Applications still waiting for an answer (undecided, or a proposal an admin has not decided): told, and not selected, when the slot fills. */
+export const WAITING_APPLICATION_STATUSES = [...UNDECIDED_APPLICATION_STATUSES, "match_proposed"] as const satisfies readonly ApplicationStatus[];

@@ -1,8 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, matches, slots, type MatchStatus } from "~db/schema";
+import { applications, auditLog, matches, slots, type MatchStatus } from "~db/schema";
+import { slotFilledSubject } from "~emails/slot-filled";
+import { SLOT_FILLED_REASON } from "~/modules/slots/filled.server";
+import { endSlot } from "~/modules/slots/slots.server";
 import { emailsTo, makeUser } from "~db/test/factories";
-import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
+import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addDays, addMentor, makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
@@ -147,6 +150,65 @@ describe("moveMatch", () => {
     expect(await slotStatus(first.slot.id)).toBe("open");
     expect(await auditActions("slot", first.slot.id)).toEqual(["slot.filled", "slot.reopened"]);
     expect(await moveMatch(db, { viewer: as(student2), matchId: second.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+  });
+});
+
+describe("when a slot fills", () => {
+  const applicationOf = async (id: string) => (await db.select().from(applications).where(eq(applications.id, id)))[0]!;
+  const filledEmails = async (email: string) => (await emailsTo(db, email)).filter((e) => e.template === "slot-filled");
+
+  test("each applicant still waiting is told once and not selected; a student introduced but not confirmed is told and cannot confirm", async () => {
+    const { match, mentor, student, slot } = await introduced({ seats: 1 });
+    const talking = await makeMatchableStudent(db, { name: "Bao Tran" });
+    const talkingMatch = await makeMatch(db, { slotId: slot.id, studentId: talking.id, status: "interviewing" });
+    const waiting = await Promise.all(
+      (["submitted", "shortlisted", "match_proposed"] as const).map(async (status) => {
+        const applicant = await makeMatchableStudent(db);
+        return { applicant, application: await makeApplication(db, { slotId: slot.id, studentId: applicant.id, status }) };
+      }),
+    );
+    const gone = await makeMatchableStudent(db);
+    const withdrawn = await makeApplication(db, { slotId: slot.id, studentId: gone.id, status: "withdrawn" });
+    // The student who takes the seat applied too: their application is not "not selected".
+    const own = await makeApplication(db, { slotId: slot.id, studentId: student.id, status: "introduced" });
+
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+    expect(await slotStatus(slot.id)).toBe("filled");
+
+    for (const { applicant, application } of waiting) {
+      expect(await applicationOf(application.id)).toMatchObject({ status: "not_selected", declineReason: SLOT_FILLED_REASON });
+      const [email] = await filledEmails(applicant.email);
+      expect(email).toMatchObject({ subject: slotFilledSubject(slot.title) });
+      expect(email!.text).toContain("your application will not go further");
+    }
+    expect(await applicationOf(withdrawn.id)).toMatchObject({ status: "withdrawn", declineReason: null });
+    expect(await applicationOf(own.id)).toMatchObject({ status: "introduced" });
+    expect(await filledEmails(gone.email)).toHaveLength(0);
+    expect(await filledEmails(student.email)).toHaveLength(0);
+    // The student who was talking hears that no seat is left, never who took it.
+    const [toTalking] = await filledEmails(talking.email);
+    expect(toTalking!.text).toContain("there is no seat left for you to confirm");
+    expect(toTalking!.text).toContain(`/matches/${talkingMatch.id}`);
+    expect(toTalking!.text).not.toContain("Amara");
+
+    // Their page offers no Confirm the server would refuse; it says why.
+    expect(await getMatchPage(db, as(talking), talkingMatch.id)).toMatchObject({ moves: ["not_proceeding"], later: [{ move: "confirm", until: "seat" }] });
+
+    // The seat frees up, and fills again: the applicants are not told twice.
+    await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "not_proceeding", reason: "The project lost its funding before the start." } });
+    expect(await getMatchPage(db, as(talking), talkingMatch.id)).toMatchObject({ moves: ["confirm", "not_proceeding"], later: [] });
+    expect(await moveMatch(db, { viewer: as(talking), matchId: talkingMatch.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+    for (const { applicant } of waiting) expect(await filledEmails(applicant.email)).toHaveLength(1);
+  });
+
+  test("a mentor who marks the slot filled tells those still waiting too", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization, { status: "open", mentorIds: [mentor.id] });
+    const applicant = await makeMatchableStudent(db);
+    const application = await makeApplication(db, { slotId: slot.id, studentId: applicant.id });
+    expect(await endSlot(db, { userId: mentor.id, slotId: slot.id, outcome: "filled" })).toEqual({ ok: true });
+    expect(await applicationOf(application.id)).toMatchObject({ status: "not_selected", declineReason: SLOT_FILLED_REASON });
+    expect(await filledEmails(applicant.email)).toHaveLength(1);
   });
 });
 

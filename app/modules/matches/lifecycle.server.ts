@@ -29,6 +29,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { describeDates, describePay, describePlace } from "~/modules/slots/format";
 import { isUuid } from "~/modules/ids";
+import { tellThoseLeftWaiting } from "~/modules/slots/filled.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import {
   AFTER_INTRODUCTION_MATCH_STATUSES,
@@ -178,6 +179,9 @@ export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date
         ...(reason ? { closingReason: reason } : {}),
       })
       .where(eq(matches.id, match.id));
+
+    // After the update, so the student who took the last seat is not among those told.
+    if (slotChange === "filled") await tellThoseLeftWaiting(tx, slot, now);
 
     const actor = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
     const actorName = actor[0]?.name ?? "Someone";

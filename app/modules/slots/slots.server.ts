@@ -14,6 +14,7 @@ import { isUuid } from "~/modules/ids";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
 import { dayIn, findOwnSlot } from "./access.server";
+import { tellThoseLeftWaiting } from "./filled.server";
 import { needsReview, slotWarnings } from "./rules";
 import type { ReviewInput, SlotInput } from "./schemas";
 import { onePage } from "~/modules/paging";
@@ -199,7 +200,7 @@ export async function submitSlot(db: Db, { userId, slotId, now = new Date() }: {
 
 export type SlotOutcome = "closed" | "filled";
 
-/** Closes an open slot of the mentor's organization, or marks it filled; any other status is refused. */
+/** Closes an open slot of the mentor's organization, or marks it filled (telling those still waiting); any other status is refused. */
 export async function endSlot(
   db: Db,
   { userId, slotId, outcome, now = new Date() }: { userId: string; slotId: string; outcome: SlotOutcome; now?: Date },
@@ -209,6 +210,7 @@ export async function endSlot(
     if (!own) return { ok: false, error: "not_found" };
     if (own.slot.status !== "open") return { ok: false, error: "not_open" };
     await tx.update(slots).set({ status: outcome, updatedAt: now }).where(eq(slots.id, slotId));
+    if (outcome === "filled") await tellThoseLeftWaiting(tx, own.slot, now);
     await recordAudit(tx, { actorId: userId, action: `slot.${outcome}`, subjectType: "slot", subjectId: slotId, detail: { title: own.slot.title } });
     return { ok: true };
   }));
