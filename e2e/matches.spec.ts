@@ -3,7 +3,8 @@ import { asc, eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { matches, organizations, slotMentors, slots, users } from "~db/schema";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
-import { makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { addDays, makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { formatDay } from "~/modules/slots/format";
 import { expect, loadError, openEmail, test } from "./fixtures";
 import type { Db } from "~db/client.server";
 
@@ -154,4 +155,92 @@ test("a match is the pair's own: another student gets 404, a student gets 403 on
   await expect(mentorPage.getByRole("heading", { level: 1 })).toHaveText(slot.title);
   // A citizen: nothing to confirm, and no status named either way.
   await expect(mentorPage.getByText("Nothing to confirm for work authorization.")).toBeVisible();
+});
+
+test.describe("the lifecycle's dates and seats", () => {
+  test("a mentor cannot mark an internship started before the week before its start, and is told from when; one under way can end early with a reason", async ({
+    page,
+    db,
+    login,
+    newDevice,
+  }) => {
+    const { organization, mentor } = await makeOrganization(db);
+    const student = await makeMatchableStudent(db, { name: `Lena Fischer ${randomBytes(2).toString("hex")}` });
+    const upcoming = await makeSlot(db, organization, { mentorIds: [mentor.id], title: `River sensors ${randomBytes(3).toString("hex")}` });
+    const confirmed = await makeMatch(db, { slotId: upcoming.id, studentId: student.id, status: "confirmed", confirmedAt: new Date() });
+
+    await login(mentor);
+    await page.goto(`/matches/${confirmed.id}`);
+    // The page offers no move the server would refuse: the button is greyed out, with the day it opens.
+    await expect(page.getByRole("button", { name: "The internship has started" })).toBeDisabled();
+    await expect(page.getByText(`Possible from ${formatDay(addDays(upcoming.startDate, -7))} (a week before the start date).`)).toBeVisible();
+    await expect(page.getByText("Not going ahead…")).toBeVisible();
+
+    // A slot that started three days ago, its internship under way: completing is possible, and so is ending early.
+    const today = new Date().toISOString().slice(0, 10);
+    const started = await makeSlot(db, organization, {
+      mentorIds: [mentor.id],
+      title: `Trail counters ${randomBytes(3).toString("hex")}`,
+      startDate: addDays(today, -3),
+      applicationDeadline: addDays(today, -10),
+    });
+    const active = await makeMatch(db, { slotId: started.id, studentId: student.id, status: "active", confirmedAt: new Date() });
+    await page.goto(`/matches/${active.id}`);
+    await expect(page.getByRole("button", { name: "Mark as completed" })).toBeEnabled();
+
+    const studentPage = await newDevice();
+    await login(student, studentPage.context());
+    await studentPage.goto(`/matches/${active.id}`);
+    await studentPage.getByText("Not going ahead…").click();
+    const reason = "My visa appointment moved to next month, so I have to stop early.";
+    await studentPage.getByLabel("Why not").fill(reason);
+    await studentPage.getByRole("button", { name: "End the match with this reason" }).click();
+    await expect(studentPage.getByRole("status").filter({ hasText: "The match is closed as not going ahead" })).toBeVisible();
+    await expect(studentPage.getByText("Now: Not going ahead")).toBeVisible();
+    const email = await openEmail(page, { to: mentor.email, subject: `Not going ahead: ${started.title}` });
+    await expect(email.getByText(reason)).toBeVisible();
+  });
+
+  test("when the last seat is confirmed, each applicant still waiting is told once and not selected; the student still talking sees no Confirm button", async ({
+    page,
+    db,
+    login,
+    newDevice,
+  }) => {
+    const { organization, mentor } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization, { seats: 1, mentorIds: [mentor.id], title: `Bird song app ${randomBytes(3).toString("hex")}` });
+    const winner = await makeMatchableStudent(db, { name: `Ama Mensah ${randomBytes(2).toString("hex")}` });
+    const winnerMatch = await makeMatch(db, { slotId: slot.id, studentId: winner.id, status: "interviewing" });
+    const talking = await makeMatchableStudent(db, { name: `Bo Lindqvist ${randomBytes(2).toString("hex")}` });
+    const talkingMatch = await makeMatch(db, { slotId: slot.id, studentId: talking.id, status: "interviewing" });
+    const applicant = await makeMatchableStudent(db, { name: `Chen Wei ${randomBytes(2).toString("hex")}` });
+    await makeApplication(db, { slotId: slot.id, studentId: applicant.id });
+
+    await login(winner);
+    await page.goto(`/matches/${winnerMatch.id}`);
+    await page.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Confirm the match" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Confirmed: the internship is on" })).toBeVisible();
+
+    // The applicant reads what happened, on the page and once by email.
+    const applicantPage = await newDevice();
+    await login(applicant, applicantPage.context());
+    await applicantPage.goto("/applications");
+    const card = applicantPage.getByRole("listitem").filter({ hasText: slot.title });
+    await expect(card).toContainText("Not selected");
+    await expect(card).toContainText("Every seat of this slot is taken.");
+    await expect(card).not.toContainText("You will get an email when they decide");
+    await openEmail(applicantPage, { to: applicant.email, subject: `Every seat is taken: ${slot.title}` });
+    await applicantPage.goto("/dev/mailbox");
+    await expect(applicantPage.getByRole("row").filter({ hasText: applicant.email }).filter({ hasText: `Every seat is taken: ${slot.title}` })).toHaveCount(1);
+
+    // The student who lost the seat: told, and no Confirm that the server would refuse.
+    const talkingPage = await newDevice();
+    await login(talking, talkingPage.context());
+    await talkingPage.goto(`/matches/${talkingMatch.id}`);
+    await expect(talkingPage.getByRole("button", { name: "Confirm the match" })).toBeDisabled();
+    await expect(talkingPage.getByText("Every seat of this slot is taken now, so there is no seat to confirm.")).toBeVisible();
+    await expect(talkingPage.getByRole("checkbox")).toHaveCount(0);
+    await openEmail(talkingPage, { to: talking.email, subject: `Every seat is taken: ${slot.title}` });
+  });
 });
