@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { AdminNav } from "~/components/admin-nav";
+import { AuditDetail, AuditSubjectCell } from "~/components/admin/audit-entry";
 import { LogTable } from "~/components/admin/log-table";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
@@ -17,27 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageParam(request);
   const log = await listAuditLog(getDb(), { page });
   return { log, page };
-}
-
-const SUBJECT_LABELS: Record<string, string> = { organization: "Organization", slot: "Slot", user: "Account", match: "Match", application: "Application" };
-
-/** The parts of an entry's detail a person reads: the reason first, then plain values (ids left out). */
-function Detail({ detail }: { detail: Record<string, unknown> | null }) {
-  if (!detail) return null;
-  const { reason, ...rest } = detail;
-  const plain = Object.entries(rest).filter(
-    ([key, value]) => key !== "name" && (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && !/^[0-9a-f-]{36}$/i.test(String(value)),
-  );
-  return (
-    <>
-      {typeof reason === "string" ? <span className="block italic text-slate-600">“{reason}”</span> : null}
-      {plain.map(([key, value]) => (
-        <span key={key} className="block text-xs text-slate-500">
-          {key}: {String(value)}
-        </span>
-      ))}
-    </>
-  );
 }
 
 export default function AdminAuditPage() {
@@ -66,12 +46,10 @@ export default function AdminAuditPage() {
                 </td>
                 <td className="py-3 pr-4">
                   <span className="text-slate-900">{describeAuditAction(entry.action)}</span>
-                  <Detail detail={entry.detail} />
+                  <AuditDetail detail={entry.detail} reason={entry.reason} />
                 </td>
                 <td className="py-3">
-                  <span className="block text-xs uppercase tracking-wide text-slate-500">{SUBJECT_LABELS[entry.subjectType] ?? entry.subjectType}</span>
-                  <span className="font-medium text-slate-900">{entry.subjectName ?? (typeof entry.detail?.name === "string" ? entry.detail.name : `#${entry.subjectId.slice(0, 8)}`)}</span>
-                  {entry.subjectName === null ? <span className="block text-xs text-slate-500">no longer exists</span> : null}
+                  <AuditSubjectCell type={entry.subjectType} id={entry.subjectId} subject={entry.subject} detail={entry.detail} />
                 </td>
               </tr>
             ))}
