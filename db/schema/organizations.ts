@@ -15,6 +15,8 @@ export const organizations = pgTable(
     name: text().notNull(),
     slug: text().notNull(),
     type: organizationType().notNull(),
+    /** The university, hospital or institute a research team belongs to (research teams only). */
+    parentInstitution: text(),
     website: text(),
     size: organizationSize().notNull(),
     country: text().notNull(),
