@@ -23,6 +23,7 @@ export const studentArb = (id: string, slotIds: string[]): fc.Arbitrary<MatchStu
     availableFrom: date,
     availableWeeks: fc.integer({ min: 8, max: 40 }),
     maxHoursPerWeek: fc.integer({ min: 10, max: 40 }),
+    termHoursPerWeek: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
     compensation: fc.constantFrom("paid_only", "paid_or_stipend", "any"),
     workModes: fc.uniqueArray(fc.constantFrom("remote", "hybrid", "onsite"), { minLength: 1 }),
     goals: fc.uniqueArray(fc.constantFrom(...GOALS), { maxLength: 3 }),

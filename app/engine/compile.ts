@@ -1,4 +1,4 @@
-import { toDay } from "./dates";
+import { inTerm, toDay } from "./dates";
 import type { MatchInstance, MatchSlot, MatchStudent } from "./types";
 import { WORK_AUTHORIZATIONS } from "./work-authorization";
 
@@ -26,9 +26,9 @@ export type Compiled = ReturnType<typeof compileStudents>;
  */
 const RANKING_FIELDS = [
   "S", "T", "K", "W", "slotOrder", "openTo", "bucketFrom", "bucketTo", "packed", "startsFrom", "endsBy", "hoursUpTo", "filterSets", "hardFilterSets",
-  "tAccepts", "tStemOk", "tComp", "tMode", "tCountry", "tZone", "tZoneDay", "tStart", "tEnd", "tHours", "tHoursClass", "slotHourClassCount",
+  "tAccepts", "tStemOk", "tComp", "tMode", "tCountry", "tZone", "tZoneDay", "tStart", "tEnd", "tHours", "tHoursClass", "slotHourClassCount", "tInTerm", "inTermBits",
   "tReqStart", "tReqIds", "tReqLevels", "tNiceStart", "tNiceIds", "tNiceLevels", "tOffers", "zoneNames",
-  "sSkillStart", "sSkillIds", "sSkillLevels", "sStatus", "sComp", "sModes", "sCountry", "sZoneName", "sOverlapRow", "sFrom", "sEnd", "sHours", "sHoursClass",
+  "sSkillStart", "sSkillIds", "sSkillLevels", "sStatus", "sComp", "sModes", "sCountry", "sZoneName", "sOverlapRow", "sFrom", "sEnd", "sHours", "sTermHours", "sHoursClass",
   "sGoals", "sGoalCount", "datesTable",
 ] as const;
 export type RankingTables = Pick<Compiled, (typeof RANKING_FIELDS)[number]>;
@@ -65,6 +65,8 @@ export function compileSlots(input: MatchSlot[]) {
   const tHours = new Float64Array(T);
   const tOffers = new Uint8Array(T);
   const tSeats = new Int32Array(T);
+  // Runs in term (dates.ts, inTerm): held to a student's term-time hours.
+  const tInTerm = new Uint8Array(T);
   // Hard authorization rules that depend only on the slot.
   const tStemOk = new Uint8Array(T);
   slots.forEach((t, i) => {
@@ -86,6 +88,7 @@ export function compileSlots(input: MatchSlot[]) {
     tStart[i] = toDay(t.startDate);
     tEnd[i] = tStart[i]! + t.weeks * 7;
     tHours[i] = t.hoursPerWeek;
+    tInTerm[i] = inTerm(tStart[i]!, tEnd[i]!) ? 1 : 0;
     tOffers[i] = t.offers.reduce((m, g) => m | GOAL_BIT[g], 0) | GOAL_BIT.mentorship;
     tSeats[i] = t.seats;
     // The STEM OPT rules of authorizationFit (work-authorization.ts): pay (wages or a stipend that
@@ -181,6 +184,8 @@ export function compileSlots(input: MatchSlot[]) {
     tOffers,
     tSeats,
     tStemOk,
+    tInTerm,
+    inTermBits: setOf((t) => tInTerm[t] === 1),
     requiredBy,
     tBucket,
     bucketFrom,
@@ -220,6 +225,7 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
   const sFrom = new Int32Array(S);
   const sEnd = new Int32Array(S);
   const sHours = new Float64Array(S);
+  const sTermHours = new Float64Array(S);
   const sGoals = new Uint8Array(S);
   const sGoalCount = new Uint8Array(S);
   for (let i = 0; i < S; i++) {
@@ -243,6 +249,7 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
     sFrom[i] = toDay(s.availableFrom);
     sEnd[i] = sFrom[i]! + s.availableWeeks * 7;
     sHours[i] = s.maxHoursPerWeek;
+    sTermHours[i] = s.termHoursPerWeek == null ? s.maxHoursPerWeek : Math.min(s.termHoursPerWeek, s.maxHoursPerWeek);
     // Each goal has its own bit, so the bits set count the distinct goals.
     let goals = 0;
     for (const goal of s.goals) goals |= GOAL_BIT[goal];
@@ -274,6 +281,7 @@ export function compileStudents(slotPart: CompiledSlots, students: MatchStudent[
     sFrom,
     sEnd,
     sHours,
+    sTermHours,
     sGoals,
     sGoalCount,
     sHoursClass: studentHourClasses.classOf,

@@ -33,6 +33,23 @@ export function dayAfterWeeks(date: string, weeks: number) {
   return toDay(date) + weeks * 7;
 }
 
+/**
+ * Whether a run of days [`from`, `until`) falls in term: more than a week of it outside the
+ * breaks of a North American academic year — summer (1 May to 31 August) and winter (15
+ * December to 10 January). why: a profile gives hours a week in term and in breaks, not the
+ * school's own calendar; these dates cover US semesters and Canada's May–August work term.
+ */
+export function inTerm(from: number, until: number) {
+  let termDays = 0;
+  for (let day = from; day < until; day++) {
+    const date = new Date(day * DAY_MS);
+    const monthDay = (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+    const inBreak = (monthDay >= 501 && monthDay <= 831) || monthDay >= 1215 || monthDay <= 110;
+    if (!inBreak && ++termDays > 7) return true;
+  }
+  return false;
+}
+
 export function isIsoDate(value: string) {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDay(toDay(value)) === value;
 }

@@ -1,5 +1,5 @@
-import { dayAfterWeeks, fromDay, toDay } from "./dates";
-import type { Explanation } from "./explanations";
+import { dayAfterWeeks, fromDay, inTerm, toDay } from "./dates";
+import type { Explanation, HoursDuring } from "./explanations";
 import type { Eligibility, MatchSlot, MatchStudent } from "./types";
 import { authorizationFit } from "./work-authorization";
 
@@ -33,6 +33,17 @@ export function authorizationFitOf(student: MatchStudent, slot: MatchSlot) {
 }
 
 /**
+ * The hours a week the student can give this slot: their term-time hours when the slot runs in
+ * term and they gave fewer then, otherwise their most. `during` says which, when the two differ.
+ */
+export function studentHoursFor(student: MatchStudent, slot: MatchSlot): { hours: number; during?: HoursDuring } {
+  const term = student.termHoursPerWeek;
+  if (term == null || term >= student.maxHoursPerWeek) return { hours: student.maxHoursPerWeek };
+  const start = toDay(slot.startDate);
+  return inTerm(start, start + slot.weeks * 7) ? { hours: term, during: "term" } : { hours: student.maxHoursPerWeek, during: "breaks" };
+}
+
+/**
  * Hard rules first: a pair that fails any is never recommended, proposed or matched.
  * Softer issues (term-time hour caps, paperwork, authorization dates) come back as warnings.
  * `applied`: the student chose this slot by applying, so their own preferences (compensation,
@@ -62,8 +73,9 @@ export function checkEligibility(student: MatchStudent, slot: MatchSlot, { appli
       },
     });
   }
-  if (slot.hoursPerWeek > student.maxHoursPerWeek) {
-    problems.push({ code: "hours_over", params: { hours: slot.hoursPerWeek, studentHours: student.maxHoursPerWeek } });
+  const available = studentHoursFor(student, slot);
+  if (slot.hoursPerWeek > available.hours) {
+    problems.push({ code: "hours_over", params: { hours: slot.hoursPerWeek, studentHours: available.hours, ...(available.during ? { during: available.during } : {}) } });
   }
   return { eligible: problems.length === 0, problems, warnings: fit.warnings };
 }

@@ -7,6 +7,12 @@ import { AUTHORIZATION_FACTS, type WorkAuthorizationStatus } from "./work-author
 // code is decided in app/messages/audiences.ts.
 
 type Day = string;
+/**
+ * Which of the student's hours a slot is held to, when the student gave fewer in term than in
+ * breaks: the term's (the slot runs in term) or the breaks' (it runs in a break). Absent when
+ * the two are the same (and on codes stored before it existed).
+ */
+export type HoursDuring = "term" | "breaks";
 type None = Record<string, never>;
 
 /**
@@ -52,7 +58,7 @@ export type TermsExplanation =
   | { code: "work_mode_country"; params: { mode: WorkModeKind; country: string; studentCountry: string } }
   | { code: "starts_before_available"; params: { startDate: Day; availableFrom: Day } }
   | { code: "ends_after_available"; params: { endDate: Day; availableUntil: Day } }
-  | { code: "hours_over"; params: { hours: number; studentHours: number } };
+  | { code: "hours_over"; params: { hours: number; studentHours: number; during?: HoursDuring } };
 
 /** Why one score component scored what it did. */
 export type ScoreExplanation =
@@ -66,7 +72,7 @@ export type ScoreExplanation =
   | { code: "time_zone_same"; params: None }
   | { code: "time_zone_overlap"; params: { hours: number; zone: string } }
   | { code: "time_zone_none"; params: { zone: string } }
-  | { code: "dates_and_hours"; params: { weeksAfterFree: number; hours: number; studentHours: number } };
+  | { code: "dates_and_hours"; params: { weeksAfterFree: number; hours: number; studentHours: number; during?: HoursDuring } };
 
 export type Explanation = AuthorizationExplanation | TermsExplanation | ScoreExplanation;
 export type ExplanationCode = Explanation["code"];

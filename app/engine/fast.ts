@@ -13,7 +13,7 @@ const REMOTE = 1;
 export function eligibleFast(c: RankingTables, s: number, t: number) {
   if (!meetsHardFilters(c, c.sStatus[s]!, c.sComp[s]!, c.sModes[s]!, c.sCountry[s]!, t)) return false;
   if (c.sFrom[s]! > c.tStart[t]! || c.sEnd[s]! < c.tEnd[t]!) return false;
-  return c.tHours[t]! <= c.sHours[s]!;
+  return c.tHours[t]! <= (c.tInTerm[t] ? c.sTermHours[s]! : c.sHours[s]!);
 }
 
 /** Work authorization, compensation, work mode and country: the rules students of one kind share. */

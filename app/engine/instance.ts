@@ -30,6 +30,7 @@ const student = z.object({
   availableFrom: date,
   availableWeeks: z.number().int().min(1).max(104),
   maxHoursPerWeek: z.number().min(0).max(80),
+  termHoursPerWeek: z.number().min(0).max(80).nullish(),
   compensation: z.enum(COMPENSATION_PREFERENCES),
   workModes: z.array(mode).min(1),
   goals: z.array(goal).default([]),

@@ -141,6 +141,11 @@ export function fillTopSlots(c: RankingTables, s: number, k: number, into: Ranki
   const endAt = thresholdSet(c.endsBy, W, c.sEnd[s]!);
   const hoursSets = c.hoursUpTo.bits;
   const hoursAt = thresholdSet(c.hoursUpTo, W, c.sHours[s]!);
+  // Slots that run in term are held to the student's term-time hours as well.
+  const inTermBits = c.inTermBits;
+  const termHoursAt = thresholdSet(c.hoursUpTo, W, c.sTermHours[s]!);
+  const termHours = c.sTermHours[s]!;
+  const slotInTerm = c.tInTerm;
   const from = c.sFrom[s]!;
   const until = c.sEnd[s]!;
   const hours = c.sHours[s]!;
@@ -152,7 +157,7 @@ export function fillTopSlots(c: RankingTables, s: number, k: number, into: Ranki
     if (lo >= hi) return;
     const lastWord = (hi - 1) >>> 5;
     for (let w = lo >>> 5; w <= lastWord; w++) {
-      let bits = kind[w]! & starts[startAt + w]! & ends[endAt + w]! & hoursSets[hoursAt + w]!;
+      let bits = kind[w]! & starts[startAt + w]! & ends[endAt + w]! & hoursSets[hoursAt + w]! & (~inTermBits[w]! | hoursSets[termHoursAt + w]!);
       if (w === lo >>> 5) bits &= -1 << (lo & 31);
       if (w === lastWord && (hi & 31) !== 0) bits &= (1 << (hi & 31)) - 1;
       while (bits !== 0) {
@@ -160,7 +165,7 @@ export function fillTopSlots(c: RankingTables, s: number, k: number, into: Ranki
         bits ^= low;
         const t = (w << 5) | (31 - Math.clz32(low));
         const p = t * PACK;
-        if (check && (packed[p]! < from || packed[p + 1]! > until || slotHours[t]! > hours)) continue;
+        if (check && (packed[p]! < from || packed[p + 1]! > until || slotHours[t]! > (slotInTerm[t] ? termHours : hours))) continue;
         if (exclude?.has(t)) continue;
         if (n === candidates.length) growCandidates();
         candidates[n++] = t;

@@ -1,4 +1,5 @@
 import { toDay } from "./dates";
+import { studentHoursFor } from "./eligibility";
 import { workingHoursOverlap } from "./timezone";
 import type { MatchSlot, MatchStudent, PairScore, ScoreComponent } from "./types";
 import { WEIGHTS } from "./weights";
@@ -57,14 +58,20 @@ function datesAndHours(student: MatchStudent, slot: MatchSlot): ScoreComponent {
   const waitWeeks = Math.max(0, (toDay(slot.startDate) - toDay(student.availableFrom)) / 7);
   // Starting within four weeks of being free is ideal; waiting twelve or more costs half.
   const startFit = waitWeeks <= 4 ? 1 : Math.max(0.5, 1 - ((waitWeeks - 4) / 8) * 0.5);
+  // why: the points weigh the slot's hours against the student's most (fast.ts keeps them in a
+  // table by those hours); the reason names the hours the slot is held to, in term or in breaks.
   const hoursFit = student.maxHoursPerWeek > 0 ? Math.min(1, slot.hoursPerWeek / student.maxHoursPerWeek) : 0;
   const fraction = (startFit + (0.5 + hoursFit / 2)) / 2;
+  const available = studentHoursFor(student, slot);
   return {
     key: "dates_and_hours",
     points: round1(max * fraction),
     max,
     // 0 weeks: starts within four weeks of the student being free.
-    reason: { code: "dates_and_hours", params: { weeksAfterFree: waitWeeks <= 4 ? 0 : Math.round(waitWeeks), hours: slot.hoursPerWeek, studentHours: student.maxHoursPerWeek } },
+    reason: {
+      code: "dates_and_hours",
+      params: { weeksAfterFree: waitWeeks <= 4 ? 0 : Math.round(waitWeeks), hours: slot.hoursPerWeek, studentHours: available.hours, ...(available.during ? { during: available.during } : {}) },
+    },
   };
 }
 

@@ -24,6 +24,11 @@ export type MatchStudent = {
   availableFrom: string;
   availableWeeks: number;
   maxHoursPerWeek: number;
+  /**
+   * The most hours a week during term (dates.ts, inTerm), when fewer than maxHoursPerWeek: a
+   * slot that runs in term is held to it. Absent: the same as maxHoursPerWeek.
+   */
+  termHoursPerWeek?: number | null;
   compensation: StudentCompensation;
   workModes: WorkModeKind[];
   goals: Goal[];

@@ -9,6 +9,7 @@ import { WORK_AUTHORIZATIONS } from "~/engine/work-authorization";
 
 const day = fc.integer({ min: 0, max: 1500 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const hours = fc.integer({ min: 1, max: 80 });
+const during = fc.constantFrom("term" as const, "breaks" as const);
 const slug = fc.constantFrom(...Object.keys(SKILL_NAMES));
 const slugs = (max: number) => fc.uniqueArray(slug, { maxLength: max });
 const goal = fc.constantFrom<Goal>("mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project", "course_credit");
@@ -37,14 +38,14 @@ const PARAMS: { [C in ExplanationCode]: fc.Arbitrary<ParamsOf<C>> } = {
   time_zone_same: none,
   time_zone_overlap: fc.record({ hours: fc.integer({ min: 1, max: 79 }).map((t) => t / 10), zone }),
   time_zone_none: fc.record({ zone }),
-  dates_and_hours: fc.record({ weeksAfterFree: fc.integer({ min: 0, max: 40 }), hours, studentHours: hours }),
+  dates_and_hours: fc.record({ weeksAfterFree: fc.integer({ min: 0, max: 40 }), hours, studentHours: hours, during }, { requiredKeys: ["weeksAfterFree", "hours", "studentHours"] }),
   compensation_paid_only: none,
   compensation_paid_or_stipend: none,
   work_mode_not_chosen: fc.record({ mode }),
   work_mode_country: fc.record({ mode, country, studentCountry: country }),
   starts_before_available: fc.record({ startDate: day, availableFrom: day }),
   ends_after_available: fc.record({ endDate: day, availableUntil: day }),
-  hours_over: fc.record({ hours, studentHours: hours }),
+  hours_over: fc.record({ hours, studentHours: hours, during }, { requiredKeys: ["hours", "studentHours"] }),
   auth_not_accepted: fc.record({ status: fc.constantFrom(...WORK_AUTHORIZATIONS) }),
   stem_opt_not_paid: none,
   stem_opt_hours: fc.record({ hours }),

@@ -153,6 +153,12 @@ describe("fixed cases read correctly in each voice", () => {
     expect(say(hours, priya)).toBe("Starts soon after Priya is free; 40 of Priya's 40 hours a week.");
     const later: Explanation = { code: "dates_and_hours", params: { weeksAfterFree: 1, hours: 20, studentHours: 40 } };
     expect(say(later, { audience: "introduction", name: "Amara" })).toBe("Starts 1 week after Amara is free; 20 of Amara's 40 hours a week.");
+    // Fewer hours in term than in breaks: the hours the slot is held to, and when.
+    const inTerm: Explanation = { code: "dates_and_hours", params: { weeksAfterFree: 0, hours: 20, studentHours: 20, during: "term" } };
+    expect(say(inTerm, { audience: "student" })).toBe("Starts soon after you are free; 20 of your 20 hours a week in term.");
+    const over: Explanation = { code: "hours_over", params: { hours: 40, studentHours: 20, during: "term" } };
+    expect(say(over, { audience: "student" })).toBe("The slot asks 40 hours a week and runs in term; you have 20 in term.");
+    expect(say(over, priya)).toBe("The slot asks 40 hours a week and runs in term; Priya has 20 in term.");
     const ends: Explanation = { code: "auth_ends_before", params: { validUntil: "2027-07-01", endDate: "2027-08-23" } };
     expect(say(ends, { audience: "student" })).toBe("Your authorization ends on Jul 1, 2027, before this slot ends (Aug 23, 2027).");
     expect(say(ends, ahmedAdmin)).toBe("Ahmed's authorization ends on Jul 1, 2027, before this slot ends (Aug 23, 2027).");

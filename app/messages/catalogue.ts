@@ -28,8 +28,8 @@ export const EXPLANATION_MESSAGES = {
   time_zone_overlap: both("{hours, number} of 8 working hours overlap with the team's ({zone})."),
   time_zone_none: both("No working hours overlap with the team's ({zone})."),
   dates_and_hours: {
-    you: "{weeksAfterFree, plural, =0 {Starts soon after you are free} one {Starts # week after you are free} other {Starts # weeks after you are free}}; {hours} of your {studentHours} hours a week.",
-    they: "{weeksAfterFree, plural, =0 {Starts soon after {name} is free} one {Starts # week after {name} is free} other {Starts # weeks after {name} is free}}; {hours} of {name}'s {studentHours} hours a week.",
+    you: "{weeksAfterFree, plural, =0 {Starts soon after you are free} one {Starts # week after you are free} other {Starts # weeks after you are free}}; {hours} of your {studentHours} hours a week{during, select, term { in term} breaks { in breaks} other {}}.",
+    they: "{weeksAfterFree, plural, =0 {Starts soon after {name} is free} one {Starts # week after {name} is free} other {Starts # weeks after {name} is free}}; {hours} of {name}'s {studentHours} hours a week{during, select, term { in term} breaks { in breaks} other {}}.",
   },
 
   // Terms that rule a pair out ---------------------------------------------------------------
@@ -45,7 +45,10 @@ export const EXPLANATION_MESSAGES = {
     you: "The slot runs until {endDate}, after your availability ends ({availableUntil}).",
     they: "The slot runs until {endDate}, after {name}'s availability ends ({availableUntil}).",
   },
-  hours_over: { you: "The slot asks {hours} hours a week; you have {studentHours}.", they: "The slot asks {hours} hours a week; {name} has {studentHours}." },
+  hours_over: {
+    you: "The slot asks {hours} hours a week{during, select, term { and runs in term} other {}}; you have {studentHours}{during, select, term { in term} breaks { in breaks} other {}}.",
+    they: "The slot asks {hours} hours a week{during, select, term { and runs in term} other {}}; {name} has {studentHours}{during, select, term { in term} breaks { in breaks} other {}}.",
+  },
 
   // Work authorization: problems ---------------------------------------------------------------
   auth_not_accepted: both("{statusCode, select, not_authorized {This slot does not accept students who are not yet authorized to work.} other {This slot does not accept {status}.}}"),

@@ -101,6 +101,10 @@ export function argumentsOf(e: Explanation): Record<string, string | number> {
       return { hours: e.params.hours, zone: zoneName(e.params.zone) };
     case "time_zone_none":
       return { zone: zoneName(e.params.zone) };
+    case "dates_and_hours":
+    case "hours_over":
+      // A code stored before `during` existed, or hours the same in term and breaks: no "in term".
+      return { ...e.params, during: e.params.during ?? "any" };
     case "work_mode_not_chosen":
       return { mode: WORK_MODE_WORDS[e.params.mode] };
     case "work_mode_country":

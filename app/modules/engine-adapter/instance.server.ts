@@ -33,8 +33,8 @@ type MatchProfile = Pick<
 
 /**
  * A profile as the engine sees it, or null while it lacks what matching needs (status,
- * where, when, hours, compensation, work modes). Hours: the larger of term and break hours —
- * term-time caps come back as warnings from the engine.
+ * where, when, hours, compensation, work modes). Hours: the larger of term and break hours,
+ * and the term's when fewer — a slot that runs in term is held to them (engine/dates.ts, inTerm).
  */
 export function toMatchStudent(profile: MatchProfile, skills: SkillRow[] | Record<string, number>, ranking: string[] = []): MatchStudent | null {
   const hours = Math.max(profile.hoursPerWeekTerm ?? 0, profile.hoursPerWeekBreak ?? 0);
@@ -63,6 +63,7 @@ export function toMatchStudent(profile: MatchProfile, skills: SkillRow[] | Recor
     availableFrom: profile.availableFrom,
     availableWeeks: profile.availableWeeks,
     maxHoursPerWeek: hours,
+    ...(profile.hoursPerWeekTerm != null && profile.hoursPerWeekTerm < hours ? { termHoursPerWeek: profile.hoursPerWeekTerm } : {}),
     compensation: profile.compensation,
     workModes: profile.workModes,
     goals: profile.goals as Goal[],

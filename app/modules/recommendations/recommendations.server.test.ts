@@ -1,12 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, studentProfiles, studentSkills, type Organization, type WorkAuthorization } from "~db/schema";
+import { auditLog, studentProfiles, studentSkills, type Organization, type Slot, type WorkAuthorization } from "~db/schema";
 import { emailsTo, linkIn, makeUser } from "~db/test/factories";
 import { addDays, makeOrganization, makeSkill, makeSlot, makeStudent } from "~db/test/slot-factories";
 import { makeApplication, makeMatch } from "~db/test/match-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
-import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
+import { invalidateOpenSlots, loadMatchSlot, loadStudent } from "~/modules/engine-adapter/instance.server";
+import { checkEligibility } from "~/engine/eligibility";
+import { explainPair } from "~/engine/recommend";
+import { renderExplanation } from "~/messages/render";
 import { INVITED_ACTION, inviteToApply, recommendedSlotsFor, studentsWhoFit } from "./recommendations.server";
 import { starSlot } from "~/modules/stars/stars.server";
 import { slotStandings } from "./standing.server";
@@ -118,6 +121,38 @@ describe("recommended slots", () => {
     const mine = result.slots.filter((s) => s.id === a.id || s.id === b.id);
     expect(Object.fromEntries(mine.map((s) => [s.id, s.starred]))).toEqual({ [a.id]: false, [b.id]: true });
     expect(result.starredCount).toBe(1);
+  });
+});
+
+describe("hours in term and in breaks", () => {
+  test("a slot that runs in term is held to the student's term-time hours, and its reason says so", async () => {
+    const { organization } = await makeOrganization(db);
+    const skill = await makeSkill(db);
+    const year = new Date().getUTCFullYear() + 1;
+    const student = await makeMatchableStudent({ skills: [[skill.slug, 3]], hoursPerWeekTerm: 20, hoursPerWeekBreak: 40, availableFrom: `${year}-01-04`, availableWeeks: 40 });
+    const terms = { applicationDeadline: addDays(TODAY, 5), durationWeeks: 14 };
+    const spring = { ...terms, startDate: `${year}-01-11` };
+    const summer = { ...terms, startDate: `${year}-05-17`, durationWeeks: 14 };
+    const fullTimeInTerm = await openSlot(organization, [[skill.slug, 2]], { ...spring, hoursPerWeek: 40, title: "40 hours, January to April" });
+    const partTimeInTerm = await openSlot(organization, [[skill.slug, 2]], { ...spring, hoursPerWeek: 20, title: "20 hours, January to April" });
+    const fullTimeInSummer = await openSlot(organization, [[skill.slug, 2]], { ...summer, hoursPerWeek: 40, title: "40 hours, May to August" });
+    invalidateOpenSlots();
+
+    const result = await recommendedSlotsFor(db, student.id, { k: 50 });
+    if (result.status !== "ready") throw new Error("expected recommendations");
+    const byId = new Map(result.slots.map((s) => [s.id, s]));
+    expect([fullTimeInTerm, partTimeInTerm, fullTimeInSummer].map((slot) => byId.has(slot.id))).toEqual([false, true, true]);
+
+    // The reason names the hours the slot is held to (the page shows it when it is among the strongest).
+    const matchStudent = (await loadStudent(db, student.id))!;
+    const hoursReason = async (slot: Slot) => {
+      const pair = explainPair(matchStudent, await loadMatchSlot(db, slot));
+      return renderExplanation(pair.components.find((c) => c.key === "dates_and_hours")!.reason, { audience: "student" });
+    };
+    expect(await hoursReason(partTimeInTerm)).toBe("Starts soon after you are free; 20 of your 20 hours a week in term.");
+    expect(await hoursReason(fullTimeInSummer)).toBe("Starts 19 weeks after you are free; 40 of your 40 hours a week in breaks.");
+    const refused = checkEligibility(matchStudent, await loadMatchSlot(db, fullTimeInTerm)).problems.map((p) => renderExplanation(p, { audience: "student" }));
+    expect(refused).toEqual(["The slot asks 40 hours a week and runs in term; you have 20 in term."]);
   });
 });
 
