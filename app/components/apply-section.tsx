@@ -1,15 +1,20 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseForm } from "~/forms/gate";
 import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { ApplicationStatus } from "~db/schema";
 import { FormErrors, TextareaField } from "~/components/forms";
-import { Alert, Button } from "~/components/ui";
+import { Alert, Button, ButtonLink } from "~/components/ui";
 import { APPLICATION_STATUS_HINTS, APPLICATION_STATUS_LABELS, applicationFormSchema, MAX_STATEMENT } from "~/modules/applications/schemas";
 import { isIn, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
+import type { MissingItem } from "~/modules/profiles/completeness";
 
 export type ApplySectionData = {
-  application: { status: ApplicationStatus; declineReason: string | null } | null;
+  /** The student's application to the slot; what they wrote is where applying again starts. */
+  application: { status: ApplicationStatus; declineReason: string | null; statement: string; answers: string[] } | null;
   profileReady: boolean;
+  /** What the profile lacks before the student can apply, each with its section of the profile page. */
+  missing: MissingItem[];
   /** Why the student's work authorization rules the slot out, in their voice; empty when it does not. */
   authorizationProblems: string[];
 };
@@ -28,13 +33,24 @@ export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }
   return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${STATUS_TONES[status]}`}>{APPLICATION_STATUS_LABELS[status]}</span>;
 }
 
-function ApplyForm({ questions, lastResult, again, busy }: { questions: string[]; lastResult?: SubmissionResult<string[]> | null; again: boolean; busy: boolean }) {
+function ApplyForm({
+  questions,
+  lastResult,
+  previous,
+  busy,
+}: {
+  questions: string[];
+  lastResult?: SubmissionResult<string[]> | null;
+  /** A withdrawn application's words: the form starts from them. */
+  previous: { statement: string; answers: string[] } | null;
+  busy: boolean;
+}) {
   const schema = applicationFormSchema(questions.length);
   const [form, fields] = useForm<{ intent: "apply"; statement: string; answers: string[] }>({
     id: "apply-form",
     lastResult: lastResult ?? undefined,
     // why: one answer input per question from the first render; getFieldList follows the default's length.
-    defaultValue: { statement: "", answers: questions.map(() => "") },
+    defaultValue: { statement: previous?.statement ?? "", answers: questions.map((_, i) => previous?.answers[i] ?? "") },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema }),
@@ -49,11 +65,39 @@ function ApplyForm({ questions, lastResult, again, busy }: { questions: string[]
         <TextareaField key={q} field={answers[i]!} label={q} rows={3} />
       ))}
       <Button type="submit" disabled={busy}>
-        {again ? "Apply again" : "Send application"}
+        {previous ? "Apply again" : "Send application"}
       </Button>
     </Form>
   );
 }
+
+/** "Withdraw your application?": the step between the Withdraw link and the withdrawal, a page of its own without JavaScript. */
+function ConfirmWithdraw({ keepHref, busy }: { keepHref: string; busy: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // why: the question replaces the link the keyboard was on; the focus follows it.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="rounded-lg bg-red-50 p-4 ring-1 ring-red-200">
+      <h3 id="withdraw-heading" ref={heading} tabIndex={-1} className="text-sm font-semibold text-red-900 focus:outline-none">
+        Withdraw your application?
+      </h3>
+      <p className="mt-1 text-sm text-red-900">
+        The mentors will be told by email that you withdrew, and your application leaves their list. You can apply again while the slot is open, starting from what
+        you wrote.
+      </p>
+      <Form method="post" className="mt-3 flex flex-wrap items-center gap-3" aria-labelledby="withdraw-heading">
+        <Button type="submit" name="intent" value="withdraw" variant="danger" disabled={busy}>
+          Yes, withdraw
+        </Button>
+        <Link to={keepHref} className="text-sm font-medium text-brand-700 hover:underline">
+          Keep my application
+        </Link>
+      </Form>
+    </div>
+  );
+}
+
+const capitalized = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * The "Apply" part of a slot's page: the form, or the student's application and what they can do
@@ -65,6 +109,8 @@ export function ApplySection({
   questions,
   accepting,
   loginHref,
+  confirmWithdraw,
+  slotHref,
   lastResult,
   error,
   busy,
@@ -74,6 +120,10 @@ export function ApplySection({
   questions: string[];
   accepting: boolean;
   loginHref: string;
+  /** The student asked to withdraw (`?withdraw`): ask them to confirm. */
+  confirmWithdraw: boolean;
+  /** The slot page's own address. */
+  slotHref: string;
   lastResult?: SubmissionResult<string[]> | null;
   error?: string | null;
   busy: boolean;
@@ -107,13 +157,12 @@ export function ApplySection({
           {live.status === "not_selected" && live.declineReason ? (
             <p className="border-l-4 border-slate-300 pl-3 text-sm text-slate-700">The mentor&apos;s reason: {live.declineReason}</p>
           ) : null}
+          {isIn(UNDECIDED_APPLICATION_STATUSES, live.status) && confirmWithdraw ? <ConfirmWithdraw keepHref={`${slotHref}#apply`} busy={busy} /> : null}
           <div className="flex flex-wrap items-center gap-3">
-            {isIn(UNDECIDED_APPLICATION_STATUSES, live.status) ? (
-              <Form method="post">
-                <Button type="submit" name="intent" value="withdraw" variant="danger" disabled={busy}>
-                  Withdraw
-                </Button>
-              </Form>
+            {isIn(UNDECIDED_APPLICATION_STATUSES, live.status) && !confirmWithdraw ? (
+              <ButtonLink to={`${slotHref}?withdraw#apply`} variant="danger">
+                Withdraw…
+              </ButtonLink>
             ) : null}
             <Link to="/applications" className="text-sm font-medium text-brand-700 hover:underline">
               All your applications
@@ -123,12 +172,23 @@ export function ApplySection({
       ) : !accepting ? (
         <p className="mt-2 text-sm text-slate-700">This slot is not taking applications.</p>
       ) : !section?.profileReady ? (
-        <p className="mt-2 text-sm text-slate-700">
-          <Link to="/profile" className="font-semibold text-brand-700 hover:underline">
-            Complete your profile
-          </Link>{" "}
-          to apply: the mentors see how you fit this slot from your work authorization, where and when you can work, your hours, pay and work modes.
-        </p>
+        <div className="mt-2 text-sm text-slate-700">
+          <p>
+            <Link to="/profile" className="font-semibold text-brand-700 hover:underline">
+              Complete your profile
+            </Link>{" "}
+            to apply: the mentors see how you fit this slot from it. Still missing:
+          </p>
+          <ul className="mt-2 list-disc space-y-1 pl-5" aria-label="Missing from your profile">
+            {section?.missing.map((m) => (
+              <li key={m.missing}>
+                <Link to={`/profile#${m.section}`} className="font-medium text-brand-700 hover:underline">
+                  {capitalized(m.missing)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : section.authorizationProblems.length ? (
         <div className="mt-2 text-sm text-slate-700">
           <p>This slot cannot take your work authorization, so you cannot apply to it:</p>
@@ -147,8 +207,10 @@ export function ApplySection({
         </div>
       ) : (
         <>
-          {application?.status === "withdrawn" ? <p className="mt-2 text-sm text-slate-600">You withdrew your application. You can apply again while the slot is open.</p> : null}
-          <ApplyForm questions={questions} lastResult={lastResult} again={application?.status === "withdrawn"} busy={busy} />
+          {application?.status === "withdrawn" ? (
+            <p className="mt-2 text-sm text-slate-600">You withdrew your application. What you sent last time is filled in below: change what you like and apply again.</p>
+          ) : null}
+          <ApplyForm questions={questions} lastResult={lastResult} previous={application?.status === "withdrawn" ? application : null} busy={busy} />
         </>
       )}
     </section>

@@ -4,11 +4,12 @@ import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { ApplicationStatusBadge } from "~/components/apply-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { MatchStatusBadge } from "~/components/matches/match-ui";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
 import { ButtonLink, PageHeader } from "~/components/ui";
 import { listStudentApplications } from "~/modules/applications/applications.server";
-import { APPLICATION_STATUS_HINTS } from "~/modules/applications/schemas";
+import { APPLICATION_STATUS_HINTS, INTRODUCED_MATCH_HINTS } from "~/modules/applications/schemas";
 
 export const meta: MetaFunction = () => [{ title: "My applications · Steppingstone" }];
 
@@ -48,12 +49,38 @@ export default function ApplicationsPage() {
                     )}
                   </h2>
                 </div>
-                <ApplicationStatusBadge status={a.status} />
+                {/* After the introduction the application stands where its match does. */}
+                {a.match ? <MatchStatusBadge status={a.match.status} /> : <ApplicationStatusBadge status={a.status} />}
               </div>
-              <p className="mt-2 text-sm text-slate-600">{APPLICATION_STATUS_HINTS[a.status]}</p>
+              <p className="mt-2 text-sm text-slate-600">
+                {a.match ? INTRODUCED_MATCH_HINTS[a.match.status] : APPLICATION_STATUS_HINTS[a.status]}
+                {a.match ? (
+                  <>
+                    {" "}
+                    <Link to={`/matches/${a.match.id}`} className="font-medium text-brand-700 hover:underline">
+                      See the match
+                    </Link>
+                  </>
+                ) : null}
+              </p>
               {a.status === "not_selected" && a.declineReason ? (
                 <p className="mt-2 border-l-4 border-slate-300 pl-3 text-sm text-slate-700">The mentor&apos;s reason: {a.declineReason}</p>
               ) : null}
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer font-medium text-brand-700">What you sent</summary>
+                <dl className="mt-2 space-y-3 border-l-4 border-slate-200 pl-3">
+                  <div>
+                    <dt className="font-medium text-slate-800">Your statement</dt>
+                    <dd className="whitespace-pre-line text-slate-700">{a.statement}</dd>
+                  </div>
+                  {a.answers.map((answer, i) => (
+                    <div key={i}>
+                      <dt className="font-medium text-slate-800">{a.slot.questions[i] ?? `Answer ${i + 1}`}</dt>
+                      <dd className="whitespace-pre-line text-slate-700">{answer}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
               <p className="mt-2 text-xs text-slate-500">
                 Applied {formatDateTime(a.submittedAt)} · updated {formatDateTime(a.updatedAt)}
                 {a.status === "withdrawn" && a.slotAccepting ? (

@@ -174,6 +174,8 @@ export default function SlotPage() {
         questions={slot.questions}
         accepting={view.acceptingApplications}
         loginHref={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}
+        confirmWithdraw={new URLSearchParams(location.search).has("withdraw")}
+        slotHref={location.pathname}
         lastResult={actionData?.result}
         error={actionData?.error}
         busy={navigation.state === "submitting"}

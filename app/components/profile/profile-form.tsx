@@ -9,7 +9,7 @@ import { useHydrated } from "~/components/use-hydrated";
 import { useIsPending } from "~/components/use-is-pending";
 import { BENEFIT_LABELS, COMPENSATION_PREFERENCE_LABELS, COUNTRIES, DEGREE_LABELS, STUDENT_GOALS, WORK_MODE_LABELS } from "~/domain/labels";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
-import type { profileCompleteness } from "~/modules/profiles/completeness";
+import { PROFILE_SECTIONS, type profileCompleteness } from "~/modules/profiles/completeness";
 import { parseForm } from "~/forms/gate";
 import { MAX_PROJECTS, ProfileFields, ProfileSchema, profileFormDefaults } from "~/modules/profiles/schemas";
 import type { StudentProfileData } from "~/modules/profiles/types";
@@ -19,16 +19,6 @@ import { CompletenessMeter } from "./completeness-meter";
 import { ProjectRows } from "./project-rows";
 
 // The student's profile form (app/routes/profile.tsx): one form, saved together, in sections.
-
-const SECTIONS = [
-  { id: "about", title: "About you" },
-  { id: "skills", title: "Skills" },
-  { id: "projects", title: "Projects and links" },
-  { id: "where-when", title: "Where and when" },
-  { id: "authorization", title: "Work authorization" },
-  { id: "wants", title: "What you want" },
-  { id: "privacy", title: "Privacy and matching" },
-] as const;
 
 const MAX_SKILLS = 30;
 const DEGREE_OPTIONS = optionsFrom(DEGREE_LABELS);
@@ -104,7 +94,7 @@ export function ProfileForm({ profile, completeness, skills, timeZones, saved, l
       <div className="grid gap-8 lg:grid-cols-[11rem_1fr]">
         <nav aria-label="Profile sections" className="hidden lg:block">
           <ul className="sticky top-6 space-y-1 text-sm">
-            {SECTIONS.map((s) => (
+            {PROFILE_SECTIONS.map((s) => (
               <li key={s.id}>
                 <a href={`#${s.id}`} className="block rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
                   {s.title}

@@ -9,6 +9,8 @@ import { applicationMatchProposedSubject } from "~emails/application-match-propo
 import { applicationNotSelectedSubject } from "~emails/application-not-selected";
 import { applicationReceivedSubject } from "~emails/application-received";
 import { applicationShortlistedSubject } from "~emails/application-shortlisted";
+import { applicationWithdrawnSubject } from "~emails/application-withdrawn";
+import { makeMatch } from "~db/test/match-factories";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { exportUserData } from "~/modules/privacy/privacy.server";
 import { canViewStudentProfile } from "~/modules/profiles/profiles.server";
@@ -167,6 +169,71 @@ describe("applying", () => {
 
     const { rows } = await listStudentApplications(db, student.id);
     expect(rows).toEqual([expect.objectContaining({ status: "submitted", slot: expect.objectContaining({ id: slot.id }) })]);
+  });
+
+  test("withdrawing tells the slot's mentors who withdrew from which slot, and nothing else about the student", async () => {
+    const { slot, mentor, skill } = await openSlot();
+    const student = await matchableStudent({ skill: skill.slug, status: "us_f1_cpt" });
+    await applyToSlot(db, student.id, slot.id, APPLICATION);
+    expect(await withdrawApplication(db, student.id, slot.id)).toEqual({ ok: true });
+    const sent = await emailsTo(db, mentor.email);
+    expect(sent.map((e) => e.subject)).toEqual([applicationReceivedSubject(slot.title), applicationWithdrawnSubject(slot.title)]);
+    const withdrawn = sent[1]!;
+    expect(withdrawn.text).toContain(`${student.name} withdrew their application to “${slot.title}”`);
+    expect(withdrawn.text).toContain(`/mentor/slots/${slot.id}/applicants`);
+    expect(withdrawn.text).not.toMatch(/CPT|F-1|authorization/i);
+    expect(withdrawn.text).not.toContain(APPLICATION.statement);
+    expect(withdrawn.text).not.toContain(student.email);
+  });
+
+  test("applying again starts from what the student sent before they withdrew", async () => {
+    const { slot, skill } = await openSlot();
+    const student = await matchableStudent({ skill: skill.slug });
+    await applyToSlot(db, student.id, slot.id, APPLICATION);
+    await withdrawApplication(db, student.id, slot.id);
+    expect(await getApplySection(db, student.id, slot.id)).toMatchObject({
+      application: { status: "withdrawn", statement: APPLICATION.statement, answers: ANSWERS },
+      profileReady: true,
+      missing: [],
+    });
+  });
+
+  test("a profile that cannot apply yet names what it lacks, each with the profile section to fill it in", async () => {
+    const { slot } = await openSlot();
+    const student = await makeStudent(db, "us_citizen_pr");
+    await db.update(studentProfiles).set({ country: "US", timezone: "America/New_York", compensation: "any" }).where(eq(studentProfiles.userId, student.id));
+    expect(await getApplySection(db, student.id, slot.id)).toMatchObject({
+      profileReady: false,
+      missing: [
+        { missing: "when you can start", section: "where-when" },
+        { missing: "for how many weeks", section: "where-when" },
+        { missing: "your hours per week (in term or in breaks)", section: "where-when" },
+        { missing: "how you can work (remote, hybrid, on site)", section: "where-when" },
+      ],
+    });
+  });
+
+  test("my applications show what was sent and, after the introduction, where the match stands: completed, or not going ahead", async () => {
+    const { slot, skill } = await openSlot();
+    const { slot: other } = await openSlot({ questions: [] });
+    const student = await matchableStudent({ skill: skill.slug });
+    const applied = await applyToSlot(db, student.id, slot.id, APPLICATION);
+    const second = await applyToSlot(db, student.id, other.id, { statement: "Another statement", answers: [] });
+    if (!applied.ok || !second.ok) throw new Error("applying failed");
+    await db.update(applications).set({ status: "introduced" }).where(eq(applications.studentId, student.id));
+    const done = await makeMatch(db, { slotId: slot.id, studentId: student.id, source: "application", applicationId: applied.applicationId, status: "completed" });
+    await makeMatch(db, { slotId: other.id, studentId: student.id, source: "application", applicationId: second.applicationId, status: "not_proceeding" });
+
+    const { rows } = await listStudentApplications(db, student.id);
+    const bySlot = new Map(rows.map((r) => [r.slot.id, r]));
+    expect(bySlot.get(slot.id)).toMatchObject({
+      status: "introduced",
+      statement: APPLICATION.statement,
+      answers: ANSWERS,
+      slot: { questions: ["Which project have you enjoyed most?"] },
+      match: { id: done.id, status: "completed" },
+    });
+    expect(bySlot.get(other.id)).toMatchObject({ statement: "Another statement", match: { status: "not_proceeding" } });
   });
 
   test("a decided application cannot be withdrawn", async () => {

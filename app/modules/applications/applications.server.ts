@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
 import { createElement, type ReactElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import {
@@ -9,16 +9,18 @@ import {
   studentProfiles,
   users,
   type ApplicationStatus,
+  type Slot,
   type MatchReason,
 } from "~db/schema";
 import ApplicationMatchProposed, { applicationMatchProposedSubject } from "~emails/application-match-proposed";
 import ApplicationNotSelected, { applicationNotSelectedSubject } from "~emails/application-not-selected";
 import ApplicationReceived, { applicationReceivedSubject } from "~emails/application-received";
 import ApplicationShortlisted, { applicationShortlistedSubject } from "~emails/application-shortlisted";
+import ApplicationWithdrawn, { applicationWithdrawnSubject } from "~emails/application-withdrawn";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { firstName } from "~/domain/names";
-import { ENDED_MATCH_STATUSES, isIn, PUBLISHED_SLOT_STATUSES, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
+import { AFTER_INTRODUCTION_MATCH_STATUSES, ENDED_MATCH_STATUSES, isIn, PUBLISHED_SLOT_STATUSES, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { authorizationFitOf } from "~/engine/eligibility";
 import { explainPair } from "~/engine/recommend";
@@ -28,6 +30,7 @@ import { renderFrame } from "~/messages/render";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadMatchSlot, loadStudent, loadStudents } from "~/modules/engine-adapter/instance.server";
 import { isUuid } from "~/modules/ids";
+import { missingForMatching } from "~/modules/profiles/completeness";
 import { deadlineNotPassed, findOwnSlot, mentorOfSlot, takingApplications } from "~/modules/slots/access.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import type { ApplicationInput } from "./schemas";
@@ -84,20 +87,7 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
     }
 
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, studentId));
-    for (const mentor of await slotMentorRecipients(tx, row.slot)) {
-      await queueEmail(tx, {
-        template: "application-received",
-        to: [mentor.email],
-        subject: applicationReceivedSubject(row.slot.title),
-        body: createElement(ApplicationReceived, {
-          name: mentor.name,
-          studentName: me?.name ?? "A student",
-          slotTitle: row.slot.title,
-          applicantsUrl: absoluteUrl(`/mentor/slots/${slotId}/applicants`),
-        }),
-        userId: mentor.id,
-      });
-    }
+    await tellSlotMentors(tx, row.slot, me?.name ?? "A student", "application-received");
     await recordAudit(tx, {
       actorId: studentId,
       action: existing ? "application.resubmitted" : "application.submitted",
@@ -109,9 +99,33 @@ export async function applyToSlot(db: Db, studentId: string, slotId: string, inp
   });
 }
 
+// The emails a slot's mentors get about an applicant: who, which slot, and the applicants page.
+const TO_MENTORS = {
+  "application-received": { subject: applicationReceivedSubject, component: ApplicationReceived },
+  "application-withdrawn": { subject: applicationWithdrawnSubject, component: ApplicationWithdrawn },
+} as const;
+
+/** Emails each mentor of `slot` that `studentName` applied to it or withdrew. */
+async function tellSlotMentors(tx: Db, slot: Slot, studentName: string, template: keyof typeof TO_MENTORS) {
+  const { subject, component } = TO_MENTORS[template];
+  for (const mentor of await slotMentorRecipients(tx, slot)) {
+    await queueEmail(tx, {
+      template,
+      to: [mentor.email],
+      subject: subject(slot.title),
+      body: createElement(component, { name: mentor.name, studentName, slotTitle: slot.title, applicantsUrl: absoluteUrl(`/mentor/slots/${slot.id}/applicants`) }),
+      userId: mentor.id,
+    });
+  }
+}
+
 export type WithdrawError = "not_found" | "decided";
 
-/** The student withdraws an application the mentors have not decided on yet; it stays as history and can be reapplied. */
+/**
+ * The student withdraws an application the mentors have not decided on yet; it stays as history
+ * (what they wrote, to start from if they apply again). The slot's mentors are told who withdrew
+ * from which slot — nothing more about the student.
+ */
 export async function withdrawApplication(
   db: Db,
   studentId: string,
@@ -121,13 +135,16 @@ export async function withdrawApplication(
   if (!isUuid(slotId)) return { ok: false, error: "not_found" };
   return transaction(db, async (tx) => {
     const [row] = await tx
-      .select({ id: applications.id, status: applications.status })
+      .select({ id: applications.id, status: applications.status, slot: slots, studentName: users.name })
       .from(applications)
+      .innerJoin(slots, eq(slots.id, applications.slotId))
+      .innerJoin(users, eq(users.id, applications.studentId))
       .where(and(eq(applications.slotId, slotId), eq(applications.studentId, studentId)))
-      .for("update");
+      .for("update", { of: applications });
     if (!row || row.status === "withdrawn") return { ok: false, error: "not_found" };
     if (!isIn(UNDECIDED_APPLICATION_STATUSES, row.status)) return { ok: false, error: "decided" };
     await tx.update(applications).set({ status: "withdrawn", shortlistRank: null, updatedAt: now }).where(eq(applications.id, row.id));
+    await tellSlotMentors(tx, row.slot, row.studentName, "application-withdrawn");
     await recordAudit(tx, { actorId: studentId, action: "application.withdrawn", subjectType: "application", subjectId: row.id, detail: { slotId } });
     return { ok: true };
   });
@@ -135,24 +152,37 @@ export async function withdrawApplication(
 
 /**
  * What the slot page's apply section needs for `studentId`: their application to the slot (if
- * any), whether their profile is complete enough to apply, and — worded for them — why their
- * work authorization rules the slot out, if it does.
+ * any, with what they wrote: a withdrawn one is where applying again starts), whether their
+ * profile is complete enough to apply and, if not, what it lacks (with the profile's section),
+ * and — worded for them — why their work authorization rules the slot out, if it does.
  */
 export async function getApplySection(db: Db, studentId: string, slotId: string) {
   if (!isUuid(slotId)) return null;
   const [[application], student, [slot]] = await Promise.all([
     db
-      .select({ id: applications.id, status: applications.status, declineReason: applications.declineReason, submittedAt: applications.submittedAt })
+      .select({
+        id: applications.id,
+        status: applications.status,
+        declineReason: applications.declineReason,
+        submittedAt: applications.submittedAt,
+        statement: applications.statement,
+        answers: applications.answers,
+      })
       .from(applications)
       .where(and(eq(applications.slotId, slotId), eq(applications.studentId, studentId))),
     loadStudent(db, studentId),
     db.select().from(slots).where(eq(slots.id, slotId)),
   ]);
   const fit = student && slot ? studentFit(authorizationFitOf(student, await loadMatchSlot(db, slot))) : null;
-  return { application: application ?? null, profileReady: student !== null, authorizationProblems: fit?.problems ?? [] };
+  const missing = student ? [] : missingForMatching((await db.select().from(studentProfiles).where(eq(studentProfiles.userId, studentId)))[0] ?? null);
+  return { application: application ?? null, profileReady: student !== null, missing, authorizationProblems: fit?.problems ?? [] };
 }
 
-/** One page of the student's own applications, newest first, with the slot and its organization. */
+/**
+ * One page of the student's own applications, newest first, with the slot and its organization,
+ * what they sent (statement, and each of the slot's questions with their answer), and — once
+ * introduced — the match it became, whose status is where the application now stands.
+ */
 export async function listStudentApplications(db: Db, studentId: string, { page = 1, now = new Date() }: { page?: number; now?: Date } = {}) {
   const where = eq(applications.studentId, studentId);
   return onePage(
@@ -163,9 +193,16 @@ export async function listStudentApplications(db: Db, studentId: string, { page 
         declineReason: applications.declineReason,
         submittedAt: applications.submittedAt,
         updatedAt: applications.updatedAt,
-        slot: { id: slots.id, title: slots.title, status: slots.status, applicationDeadline: slots.applicationDeadline },
+        statement: applications.statement,
+        answers: applications.answers,
+        slot: { id: slots.id, title: slots.title, status: slots.status, applicationDeadline: slots.applicationDeadline, questions: slots.questions },
         organization: { name: organizations.name },
         slotAccepting: sql<boolean>`${takingApplications(now)}`,
+        // The newest match made from this application that the student may see (from the introduction on).
+        match: sql<{ id: string; status: (typeof AFTER_INTRODUCTION_MATCH_STATUSES)[number] } | null>`(
+          select json_build_object('id', ${matches.id}, 'status', ${matches.status}) from ${matches}
+          where ${matches.applicationId} = ${applications.id} and ${inArray(matches.status, [...AFTER_INTRODUCTION_MATCH_STATUSES])}
+          order by ${matches.createdAt} desc limit 1)`,
       })
       .from(applications)
       .innerJoin(slots, eq(slots.id, applications.slotId))

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UNKNOWN_BUTTON } from "~/forms/gate";
 import type { ApplyError, ProposeError, WithdrawError } from "./applications.server";
 import type { ApplicationStatus } from "~db/schema";
+import type { AFTER_INTRODUCTION_MATCH_STATUSES } from "~/domain/vocabulary";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
 
@@ -27,7 +28,17 @@ export const APPLICATION_STATUS_HINTS: Record<ApplicationStatus, string> = {
   match_proposed: "The mentor proposed a match. A Steppingstone admin reviews it; you will get the introduction by email once it is approved.",
   introduced: "You were introduced to the mentor by email. Take it from there together.",
   not_selected: "The mentors chose other applicants this time.",
-  withdrawn: "You withdrew this application. You can apply again while the slot is open.",
+  withdrawn: "You withdrew this application. You can apply again while the slot is open, starting from what you sent.",
+};
+
+/** After the introduction an application stands where its match does: one sentence per match status, for the student. */
+export const INTRODUCED_MATCH_HINTS: Record<(typeof AFTER_INTRODUCTION_MATCH_STATUSES)[number], string> = {
+  introduced: "You were introduced to the mentor by email. Take it from there together.",
+  interviewing: "You and the mentor are talking about the internship.",
+  confirmed: "You confirmed the internship: it is on.",
+  active: "Your internship is under way.",
+  completed: "Your internship is completed.",
+  not_proceeding: "This match is not going ahead: see why on the match's page.",
 };
 
 const answer = z

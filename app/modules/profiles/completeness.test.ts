@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { EMPTY_PROFILE, profileCompleteness } from "./completeness";
+import { toMatchStudent } from "~/modules/engine-adapter/instance.server";
+import { EMPTY_PROFILE, missingForMatching, PROFILE_SECTIONS, profileCompleteness } from "./completeness";
 import type { StudentProfileFields } from "./types";
 
 const COMPLETE_PROFILE: StudentProfileFields = {
@@ -47,5 +48,39 @@ describe("profileCompleteness", () => {
     const result = profileCompleteness({ ...COMPLETE_PROFILE, city: "  ", skills: [], githubUrl: null });
     expect(result.missing).toEqual(["at least one skill", "a portfolio, GitHub or LinkedIn link", "your country and city"]);
     expect(result.percent).toBe(82);
+  });
+});
+
+describe("missingForMatching", () => {
+  const matchable = (p: StudentProfileFields) => toMatchStudent({ ...p, userId: "00000000-0000-4000-8000-000000000000" }, []) !== null;
+
+  test("names, with its section, exactly what the engine lacks: one missing field at a time, and an empty profile", () => {
+    expect(missingForMatching(COMPLETE_PROFILE)).toEqual([]);
+    expect(matchable(COMPLETE_PROFILE)).toBe(true);
+    const without: [Partial<StudentProfileFields>, string][] = [
+      [{ country: null }, "your country"],
+      [{ timezone: "" }, "your time zone"],
+      [{ availableFrom: null }, "when you can start"],
+      [{ availableWeeks: null }, "for how many weeks"],
+      [{ hoursPerWeekTerm: 0, hoursPerWeekBreak: 0 }, "your hours per week (in term or in breaks)"],
+      [{ workModes: [] }, "how you can work (remote, hybrid, on site)"],
+      [{ workAuthorization: null }, "your work authorization"],
+      [{ compensation: null }, "your compensation preference"],
+    ];
+    for (const [change, words] of without) {
+      const profile = { ...COMPLETE_PROFILE, ...change };
+      expect(matchable(profile), words).toBe(false);
+      expect(missingForMatching(profile).map((m) => m.missing)).toEqual([words]);
+    }
+    // What matching does not read (a school, skills, goals) never blocks applying.
+    const sparse: StudentProfileFields = { ...COMPLETE_PROFILE, school: null, skills: [], goals: [], city: null, hoursPerWeekTerm: null };
+    expect(missingForMatching(sparse)).toEqual([]);
+    expect(matchable(sparse)).toBe(true);
+
+    const all = missingForMatching(null);
+    expect(all).toEqual(missingForMatching(EMPTY_PROFILE));
+    expect(all).toHaveLength(without.length);
+    const order = PROFILE_SECTIONS.map((s) => s.id as string);
+    expect(all.map((m) => order.indexOf(m.section))).toEqual([...all.map((m) => order.indexOf(m.section))].sort((a, b) => a - b));
   });
 });
