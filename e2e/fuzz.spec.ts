@@ -15,7 +15,7 @@ import { DeleteAccountSchema } from "~/modules/privacy/schemas";
 import { ProfileSchema } from "~/modules/profiles/schemas";
 import { InviteSchema } from "~/modules/recommendations/schemas";
 import { StarActionSchema } from "~/modules/stars/schemas";
-import { ReviewSchema, SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
+import { ReviewSchema, SaveIntentSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
 import { expect, randomClientIp, SESSION_COOKIE, test } from "./fixtures";
 import { changedTables, fingerprintRows, formsOf, malformedBody, ODD_VALUES, randomSource, REFUSED_VALUES, type FormShape } from "./fuzz-support";
 
@@ -96,7 +96,7 @@ test.describe("malformed bodies to every action", () => {
       {
         path: `/mentor/slots/${slot.id}`,
         actor: "mentor",
-        forms: [...slotForm.map((f) => ({ ...f, fixed: { intent: "submit" } })), ...formsOf(SlotOutcomeSchema), ...formsOf(SaveIntentSchema)],
+        forms: [...slotForm.map((f) => ({ ...f, fixed: { intent: "submit" } })), ...formsOf(SlotOutcomeSchema), ...formsOf(WithdrawSlotSchema), ...formsOf(SaveIntentSchema)],
       },
       { path: `/mentor/slots/${slot.id}/applicants`, actor: "mentor", forms: formsOf(ApplicantActionSchema) },
       { path: `/mentor/slots/${slot.id}/fit`, actor: "mentor", forms: formsOf(InviteSchema) },

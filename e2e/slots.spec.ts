@@ -353,3 +353,35 @@ test("an admin cannot send a slot back without a reason; with one, the mentors s
   await expect(mentorPage.getByRole("button", { name: "Save and submit" })).toBeVisible();
   await openEmail(mentorPage, { to: mentor.email, subject: `Your slot needs changes: ${title}` });
 });
+
+test.describe("drafts and the review queue", () => {
+  test("a mentor takes a slot waiting for review back to a draft, changes it and submits it again", async ({ page, db, login, makeUser, newDevice }) => {
+    const { organization, mentor } = await makeOrganization(db, { verified: false });
+    const title = `Withdrawn slot ${word()}`;
+    const skill = await makeSkill(db);
+    const slot = await makeSlot(db, organization, {
+      title,
+      description: "Join a four-person team that measures river health with low-cost sensors.",
+      project: "An ingestion pipeline that cleans sensor readings and publishes them as open data.",
+      skills: [[skill.slug, 2, true]],
+      status: "pending_review",
+      publishedAt: null,
+      submittedAt: new Date(),
+      mentorIds: [mentor.id],
+    });
+
+    await login(mentor);
+    await page.goto(`/mentor/slots/${slot.id}`);
+    await page.getByRole("button", { name: "Take it back to a draft" }).click();
+    await expect(page.getByText("Taken back from the review queue: it is a draft again.")).toBeVisible();
+    await page.getByLabel("Title").fill(`${title} revised`);
+    await page.getByRole("button", { name: "Save and submit" }).click();
+    await expect(page.getByText("Submitted. An admin reviews it before it opens")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: `${title} revised` })).toBeVisible();
+
+    // Meanwhile the admin's queue showed it no more; now it is back, with the change.
+    const adminPage = await newDevice();
+    await login(await makeUser({ role: "admin" }), adminPage.context());
+    await expect(await reviewCard(adminPage, `${title} revised`)).toBeVisible();
+  });
+});

@@ -11,9 +11,9 @@ import { SlotForm, slotFormDefaults, SlotPageHeader } from "~/components/slot-fo
 import { Alert, Button, ButtonLink } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { listSkills } from "~/modules/skills/skills.server";
-import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema } from "~/modules/slots/schemas";
+import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
 import { countApplicants } from "~/modules/applications/applications.server";
-import { endSlot, getOwnSlot, saveSlot, todayOf } from "~/modules/slots/slots.server";
+import { endSlot, getOwnSlot, saveSlot, todayOf, withdrawSlot } from "~/modules/slots/slots.server";
 import { findOwnSlot } from "~/modules/slots/access.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";
 import { ENDED_SLOT_STATUSES, isIn, PUBLISHED_SLOT_STATUSES } from "~/domain/vocabulary";
@@ -28,6 +28,7 @@ const NOTICES: Record<string, { tone: "success" | "info"; text: string }> = {
   published: { tone: "success", text: "Your slot is open: students can find it now." },
   closed: { tone: "info", text: "Closed: the slot no longer takes applications." },
   filled: { tone: "success", text: "Marked filled. Congratulations on your new intern." },
+  withdrawn: { tone: "info", text: "Taken back from the review queue: it is a draft again. Change it, then choose “Save and submit” when it is ready." },
 };
 
 // why: a slot of another organization is "not found", never "forbidden" — its existence is not theirs to learn.
@@ -55,6 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const now = new Date();
 
+  if (WithdrawSlotSchema.safeParse({ intent: formData.get("intent") }).success) {
+    requireCleanForm(formData);
+    const result = await withdrawSlot(db, { userId: user.id, slotId, now });
+    if (!result.ok) return data({ result: null, outcomeError: "Only a slot waiting for review can be taken back: an admin may have just decided on it." }, { status: 409 });
+    return redirect(`/mentor/slots/${slotId}?notice=withdrawn`);
+  }
   const outcome = SlotOutcomeSchema.safeParse({ intent: formData.get("intent") });
   if (outcome.success) {
     requireCleanForm(formData);
@@ -139,7 +146,13 @@ export default function MentorSlotPage() {
         {slot.status === "pending_review" ? (
           <Alert tone="info" title={SLOT_STATUS_LABELS.pending_review}>
             Submitted {slot.submittedAt ? formatDateTime(slot.submittedAt) : ""}. An admin checks it before it opens — every unpaid slot, and every slot of an
-            organization not yet verified. It cannot be edited meanwhile; if it needs changes, it comes back to you with a note.
+            organization not yet verified. It cannot be edited meanwhile; if it needs changes, it comes back to you with a note. To change it yourself first,
+            take it back to a draft and submit it again when it is ready.
+            <Form method="post" className="mt-3">
+              <Button type="submit" name="intent" value="withdraw" variant="secondary" disabled={busy}>
+                Take it back to a draft
+              </Button>
+            </Form>
           </Alert>
         ) : null}
         {isIn(ENDED_SLOT_STATUSES, slot.status) ? (

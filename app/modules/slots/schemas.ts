@@ -158,6 +158,9 @@ export const SaveIntentSchema = z.object({ intent: z.enum(["save", "submit"]).de
 /** A mentor's decision on an open slot. */
 export const SlotOutcomeSchema = z.object({ intent: z.enum(["close", "fill"]) });
 
+/** A mentor takes a slot waiting for review back to a draft. */
+export const WithdrawSlotSchema = z.object({ intent: z.literal("withdraw") });
+
 const reviewReason = z
   .string({ error: "Write the reason: the mentors read it and change the slot" })
   .trim()

@@ -7,7 +7,7 @@ import { moduleTestDb } from "~db/test/module-db";
 import { slotOpenedSubject } from "~emails/slot-opened";
 import { slotSentBackSubject } from "~emails/slot-sent-back";
 import type { SlotInput } from "./schemas";
-import { endSlot, getOwnSlot, listOrganizationSlots, listReviewQueue, reviewSlot, saveSlot, submitSlot, todayOf } from "./slots.server";
+import { endSlot, getOwnSlot, listOrganizationSlots, listReviewQueue, reviewSlot, saveSlot, submitSlot, todayOf, withdrawSlot } from "./slots.server";
 
 const db = moduleTestDb({ queue: true });
 
@@ -243,6 +243,38 @@ describe("reviewSlot", () => {
     expect(ours[1]).toMatchObject({ organization: { verifiedAt: null }, mentors: [{ id: second.mentor.id }], skills: [{ slug: second.skill.slug, required: true }] });
     expect(ours[0]!.slot.primaryBeneficiary).toMatchObject({ noExpectationOfPay: expect.any(String) });
     expect(rows.every((r) => r.slot.status === "pending_review")).toBe(true);
+  });
+});
+
+describe("withdrawSlot", () => {
+  test("a mentor takes a slot waiting for review back to a draft, changes it and submits it again; the admins no longer see it meanwhile", async () => {
+    const { mentor, organization, slotId, input } = await pendingSlot();
+    const colleague = await addMentor(db, organization);
+    const admin = await makeUser(db, { role: "admin" });
+
+    expect(await withdrawSlot(db, { userId: colleague.id, slotId, now: NOW })).toEqual({ ok: true });
+    expect(await slotRow(slotId)).toMatchObject({ status: "draft", submittedAt: null, reviewNote: null });
+    expect((await auditOf(slotId)).at(-1)).toMatchObject({ action: "slot.withdrawn", actorId: colleague.id });
+    expect((await listReviewQueue(db)).rows.map((r) => r.slot.id)).not.toContain(slotId);
+    expect(await reviewSlot(db, { adminId: admin.id, input: { slotId, decision: "open" }, now: NOW })).toEqual({ ok: false, error: "not_pending" });
+
+    // A draft again: edited, then submitted anew.
+    expect(await saveSlot(db, { userId: mentor.id, slotId, input: { ...input, title: `${input.title} (revised)` }, submit: true, now: NOW })).toEqual({
+      ok: true,
+      slotId,
+      status: "pending_review",
+    });
+  });
+
+  test("only a slot waiting for review is taken back, and only by its organization", async () => {
+    const { slotId, mentor } = await pendingSlot();
+    const other = await makeOrganization(db);
+    expect(await withdrawSlot(db, { userId: other.mentor.id, slotId })).toEqual({ ok: false, error: "not_found" });
+    expect((await slotRow(slotId)).status).toBe("pending_review");
+    const open = await makeSlot(db, (await makeOrganization(db)).organization);
+    const draft = await savedDraft();
+    expect(await withdrawSlot(db, { userId: draft.mentor.id, slotId: draft.slotId })).toEqual({ ok: false, error: "not_pending" });
+    expect(await withdrawSlot(db, { userId: mentor.id, slotId: open.id })).toEqual({ ok: false, error: "not_found" });
   });
 });
 

@@ -198,6 +198,24 @@ export async function submitSlot(db: Db, { userId, slotId, now = new Date() }: {
   }));
 }
 
+/**
+ * Takes a slot of the mentor's organization back from the review queue: it is a draft again, to
+ * change and submit anew. Only a slot waiting for review; the admins no longer see it.
+ */
+export async function withdrawSlot(
+  db: Db,
+  { userId, slotId, now = new Date() }: { userId: string; slotId: string; now?: Date },
+): Promise<{ ok: true } | { ok: false; error: "not_found" | "not_pending" }> {
+  return afterCommit(transaction(db, async (tx) => {
+    const own = await findOwnSlot(tx, { userId, slotId, lock: true });
+    if (!own) return { ok: false, error: "not_found" };
+    if (own.slot.status !== "pending_review") return { ok: false, error: "not_pending" };
+    await tx.update(slots).set({ status: "draft", submittedAt: null, updatedAt: now }).where(eq(slots.id, slotId));
+    await recordAudit(tx, { actorId: userId, action: "slot.withdrawn", subjectType: "slot", subjectId: slotId, detail: { title: own.slot.title } });
+    return { ok: true };
+  }));
+}
+
 export type SlotOutcome = "closed" | "filled";
 
 /** Closes an open slot of the mentor's organization, or marks it filled (telling those still waiting); any other status is refused. */
