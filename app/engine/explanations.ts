@@ -74,7 +74,16 @@ export type ScoreExplanation =
   | { code: "time_zone_none"; params: { zone: string } }
   | { code: "dates_and_hours"; params: { weeksAfterFree: number; hours: number; studentHours: number; during?: HoursDuring } };
 
-export type Explanation = AuthorizationExplanation | TermsExplanation | ScoreExplanation;
+/**
+ * Where a hybrid or on-site slot is from the student (places.ts): for the student's own
+ * recommendations; the student's city is not a mentor's to read here.
+ */
+export type PlaceExplanation =
+  | { code: "place_same_city"; params: { mode: WorkModeKind; city: string } }
+  | { code: "place_distance"; params: { mode: WorkModeKind; city: string; studentCity: string; km: number } }
+  | { code: "place_other_city"; params: { mode: WorkModeKind; city: string; studentCity: string } };
+
+export type Explanation = AuthorizationExplanation | TermsExplanation | ScoreExplanation | PlaceExplanation;
 export type ExplanationCode = Explanation["code"];
 export type AuthorizationCode = AuthorizationExplanation["code"];
 
@@ -132,11 +141,20 @@ export const SCORE_CODES = [
   "dates_and_hours",
 ] as const satisfies readonly ScoreExplanation["code"][];
 
-export const EXPLANATION_CODES: readonly ExplanationCode[] = [...AUTHORIZATION_CODES, ...TERMS_CODES, ...SCORE_CODES];
+export const PLACE_CODES = ["place_same_city", "place_distance", "place_other_city"] as const satisfies readonly PlaceExplanation["code"][];
+
+export const EXPLANATION_CODES: readonly ExplanationCode[] = [...AUTHORIZATION_CODES, ...TERMS_CODES, ...SCORE_CODES, ...PLACE_CODES];
 
 // A compile-time check that the lists above name every code of the union, each once.
 type Missing<All, Listed> = Exclude<All, Listed>;
-const complete: [Missing<AuthorizationCode, (typeof AUTHORIZATION_CODES)[number]>, Missing<TermsExplanation["code"], (typeof TERMS_CODES)[number]>, Missing<ScoreExplanation["code"], (typeof SCORE_CODES)[number]>] extends [never, never, never] ? true : false = true;
+const complete: [
+  Missing<AuthorizationCode, (typeof AUTHORIZATION_CODES)[number]>,
+  Missing<TermsExplanation["code"], (typeof TERMS_CODES)[number]>,
+  Missing<ScoreExplanation["code"], (typeof SCORE_CODES)[number]>,
+  Missing<PlaceExplanation["code"], (typeof PLACE_CODES)[number]>,
+] extends [never, never, never, never]
+  ? true
+  : false = true;
 void complete;
 
 const authorizationCodes = new Set<string>(AUTHORIZATION_CODES);

@@ -20,6 +20,8 @@ export type MatchStudent = {
   /** F-1: months of full-time CPT already used, if the student said (12 or more end OPT eligibility). */
   cptFullTimeMonthsUsed?: number | null;
   country: string;
+  /** Where the student lives, for the place note of an in-person slot (places.ts); matching does not read it. */
+  city?: string | null;
   timezone: string;
   availableFrom: string;
   availableWeeks: number;

@@ -10,6 +10,7 @@ import { WORK_AUTHORIZATIONS } from "~/engine/work-authorization";
 const day = fc.integer({ min: 0, max: 1500 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const hours = fc.integer({ min: 1, max: 80 });
 const during = fc.constantFrom("term" as const, "breaks" as const);
+const city = fc.constantFrom("Seattle", "Boston", "Montréal", "St. John's");
 const slug = fc.constantFrom(...Object.keys(SKILL_NAMES));
 const slugs = (max: number) => fc.uniqueArray(slug, { maxLength: max });
 const goal = fc.constantFrom<Goal>("mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project", "course_credit");
@@ -45,6 +46,9 @@ const PARAMS: { [C in ExplanationCode]: fc.Arbitrary<ParamsOf<C>> } = {
   work_mode_country: fc.record({ mode, country, studentCountry: country }),
   starts_before_available: fc.record({ startDate: day, availableFrom: day }),
   ends_after_available: fc.record({ endDate: day, availableUntil: day }),
+  place_same_city: fc.record({ mode, city }),
+  place_distance: fc.record({ mode, city, studentCity: city, km: fc.integer({ min: 0, max: 5000 }) }),
+  place_other_city: fc.record({ mode, city, studentCity: city }),
   hours_over: fc.record({ hours, studentHours: hours, during }, { requiredKeys: ["hours", "studentHours"] }),
   auth_not_accepted: fc.record({ status: fc.constantFrom(...WORK_AUTHORIZATIONS) }),
   stem_opt_not_paid: none,

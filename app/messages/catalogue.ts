@@ -32,6 +32,17 @@ export const EXPLANATION_MESSAGES = {
     they: "{weeksAfterFree, plural, =0 {Starts soon after {name} is free} one {Starts # week after {name} is free} other {Starts # weeks after {name} is free}}; {hours} of {name}'s {studentHours} hours a week{during, select, term { in term} breaks { in breaks} other {}}.",
   },
 
+  // Where an in-person slot is, from the student ----------------------------------------------
+  place_same_city: { you: "{Mode} in {city}, where you live.", they: "{Mode} in {city}, where {name} lives." },
+  place_distance: {
+    you: "{Mode} in {city}, about {distance} from {studentCity}{near, select, yes {} other {: you would need to move or travel there}}.",
+    they: "{Mode} in {city}, about {distance} from {studentCity}, where {name} lives.",
+  },
+  place_other_city: {
+    you: "{Mode} in {city}, not {studentCity}: check that you can get there.",
+    they: "{Mode} in {city}; {name} lives in {studentCity}.",
+  },
+
   // Terms that rule a pair out ---------------------------------------------------------------
   compensation_paid_only: { you: "You asked for paid internships only.", they: "{Name} asked for paid internships only." },
   compensation_paid_or_stipend: { you: "You asked for paid or stipend internships only.", they: "{Name} asked for paid or stipend internships only." },
@@ -168,6 +179,11 @@ export const STATUS_STEP_MESSAGES = {
     they: "{Name} asks the international office which authorization they can get, and how long it takes.",
   },
 } as const satisfies Partial<Record<WorkAuthorizationStatus, Voices>>;
+
+/** Notes on a student's own recommendation. */
+export const RECOMMENDATION_MESSAGES = {
+  stretch: "A stretch: you have none of the {total, plural, one {required skill} other {# required skills}} at the level asked yet. Apply if you can show you are learning {total, plural, one {it} other {them}} fast.",
+} as const;
 
 /** The frames pages put around explanations, for mentors and admins. */
 export const FRAME_MESSAGES = {

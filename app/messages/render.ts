@@ -5,6 +5,7 @@ import { formatDay } from "~/modules/slots/format";
 import { skillName } from "~/domain/skill-names";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import type { Explanation, ExplanationCode } from "~/engine/explanations";
+import { withinReach } from "~/engine/places";
 import type { WorkAuthorizationStatus } from "~/engine/work-authorization";
 import {
   EXPLANATION_MESSAGES,
@@ -12,6 +13,7 @@ import {
   GOAL_WORDS,
   ORGANIZATION_DOCUMENTS_MESSAGE,
   PRIVATE_AUTHORIZATION_MESSAGES,
+  RECOMMENDATION_MESSAGES,
   STATUS_STEP_MESSAGES,
   WORK_MODE_WORDS,
 } from "./catalogue";
@@ -48,6 +50,8 @@ function format(message: string, values: Record<string, string | number>, locale
   return locale === PSEUDO_LOCALE ? `[${out}]` : out;
 }
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const distanceNumber = new Intl.NumberFormat("en");
 const conjunction = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
 const disjunction = new Intl.ListFormat("en", { style: "long", type: "disjunction" });
 
@@ -105,6 +109,18 @@ export function argumentsOf(e: Explanation): Record<string, string | number> {
     case "hours_over":
       // A code stored before `during` existed, or hours the same in term and breaks: no "in term".
       return { ...e.params, during: e.params.during ?? "any" };
+    case "place_same_city":
+      return { Mode: capitalize(WORK_MODE_WORDS[e.params.mode]), city: e.params.city };
+    case "place_other_city":
+      return { Mode: capitalize(WORK_MODE_WORDS[e.params.mode]), city: e.params.city, studentCity: e.params.studentCity };
+    case "place_distance":
+      return {
+        Mode: capitalize(WORK_MODE_WORDS[e.params.mode]),
+        city: e.params.city,
+        studentCity: e.params.studentCity,
+        distance: `${distanceNumber.format(e.params.km)} km (${distanceNumber.format(Math.round(e.params.km * 0.621371 / 5) * 5)} miles)`,
+        near: withinReach(e) ? "yes" : "no",
+      };
     case "work_mode_not_chosen":
       return { mode: WORK_MODE_WORDS[e.params.mode] };
     case "work_mode_country":
@@ -128,7 +144,6 @@ export function argumentsOf(e: Explanation): Record<string, string | number> {
   }
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function voiceArguments(voice: Voice): Record<string, string> {
   if (voice.audience === "student") return { audience: "student", stage: voice.stage ?? "browsing" };
@@ -161,6 +176,11 @@ export type PrivateFit = keyof typeof PRIVATE_AUTHORIZATION_MESSAGES;
 /** A mentor's line about a private status: fits, fits with steps to confirm, or does not fit. */
 export function renderPrivateFit(fit: PrivateFit, name: string | null, locale: Locale = "en") {
   return format(PRIVATE_AUTHORIZATION_MESSAGES[fit], voiceArguments({ audience: "mentor", name }), locale);
+}
+
+/** "A stretch: …", on a recommendation that covers none of the slot's `total` required skills at the level asked. */
+export function renderStretch(total: number, locale: Locale = "en") {
+  return format(RECOMMENDATION_MESSAGES.stretch, { total }, locale);
 }
 
 export type Frame = keyof typeof FRAME_MESSAGES;

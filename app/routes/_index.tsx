@@ -169,6 +169,9 @@ function RecommendedForYou({ recommendations }: { recommendations: Recommendatio
               actions={<StarForm slotId={slot.id} starred={slot.starred} redirectTo="/" slotTitle={slot.title} />}
             >
               <SlotSummary slot={slot}>
+                {slot.stretch ? (
+                  <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200">{slot.stretch}</p>
+                ) : null}
                 <h4 className="sr-only">Why it fits</h4>
                 <ReasonList reasons={slot.reasons} strengths={slot.strengths} />
                 {slot.warnings.length ? (

@@ -11,8 +11,8 @@ import type { Goal, MatchSlot, MatchStudent } from "~/engine/types";
 
 type SkillRow = { skillSlug: string; level: number };
 
-/** The profile fields matching reads. */
-type MatchProfile = Pick<
+/** The profile fields matching reads (and the city, for a recommendation's place note). */
+type MatchProfile = { city?: string | null } & Pick<
   StudentProfile,
   | "userId"
   | "workAuthorization"
@@ -59,6 +59,7 @@ export function toMatchStudent(profile: MatchProfile, skills: SkillRow[] | Recor
     programEndDate: profile.graduationDate,
     cptFullTimeMonthsUsed: profile.cptFullTimeMonthsUsed,
     country: profile.country,
+    ...(profile.city ? { city: profile.city } : {}),
     timezone: profile.timezone,
     availableFrom: profile.availableFrom,
     availableWeeks: profile.availableWeeks,

@@ -156,6 +156,50 @@ describe("hours in term and in breaks", () => {
   });
 });
 
+describe("what a recommendation says plainly", () => {
+  test("where a hybrid or on-site slot is from the student: the city and the distance, or the two cities", async () => {
+    const { organization } = await makeOrganization(db);
+    const skill = await makeSkill(db);
+    const student = await makeMatchableStudent({ skills: [[skill.slug, 3]], city: "Boston", workModes: ["remote", "hybrid", "onsite"] });
+    const slot = (title: string, values: Parameters<typeof makeSlot>[2]) => openSlot(organization, [[skill.slug, 2]], { title, ...values });
+    const seattle = await slot("Hybrid in Seattle", { workMode: "hybrid", city: "Seattle", timezone: "America/Los_Angeles" });
+    const cambridge = await slot("On site in Cambridge", { workMode: "onsite", city: "Cambridge" });
+    const boston = await slot("On site in Boston", { workMode: "onsite", city: "boston" });
+    const elsewhere = await slot("Hybrid in Springfield", { workMode: "hybrid", city: "Springfield" });
+    const remote = await slot("Remote", { workMode: "remote", city: "Seattle" });
+    invalidateOpenSlots();
+
+    const result = await recommendedSlotsFor(db, student.id, { k: 50 });
+    if (result.status !== "ready") throw new Error("expected recommendations");
+    const first = (id: string) => {
+      const found = result.slots.find((s) => s.id === id)!;
+      return [found.reasons[0], found.strengths[0]];
+    };
+    expect(first(seattle.id)).toEqual(["Hybrid in Seattle, about 4,000 km (2,485 miles) from Boston: you would need to move or travel there.", false]);
+    expect(first(cambridge.id)).toEqual(["On site in Cambridge, about 5 km (5 miles) from Boston.", true]);
+    expect(first(boston.id)).toEqual(["On site in boston, where you live.", true]);
+    expect(first(elsewhere.id)).toEqual(["Hybrid in Springfield, not Boston: check that you can get there.", false]);
+    expect(first(remote.id)[0]).toMatch(/^Covers/);
+  });
+
+  test("a slot where the student covers none of the required skills at the level asked is called a stretch", async () => {
+    const { organization } = await makeOrganization(db);
+    const [python, sql] = [await makeSkill(db), await makeSkill(db)];
+    const student = await makeMatchableStudent({ skills: [[python.slug, 1], [sql.slug, 1]] });
+    const stretch = await openSlot(organization, [[python.slug, 3], [sql.slug, 3]]);
+    const fits = await openSlot(organization, [[python.slug, 1], [sql.slug, 3]]);
+    invalidateOpenSlots();
+
+    const result = await recommendedSlotsFor(db, student.id, { k: 50 });
+    if (result.status !== "ready") throw new Error("expected recommendations");
+    const byId = new Map(result.slots.map((s) => [s.id, s]));
+    expect(byId.get(stretch.id)?.stretch).toBe(
+      "A stretch: you have none of the 2 required skills at the level asked yet. Apply if you can show you are learning them fast.",
+    );
+    expect(byId.get(fits.id)?.stretch).toBeNull();
+  });
+});
+
 describe("slots the student took up", () => {
   test("are left out of recommendations: applied to, matched with or finished; a withdrawn application or a proposal not yet introduced is not", async () => {
     const { organization } = await makeOrganization(db);

@@ -18,7 +18,8 @@ import { firstName } from "~/domain/names";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { explainPair, recommendSlots, recommendStudents } from "~/engine/recommend";
 import { mentorFitLines, mentorView, renderTopReasons, type FitLine } from "~/messages/audiences";
-import { renderExplanation } from "~/messages/render";
+import { renderExplanation, renderStretch } from "~/messages/render";
+import { placeNote, withinReach } from "~/engine/places";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getCompiledOpenSlots, loadMatchSlot, loadStudent, loadStudents } from "~/modules/engine-adapter/instance.server";
 import { profileCompleteness } from "~/modules/profiles/completeness";
@@ -34,7 +35,16 @@ export const INVITED_ACTION = "slot.student_invited";
 
 // Recommendations for a student ---------------------------------------------------------------
 
-export type RecommendedSlot = SlotCard & { score: number; reasons: string[]; strengths: boolean[]; warnings: string[]; starred: boolean };
+export type RecommendedSlot = SlotCard & {
+  score: number;
+  /** Where an in-person slot is from the student, then the score's top reasons. */
+  reasons: string[];
+  strengths: boolean[];
+  warnings: string[];
+  starred: boolean;
+  /** Said plainly when the student covers none of the slot's required skills at the level asked. */
+  stretch: string | null;
+};
 
 export type Recommendations =
   | { status: "ready"; slots: RecommendedSlot[]; starredCount: number }
@@ -79,13 +89,16 @@ export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, n
     if (!card) continue;
     const pair = explainPair(student, slot);
     const items = renderTopReasons(pair.components, { audience: "student" });
+    const place = placeNote(student, card);
+    const skills = pair.components.find((c) => c.key === "required_skills")!.reason;
     out.push({
       ...card,
       score,
-      reasons: items.map((r) => r.text),
-      strengths: items.map((r) => r.strength),
+      reasons: [...(place ? [renderExplanation(place, { audience: "student" })] : []), ...items.map((r) => r.text)],
+      strengths: [...(place ? [withinReach(place)] : []), ...items.map((r) => r.strength)],
       warnings: pair.warnings.map((w) => renderExplanation(w, { audience: "student" })),
       starred: starred.has(slotId),
+      stretch: skills.code === "required_skills" && skills.params.covered.length === 0 ? renderStretch(skills.params.total) : null,
     });
   }
   return { status: "ready", slots: out, starredCount: starred.size };
