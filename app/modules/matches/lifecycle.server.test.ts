@@ -201,14 +201,19 @@ describe("when a slot fills", () => {
     for (const { applicant } of waiting) expect(await filledEmails(applicant.email)).toHaveLength(1);
   });
 
-  test("a mentor who marks the slot filled tells those still waiting too", async () => {
+  test("a mentor who marks the slot filled tells the applicants still waiting too", async () => {
     const { organization, mentor } = await makeOrganization(db);
     const slot = await makeSlot(db, organization, { status: "open", mentorIds: [mentor.id] });
     const applicant = await makeMatchableStudent(db);
     const application = await makeApplication(db, { slotId: slot.id, studentId: applicant.id });
+    // A seat is still free: the student introduced may still confirm, so they are not told there is none.
+    const introducedStudent = await makeMatchableStudent(db);
+    const match = await makeMatch(db, { slotId: slot.id, studentId: introducedStudent.id, status: "introduced" });
     expect(await endSlot(db, { userId: mentor.id, slotId: slot.id, outcome: "filled" })).toEqual({ ok: true });
     expect(await applicationOf(application.id)).toMatchObject({ status: "not_selected", declineReason: SLOT_FILLED_REASON });
     expect(await filledEmails(applicant.email)).toHaveLength(1);
+    expect(await filledEmails(introducedStudent.email)).toHaveLength(0);
+    expect(await getMatchPage(db, as(introducedStudent), match.id)).toMatchObject({ moves: ["interviewing", "confirm", "not_proceeding"], later: [] });
   });
 });
 
