@@ -6,9 +6,9 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProfileForm } from "~/components/profile/profile-form";
 import { parseForm } from "~/forms/gate";
-import { readForm } from "~/forms/read.server";
+import { readForm, requireCleanForm } from "~/forms/read.server";
 import { profileCompleteness } from "~/modules/profiles/completeness";
-import { getStudentProfile, saveStudentProfile } from "~/modules/profiles/profiles.server";
+import { getStudentProfile, joinMatchingRounds, saveStudentProfile } from "~/modules/profiles/profiles.server";
 import { ProfileSchema } from "~/modules/profiles/schemas";
 import { timeZoneOptions } from "~/modules/profiles/time-zones";
 import { unknownSkillErrors } from "~/modules/skills/schemas";
@@ -28,12 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     skills: skills.map((s) => ({ name: s.name, aliases: s.aliases })),
     timeZones: timeZoneOptions(),
     saved: new URL(request.url).searchParams.get("saved") === "1",
+    joinedRounds: new URL(request.url).searchParams.get("rounds") === "1",
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "student");
-  const submission = parseForm(await readForm(request), { schema: ProfileSchema });
+  const formData = await readForm(request);
+  // The completeness card's question: join the matching rounds, nothing else changes.
+  if (formData.get("intent") === "join_rounds") {
+    requireCleanForm(formData);
+    if (!(await joinMatchingRounds(getDb(), user.id))) throw notFound();
+    return redirect("/profile?rounds=1");
+  }
+  const submission = parseForm(formData, { schema: ProfileSchema });
   // why: a list button (add or remove a row) asks for the form back with the row changed; nothing is saved.
   if (submission.status === undefined) return { result: submission.reply() };
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

@@ -15,7 +15,7 @@ import { MAX_PROJECTS, ProfileFields, ProfileSchema, profileFormDefaults } from 
 import type { StudentProfileData } from "~/modules/profiles/types";
 import { AuthorizationGuidance } from "./authorization-guidance";
 import { Choices, Section } from "./blocks";
-import { CompletenessMeter } from "./completeness-meter";
+import { CompletenessMeter, MATCHING_ROUNDS_MEANING } from "./completeness-meter";
 import { ProjectRows } from "./project-rows";
 
 // The student's profile form (app/routes/profile.tsx): one form, saved together, in sections.
@@ -31,7 +31,7 @@ const PRIVACY_CHOICES = [
   {
     name: "inMatching",
     label: "Include me in matching rounds",
-    description: "Admins run rounds that propose matches between students and open slots. Every proposal is reviewed before anyone is introduced.",
+    description: MATCHING_ROUNDS_MEANING,
   },
   {
     name: "visibleToMentors",
@@ -50,10 +50,12 @@ export type ProfileFormProps = {
   skills: SkillOption[];
   timeZones: string[];
   saved: boolean;
+  /** The student just said yes to the matching rounds. */
+  joinedRounds: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
 };
 
-export function ProfileForm({ profile, completeness, skills, timeZones, saved, lastResult }: ProfileFormProps) {
+export function ProfileForm({ profile, completeness, skills, timeZones, saved, joinedRounds, lastResult }: ProfileFormProps) {
   const hydrated = useHydrated();
   const defaults = profileFormDefaults({ ...profile, updatedAt: null });
   const [form, fields] = useForm({
@@ -89,7 +91,8 @@ export function ProfileForm({ profile, completeness, skills, timeZones, saved, l
       </PageHeader>
 
       {saved && !lastResult ? <Alert tone="success">Your profile is saved.</Alert> : null}
-      <CompletenessMeter percent={completeness.percent} missing={completeness.missing} />
+      {joinedRounds ? <Alert tone="success">You are in the matching rounds. An admin reviews every match suggested for you before anyone is introduced.</Alert> : null}
+      <CompletenessMeter percent={completeness.percent} missing={completeness.missing} inMatching={profile.inMatching} />
 
       <div className="grid gap-8 lg:grid-cols-[11rem_1fr]">
         <nav aria-label="Profile sections" className="hidden lg:block">

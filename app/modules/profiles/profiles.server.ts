@@ -113,6 +113,12 @@ export async function saveStudentProfile(db: Db, userId: string, input: ProfileI
   return { ok: true };
 }
 
+/** The student joins the matching rounds (their answer to the profile's question); false when they have no profile yet. */
+export async function joinMatchingRounds(db: Db, userId: string, now = new Date()) {
+  const joined = await db.update(studentProfiles).set({ inMatching: true, updatedAt: now }).where(eq(studentProfiles.userId, userId)).returning({ userId: studentProfiles.userId });
+  return joined.length > 0;
+}
+
 /**
  * Whether `viewer` may read the profile of student `studentId`, and as whom: the student
  * themself; an admin; a mentor of a verified organization when the student lets every verified
