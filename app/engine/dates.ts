@@ -40,15 +40,24 @@ export function dayAfterWeeks(date: string, weeks: number) {
  * school's own calendar; these dates cover US semesters and Canada's May–August work term.
  */
 export function inTerm(from: number, until: number) {
-  let termDays = 0;
-  for (let day = from; day < until; day++) {
-    const date = new Date(day * DAY_MS);
-    const monthDay = (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
-    const inBreak = (monthDay >= 501 && monthDay <= 831) || monthDay >= 1215 || monthDay <= 110;
-    if (!inBreak && ++termDays > 7) return true;
+  // why: compiling 20,000 open slots asks this of each; slots share a few start dates and lengths.
+  const key = from * 1024 + Math.min(until - from, 1023);
+  let answer = termRuns.get(key);
+  if (answer === undefined) {
+    answer = false;
+    let termDays = 0;
+    for (let day = from; day < until && !answer; day++) {
+      const date = new Date(day * DAY_MS);
+      const monthDay = (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+      const inBreak = (monthDay >= 501 && monthDay <= 831) || monthDay >= 1215 || monthDay <= 110;
+      if (!inBreak && ++termDays > 7) answer = true;
+    }
+    if (termRuns.size >= MAX_REMEMBERED) termRuns.clear();
+    termRuns.set(key, answer);
   }
-  return false;
+  return answer;
 }
+const termRuns = new Map<number, boolean>();
 
 export function isIsoDate(value: string) {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDay(toDay(value)) === value;
