@@ -270,10 +270,13 @@ describe("the mentor's side", () => {
   });
 
   test("the fit never names the status unless the student shares it", async () => {
+    // 30 hours a week: CPT's 20-hour term cap becomes a step to confirm, which names the status.
     const { slot, mentor, skill } = await openSlot({ hoursPerWeek: 30, paperwork: [] });
     const hidden = await matchableStudent({ skill: skill.slug, status: "us_f1_cpt" });
     const shared = await matchableStudent({ skill: skill.slug, status: "us_f1_cpt", share: true });
     const refused = await matchableStudent({ skill: skill.slug });
+    // why: the slot runs in term, so the students' term-time hours must cover it: only the status is in question here.
+    for (const s of [hidden, shared, refused]) await db.update(studentProfiles).set({ hoursPerWeekTerm: 40 }).where(eq(studentProfiles.userId, s.id));
     for (const s of [hidden, shared, refused]) expect(await applyToSlot(db, s.id, slot.id, APPLICATION)).toMatchObject({ ok: true });
     // STEM OPT since applying, on a slot without E-Verify.
     await changeStatus(refused.id, "us_f1_stem_opt");
