@@ -24,6 +24,8 @@ export type DemoOrganization = {
   slug: string;
   name: string;
   type: OrganizationType;
+  /** A research team's university or institute. */
+  parentInstitution?: string;
   website: string;
   size: OrganizationSize;
   country: "US" | "CA";
@@ -134,6 +136,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     slug: "urban-air-lab",
     name: "Urban Air Quality Lab, Lakeshore State University",
     type: "research_team",
+    parentInstitution: "Lakeshore State University",
     website: "https://urbanair.example.edu",
     size: "11-50",
     country: "US",

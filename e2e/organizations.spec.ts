@@ -34,7 +34,8 @@ test("a mentor creates an organization, an admin verifies it", async ({ page, ma
 
   await expect(page.getByRole("heading", { name: "Create your organization" })).toBeVisible();
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Kind of organization").selectOption({ label: "Startup" });
+  await page.getByRole("radio", { name: /^Startup/ }).check();
+  await expect(page.getByLabel("Parent institution")).toBeHidden();
   await page.getByLabel("Size").selectOption({ label: "11–50 people" });
   await page.getByLabel("Website (optional)").fill("northwind.example.org");
   await page.getByLabel("Country").selectOption({ label: "Canada" });
@@ -191,28 +192,68 @@ test("without JavaScript, a refused organization form keeps what was typed and f
   await login(await makeUser({ role: "mentor" }), context);
   await page.goto("/organization/new");
   await page.getByLabel("Name").fill("Quiet Lab");
-  await page.getByLabel("Kind of organization").selectOption({ label: "Research team" });
+  await page.getByRole("radio", { name: /^Research lab or team/ }).check();
   await page.getByLabel("Country").selectOption({ label: "Mexico" });
   await page.getByLabel("Website (optional)").fill("not a website");
   await page.getByLabel("What your organization does").fill("Too short");
   await page.getByRole("button", { name: "Create organization" }).click();
 
+  // The first refused field in page order has the focus: a research team names its institution.
+  const parent = page.getByLabel("Parent institution (research labs and teams)");
+  await expect(parent).toBeFocused();
+  await expect(parent).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Name the university or institute the team belongs to")).toBeVisible();
   const size = page.getByLabel("Size");
-  await expect(size).toBeFocused();
   await expect(size).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Choose how many people work there")).toBeVisible();
   await expect(page.getByText("Enter the address of your website, like https://example.org")).toBeVisible();
   await expect(page.getByLabel("Name")).toHaveValue("Quiet Lab");
-  await expect(page.getByLabel("Kind of organization")).toHaveValue("research_team");
+  await expect(page.getByRole("radio", { name: /^Research lab or team/ })).toBeChecked();
   await expect(page.getByLabel("Country")).toHaveValue("MX");
   await expect(page.getByLabel("What your organization does")).toHaveValue("Too short");
 
+  await parent.fill("Universidad Nacional Autónoma de México");
   await size.selectOption({ label: "1–10 people" });
   await page.getByLabel("Website (optional)").fill("quietlab.example.org");
   await page.getByLabel("What your organization does").fill("We study how people read error messages, with help from our interns.");
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quiet Lab" })).toBeVisible();
+  await expect(page.getByText("Research lab or team at Universidad Nacional Autónoma de México · 1–10 people")).toBeVisible();
   await context.close();
+});
+
+test("a university lab tells itself from the university, names its institution, and students and admins read it", async ({ page, db, makeUser, login, newDevice }) => {
+  await login(await makeUser({ role: "mentor", name: "Dana Whitfield" }));
+  const name = `Urban Air Lab ${unique()}`;
+  await page.goto("/organization/new");
+  await page.getByLabel("Name").fill(name);
+  const kinds = page.getByRole("group", { name: "Kind of organization" });
+  await expect(kinds.getByText("A lab or research group at a university, hospital or institute — most university labs are this.")).toBeVisible();
+  await expect(kinds.getByText("A university or college as a whole, or one of its offices — not a single lab.")).toBeVisible();
+  await expect(page.getByLabel("Parent institution")).toBeHidden();
+  await kinds.getByRole("radio", { name: /^Research lab or team/ }).check();
+  // Choosing a research team asks for its institution, right below.
+  await expect(page.getByLabel("Parent institution")).toBeVisible();
+  await page.getByLabel("City (optional)").fill("Chicago");
+  await page.getByLabel("Size").selectOption({ label: "1–10 people" });
+  await page.getByLabel("What your organization does").fill("We measure the air in city neighbourhoods and publish what we find.");
+  await page.getByLabel("Country").selectOption({ label: "United States" });
+  await page.getByRole("button", { name: "Create organization" }).click();
+  const parent = page.getByLabel("Parent institution");
+  await expect(parent).toBeFocused();
+  await expect(page.getByText("Name the university or institute the team belongs to")).toBeVisible();
+  await parent.fill("University of Chicago");
+  await page.getByRole("button", { name: "Create organization" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("Research lab or team at University of Chicago · 1–10 people · Chicago, United States")).toBeVisible();
+  const [saved] = await db.select().from(organizations).where(eq(organizations.name, name));
+  expect(saved).toMatchObject({ type: "research_team", parentInstitution: "University of Chicago" });
+
+  const adminPage = await newDevice();
+  await login(await makeUser({ role: "admin" }), adminPage.context());
+  const card = await adminCard(adminPage, name);
+  await expect(card).toContainText("Research lab or team at University of Chicago · 1–10 people · Chicago, United States");
 });
 
 test.describe("who may open and change organization pages", () => {

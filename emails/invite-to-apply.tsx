@@ -55,7 +55,7 @@ InviteToApply.PreviewProps = {
   mentorName: "Priya Raman",
   organizationName: "River Sensors Lab",
   slotTitle: "Data pipeline intern for a wildlife-tracking nonprofit",
-  reasons: ["Covers 2 of 2 required skills at the level asked (python and sql).", "Same working hours as the team.", "Can give mentorship and a recommendation letter."],
+  reasons: ["Covers 2 of 2 required skills at the level asked (Python and SQL).", "Same working hours as the team.", "Can give mentorship and a recommendation letter."],
   slotUrl: "http://localhost:3000/slots/00000000-0000-4000-8000-000000000000",
   deadline: "Mar 1, 2027",
 } satisfies InviteToApplyProps;

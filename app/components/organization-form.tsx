@@ -1,14 +1,15 @@
 import { type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { COUNTRIES, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
-import { Field, optionsFrom, SelectField, TextareaField } from "./forms";
+import { COUNTRIES, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_HINTS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
+import { ChoiceGroup, Field, optionsFrom, SelectField, TextareaField } from "./forms";
+import { useHydrated } from "./use-hydrated";
 
 // The fields of the organization form, shared by "create" (/organization/new) and "edit"
 // (/organization). The schema is OrganizationSchema in app/modules/organizations/schemas.ts.
 
 type StringField = FieldMetadata<string | undefined>;
 
-const typeOptions = optionsFrom(ORGANIZATION_TYPE_LABELS);
+const typeOptions = optionsFrom(ORGANIZATION_TYPE_LABELS).map((o) => ({ ...o, description: ORGANIZATION_TYPE_HINTS[o.value] }));
 const sizeOptions = optionsFrom(ORGANIZATION_SIZE_LABELS);
 const countryOptions = COUNTRIES.map((c) => ({ value: c.code, label: c.name }));
 
@@ -16,15 +17,30 @@ export function OrganizationFields({
   fields,
   nameHint,
 }: {
-  fields: Record<"name" | "type" | "size" | "website" | "country" | "city" | "description", StringField>;
+  fields: Record<"name" | "type" | "parentInstitution" | "size" | "website" | "country" | "city" | "description", StringField>;
   nameHint?: ReactNode;
 }) {
+  const hydrated = useHydrated();
+  // Without JavaScript the field always shows (its label says whom it is for); with it, for research teams only.
+  const showParent = !hydrated || fields.type.value === "research_team";
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <div className="sm:col-span-2">
         <Field field={fields.name} label="Name" autoComplete="organization" hint={nameHint} />
       </div>
-      <SelectField field={fields.type} label="Kind of organization" options={typeOptions} placeholder="Choose one…" />
+      <div className="sm:col-span-2">
+        <ChoiceGroup field={fields.type} type="radio" legend="Kind of organization" options={typeOptions} look="tiles" />
+      </div>
+      {showParent ? (
+        <div className="sm:col-span-2">
+          <Field
+            field={fields.parentInstitution}
+            label={hydrated ? "Parent institution" : "Parent institution (research labs and teams)"}
+            hint="The university, hospital or institute the team belongs to, like “University of Chicago”."
+            autoComplete="off"
+          />
+        </div>
+      ) : null}
       <SelectField field={fields.size} label="Size" options={sizeOptions} placeholder="Choose one…" />
       <div className="sm:col-span-2">
         <Field

@@ -38,11 +38,27 @@ export const PAPERWORK_LABELS: Record<Paperwork, string> = {
 export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
   startup: "Startup",
   nonprofit: "Nonprofit",
-  research_team: "Research team",
+  research_team: "Research lab or team",
   small_business: "Small business",
   company: "Company",
-  university: "University",
+  university: "University or college",
 };
+
+/** What each kind of organization is, for the person choosing: a university lab is a research team, not the university. */
+export const ORGANIZATION_TYPE_HINTS: Record<OrganizationType, string> = {
+  startup: "A young company building its first products.",
+  nonprofit: "A charity, foundation or community group.",
+  research_team: "A lab or research group at a university, hospital or institute — most university labs are this.",
+  small_business: "An established business of up to a few dozen people.",
+  company: "A larger, established company.",
+  university: "A university or college as a whole, or one of its offices — not a single lab.",
+};
+
+/** The kind of an organization in a line: "Research lab or team at University of Chicago", "Startup". */
+export function organizationKind(organization: { type: OrganizationType; parentInstitution?: string | null }) {
+  const label = ORGANIZATION_TYPE_LABELS[organization.type];
+  return organization.type === "research_team" && organization.parentInstitution ? `${label} at ${organization.parentInstitution}` : label;
+}
 
 export const ORGANIZATION_SIZE_LABELS: Record<OrganizationSize, string> = {
   "1-10": "1–10 people",

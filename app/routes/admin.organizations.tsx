@@ -11,7 +11,7 @@ import { ReasonForm } from "~/components/reason-form";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { VerifiedBadge } from "~/components/verified-badge";
-import { countryName, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
+import { countryName, ORGANIZATION_SIZE_LABELS, organizationKind } from "~/domain/labels";
 import { ORGANIZATION_FILTERS, UnverifyOrganizationSchema, type OrganizationFilter } from "~/modules/organizations/schemas";
 import { listOrganizationsForAdmin, unverifyOrganization, verifyOrganization } from "~/modules/organizations/verification.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";
@@ -146,7 +146,7 @@ function OrganizationRow({ org, actionData }: { org: Row; actionData: ActionData
             <VerifiedBadge verified={verified} />
           </div>
           <p className="mt-1 text-sm text-slate-600">
-            {ORGANIZATION_TYPE_LABELS[org.type]} · {ORGANIZATION_SIZE_LABELS[org.size]} · {place}
+            {organizationKind(org)} · {ORGANIZATION_SIZE_LABELS[org.size]} · {place}
           </p>
           <p className="mt-1 text-xs text-slate-500">
             Created {formatDateTime(org.createdAt)}

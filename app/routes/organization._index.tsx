@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // why: another organization's id answers exactly like a missing one, so ids reveal nothing.
   if (!result.ok) throw notFound("Organization not found.");
   const notice = result.verificationWithdrawn
-    ? "Saved. Because the name or website changed, your organization goes back to an admin to be verified again."
+    ? "Saved. Because the name, website or parent institution changed, your organization goes back to an admin to be verified again."
     : "Your changes are saved.";
   return { intent: "update", result: submission.reply(), notice };
 }

@@ -8,7 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { Alert, Button, Card } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { VerifiedBadge } from "~/components/verified-badge";
-import { countryName, ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/domain/labels";
+import { countryName, ORGANIZATION_SIZE_LABELS, organizationKind } from "~/domain/labels";
 import { parseForm } from "~/forms/gate";
 import type { getOrganizationPage } from "~/modules/organizations/organizations.server";
 import { InviteMentorSchema, UpdateOrganizationSchema } from "~/modules/organizations/schemas";
@@ -51,7 +51,7 @@ export function OrganizationDetails({
           <VerifiedBadge verified={verified} />
         </div>
         <p className="text-slate-600">
-          {ORGANIZATION_TYPE_LABELS[org.type]} · {ORGANIZATION_SIZE_LABELS[org.size]} · {place}
+          {organizationKind(org)} · {ORGANIZATION_SIZE_LABELS[org.size]} · {place}
         </p>
       </div>
 
@@ -135,6 +135,7 @@ function EditOrganization({ page, lastResult }: { page: OrganizationPage; lastRe
       organizationId: org.id,
       name: org.name,
       type: org.type,
+      parentInstitution: org.parentInstitution ?? "",
       size: org.size,
       website: org.website ?? "",
       country: org.country,
@@ -154,7 +155,7 @@ function EditOrganization({ page, lastResult }: { page: OrganizationPage; lastRe
         <input type="hidden" name="organizationId" value={org.id} />
         <OrganizationFields
           fields={fields}
-          nameHint={org.verifiedAt ? "Changing the name or the website sends your organization back to an admin to be verified again." : undefined}
+          nameHint={org.verifiedAt ? "Changing the name, the website or the parent institution sends your organization back to an admin to be verified again." : undefined}
         />
         <div className="border-t border-slate-200 pt-6">
           <Button type="submit" name="intent" value="update" disabled={busy}>

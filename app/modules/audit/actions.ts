@@ -4,7 +4,7 @@ const KNOWN_ACTIONS: Record<string, string> = {
   "organization.created": "Created the organization",
   "organization.verified": "Verified the organization",
   "organization.unverified": "Removed the organization's verification",
-  "organization.verification_withdrawn": "Changed name or website; verification withdrawn",
+  "organization.verification_withdrawn": "Changed name, website or parent institution; verification withdrawn",
   "organization.member_joined": "Joined the organization by invitation",
   "organization.left_without_members": "Last member deleted their account; open slots closed",
   "account.deleted": "An account was deleted by its holder (anonymous)",

@@ -8,14 +8,16 @@ import { listAuditLog } from "./audit-log.server";
 
 const db = moduleTestDb();
 
-let calls = 0;
-
-/** Entries dated after anything else in the log (each call after the last), so they lead its first page (newest first). */
-async function recordLatest(entries: Omit<AuditEntry, "actorId">[]) {
-  const base = Date.UTC(2100, 0, 1) + ++calls * 3_600_000;
-  await db.insert(auditLog).values(entries.map((e, i) => ({ ...e, actorId: null, detail: e.detail ?? null, createdAt: new Date(base + i * 1000) })));
-  const { rows } = await listAuditLog(db, { page: 1 });
-  return rows.slice(0, entries.length).reverse();
+/** Records `entries` and reads them back from the log's pages, in the order given (other files write to the log meanwhile). */
+async function recordAndList(entries: Omit<AuditEntry, "actorId">[]) {
+  const ids = (await db.insert(auditLog).values(entries.map((e) => ({ ...e, actorId: null, detail: e.detail ?? null }))).returning({ id: auditLog.id })).map((r) => r.id);
+  const found = new Map<number, Awaited<ReturnType<typeof listAuditLog>>["rows"][number]>();
+  for (let page = 1; found.size < ids.length; page++) {
+    const { rows, pages } = await listAuditLog(db, { page });
+    for (const row of rows) if (ids.includes(row.id)) found.set(row.id, row);
+    if (page >= pages) break;
+  }
+  return ids.map((id) => found.get(id)!);
 }
 
 describe("listAuditLog", () => {
@@ -27,7 +29,7 @@ describe("listAuditLog", () => {
     const application = await makeApplication(db, { slotId: slot.id, studentId: student.id });
     const [round] = await db.insert(matchRounds).values({ listLength: 3, stats: { proposals: 0 } }).returning();
 
-    const rows = await recordLatest([
+    const rows = await recordAndList([
       { action: "organization.verified", subjectType: "organization", subjectId: organization.id },
       { action: "slot.sent_back", subjectType: "slot", subjectId: slot.id, detail: { title: slot.title, reason: "Add a learning plan." } },
       { action: "account.deleted", subjectType: "user", subjectId: student.id },
@@ -59,7 +61,7 @@ describe("listAuditLog", () => {
     const student = await makeMatchableStudent(db);
     const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "rejected", closingReason: "The hours do not fit her term." });
 
-    const rows = await recordLatest([
+    const rows = await recordAndList([
       { action: "slot.sent_back", subjectType: "slot", subjectId: slot.id, detail: { title: slot.title, reason: "Add a learning plan." } },
       { action: "match.rejected", subjectType: "match", subjectId: match.id, detail: { slotId: slot.id } },
       { action: "slot.closed", subjectType: "slot", subjectId: slot.id, detail: { reason: "mentor_deleted_account" } },

@@ -54,6 +54,17 @@ describe("OrganizationSchema", () => {
     expect(OrganizationSchema.safeParse({ ...orgInput(), type: "university" }).success).toBe(true);
   });
 
+  test("a research team names its parent institution; other kinds need none", () => {
+    const lab = OrganizationSchema.safeParse({ ...orgInput(), type: "research_team" });
+    expect(lab.success).toBe(false);
+    expect(lab.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["parentInstitution", "Name the university or institute the team belongs to"]]);
+    expect(OrganizationSchema.parse({ ...orgInput(), type: "research_team", parentInstitution: " University of Chicago " }).parentInstitution).toBe("University of Chicago");
+    expect(OrganizationSchema.safeParse({ ...orgInput(), type: "university" }).success).toBe(true);
+    // Said with the other problems, not after them (a form without JavaScript shows all at once).
+    const alsoSize = OrganizationSchema.safeParse({ ...orgInput(), type: "research_team", size: undefined });
+    expect(alsoSize.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["parentInstitution", "size"]);
+  });
+
   test("slugify keeps letters and digits of any accent and never returns an empty slug", () => {
     expect(slugify("Café Lab — Toronto")).toBe("cafe-lab-toronto");
     expect(slugify("  !!! ")).toBe("organization");
@@ -134,6 +145,25 @@ describe("updateOrganization", () => {
     expect(renamed).toMatchObject({ ok: true, verificationWithdrawn: true });
     expect(await orgRow(org.id)).toMatchObject({ verifiedAt: null, verifiedBy: null });
     expect((await auditFor(org.id)).map((e) => e.action)).toContain("organization.verification_withdrawn");
+  });
+});
+
+describe("a research team's parent institution", () => {
+  test("is kept for a research team, dropped when the kind changes, and changing it withdraws a verification", async () => {
+    const mentor = await makeMentor(db);
+    const admin = await makeUser(db, { role: "admin" });
+    const org = await makeOrganization(db, { members: [mentor], verifiedAt: new Date(), verifiedBy: admin.id, website: "https://northwind.example.org" });
+    const lab = { name: org.name, type: "research_team" as const, parentInstitution: "University of Chicago" };
+
+    expect(await updateOrganization(db, mentor.id, org.id, orgInput(lab))).toMatchObject({ ok: true, verificationWithdrawn: true });
+    expect(await orgRow(org.id)).toMatchObject({ type: "research_team", parentInstitution: "University of Chicago" });
+
+    await db.update(organizations).set({ verifiedAt: new Date(), verifiedBy: admin.id }).where(eq(organizations.id, org.id));
+    expect(await updateOrganization(db, mentor.id, org.id, orgInput({ ...lab, description: "We measure the air in city neighbourhoods." }))).toMatchObject({ verificationWithdrawn: false });
+    expect(await updateOrganization(db, mentor.id, org.id, orgInput({ ...lab, parentInstitution: "Northwestern University" }))).toMatchObject({ verificationWithdrawn: true });
+
+    await updateOrganization(db, mentor.id, org.id, orgInput({ name: org.name, type: "company", parentInstitution: "Northwestern University" }));
+    expect(await orgRow(org.id)).toMatchObject({ type: "company", parentInstitution: null });
   });
 });
 
@@ -300,7 +330,7 @@ describe("verification", () => {
     }
 
     const log = await listAuditLog(db, { page: 1 });
-    expect(log.rows[0]).toMatchObject({ action: "organization.verified", actorName: "Ada Admin", actorRole: "admin", subjectName: org.name });
+    expect(log.rows[0]).toMatchObject({ action: "organization.verified", actorName: "Ada Admin", actorRole: "admin", subject: { exists: true, name: org.name } });
 
     expect(await verifyOrganization(db, admin.id, org.id)).toEqual({ ok: false, error: "already_verified" });
     expect(await auditFor(org.id)).toHaveLength(1);

@@ -39,6 +39,8 @@ async function freeSlug(tx: Db, base: string) {
 const columnsFrom = (input: OrganizationInput) => ({
   name: input.name,
   type: input.type,
+  // why: only a research team belongs to another institution; a form that changed the type drops it.
+  parentInstitution: input.type === "research_team" ? (input.parentInstitution ?? null) : null,
   website: input.website ?? null,
   size: input.size,
   country: input.country,
@@ -91,8 +93,8 @@ export type UpdateOrganizationResult = { ok: true; organization: Organization; v
 
 /**
  * Updates an organization `mentorId` is a member of; for anyone else it is `not_found` and
- * nothing changes. Renaming a verified organization or changing its website withdraws the
- * verification: an admin verified *that* name and site, not whatever it becomes.
+ * nothing changes. Renaming a verified organization or changing its website or parent
+ * institution withdraws the verification: an admin verified *that* name, site and institution.
  */
 export async function updateOrganization(db: Db, mentorId: string, orgId: string, input: OrganizationInput, now = new Date()): Promise<UpdateOrganizationResult> {
   if (!isUuid(orgId)) return { ok: false, error: "not_found" };
@@ -106,7 +108,10 @@ export async function updateOrganization(db: Db, mentorId: string, orgId: string
     if (!current) return { ok: false, error: "not_found" };
     const before = current.organization;
     const next = columnsFrom(input);
-    const identityChanged = before.name.toLowerCase() !== next.name.toLowerCase() || !sameWebsite(before.website, next.website);
+    const identityChanged =
+      before.name.toLowerCase() !== next.name.toLowerCase() ||
+      !sameWebsite(before.website, next.website) ||
+      (before.parentInstitution ?? "").toLowerCase() !== (next.parentInstitution ?? "").toLowerCase();
     const verificationWithdrawn = before.verifiedAt !== null && identityChanged;
 
     const [organization] = await tx
@@ -120,7 +125,11 @@ export async function updateOrganization(db: Db, mentorId: string, orgId: string
         action: "organization.verification_withdrawn",
         subjectType: "organization",
         subjectId: orgId,
-        detail: { reason: "A mentor changed the name or website", from: { name: before.name, website: before.website }, to: { name: next.name, website: next.website } },
+        detail: {
+          reason: "A mentor changed the name, website or parent institution",
+          from: { name: before.name, website: before.website, parentInstitution: before.parentInstitution },
+          to: { name: next.name, website: next.website, parentInstitution: next.parentInstitution },
+        },
       });
     }
     return { ok: true, organization: organization!, verificationWithdrawn };

@@ -17,9 +17,10 @@ const website = z
   .transform(withScheme)
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "Enter the address of your website, like https://example.org" }));
 
-export const OrganizationSchema = z.object({
+const organizationFields = z.object({
   name: z.string({ error: "Enter the name of your organization" }).trim().min(2, "Use at least 2 characters").max(120, "Use at most 120 characters"),
   type: z.enum(ORGANIZATION_TYPES, { error: "Choose what kind of organization it is" }),
+  parentInstitution: z.string().trim().max(160, "Use at most 160 characters").optional(),
   website: website.optional(),
   size: z.enum(ORGANIZATION_SIZES, { error: "Choose how many people work there" }),
   country: z.enum(COUNTRY_CODES, { error: "Choose the country" }),
@@ -31,10 +32,21 @@ export const OrganizationSchema = z.object({
     .max(2000, "Use at most 2,000 characters"),
 });
 
+/**
+ * A research team names the institution it belongs to: students and admins read it beside the
+ * team's name. why: `when` runs it even while another field is refused, so a form without
+ * JavaScript names every problem at once.
+ */
+const researchTeamHasParent = (value: { type?: unknown; parentInstitution?: unknown }) =>
+  value.type !== "research_team" || (typeof value.parentInstitution === "string" && value.parentInstitution.trim() !== "");
+const parentRequired = { path: ["parentInstitution"], message: "Name the university or institute the team belongs to", when: () => true };
+
+export const OrganizationSchema = organizationFields.refine(researchTeamHasParent, parentRequired);
+
 /** The edit form also carries which organization it edits; the module checks the mentor belongs to it. */
-export const UpdateOrganizationSchema = OrganizationSchema.extend({
-  organizationId: z.uuid({ error: "This form is missing its organization" }),
-});
+export const UpdateOrganizationSchema = organizationFields
+  .extend({ organizationId: z.uuid({ error: "This form is missing its organization" }) })
+  .refine(researchTeamHasParent, parentRequired);
 
 export const InviteMentorSchema = z.object({
   email: z

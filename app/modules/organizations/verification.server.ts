@@ -124,6 +124,7 @@ export async function listOrganizationsForAdmin(db: Db, { filter, page }: { filt
         name: organizations.name,
         slug: organizations.slug,
         type: organizations.type,
+        parentInstitution: organizations.parentInstitution,
         website: organizations.website,
         size: organizations.size,
         country: organizations.country,

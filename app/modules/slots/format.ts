@@ -5,8 +5,9 @@ import { slotEndDate } from "~/engine/work-authorization";
 // How a slot's terms read on a page: said plainly, the same way everywhere. Safe in the browser.
 
 const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+/** "$22.50 CAD": the dollar sign and the currency's code, once ("CA$22.50 CAD" said it twice). */
 const money = (amount: number, currency: string | null, decimals: 0 | 2) =>
-  `${currency === "CAD" ? "CA$" : "$"}${amount.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${currency ? ` ${currency}` : ""}`;
+  `$${amount.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${currency ? ` ${currency}` : ""}`;
 
 /** "Mar 1, 2027" for a YYYY-MM-DD date (read as a calendar day, the same on server and browser). */
 export function formatDay(date: string) {
@@ -15,7 +16,7 @@ export function formatDay(date: string) {
 
 type Pay = { compensation: SlotCompensation; hourlyRate: string | number | null; stipendAmount: number | null; currency: string | null };
 
-/** The pay in a few words: "$25.00 USD an hour", "CA$3,000 CAD stipend for the internship", "Unpaid", "Course credit". */
+/** The pay in a few words: "$25.00 USD an hour", "$3,000 CAD stipend for the internship", "Unpaid", "Course credit". */
 export function describePay(slot: Pay) {
   switch (slot.compensation) {
     case "paid":
