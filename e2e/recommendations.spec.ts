@@ -138,6 +138,36 @@ test("slots the student applied to or finished are not recommended, and /slots a
   await expect(card(page, applied).getByText("Applied", { exact: true })).toBeVisible();
 });
 
+test("a recommendation says where an in-person slot is and how far, calls a slot without the required skills a stretch, and leaves out full time in term for a student with 20 hours in term", async ({ page, db, makeUser, login }) => {
+  // why: open slots are compiled once per server process and kept for 30 s; new slots may need that long to show.
+  test.setTimeout(90_000);
+  const [skill, hard] = [await makeSkill(db), await makeSkill(db)];
+  const { organization } = await makeOrganization(db);
+  const word = tag();
+  const year = new Date().getUTCFullYear() + 1;
+  const [seattle, stretch, fullTime] = [`Hybrid intern ${word}`, `Stretch intern ${word}`, `Full-time spring intern ${word}`];
+  const spring = { startDate: `${year}-01-11`, durationWeeks: 14, applicationDeadline: addDays(TODAY, 5), acceptedAuthorizations: ["us_f1_cpt" as const], paperwork: ["cpt_offer_letter" as const] };
+  await makeSlot(db, organization, { ...spring, title: seattle, workMode: "hybrid", city: "Seattle", timezone: "America/Los_Angeles", skills: [[skill.slug, 2, true]] });
+  await makeSlot(db, organization, { ...spring, title: stretch, skills: [[hard.slug, 4, true]] });
+  await makeSlot(db, organization, { ...spring, title: fullTime, hoursPerWeek: 40, skills: [[skill.slug, 2, true]] });
+  const student = await makeUser({ name: "Noor Haddad" });
+  // In Boston, 20 hours a week in term and 40 in breaks, free from early January; the hard skill at level 1.
+  await completeProfile(db, student, skill.slug, { availableFrom: `${year}-01-04`, availableWeeks: 40 });
+  await db.insert(studentSkills).values({ userId: student.id, skillSlug: hard.slug, level: 1 });
+  await login(student);
+
+  await page.goto("/");
+  await expect(async () => {
+    await page.reload();
+    await expect(card(page, seattle)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000, intervals: [2000, 5000] });
+  await expect(card(page, seattle).getByRole("listitem").first()).toContainText("Hybrid in Seattle, about 4,000 km (2,485 miles) from Boston: you would need to move or travel there.");
+  await expect(card(page, stretch)).toContainText("A stretch: you do not have the required skill at the level asked yet.");
+  await expect(card(page, seattle)).not.toContainText("A stretch");
+  // The three slots were compiled together: 40 hours from January is more than the student's 20 in term.
+  await expect(card(page, fullTime)).toHaveCount(0);
+});
+
 test("a student whose profile is incomplete is told what is missing instead", async ({ page, makeUser, login }) => {
   await login(await makeUser());
   await page.goto("/");

@@ -182,7 +182,8 @@ export const STATUS_STEP_MESSAGES = {
 
 /** Notes on a student's own recommendation. */
 export const RECOMMENDATION_MESSAGES = {
-  stretch: "A stretch: you have none of the {total, plural, one {required skill} other {# required skills}} at the level asked yet. Apply if you can show you are learning {total, plural, one {it} other {them}} fast.",
+  stretch:
+    "{total, plural, one {A stretch: you do not have the required skill at the level asked yet. Apply if you can show you are learning it fast.} other {A stretch: you have none of the # required skills at the level asked yet. Apply if you can show you are learning them fast.}}",
 } as const;
 
 /** The frames pages put around explanations, for mentors and admins. */
