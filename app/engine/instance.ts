@@ -31,6 +31,7 @@ const student = z.object({
   availableWeeks: z.number().int().min(1).max(104),
   maxHoursPerWeek: z.number().min(0).max(80),
   termHoursPerWeek: z.number().min(0).max(80).nullish(),
+  city: z.string().max(100).nullish(),
   compensation: z.enum(COMPENSATION_PREFERENCES),
   workModes: z.array(mode).min(1),
   goals: z.array(goal).default([]),
