@@ -201,7 +201,7 @@ export async function loadStudents(db: Db, options: { ids?: string[]; forRound?:
     select p.user_id as "userId", p.work_authorization as "workAuthorization",
       p.authorization_valid_from::text as "authorizationValidFrom", p.authorization_valid_until::text as "authorizationValidUntil",
       p.graduation_date::text as "graduationDate", p.cpt_full_time_months_used as "cptFullTimeMonthsUsed",
-      p.country, p.timezone, p.available_from::text as "availableFrom", p.available_weeks as "availableWeeks",
+      p.country, p.city, p.timezone, p.available_from::text as "availableFrom", p.available_weeks as "availableWeeks",
       p.hours_per_week_term as "hoursPerWeekTerm", p.hours_per_week_break as "hoursPerWeekBreak", p.compensation,
       p.work_modes::text[] as "workModes", p.goals::text[] as goals, sk.skills, st.stars
     from ${studentProfiles} p
