@@ -3,7 +3,7 @@ import { parseForm } from "~/forms/gate";
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ApplicationStatus } from "~db/schema";
-import { FormErrors, TextareaField } from "~/components/forms";
+import { CHECK_ON_SUBMIT, FormErrors, TextareaField } from "~/components/forms";
 import { Alert, Button, ButtonLink } from "~/components/ui";
 import { APPLICATION_STATUS_HINTS, APPLICATION_STATUS_LABELS, applicationFormSchema, MAX_STATEMENT } from "~/modules/applications/schemas";
 import { isIn, UNDECIDED_APPLICATION_STATUSES } from "~/domain/vocabulary";
@@ -51,8 +51,7 @@ function ApplyForm({
     lastResult: lastResult ?? undefined,
     // why: one answer input per question from the first render; getFieldList follows the default's length.
     defaultValue: { statement: previous?.statement ?? "", answers: questions.map((_, i) => previous?.answers[i] ?? "") },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema }),
   });
   const answers = fields.answers.getFieldList();

@@ -8,7 +8,7 @@ import { getDb } from "~db/client.server";
 import { clearedSessionCookie } from "~/auth/cookie.server";
 import { requireAuth } from "~/auth/guards.server";
 import { invalidateUserSessions, listUserSessions } from "~/auth/session.server";
-import { Field, FormErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, Field, FormErrors } from "~/components/forms";
 import { describeUserAgent, formatDateTime } from "~/components/format";
 import { Alert, Button, buttonClass, Card, PageHeader } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
@@ -84,8 +84,7 @@ export default function AccountPage() {
     id: "change-password",
     lastResult: passwordResult,
     constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: ChangePasswordSchema }),
   });
   const busy = useIsPending({ fields: { intent: "change-password" } });
@@ -179,7 +178,7 @@ function DeleteAccountCard({ role, lastResult }: { role: string; lastResult: Sub
     id: "delete-account",
     lastResult,
     constraint: getZodConstraint(DeleteAccountSchema),
-    shouldValidate: "onSubmit",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: DeleteAccountSchema }),
   });
   const mentorLike = role !== "student";

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
-import { Field, FormErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, Field, FormErrors } from "~/components/forms";
 import { Button, NarrowPage } from "~/components/ui";
 import { requestPasswordReset } from "~/modules/accounts/accounts.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
@@ -42,8 +42,7 @@ export default function ForgotPasswordPage() {
     constraint: getZodConstraint(ForgotPasswordSchema),
     // why: the email field has focus on arrival; checking it on blur showed "Enter your email address"
     // to someone only clicking a link below it, and the message pushed the link away from the click.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: ForgotPasswordSchema }),
   });
   return (

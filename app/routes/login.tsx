@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getDb } from "~db/client.server";
 import { sessionCookie } from "~/auth/cookie.server";
 import { requireAnonymous, safeRedirectPath } from "~/auth/guards.server";
-import { Field, FormErrors, hasFieldErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, Field, FormErrors, hasFieldErrors } from "~/components/forms";
 import { Alert, Button, NarrowPage } from "~/components/ui";
 import { logIn, resendVerification } from "~/modules/accounts/accounts.server";
 import { ForgotPasswordSchema, LoginSchema } from "~/modules/accounts/schemas";
@@ -85,8 +85,7 @@ export default function LoginPage() {
     constraint: getZodConstraint(LoginSchema),
     // why: the email field has focus on arrival; checking it on blur showed "Enter your email address"
     // to someone only clicking a link below it, and the message pushed the link away from the click.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: LoginSchema }),
   });
   // On arrival the first empty field has focus; after a refused field, the kit focuses it.

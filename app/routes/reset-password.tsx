@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { sessionCookie } from "~/auth/cookie.server";
-import { Field, FormErrors, hasFieldErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, Field, FormErrors, hasFieldErrors } from "~/components/forms";
 import { Alert, Button, ButtonLink, NarrowPage } from "~/components/ui";
 import { checkResetToken, resetPassword } from "~/modules/accounts/accounts.server";
 import { linkProblem } from "~/modules/accounts/messages";
@@ -43,8 +43,7 @@ export default function ResetPasswordPage() {
     id: "reset-password",
     lastResult: actionData?.result,
     constraint: getZodConstraint(ResetPasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: ResetPasswordSchema }),
   });
   const arrival = !hasFieldErrors(actionData?.result);

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MatchStatus } from "~db/schema";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, ErrorList, FormErrors } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
 import { ReasonForm } from "~/components/reason-form";
 import { Button, Card } from "~/components/ui";
@@ -246,7 +246,7 @@ function ConfirmForm({ steps, lastResult }: { steps: string[]; lastResult: LastR
   const [form, fields] = useForm({
     id: "move-confirm",
     lastResult,
-    shouldValidate: "onSubmit",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: MoveSchema }),
   });
   const pending = useIsPending({ fields: { move: "confirm" } });

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { CHECK_ON_SUBMIT, ErrorList, FormErrors } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
 import { ScoreDial } from "~/components/matches/match-ui";
 import { ReasonForm } from "~/components/reason-form";
@@ -26,7 +26,7 @@ export function RunRoundForm({ lastResult }: { lastResult: LastResult }) {
     id: "run-round",
     lastResult,
     defaultValue: { listLength: "50" },
-    shouldValidate: "onSubmit",
+    ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: RunRoundSchema }),
   });
   const pending = useIsPending({ fields: { intent: "run_round" } });
