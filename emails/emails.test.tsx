@@ -1,11 +1,13 @@
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { expect, test } from "vitest";
+import ApplicationWithdrawn from "./application-withdrawn";
 import Introduction from "./introduction";
 import IntroductionSteps from "./introduction-steps";
 import MatchStatus from "./match-status";
 import OrganizationInvitation from "./organization-invitation";
 import ResetPassword from "./reset-password";
+import SlotFilled from "./slot-filled";
 import VerifyEmail from "./verify-email";
 
 const text = (email: ReactElement) => render(email, { plainText: true });
@@ -17,6 +19,8 @@ test("an email whose action is a button also gives its address as plain text, fo
     [<OrganizationInvitation {...OrganizationInvitation.PreviewProps} />, OrganizationInvitation.PreviewProps.joinUrl],
     [<Introduction {...Introduction.PreviewProps} />, Introduction.PreviewProps.matchUrl],
     [<IntroductionSteps {...IntroductionSteps.PreviewProps} />, IntroductionSteps.PreviewProps.matchUrl],
+    [<ApplicationWithdrawn {...ApplicationWithdrawn.PreviewProps} />, ApplicationWithdrawn.PreviewProps.applicantsUrl],
+    [<SlotFilled {...SlotFilled.PreviewProps} />, SlotFilled.PreviewProps.url],
   ] as const;
   for (const [email, url] of emails) {
     expect(await text(email)).toContain(`If the button does not work, paste this address into your browser: ${url}`);
