@@ -35,6 +35,7 @@ export default defineConfig({
     // why: the fuzz asserts that no row anywhere changes, so it runs alone, after the journeys.
     // `npx playwright test --project fuzz --no-deps` runs it by itself.
     { name: "fuzz", testMatch: /fuzz\.spec\.ts/, dependencies: ["chromium (production policy)"] },
+    ...(process.env.SCREENSHOTS ? [{ name: "screenshots", testMatch: /\.shots\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }] : []),
   ],
   webServer: {
     command: "tsx server/main.ts",

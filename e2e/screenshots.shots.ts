@@ -1,0 +1,37 @@
+import { expect, submitLogin, test } from "./fixtures";
+
+// The screenshots in docs/screenshots/, taken of the demo data as its people see it:
+// `npm run screenshots` (builds first). Not part of `npm test`: only the "screenshots" project,
+// which exists when SCREENSHOTS=1, runs this file.
+
+const shots: [string, string, string | null][] = [
+  ["slots-search", "/slots?q=python", null],
+  ["student-home", "/", "student@example.org"],
+  ["student-slot", "FIRST_SLOT", "student@example.org"],
+  ["student-applications", "/applications", "student@example.org"],
+  ["student-profile", "/profile", "student@example.org"],
+  ["mentor-slots", "/mentor/slots", "mentor@example.org"],
+  ["admin-matches", "/admin/matches", "admin@example.org"],
+  ["admin-audit", "/admin/audit", "admin@example.org"],
+];
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+for (const [name, path, who] of shots) {
+  test(`screenshot ${name}`, async ({ page }) => {
+    if (who) {
+      await page.goto("/login");
+      await submitLogin(page, { email: who, password: "steppingstone-demo" });
+      await page.waitForLoadState("networkidle");
+    }
+    let target = path;
+    if (path === "FIRST_SLOT") {
+      await page.goto("/slots");
+      const href = await page.locator('a[href^="/slots/"]').first().getAttribute("href");
+      target = href!;
+    }
+    await page.goto(target);
+    await expect(page.locator("h1").first()).toBeVisible();
+    await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+  });
+}
