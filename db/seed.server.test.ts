@@ -6,6 +6,7 @@ import { payAgainstMinimum } from "~/domain/minimum-wage";
 import { authorizationFit } from "~/engine/work-authorization";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { slotRuleIssues } from "~/modules/slots/rules";
+import { submitted } from "~/modules/slots/submitted";
 import { closeDb, getDb, transaction, type Db } from "./client.server";
 import {
   organizationMembers,
@@ -93,7 +94,7 @@ test("the seed creates 15+ slots: all four kinds of compensation, both countries
     expect(byStatus("open").length).toBeGreaterThan(seeded.length / 2);
     expect(byStatus("pending_review").length).toBeGreaterThanOrEqual(2);
     expect(byStatus("draft").length).toBe(1);
-    for (const s of byStatus("open")) {
+    for (const s of byStatus("open").map(submitted)) {
       expect(s.applicationDeadline > today, s.title).toBe(true);
       expect(s.startDate >= s.applicationDeadline, s.title).toBe(true);
       expect(s.publishedAt!.getTime()).toBeLessThan(NOW.getTime());

@@ -15,7 +15,7 @@ import { DeleteAccountSchema } from "~/modules/privacy/schemas";
 import { ProfileSchema } from "~/modules/profiles/schemas";
 import { InviteSchema } from "~/modules/recommendations/schemas";
 import { StarActionSchema } from "~/modules/stars/schemas";
-import { ReviewSchema, SaveIntentSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
+import { ReviewSchema, SaveIntentSchema, slotDraftSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
 import { expect, randomClientIp, SESSION_COOKIE, test } from "./fixtures";
 import { changedTables, fingerprintRows, formsOf, malformedBody, ODD_VALUES, randomSource, REFUSED_VALUES, type FormShape } from "./fuzz-support";
 
@@ -68,7 +68,11 @@ test.describe("malformed bodies to every action", () => {
       ["mentor", `/mentor/slots/${slot.id}/fit`, ["invited"]],
     );
     const today = new Date().toISOString().slice(0, 10);
-    const slotForm = formsOf(slotFormSchema({ today }));
+    // Both buttons of the slot form: "Save draft" reads the draft schema, "Save and submit" the full one.
+    const slotForm = [
+      ...formsOf(slotDraftSchema()).map((f) => ({ ...f, fixed: { intent: "save" } })),
+      ...formsOf(slotFormSchema({ today })).map((f) => ({ ...f, fixed: { intent: "submit" } })),
+    ];
     targets.push(
       { path: "/signup", actor: "anonymous", forms: formsOf(SignupSchema) },
       { path: "/login", actor: "anonymous", forms: [...formsOf(LoginSchema), ...withFixed(ForgotPasswordSchema, { intent: "resend-verification" })] },
@@ -92,11 +96,11 @@ test.describe("malformed bodies to every action", () => {
         forms: [...formsOf(UpdateOrganizationSchema), ...withFixed(InviteMentorSchema, { intent: "invite" }), buttonOnly({ intent: "revoke" }, "invitationId")],
       },
       { path: "/organization/join", actor: "mentor", forms: [buttonOnly({}, "token")] },
-      { path: "/mentor/slots/new", actor: "mentor", forms: formsOf(slotFormSchema({ today })).map((f) => ({ ...f, fixed: { intent: "save" } })) },
+      { path: "/mentor/slots/new", actor: "mentor", forms: slotForm },
       {
         path: `/mentor/slots/${slot.id}`,
         actor: "mentor",
-        forms: [...slotForm.map((f) => ({ ...f, fixed: { intent: "submit" } })), ...formsOf(SlotOutcomeSchema), ...formsOf(WithdrawSlotSchema), ...formsOf(SaveIntentSchema)],
+        forms: [...slotForm, ...formsOf(SlotOutcomeSchema), ...formsOf(WithdrawSlotSchema), ...formsOf(SaveIntentSchema)],
       },
       { path: `/mentor/slots/${slot.id}/applicants`, actor: "mentor", forms: formsOf(ApplicantActionSchema) },
       { path: `/mentor/slots/${slot.id}/fit`, actor: "mentor", forms: formsOf(InviteSchema) },

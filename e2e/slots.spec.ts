@@ -355,6 +355,43 @@ test("an admin cannot send a slot back without a reason; with one, the mentors s
 });
 
 test.describe("drafts and the review queue", () => {
+  test("a mentor saves a draft with only a title; submitting it says what is missing; filled in, it is submitted", async ({ page, db, login }) => {
+    const { mentor } = await makeOrganization(db, { verified: true });
+    const title = `Title-only draft ${word()}`;
+    await login(mentor);
+
+    await page.goto("/mentor/slots/new");
+    await page.getByLabel("Title").fill(title);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("Saved as a draft. Students cannot see it until you submit it.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    const slotId = new URL(page.url()).pathname.split("/").at(-1)!;
+
+    // In the mentor's list, as a draft.
+    await page.goto("/mentor/slots");
+    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
+    await expect(item.getByText("Draft", { exact: true })).toBeVisible();
+    await expect(item.getByText("1 seat", { exact: true })).toBeVisible(); // the one seat the new-slot form starts with; no dates yet
+    await item.getByRole("link", { name: title }).click();
+    await expect(page).toHaveURL(`/mentor/slots/${slotId}`);
+
+    // Submitting it: told what is missing, field by field; nothing is sent.
+    await page.getByRole("button", { name: "Save and submit" }).click();
+    await expect(page.getByText("Enter a description")).toBeVisible();
+    await expect(page.getByText("List at least one skill the intern needs")).toBeVisible();
+    await expect(page.getByText("Choose how the intern is compensated")).toBeVisible();
+    await expect(page.getByText("Choose the start date")).toBeVisible();
+    await expect(page.getByLabel("Description")).toHaveAttribute("aria-invalid", "true");
+    expect((await db.select({ status: slots.status }).from(slots).where(eq(slots.id, slotId)))[0]?.status).toBe("draft");
+
+    // Filled in, it is submitted.
+    await fillUnpaidSlot(page, title);
+    await page.getByRole("textbox", { name: "Learning plan" }).fill(LEARNING_PLAN);
+    await page.getByRole("button", { name: "Save and submit" }).click();
+    await expect(page.getByText("Submitted. An admin reviews it before it opens")).toBeVisible();
+    await expect(page.getByText("Waiting for review", { exact: true }).first()).toBeVisible();
+  });
+
   test("a mentor takes a slot waiting for review back to a draft, changes it and submits it again", async ({ page, db, login, makeUser, newDevice }) => {
     const { organization, mentor } = await makeOrganization(db, { verified: false });
     const title = `Withdrawn slot ${word()}`;

@@ -2,15 +2,16 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { parseForm } from "~/forms/gate";
 import { Form, Link } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useMemo, useRef, type ReactNode } from "react";
 import { BENEFIT_LABELS, COUNTRIES, PAPERWORK_LABELS, SLOT_COMPENSATION_LABELS, WORK_MODE_LABELS } from "~/domain/labels";
 import { isSubMinimumStipend, REGIONS } from "~/domain/minimum-wage";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import type { SkillRef } from "~/modules/skills/skills";
 import { COMMON_TIME_ZONES } from "~/modules/slots/format";
 import { MIN_ANSWER_LENGTH, MIN_PLAN_LENGTH, PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";
-import { COMPENSATIONS, CURRENCIES, MAX_QUESTIONS, OFFERS, PAPERWORK, slotFormFields, slotFormSchema, WORK_MODES } from "~/modules/slots/schemas";
+import { COMPENSATIONS, CURRENCIES, MAX_QUESTIONS, OFFERS, PAPERWORK, slotDraftFields, slotSchemaFor, WORK_MODES, type SaveIntent } from "~/modules/slots/schemas";
 import { CHECK_ON_SUBMIT, CheckboxField, ChoiceGroup, ErrorList, Field, fieldList, FormErrors, inputClass, SelectField, TextareaField, withEmptyRows } from "./forms";
+import type { MaybeDraft } from "~/modules/slots/submitted";
 import type { SlotView } from "./slot-details";
 import { SkillPicker } from "./skill-picker";
 import { Alert, Button, PageHeader } from "./ui";
@@ -110,16 +111,23 @@ export type SlotFormProps = {
 };
 
 export function SlotForm({ id, today, lastResult, defaultValue, mentors, skills, organizationVerified, saveLabel }: SlotFormProps) {
-  const schema = useMemo(() => slotFormSchema({ today }), [today]);
+  // "Save draft" checks only what is written (a title at least); "Save and submit" the whole slot.
+  // The button last pressed decides, also while a refused field is corrected.
+  const intent = useRef<SaveIntent>("save");
+  const schemas = useMemo(() => ({ save: slotSchemaFor("save", { today }), submit: slotSchemaFor("submit", { today }) }), [today]);
   const hydrated = useHydrated();
   const busy = useIsPending();
   const [form, fields] = useForm({
     id,
     lastResult,
     defaultValue: { ...defaultValue, requiredSkills: skillRows(defaultValue?.requiredSkills, 3), niceSkills: skillRows(defaultValue?.niceSkills, 2) } as never,
-    constraint: getZodConstraint(slotFormFields),
+    // why: the draft's constraints, so a browser without JavaScript does not hold back a draft for an empty field.
+    constraint: getZodConstraint(slotDraftFields),
     ...CHECK_ON_SUBMIT,
-    onValidate: ({ formData }) => parseForm(formData, { schema }),
+    onValidate: ({ formData, submitter }) => {
+      if (submitter?.name === "intent") intent.current = submitter.value === "submit" ? "submit" : "save";
+      return parseForm(formData, { schema: schemas[intent.current] });
+    },
   });
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const compensation = fields.compensation.value as string | undefined;
@@ -368,7 +376,7 @@ function QuestionInput({ name, formId, index }: { name: string; formId: string; 
 }
 
 type SavedSlot = {
-  slot: Omit<SlotView, "id" | "status"> & { status?: string };
+  slot: MaybeDraft<Omit<SlotView, "id" | "status">> & { status?: string };
   skills: { name: string; minLevel: number; required: boolean }[];
   mentors: { id: string }[];
 };
@@ -379,26 +387,26 @@ export function slotFormDefaults({ slot, skills, mentors }: SavedSlot): Record<s
   const text = (n: number | string | null) => (n === null ? "" : String(n));
   return {
     title: slot.title,
-    description: slot.description,
-    project: slot.project,
+    description: slot.description ?? "",
+    project: slot.project ?? "",
     requiredSkills: rows(true),
     niceSkills: rows(false),
     mentorIds: mentors.map((m) => m.id),
     mentorHoursPerWeek: text(slot.mentorHoursPerWeek),
-    compensation: slot.compensation,
+    compensation: slot.compensation ?? undefined,
     hourlyRate: text(slot.hourlyRate),
     stipendAmount: text(slot.stipendAmount),
     currency: slot.currency ?? "",
     hoursPerWeek: text(slot.hoursPerWeek),
-    startDate: slot.startDate,
+    startDate: slot.startDate ?? "",
     durationWeeks: text(slot.durationWeeks),
-    applicationDeadline: slot.applicationDeadline,
+    applicationDeadline: slot.applicationDeadline ?? "",
     seats: text(slot.seats),
-    workMode: slot.workMode,
-    country: slot.country,
+    workMode: slot.workMode ?? undefined,
+    country: slot.country ?? "",
     region: slot.region ?? "",
     city: slot.city ?? "",
-    timezone: slot.timezone,
+    timezone: slot.timezone ?? "",
     acceptedAuthorizations: slot.acceptedAuthorizations,
     paperwork: slot.paperwork,
     offers: slot.offers,

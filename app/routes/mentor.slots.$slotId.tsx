@@ -11,10 +11,11 @@ import { SlotForm, slotFormDefaults, SlotPageHeader } from "~/components/slot-fo
 import { Alert, Button, ButtonLink } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { listSkills } from "~/modules/skills/skills.server";
-import { SaveIntentSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
+import { SaveIntentSchema, slotSchemaFor, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
 import { countApplicants } from "~/modules/applications/applications.server";
 import { endSlot, getOwnSlot, saveSlot, todayOf, withdrawSlot } from "~/modules/slots/slots.server";
 import { findOwnSlot } from "~/modules/slots/access.server";
+import { submitted } from "~/modules/slots/submitted";
 import { readForm, requireCleanForm } from "~/forms/read.server";
 import { ENDED_SLOT_STATUSES, isIn, PUBLISHED_SLOT_STATUSES } from "~/domain/vocabulary";
 import { SLOT_STATUS_LABELS } from "~/domain/labels";
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
-  const submission = parseForm(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  const submission = parseForm(formData, { schema: slotSchemaFor(saveIntent.success ? saveIntent.data.intent : "save", { today: todayOf(now) }) });
   // why: a list button (add or remove a skill row) asks for the form back with the row changed; nothing is saved.
   if (submission.status === undefined) return { result: submission.reply(), outcomeError: null };
   // An intent our buttons never send: refused with a message, nothing saved.
@@ -173,7 +174,7 @@ export default function MentorSlotPage() {
         />
       ) : (
         <SlotDetails
-          slot={slot}
+          slot={submitted(slot)}
           organization={organization}
           skills={own.skills}
           mentors={own.mentors}

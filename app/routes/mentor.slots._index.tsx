@@ -97,7 +97,7 @@ export default function MentorSlotsPage() {
                   <div className="min-w-0">
                     <div className="flex flex-wrap items-center gap-2">
                       <SlotStatusBadge status={slot.status} sentBack={sentBack} />
-                      <PayBadge slot={slot} />
+                      {slot.compensation ? <PayBadge slot={{ ...slot, compensation: slot.compensation }} /> : null}
                     </div>
                     <h2 className="mt-2 text-lg font-semibold text-slate-900">
                       <Link to={`/mentor/slots/${slot.id}`} className="hover:text-brand-800 hover:underline">
@@ -105,7 +105,14 @@ export default function MentorSlotsPage() {
                       </Link>
                     </h2>
                     <p className="mt-1 text-sm text-slate-600">
-                      Starts {formatDay(slot.startDate)} · apply by {formatDay(slot.applicationDeadline)} · {plural(slot.seats, "seat")}
+                      {/* A draft may not have its dates and seats yet. */}
+                      {[
+                        slot.startDate ? `Starts ${formatDay(slot.startDate)}` : null,
+                        slot.applicationDeadline ? `apply by ${formatDay(slot.applicationDeadline)}` : null,
+                        slot.seats !== null ? plural(slot.seats, "seat") : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ") || "No dates or seats yet"}
                     </p>
                   </div>
                   <p className="shrink-0 text-xs text-slate-500">

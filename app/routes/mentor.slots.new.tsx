@@ -7,7 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { SlotForm, SlotPageHeader } from "~/components/slot-form";
 import { ButtonLink, Card, PageHeader } from "~/components/ui";
 import { listSkills } from "~/modules/skills/skills.server";
-import { SaveIntentSchema, slotFormSchema } from "~/modules/slots/schemas";
+import { SaveIntentSchema, slotSchemaFor } from "~/modules/slots/schemas";
 import { getNewSlotContext, saveSlot, todayOf } from "~/modules/slots/slots.server";
 import { readForm } from "~/forms/read.server";
 
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const now = new Date();
   const saveIntent = SaveIntentSchema.safeParse({ intent: formData.get("intent") ?? undefined });
-  const submission = parseForm(formData, { schema: slotFormSchema({ today: todayOf(now) }) });
+  const submission = parseForm(formData, { schema: slotSchemaFor(saveIntent.success ? saveIntent.data.intent : "save", { today: todayOf(now) }) });
   // why: a list button (add or remove a skill row) asks for the form back with the row changed; nothing is saved.
   if (submission.status === undefined) return { result: submission.reply() };
   // An intent our buttons never send: refused with a message, nothing saved.

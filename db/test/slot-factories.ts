@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { forgetSkills } from "~/modules/skills/skills.server";
 import { slotFormSchema } from "~/modules/slots/schemas";
 import type { Db } from "../client.server";
-import { organizationMembers, skills, slotMentors, slots, slotSkills, studentProfiles, type Organization, type Slot } from "../schema";
+import { organizationMembers, skills, slotMentors, slots, slotSkills, studentProfiles, type Organization } from "../schema";
+import { complete, type SubmittedSlot } from "~/modules/slots/submitted";
 import type { organizations, WorkAuthorization } from "../schema";
 import { makeOrganization as makeOrganizationOf, makeUser } from "./factories";
 
@@ -139,7 +140,7 @@ export async function makeSlot(
   db: Db,
   organization: Pick<Organization, "id">,
   overrides: Partial<typeof slots.$inferInsert> & { skills?: [string, number, boolean][]; mentorIds?: string[] } = {},
-): Promise<Slot> {
+): Promise<SubmittedSlot> {
   const { skills: slotSkillList = [], mentorIds = [], ...values } = overrides;
   const today = new Date().toISOString().slice(0, 10);
   const compensation = values.compensation ?? "paid";
@@ -170,5 +171,5 @@ export async function makeSlot(
     await db.insert(slotSkills).values(slotSkillList.map(([skillSlug, minLevel, required]) => ({ slotId: slot!.id, skillSlug, minLevel, required })));
   }
   if (mentorIds.length) await db.insert(slotMentors).values(mentorIds.map((userId) => ({ slotId: slot!.id, userId })));
-  return slot!;
+  return complete(slot!);
 }

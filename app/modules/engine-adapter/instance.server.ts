@@ -5,6 +5,7 @@ import { compensationForRules } from "~/domain/minimum-wage";
 import { LIVE_MATCH_STATUSES, SEAT_HOLDING_MATCH_STATUSES } from "~/domain/vocabulary";
 import { compileSlots, type CompiledSlots } from "~/engine/compile";
 import { takingApplications } from "~/modules/slots/access.server";
+import { submitted, type SubmittedSlot } from "~/modules/slots/submitted";
 import type { Goal, MatchSlot, MatchStudent } from "~/engine/types";
 
 // The bridge between the database and the pure engine: rows in, MatchStudent/MatchSlot out.
@@ -75,9 +76,7 @@ export function toMatchStudent(profile: MatchProfile, skills: SkillRow[] | Recor
 type SlotSkillRow = { skillSlug: string; minLevel: number; required: boolean };
 type SkillLevels = { required: Record<string, number>; nice: Record<string, number> };
 
-/** The slot fields matching reads. */
-type MatchSlotFields = Pick<
-  Slot,
+type MatchSlotColumn =
   | "id"
   | "seats"
   | "acceptedAuthorizations"
@@ -93,8 +92,9 @@ type MatchSlotFields = Pick<
   | "hoursPerWeek"
   | "offers"
   | "paperwork"
-  | "requiredPlacement"
->;
+  | "requiredPlacement";
+/** The slot fields matching reads, of a submitted slot. */
+type MatchSlotFields = Pick<SubmittedSlot, MatchSlotColumn>;
 
 export function toMatchSlot(slot: MatchSlotFields, skills: SlotSkillRow[] | SkillLevels, options: { seats?: number; ranking?: string[] } = {}): MatchSlot {
   const levels = (required: boolean) => Object.fromEntries((skills as SlotSkillRow[]).filter((s) => s.required === required).map((s) => [s.skillSlug, s.minLevel]));
@@ -119,12 +119,12 @@ export function toMatchSlot(slot: MatchSlotFields, skills: SlotSkillRow[] | Skil
 }
 
 /** A slot as the engine sees it, its skills read from the database. */
-export async function loadMatchSlot(db: Db, slot: MatchSlotFields & { id: string }) {
+export async function loadMatchSlot(db: Db, slot: Pick<Slot, MatchSlotColumn>) {
   const skills = await db
     .select({ skillSlug: slotSkills.skillSlug, minLevel: slotSkills.minLevel, required: slotSkills.required })
     .from(slotSkills)
     .where(eq(slotSkills.slotId, slot.id));
-  return toMatchSlot(slot, skills);
+  return toMatchSlot(submitted(slot), skills);
 }
 
 /**
@@ -141,7 +141,7 @@ const anyOf = (ids: string[]) => sql`any(${`{${ids.join(",")}}`}::uuid[])`;
 export async function loadOpenSlots(db: Db, now: Date, options: { forRound?: boolean } = {}): Promise<MatchSlot[]> {
   // why: one statement with only the fields matching reads, skills (and for a round, seats
   // held and shortlists) aggregated per slot in PostgreSQL, as loadStudents does.
-  const rows = await db.execute<MatchSlotFields & SkillLevels & { held: number; ranking: string[] | null }>(sql`
+  const rows = await db.execute<Pick<Slot, MatchSlotColumn> & SkillLevels & { held: number; ranking: string[] | null }>(sql`
     with open as (
       select * from ${slots} where ${takingApplications(now)}
     )
@@ -172,7 +172,7 @@ export async function loadOpenSlots(db: Db, now: Date, options: { forRound?: boo
     }
     order by o.id`);
   const out: MatchSlot[] = [];
-  for (const row of rows) {
+  for (const row of rows.map(submitted)) {
     const seats = row.seats - row.held;
     if (options.forRound && seats <= 0) continue;
     out.push(toMatchSlot(row, row, { seats, ranking: row.ranking ?? undefined }));

@@ -43,6 +43,7 @@ import {
 import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
+import { submitted } from "~/modules/slots/submitted";
 import { onePage } from "~/modules/paging";
 import { dayIn, findOwnSlot, mentorOfSlot } from "~/modules/slots/access.server";
 
@@ -153,7 +154,7 @@ export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date
         .select({ value: count() })
         .from(matches)
         .where(and(eq(matches.slotId, slot.id), inArray(matches.status, [...SEAT_TAKING_MATCH_STATUSES])));
-      const seats = current!.seats;
+      const { seats } = submitted(current!);
       const used = taken?.value ?? 0;
       if (rule.to === "confirmed") {
         if (used >= seats) return { ok: false as const, error: "slot_full" as const };
@@ -267,7 +268,8 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string, at =
     .leftJoin(studentProfiles, eq(studentProfiles.userId, matches.studentId))
     .where(visible ? and(eq(matches.id, matchId), visible) : eq(matches.id, matchId));
   if (!row) return null;
-  const { match, slot, organization, student, profile } = row;
+  const { match, organization, student, profile } = row;
+  const slot = submitted(row.slot);
   const side: Side = viewer.role === "student" ? "student" : viewer.role === "mentor" ? "mentor" : "admin";
   const [mentors, history, [taken]] = await Promise.all([
     slotMentorRecipients(db, slot),
@@ -349,7 +351,7 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
   const visible = visibleTo(viewer);
   // Admins see every match from the introduction on here; proposals are in the review queue.
   const where = viewer.role === "admin" ? inArray(matches.status, AFTER_INTRODUCTION_MATCH_STATUSES) : and(visible, notInArray(matches.status, [...BEFORE_INTRODUCTION_MATCH_STATUSES]));
-  return onePage(
+  const listed = await onePage(
     db
       .select({
         id: matches.id,
@@ -377,4 +379,5 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
       .where(where),
     { page, size: MY_MATCHES_PAGE_SIZE },
   );
+  return { ...listed, rows: listed.rows.map((r) => ({ ...r, slot: submitted(r.slot) })) };
 }

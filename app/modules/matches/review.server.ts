@@ -19,6 +19,7 @@ import { isUuid } from "~/modules/ids";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { getRound, listRecentRounds } from "./rounds.server";
 import { firstName, lockMatch, type LockedMatch } from "./shared.server";
+import { submitted } from "~/modules/slots/submitted";
 import { onePage } from "~/modules/paging";
 
 export const REVIEW_PAGE_SIZE = 20;
@@ -110,10 +111,11 @@ export async function listReviewQueue(db: Db, { page = 1, source = "all" }: { pa
   return {
     rows: rows.map(({ profile, reasons, ...row }) => {
       const first = firstName(row.student.name);
+      const slot = submitted(row.slot);
       return {
         ...row,
         student: { ...row.student, about: describeStudent(profile) },
-        slot: { ...row.slot, terms: [describePlace(row.slot), `${row.slot.hoursPerWeek} hours a week`, describeDates(row.slot), describePay(row.slot)].join(" · ") },
+        slot: { ...slot, terms: [describePlace(slot), `${slot.hoursPerWeek} hours a week`, describeDates(slot), describePay(slot)].join(" · ") },
         // An admin reads everything, about the student by first name.
         reasons: renderTopReasons(reasons, { audience: "admin", name: first }).map((r) => r.text),
         warnings: row.warnings.map((w) => renderExplanation(w, { audience: "admin", name: first })),

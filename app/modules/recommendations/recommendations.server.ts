@@ -27,6 +27,7 @@ import { getStudentProfile } from "~/modules/profiles/profiles.server";
 import { formatDay } from "~/modules/slots/format";
 import { findOwnSlot, takingApplications, type OwnSlot } from "~/modules/slots/access.server";
 import { cardColumns, type SlotCard } from "~/modules/slots/card.server";
+import { submitted } from "~/modules/slots/submitted";
 import { isUuid } from "~/modules/ids";
 import { slotStandings } from "./standing.server";
 
@@ -80,7 +81,7 @@ export async function recommendedSlotsFor(db: Db, studentId: string, { k = 10, n
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .where(and(inArray(slots.id, top.map((t) => t.slotId)), takingApplications(now)));
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(rows.map((r) => [r.id, submitted(r)]));
   const starred = new Set(student.ranking ?? []);
   const out: RecommendedSlot[] = [];
   for (const { slotId, score } of top) {
@@ -130,10 +131,11 @@ export type StudentsWhoFit = {
 /**
  * The best `k` students for a slot: students opted in to matching rounds who let verified mentors
  * see their profile, complete for matching, with no live match, eligible for the slot; best first.
- * Empty until the mentor's organization is verified (hidden students are for verified mentors only).
+ * Empty until the mentor's organization is verified (hidden students are for verified mentors only),
+ * and for a draft, whose terms may not be written yet.
  */
 async function rankStudentsWhoFit(db: Db, own: OwnSlot, k: number) {
-  if (own.organization.verifiedAt === null) return { matchSlot: null, top: [], candidates: [] };
+  if (own.organization.verifiedAt === null || own.slot.status === "draft") return { matchSlot: null, top: [], candidates: [] };
   const matchSlot = await loadMatchSlot(db, own.slot);
   // Only students holding one of the slot's required skills can be ranked for it (all, when it requires none).
   const required = Object.keys(matchSlot.requiredSkills);
@@ -266,7 +268,7 @@ export async function inviteToApply(
         // The email goes to the student: reasons in their own voice.
         reasons: renderTopReasons(pair.components, { audience: "student" }).map((r) => r.text),
         slotUrl: absoluteUrl(`/slots/${slotId}`),
-        deadline: formatDay(own.slot.applicationDeadline),
+        deadline: formatDay(submitted(own.slot).applicationDeadline),
       }),
       userId: studentId,
     });

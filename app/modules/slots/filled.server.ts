@@ -1,12 +1,13 @@
 import { and, count, eq, inArray, notInArray } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "~db/client.server";
-import { applications, matches, organizations, users, type Slot } from "~db/schema";
+import { applications, matches, organizations, users } from "~db/schema";
 import SlotFilled, { slotFilledSubject } from "~emails/slot-filled";
 import { firstName } from "~/domain/names";
 import { LIVE_MATCH_STATUSES, SEAT_TAKING_MATCH_STATUSES, UNCONFIRMED_MATCH_STATUSES, WAITING_APPLICATION_STATUSES } from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
+import type { SubmittedSlot } from "./submitted";
 
 /** What an applicant reads as the reason when a slot fills before the mentors decide on them. */
 export const SLOT_FILLED_REASON = "Every seat of this slot is taken.";
@@ -17,7 +18,7 @@ export const SLOT_FILLED_REASON = "Every seat of this slot is taken.";
  * taken, each student introduced but not confirmed is told there is no seat left (their match
  * stays, for a seat that frees up). An applicant is told once: their application leaves the waiting statuses here.
  */
-export async function tellThoseLeftWaiting(tx: Db, slot: Pick<Slot, "id" | "title" | "organizationId" | "seats">, now: Date) {
+export async function tellThoseLeftWaiting(tx: Db, slot: Pick<SubmittedSlot, "id" | "title" | "organizationId" | "seats">, now: Date) {
   const [organization] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, slot.organizationId));
   const about = { slotTitle: slot.title, organizationName: organization?.name ?? "the organization" };
 

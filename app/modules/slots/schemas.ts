@@ -5,6 +5,7 @@ import { CURRENCIES, ORGANIZATION_TYPES, PAPERWORK, SLOT_COMPENSATIONS, SLOT_OFF
 import { UNKNOWN_BUTTON } from "~/forms/gate";
 import { WORK_AUTHORIZATIONS } from "~/engine/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
+import { complete } from "./submitted";
 import { countsAsUnpaid, isCalendarDate, PRIMARY_BENEFICIARY_FACTORS, ruleInputOf, slotRuleIssues } from "./rules";
 
 // One schema per form, used by the server (parseWithZod) and the browser (Conform).
@@ -96,15 +97,77 @@ const slotFields = {
   primaryBeneficiary: z.object(primaryBeneficiaryShape).optional(),
 };
 
+/**
+ * A draft's fields: a title, and whatever else the mentor has written so far, each checked only
+ * for its form (a number is a number, a date a date) when it is there. The rest is checked when
+ * the slot is submitted (slotFormSchema).
+ */
+const draftFields = {
+  ...Object.fromEntries(Object.entries(slotFields).map(([name, field]) => [name, field.optional()])),
+  title: slotFields.title,
+  requiredSkills: skillRowsSchema({ max: MAX_SKILLS, noun: "required skills" }),
+  niceSkills: slotFields.niceSkills,
+  mentorIds: z.array(z.uuid("Choose mentors from your organization")).max(MAX_MENTORS, `Name at most ${MAX_MENTORS} mentors`).optional(),
+  acceptedAuthorizations: z.array(z.enum(WORK_AUTHORIZATIONS)).optional(),
+} as { [K in keyof typeof slotFields]: K extends "title" | "requiredSkills" | "niceSkills" ? (typeof slotFields)[K] : z.ZodOptional<(typeof slotFields)[K]> };
+
 /** The form's fields without the rules, for HTML constraints (Conform's getZodConstraint reads no transforms at the root). */
 export const slotFormFields = z.object(slotFields);
+/** The same for a draft: only the title is required. */
+export const slotDraftFields = z.object(draftFields);
 
 const unique = <T,>(values: readonly T[] | undefined) => [...new Set(values ?? [])];
 
+type FormValues = z.output<typeof slotDraftFields>;
+
+/** The form's values as the slot stores them; what the mentor left empty is null. */
+function toSlotValues(v: FormValues) {
+  // why: the seven questions are the US Department of Labor's; a slot in Canada answers the academic-program rule instead.
+  const unpaid = v.compensation !== undefined && countsAsUnpaid(v) && v.country !== "CA";
+  return {
+    ...v,
+    description: v.description ?? null,
+    project: v.project ?? null,
+    mentorHoursPerWeek: v.mentorHoursPerWeek ?? null,
+    compensation: v.compensation ?? null,
+    hoursPerWeek: v.hoursPerWeek ?? null,
+    startDate: v.startDate ?? null,
+    durationWeeks: v.durationWeeks ?? null,
+    applicationDeadline: v.applicationDeadline ?? null,
+    seats: v.seats ?? null,
+    workMode: v.workMode ?? null,
+    country: v.country ?? null,
+    timezone: v.timezone ?? null,
+    mentorIds: unique(v.mentorIds),
+    // why: keep only the money fields of the chosen compensation, so a slot switched from paid
+    // to unpaid never shows a stale rate.
+    hourlyRate: v.compensation === "paid" ? (v.hourlyRate ?? null) : null,
+    stipendAmount: v.compensation === "stipend" ? (v.stipendAmount ?? null) : null,
+    currency: v.compensation === "paid" || v.compensation === "stipend" ? (v.currency ?? null) : null,
+    city: v.city || null,
+    region: v.country === "US" || v.country === "CA" ? v.region || null : null,
+    requiredPlacement: v.country === "CA" && Boolean(v.requiredPlacement),
+    acceptedAuthorizations: unique(v.acceptedAuthorizations),
+    paperwork: unique(v.paperwork),
+    // A course-credit slot gives course credit; saying so again would only be a chance to forget.
+    offers: unique(v.compensation === "course_credit" ? [...(v.offers ?? []), "course_credit" as const] : v.offers),
+    questions: (v.questions ?? []).filter((q): q is string => Boolean(q)),
+    learningPlan: v.learningPlan || null,
+    academicProgram: v.academicProgram || null,
+    academicSchool: v.academicSchool || null,
+    // why: the primary-beneficiary test is about unpaid work; on a paid slot the answers mean nothing.
+    primaryBeneficiary: unpaid
+      ? (Object.fromEntries(PRIMARY_BENEFICIARY_FACTORS.map((f) => [f.key, v.primaryBeneficiary?.[f.key] ?? ""])) as Record<
+          (typeof PRIMARY_BENEFICIARY_FACTORS)[number]["key"],
+          string
+        >)
+      : null,
+  };
+}
+
 /**
- * The slot form. `today` (YYYY-MM-DD) is an argument so the browser and the server agree on it
- * (the page passes the server's date) and tests can fix it. A slot is saved only when it
- * passes: drafts are complete slots that are not yet submitted.
+ * The slot form as it is submitted for review. `today` (YYYY-MM-DD) is an argument so the browser
+ * and the server agree on it (the page passes the server's date) and tests can fix it.
  */
 export function slotFormSchema({ today }: { today: string }) {
   return z
@@ -116,44 +179,27 @@ export function slotFormSchema({ today }: { today: string }) {
       // why: run the rules even when another field is invalid, so the mentor sees every problem at once.
       { when: () => true },
     )
-    .transform((v) => {
-      // why: the seven questions are the US Department of Labor's; a slot in Canada answers the academic-program rule instead.
-      const unpaid = countsAsUnpaid(v) && v.country !== "CA";
-      return {
-        ...v,
-        mentorIds: unique(v.mentorIds),
-        // why: keep only the money fields of the chosen compensation, so a slot switched from paid
-        // to unpaid never shows a stale rate.
-        hourlyRate: v.compensation === "paid" ? (v.hourlyRate ?? null) : null,
-        stipendAmount: v.compensation === "stipend" ? (v.stipendAmount ?? null) : null,
-        currency: v.compensation === "paid" || v.compensation === "stipend" ? (v.currency ?? null) : null,
-        city: v.city || null,
-        region: v.country === "US" || v.country === "CA" ? v.region || null : null,
-        requiredPlacement: v.country === "CA" && v.requiredPlacement,
-        acceptedAuthorizations: unique(v.acceptedAuthorizations),
-        paperwork: unique(v.paperwork),
-        // A course-credit slot gives course credit; saying so again would only be a chance to forget.
-        offers: unique(v.compensation === "course_credit" ? [...(v.offers ?? []), "course_credit" as const] : v.offers),
-        questions: (v.questions ?? []).filter((q): q is string => Boolean(q)),
-        learningPlan: v.learningPlan || null,
-        academicProgram: v.academicProgram || null,
-        academicSchool: v.academicSchool || null,
-        // why: the primary-beneficiary test is about unpaid work; on a paid slot the answers mean nothing.
-        primaryBeneficiary: unpaid
-          ? (Object.fromEntries(PRIMARY_BENEFICIARY_FACTORS.map((f) => [f.key, v.primaryBeneficiary?.[f.key] ?? ""])) as Record<
-              (typeof PRIMARY_BENEFICIARY_FACTORS)[number]["key"],
-              string
-            >)
-          : null,
-      };
-    });
+    // why: every term is required here, so the values are a complete slot's.
+    .transform((v) => complete(toSlotValues(v)));
+}
+
+/** The slot form as "Save draft" sends it: a title, and the rest only checked for its form. */
+export function slotDraftSchema() {
+  return slotDraftFields.transform(toSlotValues);
 }
 
 export type SlotFormSchema = ReturnType<typeof slotFormSchema>;
-export type SlotInput = z.output<SlotFormSchema>;
+/** A slot as saved: a draft's, whose terms may be missing, or a complete one. */
+export type SlotInput = z.output<ReturnType<typeof slotDraftSchema>>;
 
 /** Save the form as a draft, or save it and submit it. */
 export const SaveIntentSchema = z.object({ intent: z.enum(["save", "submit"]).default("save") });
+export type SaveIntent = z.output<typeof SaveIntentSchema>["intent"];
+
+/** The schema of the button pressed: "Save draft" needs only a title, "Save and submit" the whole slot. */
+export function slotSchemaFor(intent: SaveIntent, { today }: { today: string }): z.ZodType<SlotInput, z.input<typeof slotDraftFields>> {
+  return intent === "submit" ? slotFormSchema({ today }) : slotDraftSchema();
+}
 
 /** A mentor's decision on an open slot. */
 export const SlotOutcomeSchema = z.object({ intent: z.enum(["close", "fill"]) });

@@ -243,7 +243,16 @@ describe("getSlotForViewer", () => {
     expect(seen!.mentors[0]).not.toHaveProperty("email");
   });
 
-  test.each(["draft", "pending_review", "closed", "filled"] as const)(
+  test("a draft slot is on no public page, not even for its own mentors and admins: it may have only a title; its mentors see it in its form", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization, { status: "draft", mentorIds: [mentor.id] });
+    const admin = await makeUser(db, { role: "admin" });
+    expect(await getSlotForViewer(db, { slotId: slot.id, viewer: null })).toBeNull();
+    expect(await getSlotForViewer(db, { slotId: slot.id, viewer: { id: mentor.id, role: "mentor" } })).toBeNull();
+    expect(await getSlotForViewer(db, { slotId: slot.id, viewer: { id: admin.id, role: "admin" } })).toBeNull();
+  });
+
+  test.each(["pending_review", "closed", "filled"] as const)(
     "a %s slot: 404 for the public, students and other organizations; visible to its own mentors and admins",
     async (status) => {
       const { organization, mentor } = await makeOrganization(db);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { organizations, slots, studentProfiles, type SlotStatus, type UserRole } from "~db/schema";
 import { AUTHORIZATION_INFO, type WorkAuthorizationStatus } from "~/domain/work-authorization";
@@ -12,6 +12,7 @@ import type { SlotSearch } from "./schemas";
 import { isUuid } from "~/modules/ids";
 import { mentorOfSlot, takingApplications } from "./access.server";
 import { slotColumns, slotExtras } from "./slots.server";
+import { submitted } from "./submitted";
 import { onePage } from "~/modules/paging";
 import { slotStandings, type SlotStanding } from "~/modules/recommendations/standing.server";
 
@@ -113,7 +114,7 @@ export async function searchSlots(
   );
   const extras = await slotExtras(db, rows.map((r) => r.id));
   return {
-    rows: rows.map((r) => ({
+    rows: rows.map(submitted).map((r) => ({
       ...r,
       skills: extras.get(r.id)!.skills,
       fit: student ? studentFit(authorizationFit(student, { ...r, compensation: compensationForRules(r) })) : null,
@@ -152,7 +153,8 @@ export async function browseSlots(db: Db, { search, page, viewer, now = new Date
 
 /**
  * One slot as `viewer` may see it: anyone sees an open slot; its organization's mentors and
- * admins see it in any status; for everyone else it does not exist (null).
+ * admins see it in any status but draft (a draft is shown only in its form, at /mentor/slots/$slotId);
+ * for everyone else it does not exist (null).
  */
 export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date() }: { slotId: string; viewer: Viewer; now?: Date }) {
   if (!isUuid(slotId)) return null;
@@ -168,8 +170,9 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
     })
     .from(slots)
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-    .where(and(eq(slots.id, slotId), viewer?.role === "admin" ? undefined : sql`(${slots.status} = 'open' or ${isMember})`));
+    .where(and(eq(slots.id, slotId), ne(slots.status, "draft"), viewer?.role === "admin" ? undefined : sql`(${slots.status} = 'open' or ${isMember})`));
   if (!row) return null;
+  const slot = submitted(row.slot);
 
   const extras = (await slotExtras(db, [slotId])).get(slotId)!;
   let note: { status: WorkAuthorizationStatus; label: string; short: string; confirm: string; fit: ReturnType<typeof studentFit> } | null = null;
@@ -179,11 +182,11 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
     if (student) {
       const info = AUTHORIZATION_INFO[student.workAuthorization];
       const confirm = renderStatusStep(student.workAuthorization, { audience: "student" }) ?? nothingToConfirm();
-      note = { status: student.workAuthorization, label: info.label, short: info.short, confirm, fit: studentFit(authorizationFit(student, { ...row.slot, compensation: compensationForRules(row.slot) })) };
+      note = { status: student.workAuthorization, label: info.label, short: info.short, confirm, fit: studentFit(authorizationFit(student, { ...slot, compensation: compensationForRules(slot) })) };
     } else studentWithoutStatus = true;
   }
   return {
-    slot: row.slot,
+    slot,
     organization: row.organization,
     skills: extras.skills,
     // Mentors' names are public on an open slot (that is the mentor's commitment); their emails are not.

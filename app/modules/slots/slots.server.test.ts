@@ -6,7 +6,7 @@ import { addDays, addMentor, makeOrganization, makeSkill, makeSlot, parseSlot, s
 import { moduleTestDb } from "~db/test/module-db";
 import { slotOpenedSubject } from "~emails/slot-opened";
 import { slotSentBackSubject } from "~emails/slot-sent-back";
-import type { SlotInput } from "./schemas";
+import { slotDraftSchema, type SlotInput } from "./schemas";
 import { endSlot, getOwnSlot, listOrganizationSlots, listReviewQueue, reviewSlot, saveSlot, submitSlot, todayOf, withdrawSlot } from "./slots.server";
 
 const db = moduleTestDb({ queue: true });
@@ -132,6 +132,52 @@ describe("saveSlot", () => {
     const { mentor, input } = await setup({ verified: true });
     const result = await saveSlot(db, { userId: mentor.id, input, submit: true, now: NOW });
     expect(result).toMatchObject({ ok: true, status: "open" });
+  });
+});
+
+describe("a draft needs only a title", () => {
+  test("a draft with only a title is saved and listed; submitting it says what is missing; filled in, it is submitted", async () => {
+    const { mentor, input } = await setup({ verified: true });
+    const titleOnly = slotDraftSchema().parse({ title: "Sensor dashboard, to be written" });
+    const saved = await saveSlot(db, { userId: mentor.id, input: titleOnly, now: NOW });
+    expect(saved).toMatchObject({ ok: true, status: "draft" });
+    const slotId = (saved as { slotId: string }).slotId;
+    expect(await slotRow(slotId)).toMatchObject({ title: "Sensor dashboard, to be written", description: null, startDate: null, compensation: null, seats: null });
+    expect((await listOrganizationSlots(db, { userId: mentor.id }))!.rows).toEqual([expect.objectContaining({ id: slotId, status: "draft", startDate: null })]);
+    expect((await getOwnSlot(db, { userId: mentor.id, slotId }))!.slot.status).toBe("draft");
+
+    const refused = await submitSlot(db, { userId: mentor.id, slotId, now: NOW });
+    expect(refused).toMatchObject({ ok: false, error: "incomplete" });
+    const missing = (refused as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    expect(missing).toMatchObject({
+      description: ["Enter a description"],
+      requiredSkills: ["List at least one skill the intern needs"],
+      mentorIds: [expect.stringContaining("Name at least one mentor")],
+      compensation: ["Choose how the intern is compensated"],
+      startDate: ["Choose the start date"],
+      timezone: ["Enter the team's time zone"],
+      acceptedAuthorizations: [expect.stringContaining("Tick at least one")],
+    });
+    expect((await slotRow(slotId)).status).toBe("draft");
+
+    expect(await saveSlot(db, { userId: mentor.id, slotId, input, now: NOW })).toMatchObject({ ok: true, status: "draft" });
+    expect(await submitSlot(db, { userId: mentor.id, slotId, now: NOW })).toEqual({ ok: true, status: "open" });
+  });
+
+  test("an unpaid draft without its learning plan is saved; submitting it asks for the plan", async () => {
+    const { mentor } = await setup();
+    const draft = slotDraftSchema().parse({ title: "Unpaid research assistant", compensation: "unpaid", country: "US", mentorHoursPerWeek: 0 });
+    const saved = await saveSlot(db, { userId: mentor.id, input: draft, now: NOW });
+    expect(saved).toMatchObject({ ok: true, status: "draft" });
+    const refused = await submitSlot(db, { userId: mentor.id, slotId: (saved as { slotId: string }).slotId, now: NOW });
+    expect((refused as { fieldErrors: Record<string, string[]> }).fieldErrors.learningPlan).toEqual([expect.stringContaining("learning plan")]);
+  });
+
+  test("the database holds a slot that is not a draft to having its terms", async () => {
+    const { slotId } = await savedDraft();
+    await db.update(slots).set({ description: null, seats: null }).where(eq(slots.id, slotId));
+    const refused = await db.update(slots).set({ status: "pending_review" }).where(eq(slots.id, slotId)).then(() => null, (e: Error) => e);
+    expect(String((refused?.cause as Error | undefined)?.message)).toMatch(/slots_terms_once_submitted/);
   });
 });
 

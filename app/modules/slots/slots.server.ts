@@ -15,8 +15,9 @@ import { unknownSkillErrors } from "~/modules/skills/schemas";
 import { listSkills, resolveSkill, resolveSkillRows } from "~/modules/skills/skills.server";
 import { dayIn, findOwnSlot } from "./access.server";
 import { tellThoseLeftWaiting } from "./filled.server";
-import { needsReview, slotWarnings } from "./rules";
-import type { ReviewInput, SlotInput } from "./schemas";
+import { needsReview, ruleInputOf, slotWarnings } from "./rules";
+import { slotFormSchema, type ReviewInput, type SlotInput } from "./schemas";
+import { complete, submitted } from "./submitted";
 import { onePage } from "~/modules/paging";
 import { getMembership } from "~/modules/organizations/membership.server";
 
@@ -37,7 +38,10 @@ export type SaveSlotResult =
   | { ok: true; slotId: string; status: SlotStatus }
   | { ok: false; error: "no_organization" | "not_found" | "not_editable" }
   | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
-export type SubmitSlotResult = { ok: true; status: "pending_review" | "open" } | { ok: false; error: "not_found" | "not_editable" | "dates_passed" };
+export type SubmitSlotResult =
+  | { ok: true; status: "pending_review" | "open" }
+  | { ok: false; error: "not_found" | "not_editable" | "dates_passed" }
+  | { ok: false; error: "incomplete"; fieldErrors: FieldErrors };
 
 const columnsFrom = (input: SlotInput) => ({
   title: input.title,
@@ -97,17 +101,48 @@ async function checkMembersAndZone(tx: Db, organizationId: string, input: SlotIn
     .from(organizationMembers)
     .where(and(eq(organizationMembers.organizationId, organizationId), inArray(organizationMembers.userId, input.mentorIds)));
   if (members.length !== input.mentorIds.length) fieldErrors.mentorIds = ["Choose mentors from your organization's members"];
+  if (input.timezone === null) return fieldErrors;
   const [zone] = await tx.execute<{ known: boolean }>(sql`select exists (select 1 from pg_timezone_names where name = ${input.timezone}) as known`);
   if (!zone?.known) fieldErrors.timezone = ["We don't know this time zone: choose one from the list, like America/Toronto"];
+  return fieldErrors;
+}
+
+/**
+ * What a saved draft still lacks before it can be submitted, as field errors of the slot form: the
+ * saved row, its skills and mentors, read back as the form would send them and checked against the
+ * full schema (a draft needs only a title). Null when nothing is missing.
+ */
+async function missingForSubmission(tx: Db, slot: Slot, now: Date): Promise<FieldErrors | null> {
+  const { skills: skillList, mentors } = (await slotExtras(tx, [slot.id])).get(slot.id)!;
+  const rows = (required: boolean) => skillList.filter((s) => s.required === required).map((s) => ({ skill: s.name, level: s.minLevel }));
+  const orUndefined = <T,>(value: T | null) => value ?? undefined;
+  const form = {
+    ...Object.fromEntries(Object.entries(slot).map(([key, value]) => [key, orUndefined(value)])),
+    hourlyRate: slot.hourlyRate === null ? undefined : Number(slot.hourlyRate),
+    requiredSkills: rows(true),
+    niceSkills: rows(false),
+    mentorIds: mentors.map((m) => m.id),
+  };
+  const result = slotFormSchema({ today: todayOf(now) }).safeParse(form);
+  if (result.success) return null;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    // The form's field names: `requiredSkills[0].skill`, `primaryBeneficiary.tiedToEducation`.
+    const name = issue.path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), "");
+    (fieldErrors[name] ??= []).push(issue.message);
+  }
   return fieldErrors;
 }
 
 async function submitInTx(tx: Db, slot: Slot, organization: { verifiedAt: Date | null }, actorId: string, now: Date): Promise<SubmitSlotResult> {
   if (slot.status !== "draft") return { ok: false, error: "not_editable" };
   // why: the same day as takingApplications, so a slot submitted on its deadline day in its own zone can open.
-  const today = dayIn(slot.timezone, now);
-  if (slot.startDate < today || slot.applicationDeadline < today) return { ok: false, error: "dates_passed" };
-  const status = needsReview({ ...slot, hourlyRate: slot.hourlyRate === null ? null : Number(slot.hourlyRate) }, organization) ? "pending_review" : "open";
+  const today = slot.timezone ? dayIn(slot.timezone, now) : null;
+  if (today && ((slot.startDate && slot.startDate < today) || (slot.applicationDeadline && slot.applicationDeadline < today))) return { ok: false, error: "dates_passed" };
+  const missing = await missingForSubmission(tx, slot, now);
+  if (missing) return { ok: false, error: "incomplete", fieldErrors: missing };
+  const filled = complete(slot);
+  const status = needsReview({ ...filled, hourlyRate: filled.hourlyRate === null ? null : Number(filled.hourlyRate) }, organization) ? "pending_review" : "open";
   await tx
     .update(slots)
     .set({ status, submittedAt: now, updatedAt: now, ...(status === "open" ? { publishedAt: now, reviewNote: null } : {}) })
@@ -176,7 +211,7 @@ export async function saveSlot(
       await recordAudit(tx, { actorId: userId, action: "slot.created", subjectType: "slot", subjectId: saved.id, detail: { title: input.title } });
     }
     if (skillCheck.skillRows.length) await tx.insert(slotSkills).values(skillCheck.skillRows.map((r) => ({ ...r, slotId: saved.id })));
-    await tx.insert(slotMentors).values(input.mentorIds.map((id) => ({ slotId: saved.id, userId: id })));
+    if (input.mentorIds.length) await tx.insert(slotMentors).values(input.mentorIds.map((id) => ({ slotId: saved.id, userId: id })));
 
     if (!submit) return { ok: true, slotId: saved.id, status: saved.status };
     const submitted = await submitInTx(tx, saved, organization, userId, now);
@@ -228,7 +263,7 @@ export async function endSlot(
     if (!own) return { ok: false, error: "not_found" };
     if (own.slot.status !== "open") return { ok: false, error: "not_open" };
     await tx.update(slots).set({ status: outcome, updatedAt: now }).where(eq(slots.id, slotId));
-    if (outcome === "filled") await tellThoseLeftWaiting(tx, own.slot, now);
+    if (outcome === "filled") await tellThoseLeftWaiting(tx, submitted(own.slot), now);
     await recordAudit(tx, { actorId: userId, action: `slot.${outcome}`, subjectType: "slot", subjectId: slotId, detail: { title: own.slot.title } });
     return { ok: true };
   }));
@@ -262,9 +297,10 @@ export type ReviewSlotResult = { ok: true; status: "open" | "draft" } | { ok: fa
  */
 export async function reviewSlot(db: Db, { adminId, input, now = new Date() }: { adminId: string; input: ReviewInput; now?: Date }): Promise<ReviewSlotResult> {
   return afterCommit(transaction(db, async (tx) => {
-    const [slot] = await tx.select().from(slots).where(eq(slots.id, input.slotId)).for("update");
-    if (!slot) return { ok: false, error: "not_found" };
-    if (slot.status !== "pending_review") return { ok: false, error: "not_pending" };
+    const [row] = await tx.select().from(slots).where(eq(slots.id, input.slotId)).for("update");
+    if (!row) return { ok: false, error: "not_found" };
+    if (row.status !== "pending_review") return { ok: false, error: "not_pending" };
+    const slot = submitted(row);
     const reason = input.reason?.trim() || null;
 
     if (input.decision === "open") {
@@ -362,7 +398,8 @@ export async function getOwnSlot(db: Db, { userId, slotId }: { userId: string; s
     organization,
     ...extras.get(slot.id)!,
     organizationMentors: mentors,
-    warnings: slotWarnings({ ...slot, hourlyRate: slot.hourlyRate === null ? null : Number(slot.hourlyRate) }),
+    // A draft's missing terms are read as not there yet.
+    warnings: slotWarnings(ruleInputOf({ ...slot, hourlyRate: slot.hourlyRate === null ? null : Number(slot.hourlyRate) })),
   };
 }
 
@@ -423,11 +460,10 @@ export async function listReviewQueue(db: Db, { page = 1 }: { page?: number } = 
   );
   const extras = await slotExtras(db, rows.map((r) => r.slot.id));
   return {
-    rows: rows.map((r) => ({
-      ...r,
-      ...extras.get(r.slot.id)!,
-      warnings: slotWarnings({ ...r.slot, hourlyRate: r.slot.hourlyRate === null ? null : Number(r.slot.hourlyRate) }),
-    })),
+    rows: rows.map((r) => {
+      const slot = submitted(r.slot);
+      return { ...r, slot, ...extras.get(slot.id)!, warnings: slotWarnings({ ...slot, hourlyRate: slot.hourlyRate === null ? null : Number(slot.hourlyRate) }) };
+    }),
     total,
     pages,
   };

@@ -4,6 +4,7 @@ import { organizations, slotStars, slots, users, type SlotStatus } from "~db/sch
 import { isUuid } from "~/modules/ids";
 import { takingApplications } from "~/modules/slots/access.server";
 import { cardColumns, type SlotCard } from "~/modules/slots/card.server";
+import { submitted } from "~/modules/slots/submitted";
 import { MAX_STARS } from "./schemas";
 
 export { MAX_STARS };
@@ -104,7 +105,7 @@ export async function listStars(db: Db, studentId: string, { now = new Date() }:
     .where(eq(slotStars.studentId, studentId))
     .orderBy(asc(slotStars.position), asc(slotStars.createdAt), asc(slotStars.slotId));
   // Numbered from the order, so the page shows 1..n even before a change closes a gap.
-  return rows.map((r, i) => ({ ...r, position: i + 1 }));
+  return rows.map((r, i) => ({ ...submitted(r), position: i + 1 }));
 }
 
 /** Whether the student starred the slot (for the Star / Unstar button on a slot's page). */
