@@ -1,7 +1,7 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
-import { STUDENT_GOALS } from "~/domain/labels";
+import { isIn, STUDENT_GOALS } from "~/domain/vocabulary";
 import { payAgainstMinimum } from "~/domain/minimum-wage";
 import { authorizationFit } from "~/engine/work-authorization";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
@@ -130,7 +130,7 @@ test("the seed creates 30 students with complete profiles across all twelve work
       }
       expect(profile.workModes.length).toBeGreaterThan(0);
       expect(profile.goals).toContain("mentorship");
-      expect(profile.goals.every((g) => STUDENT_GOALS.includes(g))).toBe(true);
+      expect(profile.goals.every((g) => isIn(STUDENT_GOALS, g))).toBe(true);
       // Validity dates only for statuses that have them (OPT, J-1, EAD, permits).
       if (profile.authorizationValidUntil) expect(AUTHORIZATION_INFO[profile.workAuthorization!].hasDates).toBe(true);
     }

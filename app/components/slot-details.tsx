@@ -5,6 +5,7 @@ import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus }
 import { describeDates, describePay, describePlace, formatDay, plural } from "~/modules/slots/format";
 import { PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";
 import { VerifiedBadge } from "./verified-badge";
+import { isUnpaid } from "~/modules/slots/rules";
 
 // A slot as people read it: the public slot page, the mentor's own view of a slot that is not a
 // draft, and the admin's review queue all show the same facts in the same words.
@@ -69,8 +70,6 @@ export function SlotStatusBadge({ status, sentBack = false }: { status: SlotStat
   const tone = sentBack && status === "draft" ? "bg-orange-50 text-orange-800 ring-orange-200" : statusTone[status];
   return <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${tone}`}>{label}</span>;
 }
-
-const isUnpaid = (c: SlotCompensation) => c === "unpaid" || c === "course_credit";
 
 /** The pay in one badge: emerald for paid, amber for unpaid — colour doubles the words, never replaces them. */
 export function PayBadge({ slot }: { slot: Pick<SlotView, "compensation" | "hourlyRate" | "stipendAmount" | "currency"> }) {

@@ -14,7 +14,6 @@ export const BENEFIT_LABELS: Record<Benefit, string> = {
 };
 
 /** What a student can ask for (course credit is a slot's offer, not a goal). */
-export const STUDENT_GOALS: Benefit[] = ["mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project"];
 
 export const COMPENSATION_PREFERENCE_LABELS: Record<CompensationPreference, string> = {
   paid_only: "Paid only",

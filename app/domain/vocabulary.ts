@@ -61,6 +61,8 @@ export const WORK_MODES = ["remote", "hybrid", "onsite"] as const;
 /** What a student wants out of an internship, and what a slot gives back. */
 export const BENEFITS = ["mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project", "course_credit"] as const;
 type Benefit = (typeof BENEFITS)[number];
+/** What a student may name as their goals: every benefit but course credit, which is a kind of pay. */
+export const STUDENT_GOALS = ["mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project"] as const satisfies readonly Benefit[];
 
 /** What a slot can give back (every slot is mentored, so mentorship is implied). */
 export const SLOT_OFFERS = ["recommendation_letter", "referral", "return_offer", "course_credit", "portfolio_project"] as const satisfies readonly Benefit[];

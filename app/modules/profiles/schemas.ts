@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Benefit } from "~db/schema";
-import { COUNTRIES, STUDENT_GOALS } from "~/domain/labels";
+import { COUNTRIES } from "~/domain/labels";
+import { STUDENT_GOALS } from "~/domain/vocabulary";
 import { COMPENSATION_PREFERENCES, DEGREES, WORK_MODES } from "~/domain/vocabulary";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS } from "~/domain/work-authorization";
 import { skillRowsSchema } from "~/modules/skills/schemas";
@@ -142,7 +142,7 @@ export const ProfileFields = z.object({
     // What you want
     compensation: z.enum(COMPENSATION_PREFERENCES, { error: "Choose one of the options" }).optional(),
     goals: z
-      .array(z.enum(STUDENT_GOALS as [Benefit, ...Benefit[]]))
+      .array(z.enum(STUDENT_GOALS))
       .optional()
       .default([]),
     // Privacy and matching
