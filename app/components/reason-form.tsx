@@ -3,7 +3,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { $ZodType } from "zod/v4/core";
-import { CHECK_ON_SUBMIT, ErrorList, FormErrors, inputClass, TextareaField } from "~/components/forms";
+import { ErrorList, FormErrors, inputClass, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { parseForm } from "~/forms/gate";
@@ -52,7 +52,8 @@ export function ReasonForm({
     id,
     lastResult,
     constraint: constraint ? getZodConstraint(schema) : undefined,
-    ...CHECK_ON_SUBMIT,
+    // why: checked when sent, as CHECK_ON_SUBMIT; after a refusal, as the caller's `revalidate` says.
+    shouldValidate: "onSubmit",
     shouldRevalidate: revalidate,
     onValidate: ({ formData }) => parseForm(formData, { schema }),
   });
