@@ -128,3 +128,50 @@ export const UNDECIDED_APPLICATION_STATUSES = ["submitted", "shortlisted"] as co
 
 /** Applications still waiting for an answer (undecided, or a proposal an admin has not decided): told, and not selected, when the slot fills. */
 export const WAITING_APPLICATION_STATUSES = [...UNDECIDED_APPLICATION_STATUSES, "match_proposed"] as const satisfies readonly ApplicationStatus[];
+
+// The mentorship after the introduction (issue 13; docs/decisions/016-the-mentorship-space.md).
+
+/** A goal of the plan: done counts once a mentor confirms it (goals.doneConfirmedAt). */
+export const GOAL_STATES = ["not_started", "in_progress", "done", "dropped"] as const;
+
+/** Where a goal came from: a line of the slot's learning plan, one of the student's goals, or added by hand. */
+export const GOAL_SOURCES = ["learning_plan", "student_goal", "added"] as const;
+
+/** The match statuses in which either side may edit the plan. */
+export const PLAN_EDITABLE_MATCH_STATUSES = ["confirmed", "active"] as const satisfies readonly MatchStatus[];
+
+/** The match statuses in which the pair writes on the thread (the introduction on; not after not going ahead). */
+export const MESSAGING_MATCH_STATUSES = ["introduced", "interviewing", "confirmed", "active", "completed"] as const satisfies readonly MatchStatus[];
+
+/** The two feedback rounds: at the midpoint and at the end of the slot's dates. */
+export const FEEDBACK_ROUNDS = ["midpoint", "final"] as const;
+
+/** Who answers a feedback round. */
+export const FEEDBACK_SIDES = ["student", "mentor"] as const;
+
+/** A return offer at the end of the internship. */
+export const RETURN_OFFER_ANSWERS = ["yes", "no", "pending"] as const;
+
+/** "Where are you now?", asked 3 and 6 months after completion. */
+export const FOLLOW_UP_ANSWERS = ["paid_internship", "full_time_offer", "still_searching", "studying"] as const;
+
+/** How a person gets reminders and message notices: each as it comes, or one weekly digest. */
+export const EMAIL_CADENCES = ["each", "weekly_digest"] as const;
+
+/**
+ * The reminders the job queue sends, each at most once per event and person (the reminders
+ * ledger's unique key): app/modules/mentorship/reminders.server.ts decides when each is due.
+ */
+export const REMINDER_KINDS = [
+  "check_in_due",
+  "check_in_reply",
+  "introduction_reply",
+  "feedback_open",
+  "feedback_reminder",
+  "outcome_follow_up",
+  "messages",
+  "stall_nudge",
+] as const;
+
+/** What became of a reminder: emailed, waiting for the person's weekly digest, or sent in one. */
+export const REMINDER_STATES = ["sent", "in_digest", "digested"] as const;

@@ -12,3 +12,4 @@ export * from "./slots";
 export * from "./audit";
 export * from "./applications";
 export * from "./matches";
+export * from "./mentorship";

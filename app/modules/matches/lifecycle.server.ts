@@ -177,6 +177,8 @@ export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date
         status: rule.to,
         updatedAt: now,
         ...(rule.to === "confirmed" ? { confirmedAt: now } : {}),
+        ...(rule.to === "active" ? { startedAt: now } : {}),
+        ...(rule.to === "completed" ? { completedAt: now } : {}),
         ...(reason ? { closingReason: reason } : {}),
       })
       .where(eq(matches.id, match.id));
