@@ -9,6 +9,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MatchStatusBadge, MatchSteps, ScoreDial } from "~/components/matches/match-ui";
 import { Actions, AuthorizationPart, whenPossible, History, ScoreReasons, Section, WhoDoesWhat, WhoIsWho } from "~/components/matches/match-page";
 import { Alert } from "~/components/ui";
+import { MentorshipTabs } from "~/components/mentorship/mentorship-header";
+import { AFTER_INTRODUCTION_MATCH_STATUSES, isIn } from "~/domain/vocabulary";
 import { getMatchPage, moveMatch, type MoveError } from "~/modules/matches/lifecycle.server";
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
 import { MoveSchema } from "~/modules/matches/schemas";
@@ -89,6 +91,8 @@ export default function MatchPageRoute() {
           </div>
         </div>
       </header>
+
+      {isIn(AFTER_INTRODUCTION_MATCH_STATUSES, match.status) ? <MentorshipTabs matchId={match.id} /> : null}
 
       <div className="mb-6 space-y-3">
         {moved ? <Alert tone="success">{moved}</Alert> : null}
