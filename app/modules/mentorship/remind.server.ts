@@ -19,6 +19,9 @@ export type Reminder = {
 
 export type Reminded = "sent" | "in_digest" | "already";
 
+/** Kinds that always go as their own email: an admin's nudge, and a follow-up whose one-click links a digest cannot carry. */
+const NEVER_IN_DIGEST: readonly ReminderKind[] = ["stall_nudge", "outcome_follow_up"];
+
 /** How `userId` takes reminders: each as it comes (the default) or in a weekly digest. */
 export async function cadenceOf(db: Db, userId: string) {
   const [row] = await db.select({ cadence: emailPreferences.cadence }).from(emailPreferences).where(eq(emailPreferences.userId, userId));
@@ -31,7 +34,7 @@ export async function cadenceOf(db: Db, userId: string) {
  * person who chose the weekly digest, the row waits for it. Call inside `transaction()`.
  */
 export async function remind(tx: Db, reminder: Reminder): Promise<Reminded> {
-  const cadence = reminder.kind === "stall_nudge" ? "each" : await cadenceOf(tx, reminder.user.id);
+  const cadence = NEVER_IN_DIGEST.includes(reminder.kind) ? "each" : await cadenceOf(tx, reminder.user.id);
   const [row] = await tx
     .insert(reminders)
     .values({
