@@ -310,6 +310,12 @@ export function History({ history, createdAt }: { history: MatchPage["history"];
             <p className="text-xs text-slate-500">
               {h.who} · {formatDateTime(h.at)}
             </p>
+            {h.why ? (
+              <p className="mt-1 whitespace-pre-line text-slate-700">
+                <span className="font-medium">Why: </span>
+                {h.why}
+              </p>
+            ) : null}
           </li>
         ))}
         {history.length === 0 ? <li className="text-slate-500">Proposed {formatDateTime(createdAt)}.</li> : null}

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { applications, auditLog, matches, slots, type MatchStatus } from "~db/schema";
+import { applications, auditLog, matches, mentorshipGoals, slots, type MatchStatus } from "~db/schema";
 import { slotFilledSubject } from "~emails/slot-filled";
 import { SLOT_FILLED_REASON } from "~/modules/slots/filled.server";
 import { endSlot } from "~/modules/slots/slots.server";
@@ -10,6 +10,7 @@ import { addDays, addMentor, makeOrganization, makeSlot } from "~db/test/slot-fa
 import { moduleTestDb } from "~db/test/module-db";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { allowedMoves, getMatchPage, listMyMatches, moveMatch, type Viewer } from "./lifecycle.server";
+import { rejectMatch } from "./review.server";
 import { MoveSchema, type MoveInput } from "./schemas";
 import { STATUS_WORDS } from "~/messages/status-words.test-support";
 
@@ -328,5 +329,74 @@ describe("reading matches", () => {
     }
     const listed = await listMyMatches(db, as(student));
     expect(listed.rows.map((r) => r.status)).toEqual(["interviewing", "introduced", "confirmed", "active", "completed", "not_proceeding"]);
+  });
+});
+
+describe("the plan at confirmation", () => {
+  test("confirming drafts the pair's plan from the slot's learning plan and the student's goals, once", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization, {
+      mentorIds: [mentor.id],
+      learningPlan: "Week 2: read the codebase\nWeeks 3-8: build the dashboard",
+      offers: ["referral"],
+    });
+    const student = await makeMatchableStudent(db, { goals: ["mentorship", "portfolio_project"] });
+    const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "interviewing" });
+    expect(await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, match.id))).toEqual([]);
+
+    expect(await moveMatch(db, { viewer: as(student), matchId: match.id, input: CONFIRM })).toEqual({ ok: true, status: "confirmed" });
+    const goals = await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, match.id)).orderBy(asc(mentorshipGoals.position));
+    expect(goals.map((g) => [g.title, g.targetWeek, g.source])).toEqual([
+      ["Read the codebase", 2, "learning_plan"],
+      ["Build the dashboard", 8, "learning_plan"],
+      ["Referral for a next role", slot.durationWeeks, "student_goal"],
+      ["A portfolio project to show", slot.durationWeeks, "student_goal"],
+    ]);
+    // Other moves draft nothing more.
+    await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "start" }, now: new Date(`${slot.startDate}T16:00:00Z`) });
+    expect(await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, match.id))).toHaveLength(4);
+  });
+
+  test("a confirmation refused (no seat left) drafts nothing", async () => {
+    const first = await introduced({ seats: 1 });
+    const student2 = await makeMatchableStudent(db);
+    const second = await makeMatch(db, { slotId: first.slot.id, studentId: student2.id, status: "introduced" });
+    await moveMatch(db, { viewer: as(first.student), matchId: first.match.id, input: CONFIRM });
+    expect(await moveMatch(db, { viewer: as(student2), matchId: second.id, input: CONFIRM })).toEqual({ ok: false, error: "slot_full" });
+    expect(await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, second.id))).toEqual([]);
+  });
+});
+
+describe("the match's history", () => {
+  test("who moved it, when, and why: the reason for not going ahead is under its entry, for both sides", async () => {
+    const { match, mentor, student } = await introduced();
+    await moveMatch(db, { viewer: as(mentor), matchId: match.id, input: { move: "interviewing" } });
+    const reason = "We could not agree on the hours during my exam weeks.";
+    await moveMatch(db, { viewer: as(student), matchId: match.id, input: { move: "not_proceeding", reason } });
+
+    const forStudent = (await getMatchPage(db, as(student), match.id))!.history;
+    expect(forStudent.map(({ what, who, why }) => ({ what, who, why }))).toEqual([
+      { what: "Marked as talking", who: mentor.name, why: null },
+      { what: "Said it is not going ahead", who: "You", why: reason },
+    ]);
+    expect(forStudent[1]!.at).toBeInstanceOf(Date);
+    const forMentor = (await getMatchPage(db, as(mentor), match.id))!.history;
+    expect(forMentor[1]).toMatchObject({ who: "Amara Okafor", why: reason });
+  });
+
+  test("an admin's rejection of a mentor's proposal shows, unnamed, with the reason, to the mentors", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization, { mentorIds: [mentor.id] });
+    const student = await makeMatchableStudent(db);
+    const application = await makeApplication(db, { slotId: slot.id, studentId: student.id, status: "match_proposed" });
+    const proposal = await makeMatch(db, { slotId: slot.id, studentId: student.id, source: "application", applicationId: application.id, proposedBy: mentor.id });
+    const admin = await makeUser(db, { role: "admin", name: "Dana Admin" });
+    const reason = "The slot's dates do not fit the student's availability.";
+    expect(await rejectMatch(db, { adminId: admin.id, matchId: proposal.id, reason })).toEqual({ ok: true });
+
+    expect((await getMatchPage(db, as(mentor), proposal.id))!.history).toEqual([
+      expect.objectContaining({ what: "An admin did not approve the proposal", who: "A Steppingstone admin", why: reason }),
+    ]);
+    expect((await getMatchPage(db, as(admin), proposal.id))!.history).toEqual([expect.objectContaining({ who: "You", why: reason })]);
   });
 });

@@ -40,6 +40,7 @@ import {
   MATCH_LIST_ORDER,
   SEAT_TAKING_MATCH_STATUSES,
 } from "~/domain/vocabulary";
+import { draftPlan, studentGoalsOf } from "~/modules/mentorship/plan.server";
 import { describeStudent } from "./review.server";
 import type { MatchMove, MoveInput } from "./schemas";
 import { firstName, lockMatch, type LockedMatch, type Person } from "./shared.server";
@@ -185,6 +186,8 @@ export async function moveMatch(db: Db, { viewer, matchId, input, now = new Date
 
     // After the update, so the student who took the last seat is not among those told.
     if (slotChange === "filled") await tellThoseLeftWaiting(tx, slot, now);
+    // The pair's plan starts at confirmation, drafted from the slot's learning plan and what the student wants.
+    if (rule.to === "confirmed") await draftPlan(tx, { matchId: match.id, slot, studentGoals: await studentGoalsOf(tx, match.studentId), now });
 
     const actor = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
     const actorName = actor[0]?.name ?? "Someone";
@@ -244,12 +247,28 @@ async function emailOtherSide(
 
 const HISTORY: Record<string, string> = {
   "match.approved": "An admin approved the match and sent the introduction",
+  "match.rejected": "An admin did not approve the proposal",
   "match.interviewing": "Marked as talking",
   "match.confirmed": "Confirmed: the internship is on",
   "match.active": "Marked the internship as started",
   "match.completed": "Marked the internship as completed",
   "match.not_proceeding": "Said it is not going ahead",
 };
+
+/** The entries an admin makes: unnamed to the pair, as an admin's decision. */
+const ADMIN_ACTIONS = new Set(["match.approved", "match.rejected"]);
+
+/**
+ * The reason given for a history entry, or null. Only closing a match takes a reason, and a
+ * closed match stays closed, so the closing entry's reason is the match's closing_reason — read
+ * from the match, not copied into the audit log, where free text would outlive the match and the
+ * account of the person it is about (the same choice as rejectMatch's).
+ */
+function whyOf(action: string, match: { status: MatchStatus; closingReason: string | null }): string | null {
+  if (action === "match.not_proceeding" && match.status === "not_proceeding") return match.closingReason;
+  if (action === "match.rejected" && match.status === "rejected") return match.closingReason;
+  return null;
+}
 
 /**
  * Everything the match page shows, or null for anyone who may not see it (the same answer as
@@ -335,8 +354,9 @@ export async function getMatchPage(db: Db, viewer: Viewer, matchId: string, at =
     },
     history: history.map((h) => ({
       what: HISTORY[h.action]!,
-      who: h.actorId === viewer.id ? "You" : h.action === "match.approved" && side !== "admin" ? "A Steppingstone admin" : (h.actorName ?? "A former member"),
+      who: h.actorId === viewer.id ? "You" : ADMIN_ACTIONS.has(h.action) && side !== "admin" ? "A Steppingstone admin" : (h.actorName ?? "A former member"),
       at: h.createdAt,
+      why: whyOf(h.action, match),
     })),
   };
 }
