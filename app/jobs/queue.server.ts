@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Db } from "~db/client.server";
 
-export const QUEUES = { deliverEmail: "deliver-email" } as const;
+export const QUEUES = { deliverEmail: "deliver-email", reminderSweep: "reminder-sweep" } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 // why: shared through globalThis so the Remix bundle and the tsx-loaded server use one instance.

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { getDb } from "~db/client.server";
 import { getEnv } from "~/env.server";
 import { QUEUES } from "~/jobs/queue.server";
+import { startReminderSweep } from "~/jobs/reminders.worker.server";
 import { deliverEmail, DELIVERY_JOB } from "./outbox.server";
 import { sharedSendRate, type SendRate } from "./send-rate.server";
 import { configuredTransport, SEND_TIMEOUT_MS, type EmailTransport } from "./transport.server";
@@ -29,7 +30,7 @@ async function applyDeliveryJobOptions(boss: PgBoss) {
   );
 }
 
-/** Registers the job handlers of this process: today, email delivery. */
+/** Registers the job handlers of this process: email delivery and the reminders sweep. */
 export async function startWorkers(boss: PgBoss, transport: EmailTransport = configuredTransport(), rate: SendRate | undefined = configuredSendRate(transport)) {
   await applyDeliveryJobOptions(boss);
   for (let i = 0; i < EMAIL_WORKERS; i++) {
@@ -58,4 +59,5 @@ export async function startWorkers(boss: PgBoss, transport: EmailTransport = con
       },
     );
   }
+  await startReminderSweep(boss);
 }

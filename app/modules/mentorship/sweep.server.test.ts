@@ -1,0 +1,34 @@
+import { expect, test, vi } from "vitest";
+import type { Db } from "~db/client.server";
+import { runReminderSweep, SWEEP_STEPS } from "./sweep.server";
+
+// why: the steps are stand-ins; what is tested is how the sweep runs them, not what they send.
+const db = {} as Db;
+const NOW = new Date("2026-06-08T16:00:00Z");
+
+test("one failing step is logged and does not stop the others; each step's count is returned", async () => {
+  const error = vi.spyOn(console, "error").mockImplementation(() => {});
+  const later = vi.fn(async () => 2);
+  const result = await runReminderSweep(db, NOW, {
+    first: async () => 1,
+    broken: async () => {
+      throw new Error("the database went away");
+    },
+    later,
+  });
+
+  expect(result).toEqual({ first: 1, broken: null, later: 2 });
+  expect(later).toHaveBeenCalledWith(db, NOW);
+  expect(error).toHaveBeenCalledWith(expect.stringContaining('"broken" failed'), expect.any(Error));
+  error.mockRestore();
+});
+
+test("every step gets the same clock", async () => {
+  const seen: Date[] = [];
+  await runReminderSweep(db, NOW, { a: async (_db, now) => (seen.push(now), 0), b: async (_db, now) => (seen.push(now), 0) });
+  expect(seen).toEqual([NOW, NOW]);
+});
+
+test("the sweep's steps include the check-in and introduction reminders", () => {
+  expect(Object.keys(SWEEP_STEPS)).toEqual(expect.arrayContaining(["checkInsDue", "checkInReplies", "introductionReplies"]));
+});
