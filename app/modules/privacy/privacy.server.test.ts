@@ -1,4 +1,4 @@
-import { and, count, eq, is, sql } from "drizzle-orm";
+import { and, count, eq, inArray, is, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { expect, test } from "vitest";
 import { transaction, type Db } from "~db/client.server";
@@ -6,8 +6,19 @@ import * as schema from "~db/schema";
 import {
   accountTokens,
   auditLog,
+  checkIns,
   deletedAccounts,
+  emailPreferences,
   emails,
+  feedbackAnswers,
+  goalEvidence,
+  matches,
+  matchMessages,
+  matchOutcomes,
+  mentorshipGoals,
+  messageNotices,
+  outcomeFollowUps,
+  reminders,
   organizationInvitations,
   organizationMembers,
   organizations,
@@ -25,7 +36,8 @@ import {
 import { KNOWN_PASSWORD, makeOrganization as makeOrganizationOf, makeUser, uniqueEmail } from "~db/test/factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { makeMatch } from "~db/test/match-factories";
-import { makeSlot as makeSlotOf } from "~db/test/slot-factories";
+import { makeMentorship } from "~db/test/mentorship-factories";
+import { addDays, makeSlot as makeSlotOf } from "~db/test/slot-factories";
 import { createSession } from "~/auth/session.server";
 import { generateToken } from "~/auth/tokens.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -200,10 +212,150 @@ test("the export holds the student's starred slots in their order, and their mat
   expect(json).not.toContain("Ada Admin");
 });
 
+// ── the mentorship in the export ─────────────────────────────────────────────────────────────
+
+const SECRET_HASH = "f".repeat(64);
+
+/**
+ * A completed match with a row in every mentorship table: Lena Fischer's internship with Priya
+ * Raman. Lena wrote a goal (done, confirmed by Priya) with a repository, Priya another with a
+ * demo; two check-ins (week 2 late, not replied to); two messages; the midpoint from both sides
+ * (Lena's kept private, Priya's shared) and Priya's final round kept private; the outcome; the
+ * 3-month follow-up; a reminder each, Priya's in a notice; Lena takes the weekly digest.
+ */
+async function makeFullMentorship(db: Db) {
+  // why: the slot's deadline must come before its start, 100 days ago.
+  const m = await makeMentorship(db, { status: "completed", startedDaysAgo: 100, durationWeeks: 12, slot: { applicationDeadline: addDays(new Date(), -120) } });
+  const { student, mentor, match } = m;
+  await db.update(users).set({ name: "Lena Fischer" }).where(eq(users.id, student.id));
+  await db.update(users).set({ name: "Priya Raman" }).where(eq(users.id, mentor.id));
+  const at = (day: number) => new Date(Date.UTC(2031, 0, day, 15));
+  const [theirs, mentors] = await db
+    .insert(mentorshipGoals)
+    .values([
+      { matchId: match.id, title: "Ship the import pipeline with tests", targetWeek: 6, state: "done", source: "learning_plan", createdBy: student.id, doneConfirmedBy: mentor.id, doneConfirmedAt: at(20), position: 0 },
+      { matchId: match.id, title: "Present the feature to the team", targetWeek: 12, state: "in_progress", source: "added", createdBy: mentor.id, position: 1 },
+    ])
+    .returning();
+  await db.insert(goalEvidence).values([
+    { goalId: theirs!.id, url: "https://github.com/lena/import-pipeline", label: "Repository", addedBy: student.id },
+    { goalId: mentors!.id, url: "https://demo.example.com/feature", label: "Demo", addedBy: mentor.id },
+  ]);
+  await db.insert(checkIns).values([
+    {
+      matchId: match.id,
+      week: 1,
+      done: "Set up the project and fixed the CSV date bug",
+      next: "Start on the importer",
+      hoursWorked: 20,
+      mentorHoursReceived: 2,
+      late: false,
+      reply: "Great first week, well done on the date bug",
+      mentorHoursGiven: 2.5,
+      repliedBy: mentor.id,
+      repliedAt: at(8),
+    },
+    { matchId: match.id, week: 2, done: "Importer skeleton", next: "Tests for the importer", blockers: "Waiting for staging access", hoursWorked: 18.5, mentorHoursReceived: 1, late: true },
+  ]);
+  await db.insert(matchMessages).values([
+    { matchId: match.id, authorId: student.id, body: "Could we move Thursday's call to Friday?", createdAt: at(3) },
+    { matchId: match.id, authorId: mentor.id, body: "Friday at 10 works for me.", createdAt: at(4) },
+  ]);
+  await db.insert(feedbackAnswers).values([
+    { matchId: match.id, round: "midpoint", side: "student", authorId: student.id, answers: { answersQuestions: "always" }, comment: "Lena keeps this to herself", shared: false, submittedAt: at(40) },
+    { matchId: match.id, round: "midpoint", side: "mentor", authorId: mentor.id, answers: { onTrack: "yes" }, comment: "Priya shares this with Lena", shared: true, submittedAt: at(41) },
+    { matchId: match.id, round: "final", side: "mentor", authorId: mentor.id, answers: { onTrack: "yes" }, comment: "Priya keeps this to herself", shared: false, submittedAt: at(80) },
+  ]);
+  await db.insert(matchOutcomes).values({ matchId: match.id, benefits: { recommendation_letter: true, referral: false }, returnOffer: "pending", recordedBy: student.id });
+  await db.insert(outcomeFollowUps).values({ matchId: match.id, months: 3, secretHash: SECRET_HASH, answer: "paid_internship", organizationName: "Acme Analytics", answeredAt: at(25) });
+  await db.insert(reminders).values([
+    { kind: "check_in_due", eventKey: `${match.id}:week:2`, userId: student.id, matchId: match.id, state: "sent", summary: "Your check-in for week 2 is due." },
+    { kind: "check_in_reply", eventKey: `${match.id}:reply:2`, userId: mentor.id, matchId: match.id, state: "in_digest", summary: "Lena's week 2 check-in is waiting for your reply." },
+  ]);
+  await db.insert(messageNotices).values({ matchId: match.id, userId: mentor.id, emailedThrough: at(3), lastEmailedAt: at(3) });
+  await db.insert(emailPreferences).values({ userId: student.id, cadence: "weekly_digest" });
+  return m;
+}
+
+test("a student's export holds each match's plan, check-ins with replies, messages, feedback (the mentor's only where shared), outcome and follow-ups, and their reminders", async () => {
+  const { student } = await makeFullMentorship(db);
+
+  const data = (await exportUserData(db, student.id))!;
+  const json = JSON.stringify(data);
+
+  const [exported] = data.matches;
+  expect(exported!.status).toBe("completed");
+  expect(exported!.plan).toEqual([
+    expect.objectContaining({
+      title: "Ship the import pipeline with tests",
+      state: "done",
+      doneConfirmedBy: "Priya Raman",
+      evidence: [expect.objectContaining({ url: "https://github.com/lena/import-pipeline", addedBy: "you" })],
+    }),
+    expect.objectContaining({ title: "Present the feature to the team", doneConfirmedBy: null, evidence: [expect.objectContaining({ url: "https://demo.example.com/feature", addedBy: "Priya Raman" })] }),
+  ]);
+  expect(exported!.checkIns).toEqual([
+    expect.objectContaining({
+      week: 1,
+      done: "Set up the project and fixed the CSV date bug",
+      hoursWorked: 20,
+      late: false,
+      reply: expect.objectContaining({ text: "Great first week, well done on the date bug", mentorHoursGiven: 2.5, by: "Priya Raman" }),
+    }),
+    expect.objectContaining({ week: 2, blockers: "Waiting for staging access", hoursWorked: 18.5, late: true, reply: null }),
+  ]);
+  expect(exported!.messages.map((m) => [m.by, m.body])).toEqual([
+    ["you", "Could we move Thursday's call to Friday?"],
+    ["Priya Raman", "Friday at 10 works for me."],
+  ]);
+  expect(exported!.feedback.map((f) => [f.round, f.by, f.comment])).toEqual([
+    ["midpoint", "you", "Lena keeps this to herself"],
+    ["midpoint", "Priya Raman", "Priya shares this with Lena"],
+  ]);
+  // The mentor's answers kept private stay private, and the export says so.
+  expect(json).not.toContain("Priya keeps this to herself");
+  expect(data.about).toMatch(/answers a mentor kept private are not included/);
+  expect(exported!.outcome).toMatchObject({ benefits: { recommendation_letter: true, referral: false }, returnOffer: "pending", recordedBy: "you" });
+  expect(exported!.followUps).toEqual([expect.objectContaining({ months: 3, answer: "paid_internship", organization: "Acme Analytics" })]);
+  expect(json).not.toContain(SECRET_HASH);
+
+  expect(data.reminders).toEqual([expect.objectContaining({ kind: "check_in_due", summary: "Your check-in for week 2 is due.", state: "sent", slot: expect.stringMatching(/^Test slot/) })]);
+  expect(json).not.toContain("waiting for your reply");
+  expect(data.emailPreferences.cadence).toBe("weekly_digest");
+  // What a student wrote on their own match is under the match, not under `mentoring`.
+  expect(data.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [] });
+});
+
+test("a mentor's export holds what they wrote on their interns' matches (goals, replies, messages, feedback) and their reminders, naming the intern by first name, with none of the intern's writing", async () => {
+  const { mentor } = await makeFullMentorship(db);
+
+  const data = (await exportUserData(db, mentor.id))!;
+  const json = JSON.stringify(data);
+
+  expect(data.mentoring.goals).toEqual([
+    expect.objectContaining({ title: "Ship the import pipeline with tests", student: "Lena", createdByYou: false, doneConfirmedByYouAt: expect.any(Date), evidenceYouAdded: [] }),
+    expect.objectContaining({ title: "Present the feature to the team", student: "Lena", createdByYou: true, doneConfirmedByYouAt: null, evidenceYouAdded: [expect.objectContaining({ url: "https://demo.example.com/feature" })] }),
+  ]);
+  expect(data.mentoring.checkInReplies).toEqual([expect.objectContaining({ week: 1, student: "Lena", reply: "Great first week, well done on the date bug", mentorHoursGiven: 2.5 })]);
+  expect(data.mentoring.messages.map((m) => [m.student, m.body])).toEqual([["Lena", "Friday at 10 works for me."]]);
+  expect(data.mentoring.feedback.map((f) => [f.round, f.shared, f.comment])).toEqual([
+    ["midpoint", true, "Priya shares this with Lena"],
+    ["final", false, "Priya keeps this to herself"],
+  ]);
+  expect(data.reminders).toEqual([expect.objectContaining({ kind: "check_in_reply", state: "in_digest" })]);
+  expect(data.emailPreferences).toEqual({ cadence: "each", lastDigestAt: null, changedAt: null });
+  expect(data.matches).toEqual([]);
+
+  // The intern's own writing and surname are theirs, not the mentor's.
+  for (const theirs of ["Fischer", "Set up the project and fixed the CSV date bug", "Waiting for staging access", "Could we move Thursday", "Lena keeps this to herself", "github.com/lena", "Acme Analytics"]) {
+    expect(json).not.toContain(theirs);
+  }
+});
+
 // Every column that names a person (an id of a user, or an email address) is in the export, or
 // is named here with why not. A new table or column holding a person's data fails this test
 // until it is exported (exportUserData) or added below with its reason.
-const EXPORTED: Record<string, string> = {
+const EXPORTED: Record<string, string | string[]> = {
   "users.id": "account",
   "users.email": "account",
   "sessions.user_id": "sessions",
@@ -223,6 +375,16 @@ const EXPORTED: Record<string, string> = {
   "slot_stars.student_id": "starredSlots",
   "matches.student_id": "matches",
   "audit_log.actor_id": "activity",
+  // The mentorship: the student reads theirs under each match; a mentor's own writing on their interns' matches is under `mentoring`.
+  "mentorship_goals.created_by": ["matches", "mentoring"],
+  "mentorship_goals.done_confirmed_by": ["matches", "mentoring"],
+  "goal_evidence.added_by": ["matches", "mentoring"],
+  "check_ins.replied_by": ["matches", "mentoring"],
+  "match_messages.author_id": ["matches", "mentoring"],
+  "feedback_answers.author_id": ["matches", "mentoring"],
+  "match_outcomes.recorded_by": "matches",
+  "reminders.user_id": "reminders",
+  "email_preferences.user_id": "emailPreferences",
 };
 const NOT_EXPORTED: Record<string, string> = {
   // An admin's or a mentor's act on someone else's record: the act is in their `activity` (the audit log), the record is the other person's.
@@ -231,6 +393,7 @@ const NOT_EXPORTED: Record<string, string> = {
   "matches.proposed_by": "covered by activity (application.match_proposed); the match is the student's",
   "matches.reviewed_by": "covered by activity (match.approved / match.rejected); the match is the student's",
   "match_rounds.run_by": "covered by activity (round.run); a round's stats are counts, about nobody",
+  "message_notices.user_id": "bookkeeping: the newest message already emailed to them, and when; the emails themselves are in emails",
 };
 
 /** Every column of the schema that holds a person's id (a reference to users) or an email address, as "table.column". */
@@ -259,7 +422,7 @@ test("every table holding a person's data is in the export, or named with the re
   expect([...Object.keys(EXPORTED), ...Object.keys(NOT_EXPORTED)].sort()).toEqual(columns);
 
   const data = (await exportUserData(db, (await makeUser(db, { role: "student" })).id))!;
-  for (const [column, key] of Object.entries(EXPORTED)) expect(Object.keys(data), column).toContain(key);
+  for (const [column, keys] of Object.entries(EXPORTED)) for (const key of [keys].flat()) expect(Object.keys(data), column).toContain(key);
   for (const key of Object.keys(data).filter((k) => !["exportedAt", "about", "recordsAboutYou"].includes(k))) expect(data.about, `the about text explains ${key}`).toContain(`${key}`);
 });
 
@@ -373,6 +536,73 @@ test("when the last member leaves, the organization stays, its open and in-revie
   // The invitation someone else received still lets a new mentor take over.
   const [invitation] = await db.select().from(organizationInvitations).where(eq(organizationInvitations.email, invited));
   expect(invitation!.invitedBy).toBeNull();
+});
+
+/** Every column that references a match, found in the schema, so a new mentorship table is checked too. */
+function matchColumns() {
+  const found: { table: string; column: string }[] = [];
+  for (const value of Object.values(schema)) {
+    if (!is(value, PgTable)) continue;
+    const config = getTableConfig(value);
+    for (const fk of config.foreignKeys) {
+      if (fk.reference().foreignTable !== schema.matches) continue;
+      for (const column of fk.reference().columns) found.push({ table: config.name, column: column.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) });
+    }
+  }
+  return found;
+}
+
+test("a deleted student's matches go, and with them every row of the mentorship: plan, evidence, check-ins, thread, feedback, outcome, follow-ups, reminders", async () => {
+  const { student, mentor, match } = await makeFullMentorship(db);
+  const goalIds = (await db.select({ id: mentorshipGoals.id }).from(mentorshipGoals).where(eq(mentorshipGoals.matchId, match.id))).map((g) => g.id);
+  const columns = matchColumns();
+  expect(columns.map((c) => c.table)).toEqual(
+    expect.arrayContaining(["mentorship_goals", "check_ins", "match_messages", "message_notices", "feedback_answers", "match_outcomes", "outcome_follow_ups", "reminders"]),
+  );
+  const referring = async () => {
+    const counts: [string, number][] = [];
+    for (const { table, column } of columns) {
+      const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)} = ${match.id}`);
+      counts.push([`${table}.${column}`, row!.n]);
+    }
+    return counts.filter(([, n]) => n > 0).map(([column]) => column);
+  };
+  expect((await referring()).length).toBeGreaterThanOrEqual(8);
+
+  expect(await deleteAccount(db, student.id, { password: KNOWN_PASSWORD })).toEqual({ ok: true, role: "student" });
+
+  expect(await rows(db.select().from(matches).where(eq(matches.id, match.id)))).toBe(0);
+  expect(await referring()).toEqual([]);
+  expect(await rows(db.select().from(goalEvidence).where(inArray(goalEvidence.goalId, goalIds)))).toBe(0);
+  expect(await rows(db.select().from(reminders).where(eq(reminders.userId, student.id)))).toBe(0);
+  expect(await rows(db.select().from(emailPreferences).where(eq(emailPreferences.userId, student.id)))).toBe(0);
+  // The mentor stays, with nothing left of the deleted student's internship.
+  expect(await rows(db.select().from(users).where(eq(users.id, mentor.id)))).toBe(1);
+  expect((await exportUserData(db, mentor.id))!.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [] });
+});
+
+test('a deleted mentor\'s replies, messages, confirmations, evidence and feedback stay on the student\'s match as "a former mentor"; their reminders and notices go', async () => {
+  const { student, mentor, match } = await makeFullMentorship(db);
+
+  expect(await deleteAccount(db, mentor.id, { password: KNOWN_PASSWORD })).toEqual({ ok: true, role: "mentor" });
+
+  const [message] = await db.select().from(matchMessages).where(and(eq(matchMessages.matchId, match.id), eq(matchMessages.body, "Friday at 10 works for me.")));
+  expect(message!.authorId).toBeNull();
+  const [reply] = await db.select().from(checkIns).where(and(eq(checkIns.matchId, match.id), eq(checkIns.week, 1)));
+  expect(reply).toMatchObject({ reply: "Great first week, well done on the date bug", mentorHoursGiven: 2.5, repliedBy: null });
+  const [confirmed] = await db.select().from(mentorshipGoals).where(and(eq(mentorshipGoals.matchId, match.id), eq(mentorshipGoals.position, 0)));
+  expect(confirmed).toMatchObject({ state: "done", doneConfirmedBy: null, doneConfirmedAt: expect.any(Date) });
+  expect((await db.select().from(feedbackAnswers).where(and(eq(feedbackAnswers.matchId, match.id), eq(feedbackAnswers.side, "mentor")))).map((f) => f.authorId)).toEqual([null, null]);
+  expect(await rows(db.select().from(reminders).where(eq(reminders.userId, mentor.id)))).toBe(0);
+  expect(await rows(db.select().from(messageNotices).where(eq(messageNotices.userId, mentor.id)))).toBe(0);
+
+  const [exported] = (await exportUserData(db, student.id))!.matches;
+  expect(exported!.checkIns[0]!.reply?.by).toBe("a former mentor");
+  expect(exported!.messages.map((m) => m.by)).toEqual(["you", "a former mentor"]);
+  expect(exported!.plan[0]!.doneConfirmedBy).toBe("a former mentor");
+  expect(exported!.plan[1]!.evidence[0]!.addedBy).toBe("a former mentor");
+  expect(exported!.feedback.map((f) => f.by)).toEqual(["you", "a former mentor"]);
+  expect(JSON.stringify(exported)).not.toContain("Priya Raman");
 });
 
 test("the last admin (suspended ones do not count) cannot delete their account; an admin with a colleague can", async () => {

@@ -3,9 +3,18 @@ import { transaction, type Db } from "~db/client.server";
 import {
   accountTokens,
   auditLog,
+  checkIns,
   deletedAccounts,
+  emailPreferences,
   emails,
+  feedbackAnswers,
+  goalEvidence,
   matches,
+  matchMessages,
+  matchOutcomes,
+  mentorshipGoals,
+  outcomeFollowUps,
+  reminders,
   organizationInvitations,
   organizationMembers,
   organizations,
@@ -22,6 +31,7 @@ import {
   type UserRole,
 } from "~db/schema";
 import { verifyPassword } from "~/auth/password.server";
+import { firstName } from "~/domain/names";
 import { AFTER_INTRODUCTION_MATCH_STATUSES, CLOSED_WITH_REASON_MATCH_STATUSES, isIn, LIVE_SLOT_STATUSES, USER_ROLES, zeroFor } from "~/domain/vocabulary";
 import { renderComponents } from "~/messages/audiences";
 import { applicationsForExport } from "~/modules/applications/applications.server";
@@ -39,6 +49,10 @@ const ABOUT = [
   "applications: the applications you made — the slot, what you wrote, and where each stands.",
   "starredSlots: the slots you starred, in your order — your ranking for matching rounds.",
   "matches: your matches from the introduction on — the slot, where it stands, why the engine proposed it (its reasons, worded for you), the reason given if it ended, and its history.",
+  "Each match also holds the mentorship itself: the plan's goals with their evidence links; your weekly check-ins with your mentor's replies (a reply whose mentor has since deleted their account says \"a former mentor\"); the messages on the match's thread; your own feedback answers, and your mentor's answers only where they chose to share them with you (answers a mentor kept private are not included); the outcome you recorded; and your answers to the follow-ups (never the secret part of their one-click links).",
+  "mentoring: as a mentor, what you wrote on your interns' matches — goals you created or confirmed done (and evidence links you added), your replies to check-ins (with the week and the intern's first name, not their check-in), your messages and your feedback answers. What the intern wrote stays theirs.",
+  "reminders: the reminders we sent you about your matches — the kind, when, and the reminder in a sentence — and whether each was emailed on its own or in your weekly digest.",
+  "emailPreferences: whether you get each reminder and message notice as it comes (each, the default) or in one weekly digest.",
   "emails: the emails we sent you — subject, kind, time and delivery status, not their text.",
   "activity: the changes you made that we record in our audit log; recordsAboutYou: entries where your account was the subject.",
   "Deleting your account (on your account page) removes all of this, except that organizations and slots you helped create stay for their other members, and an anonymous count of your role is kept.",
@@ -144,7 +158,14 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
     applicationsForExport(db, userId),
   ]);
-  const [starRows, matchRows] = await Promise.all([starredSlotsForExport(db, userId), matchesForExport(db, userId)]);
+  const [starRows, matchRows, mentoring, reminderRows, preferenceRows] = await Promise.all([
+    starredSlotsForExport(db, userId),
+    matchesForExport(db, userId),
+    mentoringForExport(db, userId),
+    remindersForExport(db, userId),
+    db.select().from(emailPreferences).where(eq(emailPreferences.userId, userId)),
+  ]);
+  const preference = preferenceRows[0];
 
   const profile = profileRows[0];
   return {
@@ -174,6 +195,9 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     applications: applicationRows,
     starredSlots: starRows,
     matches: matchRows,
+    mentoring,
+    reminders: reminderRows,
+    emailPreferences: { cadence: preference?.cadence ?? "each", lastDigestAt: preference?.lastDigestAt ?? null, changedAt: preference?.updatedAt ?? null },
     emails: emailRows,
     activity: activityRows,
     recordsAboutYou: aboutRows,
@@ -215,6 +239,7 @@ async function matchesForExport(db: Db, studentId: string) {
         .where(and(eq(auditLog.subjectType, "match"), inArray(auditLog.subjectId, rows.map((r) => r.match.id)), inArray(auditLog.action, MATCH_HISTORY_ACTIONS)))
         .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
     : [];
+  const mentorship = await mentorshipForExport(db, studentId, rows.map((r) => r.match.id));
   return rows.map(({ match, slot, organization }) => ({
     slot,
     organization,
@@ -234,7 +259,222 @@ async function matchesForExport(db: Db, studentId: string) {
         by: h.actorId === studentId ? "you" : h.action === "match.approved" ? "a Steppingstone admin" : (h.actorName ?? "a former member"),
         at: h.at,
       })),
+    startedAt: match.startedAt,
+    completedAt: match.completedAt,
+    ...mentorship(match.id),
   }));
+}
+
+/** Who wrote something on the student's match, as the student reads it: "you", the mentor's name, or "a former mentor" once their account is gone. */
+const writer = (studentId: string) => (id: string | null, name: string | null) => (id === studentId ? "you" : id && name ? name : "a former mentor");
+
+/**
+ * The mentorship on the student's matches, as the student reads it in the app: the plan, their
+ * check-ins with the replies, the thread, their own feedback and the mentors' where shared with
+ * them (never the unshared), the outcome, the follow-ups (never the link's secret hash).
+ */
+async function mentorshipForExport(db: Db, studentId: string, matchIds: string[]) {
+  const by = writer(studentId);
+  const none = matchIds.length === 0;
+  const [goalRows, evidenceRows, checkInRows, messageRows, feedbackRows, outcomeRows, followUpRows] = none
+    ? [[], [], [], [], [], [], []]
+    : await Promise.all([
+        db
+          .select({ goal: mentorshipGoals, confirmedBy: users.name })
+          .from(mentorshipGoals)
+          .leftJoin(users, eq(users.id, mentorshipGoals.doneConfirmedBy))
+          .where(inArray(mentorshipGoals.matchId, matchIds))
+          .orderBy(asc(mentorshipGoals.position), asc(mentorshipGoals.createdAt)),
+        db
+          .select({ goalId: goalEvidence.goalId, url: goalEvidence.url, label: goalEvidence.label, addedBy: goalEvidence.addedBy, addedByName: users.name, addedAt: goalEvidence.createdAt })
+          .from(goalEvidence)
+          .innerJoin(mentorshipGoals, eq(mentorshipGoals.id, goalEvidence.goalId))
+          .leftJoin(users, eq(users.id, goalEvidence.addedBy))
+          .where(inArray(mentorshipGoals.matchId, matchIds))
+          .orderBy(asc(goalEvidence.createdAt)),
+        db
+          .select({ checkIn: checkIns, repliedByName: users.name })
+          .from(checkIns)
+          .leftJoin(users, eq(users.id, checkIns.repliedBy))
+          .where(inArray(checkIns.matchId, matchIds))
+          .orderBy(asc(checkIns.week)),
+        db
+          .select({ matchId: matchMessages.matchId, authorId: matchMessages.authorId, authorName: users.name, body: matchMessages.body, at: matchMessages.createdAt })
+          .from(matchMessages)
+          .leftJoin(users, eq(users.id, matchMessages.authorId))
+          .where(inArray(matchMessages.matchId, matchIds))
+          .orderBy(asc(matchMessages.createdAt), asc(matchMessages.id)),
+        // The student's own answers, and the mentors' only where they shared them: as on the feedback page.
+        db
+          .select({ answer: feedbackAnswers, authorName: users.name })
+          .from(feedbackAnswers)
+          .leftJoin(users, eq(users.id, feedbackAnswers.authorId))
+          .where(and(inArray(feedbackAnswers.matchId, matchIds), or(eq(feedbackAnswers.side, "student"), eq(feedbackAnswers.shared, true))))
+          .orderBy(asc(feedbackAnswers.submittedAt), asc(feedbackAnswers.side)),
+        db
+          .select({ outcome: matchOutcomes, recordedByName: users.name })
+          .from(matchOutcomes)
+          .leftJoin(users, eq(users.id, matchOutcomes.recordedBy))
+          .where(inArray(matchOutcomes.matchId, matchIds)),
+        // Never the secret's hash: what was asked, when, and the answer.
+        db
+          .select({
+            matchId: outcomeFollowUps.matchId,
+            months: outcomeFollowUps.months,
+            sentAt: outcomeFollowUps.sentAt,
+            answer: outcomeFollowUps.answer,
+            organization: outcomeFollowUps.organizationName,
+            answeredAt: outcomeFollowUps.answeredAt,
+          })
+          .from(outcomeFollowUps)
+          .where(inArray(outcomeFollowUps.matchId, matchIds))
+          .orderBy(asc(outcomeFollowUps.months)),
+      ]);
+  return (matchId: string) => {
+    const outcome = outcomeRows.find((o) => o.outcome.matchId === matchId);
+    return {
+      plan: goalRows
+        .filter((g) => g.goal.matchId === matchId)
+        .map(({ goal, confirmedBy }) => ({
+          title: goal.title,
+          targetWeek: goal.targetWeek,
+          state: goal.state,
+          source: goal.source,
+          benefit: goal.benefit,
+          doneConfirmedBy: goal.doneConfirmedAt ? by(goal.doneConfirmedBy, confirmedBy) : null,
+          doneConfirmedAt: goal.doneConfirmedAt,
+          createdAt: goal.createdAt,
+          updatedAt: goal.updatedAt,
+          evidence: evidenceRows.filter((e) => e.goalId === goal.id).map((e) => ({ url: e.url, label: e.label, addedBy: by(e.addedBy, e.addedByName), addedAt: e.addedAt })),
+        })),
+      checkIns: checkInRows
+        .filter((c) => c.checkIn.matchId === matchId)
+        .map(({ checkIn: c, repliedByName }) => ({
+          week: c.week,
+          done: c.done,
+          next: c.next,
+          blockers: c.blockers,
+          hoursWorked: c.hoursWorked,
+          mentorHoursReceived: c.mentorHoursReceived,
+          late: c.late,
+          submittedAt: c.submittedAt,
+          updatedAt: c.updatedAt,
+          reply: c.repliedAt ? { text: c.reply, mentorHoursGiven: c.mentorHoursGiven, by: by(c.repliedBy, repliedByName), at: c.repliedAt } : null,
+        })),
+      messages: messageRows.filter((m) => m.matchId === matchId).map((m) => ({ by: by(m.authorId, m.authorName), body: m.body, at: m.at })),
+      feedback: feedbackRows
+        .filter((f) => f.answer.matchId === matchId)
+        .map(({ answer: f, authorName }) => ({
+          round: f.round,
+          side: f.side,
+          by: f.side === "student" ? "you" : by(f.authorId, authorName),
+          answers: f.answers,
+          comment: f.comment,
+          shared: f.shared,
+          submittedAt: f.submittedAt,
+        })),
+      outcome: outcome
+        ? {
+            benefits: outcome.outcome.benefits,
+            returnOffer: outcome.outcome.returnOffer,
+            recordedBy: by(outcome.outcome.recordedBy, outcome.recordedByName),
+            recordedAt: outcome.outcome.recordedAt,
+            updatedAt: outcome.outcome.updatedAt,
+          }
+        : null,
+      followUps: followUpRows.filter((f) => f.matchId === matchId).map(({ matchId: _matchId, ...f }) => f),
+    };
+  };
+}
+
+/** Where a mentor's own writing was: the slot, its organization, and the intern's full name (exported as the first name only). */
+const MENTORED_MATCH = { slot: slots.title, organization: organizations.name, student: users.name };
+const placed = (r: { slot: string; organization: string; student: string }) => ({ slot: r.slot, organization: r.organization, student: firstName(r.student) });
+
+/**
+ * What a mentor wrote on their interns' matches (never on a match where they are the student):
+ * goals they created, confirmed done or added evidence to; replies; messages; feedback. The
+ * intern's own writing stays out, and the intern is named by first name only.
+ */
+async function mentoringForExport(db: Db, userId: string) {
+  const notTheirOwn = ne(matches.studentId, userId);
+  const [goalRows, evidenceRows, replyRows, messageRows, feedbackRows] = await Promise.all([
+    db
+      .select({ ...MENTORED_MATCH, goal: mentorshipGoals })
+      .from(mentorshipGoals)
+      .innerJoin(matches, eq(matches.id, mentorshipGoals.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(users, eq(users.id, matches.studentId))
+      .where(
+        and(
+          notTheirOwn,
+          or(
+            eq(mentorshipGoals.createdBy, userId),
+            eq(mentorshipGoals.doneConfirmedBy, userId),
+            sql`exists (select 1 from ${goalEvidence} where ${goalEvidence.goalId} = ${mentorshipGoals.id} and ${goalEvidence.addedBy} = ${userId})`,
+          ),
+        ),
+      )
+      .orderBy(asc(mentorshipGoals.createdAt), asc(mentorshipGoals.position)),
+    db
+      .select({ goalId: goalEvidence.goalId, url: goalEvidence.url, label: goalEvidence.label, addedAt: goalEvidence.createdAt })
+      .from(goalEvidence)
+      .where(eq(goalEvidence.addedBy, userId))
+      .orderBy(asc(goalEvidence.createdAt)),
+    db
+      .select({ ...MENTORED_MATCH, week: checkIns.week, reply: checkIns.reply, mentorHoursGiven: checkIns.mentorHoursGiven, repliedAt: checkIns.repliedAt })
+      .from(checkIns)
+      .innerJoin(matches, eq(matches.id, checkIns.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(users, eq(users.id, matches.studentId))
+      .where(and(notTheirOwn, eq(checkIns.repliedBy, userId)))
+      .orderBy(asc(checkIns.repliedAt)),
+    db
+      .select({ ...MENTORED_MATCH, body: matchMessages.body, at: matchMessages.createdAt })
+      .from(matchMessages)
+      .innerJoin(matches, eq(matches.id, matchMessages.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(users, eq(users.id, matches.studentId))
+      .where(and(notTheirOwn, eq(matchMessages.authorId, userId)))
+      .orderBy(asc(matchMessages.createdAt), asc(matchMessages.id)),
+    db
+      .select({ ...MENTORED_MATCH, answer: feedbackAnswers })
+      .from(feedbackAnswers)
+      .innerJoin(matches, eq(matches.id, feedbackAnswers.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(users, eq(users.id, matches.studentId))
+      .where(and(notTheirOwn, eq(feedbackAnswers.authorId, userId)))
+      .orderBy(asc(feedbackAnswers.submittedAt), asc(feedbackAnswers.round)),
+  ]);
+  return {
+    goals: goalRows.map(({ goal, ...r }) => ({
+      ...placed(r),
+      title: goal.title,
+      targetWeek: goal.targetWeek,
+      state: goal.state,
+      createdByYou: goal.createdBy === userId,
+      doneConfirmedByYouAt: goal.doneConfirmedBy === userId ? goal.doneConfirmedAt : null,
+      evidenceYouAdded: evidenceRows.filter((e) => e.goalId === goal.id).map(({ goalId: _goalId, ...e }) => e),
+    })),
+    checkInReplies: replyRows.map((r) => ({ ...placed(r), week: r.week, reply: r.reply, mentorHoursGiven: r.mentorHoursGiven, repliedAt: r.repliedAt })),
+    messages: messageRows.map((r) => ({ ...placed(r), body: r.body, at: r.at })),
+    feedback: feedbackRows.map(({ answer: f, ...r }) => ({ ...placed(r), round: f.round, answers: f.answers, comment: f.comment, shared: f.shared, submittedAt: f.submittedAt })),
+  };
+}
+
+/** The reminders sent to the person (each emailed, or held for and sent in their weekly digest), with the match's slot. */
+function remindersForExport(db: Db, userId: string) {
+  return db
+    .select({ kind: reminders.kind, summary: reminders.summary, state: reminders.state, at: reminders.createdAt, slot: slots.title })
+    .from(reminders)
+    .leftJoin(matches, eq(matches.id, reminders.matchId))
+    .leftJoin(slots, eq(slots.id, matches.slotId))
+    .where(eq(reminders.userId, userId))
+    .orderBy(asc(reminders.createdAt), asc(reminders.id));
 }
 
 function slotSummaries(db: Db) {
