@@ -36,6 +36,7 @@ export async function makeMentorship(
   const other = secondMentor ? await addMentor(db, organization) : null;
   const student = await makeStudent(db);
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(today);
+  const startDate = addDays(day, -startedDaysAgo);
   const slot = await makeSlot(db, organization, {
     compensation: "unpaid",
     learningPlan: "Weeks 1–2: set up the project and ship a first fix.\nWeeks 3–6: build the import pipeline with tests.\nWeeks 7–12: own a feature end to end and present it.",
@@ -43,7 +44,9 @@ export async function makeMentorship(
     hoursPerWeek: 20,
     offers: ["recommendation_letter", "referral"],
     timezone: "America/New_York",
-    startDate: addDays(day, -startedDaysAgo),
+    startDate,
+    // The deadline comes before the start (a CHECK says so).
+    applicationDeadline: addDays(startDate, -14),
     durationWeeks,
     status: "filled",
     ...slotValues,
