@@ -16,6 +16,7 @@ const KNOWN_ACTIONS: Record<string, string> = {
   "match.active": "Match: internship started",
   "match.completed": "Match: internship completed",
   "match.not_proceeding": "Match: not going ahead",
+  "match.nudged": "Match: nudged both sides (stalled)",
   "slot.filled": "Slot: filled (last seat confirmed or marked by a mentor)",
   "slot.reopened": "Slot: reopened (a confirmed match did not go ahead)",
 };

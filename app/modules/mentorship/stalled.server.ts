@@ -1,0 +1,186 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { createElement } from "react";
+import { transaction, type Db } from "~db/client.server";
+import { checkIns, matches, matchMessages, organizations, reminders, slots, users } from "~db/schema";
+import { firstName } from "~/domain/names";
+import { absoluteUrl } from "~/env.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { isUuid } from "~/modules/ids";
+import { onePage } from "~/modules/paging";
+import { dayIn } from "~/modules/slots/access.server";
+import { slotMentorRecipients } from "~/modules/slots/slots.server";
+import StalledNudge, { stalledNudgeSubject } from "~emails/stalled-nudge";
+import { remind, remindedBefore } from "./remind.server";
+import { STALL_DAYS } from "./schedule";
+
+// Stalled matches (docs/decisions/016-the-mentorship-space.md): a confirmed or active match whose
+// last sign of life — its confirmation or start, a check-in, a reply, a message — is STALL_DAYS
+// or more days ago, in the slot's time zone. Admins list them and nudge both sides, once a day.
+
+/** The statuses a match can stall in: the pair agreed to work together and has not finished. */
+export const STALLABLE_MATCH_STATUSES = ["confirmed", "active"] as const;
+
+export const STALLED_PAGE_SIZE = 20;
+
+/** What the last activity on a match was. */
+export const LAST_ACTIVITIES = ["confirmed", "started", "check_in", "reply", "message"] as const;
+export type LastActivity = (typeof LAST_ACTIVITIES)[number];
+
+const lastCheckIn = sql`(select max(${checkIns.submittedAt}) from ${checkIns} where ${checkIns.matchId} = ${matches.id})`;
+const lastReply = sql`(select max(${checkIns.repliedAt}) from ${checkIns} where ${checkIns.matchId} = ${matches.id})`;
+const lastMessage = sql`(select max(${matchMessages.createdAt}) from ${matchMessages} where ${matchMessages.matchId} = ${matches.id})`;
+const lastNudge = sql`(select max(${reminders.createdAt}) from ${reminders} where ${reminders.matchId} = ${matches.id} and ${reminders.kind} = 'stall_nudge')`;
+// why: a confirmed match from before confirmed_at was recorded still has a time to count from.
+const confirmed = sql`coalesce(${matches.confirmedAt}, ${matches.updatedAt})`;
+/** The latest of them all (greatest() skips the ones that never happened). */
+const lastActivityAt = sql`greatest(${confirmed}, ${matches.startedAt}, ${lastCheckIn}, ${lastReply}, ${lastMessage})`;
+/** Whole days from the last activity to `now`, both as days where the slot is. */
+const daysSilent = (now: Date) =>
+  sql<number>`((${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date - (${lastActivityAt} at time zone ${slots.timezone})::date)`;
+
+/** Whether the match was nudged on `now`'s day where the slot is: the ledger's event of that day (stall nudges are keyed `<matchId>:<day>`). */
+const nudgedOn = (now: Date) =>
+  sql<boolean>`exists (select 1 from ${reminders} where ${reminders.matchId} = ${matches.id} and ${reminders.kind} = 'stall_nudge'
+    and ${reminders.eventKey} = ${matches.id}::text || ':' || ((${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date)::text)`;
+
+const stalledWhere = (now: Date, matchId?: string) =>
+  and(inArray(matches.status, STALLABLE_MATCH_STATUSES), sql`${daysSilent(now)} >= ${STALL_DAYS}`, matchId ? eq(matches.id, matchId) : undefined);
+
+const at = (expression: SQL) => expression.mapWith(matches.startedAt) as SQL<Date | null>;
+
+function stalledQuery(db: Db, now: Date, matchId?: string) {
+  return db
+    .select({
+      matchId: matches.id,
+      status: matches.status,
+      student: { id: users.id, name: users.name },
+      slot: { id: slots.id, title: slots.title, timezone: slots.timezone, organizationId: slots.organizationId },
+      organization: { id: organizations.id, name: organizations.name },
+      confirmedAt: at(confirmed),
+      startedAt: matches.startedAt,
+      lastCheckInAt: at(lastCheckIn),
+      lastReplyAt: at(lastReply),
+      lastMessageAt: at(lastMessage),
+      lastActivityAt: at(lastActivityAt),
+      daysSilent: daysSilent(now),
+      lastNudgeAt: at(lastNudge),
+      nudgedToday: nudgedOn(now),
+    })
+    .from(matches)
+    .innerJoin(slots, eq(slots.id, matches.slotId))
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .innerJoin(users, eq(users.id, matches.studentId))
+    .where(stalledWhere(now, matchId))
+    .$dynamic();
+}
+
+type StalledRow = Awaited<ReturnType<typeof stalledQuery>>[number];
+
+/** Which activity was the last: the latest time wins; at the same time, the one listed later (a message over a check-in). */
+function whatWasLast(row: StalledRow): LastActivity {
+  const times: [LastActivity, Date | null][] = [
+    ["confirmed", row.confirmedAt],
+    ["started", row.startedAt],
+    ["check_in", row.lastCheckInAt],
+    ["reply", row.lastReplyAt],
+    ["message", row.lastMessageAt],
+  ];
+  let last: LastActivity = "confirmed";
+  let latest = -Infinity;
+  for (const [activity, time] of times) {
+    if (time && time.getTime() >= latest) {
+      latest = time.getTime();
+      last = activity;
+    }
+  }
+  return last;
+}
+
+/** A stalled match as the admins' list shows it. */
+function view(row: StalledRow) {
+  return {
+    matchId: row.matchId,
+    status: row.status as (typeof STALLABLE_MATCH_STATUSES)[number],
+    student: row.student,
+    slot: { id: row.slot.id, title: row.slot.title },
+    organization: row.organization,
+    lastActivity: whatWasLast(row),
+    lastActivityAt: row.lastActivityAt!,
+    daysSilent: Number(row.daysSilent),
+    lastNudgeAt: row.lastNudgeAt,
+    nudgedToday: row.nudgedToday,
+  };
+}
+export type StalledMatch = ReturnType<typeof view>;
+
+/** The stalled matches at `now`, longest silent first, one page of them: for admins only. */
+export async function listStalledMatches(db: Db, now: Date, { page = 1 }: { page?: number } = {}) {
+  const { rows, total, pages } = await onePage(
+    stalledQuery(db, now).orderBy(asc(lastActivityAt), asc(matches.id)),
+    db.select({ value: count() }).from(matches).innerJoin(slots, eq(slots.id, matches.slotId)).where(stalledWhere(now)),
+    { page, size: STALLED_PAGE_SIZE },
+  );
+  return { rows: rows.map(view), total, pages };
+}
+
+export type NudgeResult = { ok: true; sent: number } | { ok: false; error: "not_stalled" | "already_nudged" };
+
+/**
+ * An admin's nudge: emails the student and the slot's mentors of a stalled match (replies go to
+ * the admin), at most once a day per match in the slot's zone, and audits it. A match that is not
+ * (or no longer) stalled is refused, as is a second nudge the same day: nothing is sent twice.
+ */
+export async function nudgeStalledMatch(db: Db, { admin, matchId, now }: { admin: { id: string; email: string }; matchId: string; now: Date }): Promise<NudgeResult> {
+  if (!isUuid(matchId)) return { ok: false, error: "not_stalled" };
+  return transaction(db, async (tx) => {
+    // why: two admins pressing at once wait for each other here, so only one audit entry is written.
+    const [locked] = await tx.select({ id: matches.id }).from(matches).where(eq(matches.id, matchId)).for("update");
+    if (!locked) return { ok: false, error: "not_stalled" };
+    const [row] = await stalledQuery(tx, now, matchId);
+    if (!row || !row.slot.timezone) return { ok: false, error: "not_stalled" };
+    const eventKey = `${matchId}:${dayIn(row.slot.timezone, now)}`;
+    if (await remindedBefore(tx, "stall_nudge", eventKey)) return { ok: false, error: "already_nudged" };
+
+    const stalled = view(row);
+    const [student] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, row.student.id));
+    const mentors = await slotMentorRecipients(tx, { id: row.slot.id, organizationId: row.slot.organizationId });
+    const matchUrl = absoluteUrl(`/matches/${matchId}`);
+    const people = [
+      { person: student!, otherSide: mentors.length === 1 ? firstName(mentors[0]!.name) : "your mentors" },
+      ...mentors.map((mentor) => ({ person: mentor, otherSide: firstName(student!.name) })),
+    ];
+    let sent = 0;
+    for (const { person, otherSide } of people) {
+      const result = await remind(tx, {
+        kind: "stall_nudge",
+        eventKey,
+        user: person,
+        matchId,
+        summary: `It has been ${stalled.daysSilent} days since the last check-in or message on “${row.slot.title}”.`,
+        url: matchUrl,
+        email: () => ({
+          template: "stalled-nudge",
+          subject: stalledNudgeSubject(row.slot.title),
+          replyTo: [admin.email],
+          body: createElement(StalledNudge, {
+            name: firstName(person.name),
+            daysSilent: stalled.daysSilent,
+            slotTitle: row.slot.title,
+            organizationName: row.organization.name,
+            otherSide,
+            matchUrl,
+          }),
+        }),
+      });
+      if (result !== "already") sent++;
+    }
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: "match.nudged",
+      subjectType: "match",
+      subjectId: matchId,
+      detail: { daysSilent: stalled.daysSilent, lastActivity: stalled.lastActivity, people: sent },
+    });
+    return { ok: true, sent };
+  });
+}
