@@ -1,0 +1,163 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { CHECK_ON_SUBMIT, ChoiceGroup, FormErrors, optionsFrom } from "~/components/forms";
+import { formatDateTime } from "~/components/format";
+import { Section } from "~/components/matches/match-page";
+import { Button } from "~/components/ui";
+import { useIsPending } from "~/components/use-is-pending";
+import type { MatchStatus } from "~db/schema";
+import { BENEFIT_LABELS } from "~/domain/labels";
+import { parseForm } from "~/forms/gate";
+import type { MentorshipSide } from "~/modules/mentorship/access.server";
+import { followUpSentence, RETURN_OFFER_LABELS } from "~/modules/mentorship/outcome-labels";
+import { OutcomeSchema } from "~/modules/mentorship/outcome-schemas";
+import type { OutcomePage } from "~/modules/mentorship/outcomes.server";
+
+// The outcome tab of a match (/matches/:matchId/outcome): the student's record of what the
+// internship gave them, for all to read, the form for the student once it is completed, and the
+// answers to "where are you now?" 3 and 6 months later.
+
+const DELIVERED_OPTIONS = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;
+
+export function Outcome({
+  page,
+  side,
+  status,
+  studentFirstName,
+  lastResult,
+}: {
+  page: OutcomePage;
+  side: MentorshipSide;
+  status: MatchStatus;
+  studentFirstName: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { outcome, promised, mayRecord, followUps } = page;
+  const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="space-y-6">
+        <Section title={side === "student" ? "What the internship gave you" : `What the internship gave ${studentFirstName}`}>
+          {outcome ? (
+            <div>
+              <dl className="divide-y divide-slate-100 text-sm">
+                {promised.map((offer) => (
+                  <div key={offer} className="flex items-center justify-between gap-4 py-2">
+                    <dt className="text-slate-700">{BENEFIT_LABELS[offer]}</dt>
+                    <dd>
+                      <Delivered value={outcome.delivered[offer]} />
+                    </dd>
+                  </div>
+                ))}
+                <div className="flex items-center justify-between gap-4 py-2">
+                  <dt className="text-slate-700">Return offer</dt>
+                  <dd className="font-medium text-slate-900">{RETURN_OFFER_LABELS[outcome.returnOffer]}</dd>
+                </div>
+              </dl>
+              <p className="mt-2 text-xs text-slate-500">
+                Recorded by {outcome.recordedByName ?? "the student"}, {formatDateTime(outcome.recordedAt)}
+                {outcome.updatedAt !== outcome.recordedAt ? ` · last changed ${formatDateTime(outcome.updatedAt)}` : ""}
+              </p>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600">
+              {status !== "completed"
+                ? `Once the internship is completed, ${side === "student" ? "you record" : `${studentFirstName} records`} here what it gave: each thing the slot promised, delivered or not, and whether a return offer came.`
+                : side === "student"
+                  ? "Not recorded yet. Tell us below what the internship gave you: it takes a minute, and it shows future students which promises are kept."
+                  : `${studentFirstName} has not recorded the outcome yet.`}
+            </p>
+          )}
+
+          {mayRecord ? (
+            outcome ? (
+              <details open={failed} className="mt-5 border-t border-slate-200 pt-4">
+                <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">Change the outcome</summary>
+                <div className="mt-4">
+                  <OutcomeForm page={page} lastResult={lastResult} />
+                </div>
+              </details>
+            ) : (
+              <div className="mt-5 border-t border-slate-200 pt-5">
+                <OutcomeForm page={page} lastResult={lastResult} />
+              </div>
+            )
+          ) : null}
+        </Section>
+      </div>
+
+      <aside className="space-y-6">
+        <Section title="Where next?">
+          {followUps.some((f) => f.answer) ? (
+            <ul className="space-y-2 text-sm text-slate-800">
+              {followUps.map((f) =>
+                f.answer ? (
+                  <li key={f.months}>{followUpSentence(f.months, f.answer, f.organizationName)}</li>
+                ) : (
+                  <li key={f.months} className="text-slate-500">
+                    At {f.months} months: asked, no answer yet
+                  </li>
+                ),
+              )}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">
+              3 and 6 months after completion, we email {side === "student" ? "you" : studentFirstName} one question — where are you now? — answered with
+              one click. The answers show here.
+              {followUps.length ? ` Asked at ${followUps.map((f) => `${f.months} months`).join(" and ")}; no answer yet.` : ""}
+            </p>
+          )}
+        </Section>
+      </aside>
+    </div>
+  );
+}
+
+function Delivered({ value }: { value: boolean | undefined }) {
+  if (value === undefined) return <span className="text-slate-500">Not answered</span>;
+  return value ? (
+    <span className="rounded-full bg-emerald-50 px-2.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">Delivered</span>
+  ) : (
+    <span className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200">Not delivered</span>
+  );
+}
+
+function OutcomeForm({ page, lastResult }: { page: OutcomePage; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { outcome, promised } = page;
+  const [form, fields] = useForm({
+    id: "outcome",
+    lastResult,
+    defaultValue: outcome
+      ? {
+          delivered: Object.fromEntries(promised.map((offer) => [offer, outcome.delivered[offer] === undefined ? undefined : outcome.delivered[offer] ? "yes" : "no"])),
+          returnOffer: outcome.returnOffer,
+        }
+      : undefined,
+    ...CHECK_ON_SUBMIT,
+    onValidate: ({ formData }) => parseForm(formData, { schema: OutcomeSchema }),
+  });
+  const delivered = fields.delivered.getFieldset();
+  const pending = useIsPending();
+  return (
+    <Form method="post" {...getFormProps(form)} aria-label="The internship's outcome" className="space-y-5">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {promised.length ? (
+        <div className="space-y-4">
+          <p className="text-sm text-slate-600">The slot promised these. Did you get each one?</p>
+          {promised.map((offer) => (
+            <ChoiceGroup key={offer} field={delivered[offer]} type="radio" legend={BENEFIT_LABELS[offer]} options={DELIVERED_OPTIONS} columns="grid-cols-2 sm:w-64" look="tiles" />
+          ))}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">The slot promised no letter, referral, project or credit, so only the return offer is asked.</p>
+      )}
+      <ChoiceGroup field={fields.returnOffer} type="radio" legend="Did you get a return offer?" options={optionsFrom(RETURN_OFFER_LABELS)} columns="grid-cols-1 sm:grid-cols-3" look="tiles" />
+      <Button type="submit" disabled={pending}>
+        {outcome ? "Save changes" : "Record the outcome"}
+      </Button>
+    </Form>
+  );
+}
