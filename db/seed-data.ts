@@ -1022,3 +1022,251 @@ export function studentProfileData(student: DemoStudent, index: number) {
     projects,
   };
 }
+
+// ── The mentorship after the introduction (issue 13) ─────────────────────────────────────────
+// Two internships with the demo mentor (Priya Raman, mentor@example.org): one under way with the
+// demo student (Wei Zhang, student@example.org), one completed with Aisha Bello. Days are counted
+// from the slot's start date, in the slot's time zone; the seed places the start so that "today"
+// (when the seed runs) falls where the story needs it. Whether a check-in was late is not written
+// here: the seed works it out with app/modules/mentorship/weeks.ts, as the app does.
+
+type Side = "student" | "mentor";
+
+export type DemoMentorship = {
+  student: string;
+  mentor: string;
+  status: "active" | "completed";
+  /** The slot, posted by the mentor's organization; it started `startedDaysAgo` days before the seed's today. */
+  slot: Omit<DemoSlot, "deadlineInDays" | "startAfterDeadlineDays" | "publishedDaysAgo" | "status" | "mentors">;
+  startedDaysAgo: number;
+  goals: {
+    title: string;
+    targetWeek: number;
+    state: "not_started" | "in_progress" | "done";
+    source: "learning_plan" | "student_goal" | "added";
+    benefit?: Benefit;
+    /** Done and confirmed by the mentor this many days after the start (a done goal without it waits for the mentor). */
+    confirmedDay?: number;
+    evidence?: { url: string; label: string; by: Side; day: number }[];
+  }[];
+  checkIns: {
+    week: number;
+    /** The day after the start it was written (a check-in for week n is due on day 7n − 1). */
+    day: number;
+    done: string;
+    next: string;
+    blockers?: string;
+    hoursWorked: number;
+    mentorHoursReceived: number;
+    reply?: { text: string; mentorHoursGiven: number; day: number };
+  }[];
+  messages: { day: number; hour: number; by: Side; body: string }[];
+  feedback: { round: "midpoint" | "final"; side: Side; shared: boolean; day: number; answers: Record<string, string | number>; comment: string }[];
+  outcome?: { day: number; benefits: Partial<Record<Benefit, boolean>>; returnOffer: "yes" | "no" | "pending" };
+};
+
+/** Wei's internship, five weeks and two days in: week 5's check-in came a day late and waits for Priya's reply. */
+export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
+  student: "student@example.org",
+  mentor: "mentor@example.org",
+  status: "active",
+  startedDaysAgo: 37,
+  slot: {
+    organization: "brightlane-labs",
+    title: "Frontend intern: tutor progress reports",
+    description:
+      "Program coordinators read a progress report for every student each Friday, and on a school laptop it takes half a minute to open. You will join the web team in Seattle two days a week, pair with Priya, and own the reports from profiling to release.",
+    project:
+      "Profile the progress report page, rebuild its table with virtualised rows, add keyboard navigation and screen-reader labels, and measure the result with real-user metrics before and after.",
+    mentorHoursPerWeek: 3,
+    compensation: "paid",
+    hourlyRate: "28.00",
+    currency: "USD",
+    hoursPerWeek: 20,
+    durationWeeks: 12,
+    seats: 1,
+    workMode: "hybrid",
+    country: "US",
+    city: "Seattle",
+    timezone: "America/Los_Angeles",
+    acceptedAuthorizations: US_PAID_EVERIFY,
+    paperwork: ["cpt_offer_letter", "everify_i983"],
+    offers: ["mentorship", "recommendation_letter", "return_offer", "portfolio_project"],
+    questions: ["Tell us about a web page you made faster. What did you measure?"],
+    learningPlan:
+      "Week 1: set up the project and ship a first fix. Week 2: profile the progress report page. Weeks 3–5: rebuild the report table with virtualised rows and tests. Weeks 6–8: keyboard navigation and screen-reader labels. Weeks 9–12: measure, write up and present the work.",
+    required: [["react", 2], ["typescript", 2], ["css", 2]],
+    niceToHave: [["web-accessibility", 1], ["web-performance", 1]],
+  },
+  goals: [
+    { title: "Set up the project and ship a first fix to production", targetWeek: 1, state: "done", source: "learning_plan", confirmedDay: 7 },
+    {
+      title: "Profile the progress report page and name its three slowest parts",
+      targetWeek: 2,
+      state: "done",
+      source: "learning_plan",
+      confirmedDay: 14,
+      evidence: [{ url: "https://docs.example.com/brightlane/progress-report-profile", label: "Profiling notes", by: "student", day: 12 }],
+    },
+    {
+      title: "Rebuild the report table with virtualised rows and tests",
+      targetWeek: 5,
+      state: "done",
+      source: "learning_plan",
+      evidence: [{ url: "https://github.com/steppingstone-demo/student-progress-reports", label: "Repository", by: "student", day: 35 }],
+    },
+    { title: "Keyboard navigation and screen-reader labels for the reports", targetWeek: 8, state: "in_progress", source: "learning_plan" },
+    { title: "A portfolio write-up of the rebuild, with the before-and-after numbers", targetWeek: 11, state: "not_started", source: "student_goal", benefit: "portfolio_project" },
+    { title: "A recommendation letter from Priya at the end of the internship", targetWeek: 12, state: "not_started", source: "student_goal", benefit: "recommendation_letter" },
+  ],
+  checkIns: [
+    {
+      week: 1,
+      day: 6,
+      done: "Set up the project on my laptop and the staging account, read the reports code with Priya, and shipped my first fix: the date picker on the report filter now opens on the right week.",
+      next: "Profile the report page with a large program (300 students) and write down where the time goes.",
+      hoursWorked: 18,
+      mentorHoursReceived: 3,
+      reply: { text: "A fix in production in week one — well done. For the profiling, record on the school Chromebook profile in DevTools (4× CPU slowdown), not on your laptop as it is.", mentorHoursGiven: 3, day: 7 },
+    },
+    {
+      week: 2,
+      day: 12,
+      done: "Profiled the report page: rendering 300 rows takes 2.8 s, the date maths in each row another 1.1 s, and the chart re-renders on every filter change. Wrote it up with screenshots (linked on the plan).",
+      next: "Start the table rebuild: try react-window on a branch and write tests for the row formatting first.",
+      hoursWorked: 20,
+      mentorHoursReceived: 2.5,
+      reply: { text: "Clear write-up, thank you. Agreed on react-window. Keep the row formatting pure so the tests stay fast; we can look at the chart in week 4.", mentorHoursGiven: 2.5, day: 13 },
+    },
+    {
+      week: 3,
+      day: 19,
+      done: "Table rebuild on a branch: virtualised rows work and the first test suite passes (24 tests). Moved the date maths into a memoised helper.",
+      next: "Measure the branch against production data and open the pull request.",
+      blockers: "I still have no read access to the staging database, so I can only measure with my small fixture of 40 students.",
+      hoursWorked: 19.5,
+      mentorHoursReceived: 1.5,
+      reply: { text: "Sorry about the access — I asked Marcus and you have it now. Measure with the Lakeview program, it is the largest.", mentorHoursGiven: 2, day: 20 },
+    },
+    {
+      week: 4,
+      day: 27,
+      done: "Measured with the Lakeview program: the page now opens in 0.9 s instead of 3.9 s. Opened the pull request and answered the review comments from Marcus and Priya.",
+      next: "Merge and release behind the feature flag, then start on keyboard navigation.",
+      hoursWorked: 22,
+      mentorHoursReceived: 3,
+      reply: { text: "Great numbers. Approved — release it to two programs first and watch the error rate for a day before turning it on for everyone.", mentorHoursGiven: 3, day: 29 },
+    },
+    {
+      week: 5,
+      day: 35,
+      done: "Released the new table to two programs, then to everyone: no new errors in three days. Marked the rebuild done on the plan and linked the repository.",
+      next: "Keyboard navigation for the report table: arrow keys between cells, and labels for the screen reader.",
+      hoursWorked: 20.5,
+      mentorHoursReceived: 2.5,
+    },
+  ],
+  messages: [
+    { day: 0, hour: 9, by: "mentor", body: "Welcome to Brightlane, Wei! We meet Tuesdays and Thursdays at 10 in the Seattle office; the rest of the week I am on chat. Your first task is on the plan." },
+    { day: 8, hour: 14, by: "student", body: "Should I profile with real program data or is the test fixture enough for now?" },
+    { day: 8, hour: 16, by: "mentor", body: "Use the fixture this week; I am asking for staging access for you so we can measure with a real program." },
+    { day: 22, hour: 11, by: "student", body: "I have staging access now, thank you. The numbers are much better than I expected — details in my check-in." },
+    { day: 33, hour: 17, by: "mentor", body: "The team loved the demo on Friday. Could you show the before-and-after at next Thursday's all-hands? Five minutes is plenty." },
+  ],
+  feedback: [],
+};
+
+/** Aisha's internship, completed two weeks ago: every week's check-in, both rounds from both sides, and the outcome. */
+export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
+  student: "aisha.bello@example.org",
+  mentor: "mentor@example.org",
+  status: "completed",
+  // A ten-week slot whose last day was fifteen days ago.
+  startedDaysAgo: 84,
+  slot: {
+    organization: "brightlane-labs",
+    title: "Data intern: tutoring session analytics",
+    description:
+      "Which tutoring sessions help students most? Program coordinators want to know, and our session data has never been analysed. Remote, full-time over ten weeks, with a weekly one-to-one with Priya.",
+    project:
+      "Clean three years of session records, build a weekly attendance and progress dataset, find which session patterns go with better grades, and ship a dashboard coordinators use on Monday mornings.",
+    mentorHoursPerWeek: 3,
+    compensation: "paid",
+    hourlyRate: "30.00",
+    currency: "USD",
+    hoursPerWeek: 20,
+    durationWeeks: 10,
+    seats: 1,
+    workMode: "remote",
+    country: "US",
+    city: null,
+    timezone: "America/Los_Angeles",
+    acceptedAuthorizations: US_PAID_EVERIFY,
+    paperwork: ["cpt_offer_letter", "everify_i983"],
+    offers: ["mentorship", "recommendation_letter", "referral", "return_offer"],
+    questions: ["Tell us about a dataset you cleaned. What surprised you?"],
+    required: [["python", 2], ["sql", 2]],
+    niceToHave: [["pandas", 2], ["data-visualization", 1]],
+  },
+  goals: [
+    { title: "Clean three years of session records into one table", targetWeek: 2, state: "done", source: "learning_plan", confirmedDay: 14 },
+    { title: "A weekly attendance and progress dataset with tests", targetWeek: 4, state: "done", source: "learning_plan", confirmedDay: 28 },
+    {
+      title: "Find which session patterns go with better grades",
+      targetWeek: 7,
+      state: "done",
+      source: "learning_plan",
+      confirmedDay: 49,
+      evidence: [{ url: "https://github.com/steppingstone-demo/aisha-bello-session-analysis", label: "Analysis notebooks", by: "student", day: 47 }],
+    },
+    {
+      title: "Ship the coordinators' Monday dashboard",
+      targetWeek: 9,
+      state: "done",
+      source: "learning_plan",
+      confirmedDay: 63,
+      evidence: [{ url: "https://dashboards.example.com/brightlane/sessions", label: "Dashboard", by: "mentor", day: 63 }],
+    },
+    { title: "Hand the dashboard over to the data team, with notes", targetWeek: 10, state: "done", source: "added", confirmedDay: 69 },
+  ],
+  checkIns: [
+    { week: 1, day: 6, done: "Onboarding, access to the session exports, first look at the data.", next: "Start cleaning the 2023 export.", hoursWorked: 20, mentorHoursReceived: 3, reply: { text: "Good start. Ask me about any column you cannot explain.", mentorHoursGiven: 3, day: 7 } },
+    { week: 2, day: 13, done: "Cleaned all three years into one table; 4% of sessions had no tutor, now flagged.", next: "Weekly dataset and its tests.", hoursWorked: 21, mentorHoursReceived: 2.5, reply: { text: "Confirmed the cleaning goal. Nice catch on the missing tutors.", mentorHoursGiven: 2.5, day: 14 } },
+    { week: 3, day: 20, done: "Weekly dataset drafted; tests for the attendance counts.", next: "Join the grades export.", hoursWorked: 20, mentorHoursReceived: 2, reply: { text: "Looks right. The grades export comes from the schools, so expect gaps.", mentorHoursGiven: 2, day: 21 } },
+    { week: 4, day: 27, done: "Joined grades for 11 of 14 schools; the dataset is done and tested.", next: "First analysis of session patterns.", blockers: "Three schools send grades as PDFs only.", hoursWorked: 22, mentorHoursReceived: 3, reply: { text: "Leave those three out and say so in the write-up. Confirmed the dataset goal.", mentorHoursGiven: 3, day: 28 } },
+    { week: 5, day: 34, done: "First analysis: regular weekly sessions matter more than their length.", next: "Check the effect by grade level.", hoursWorked: 20, mentorHoursReceived: 2, reply: { text: "Interesting — let us show it to the coordinators on Thursday.", mentorHoursGiven: 2, day: 35 } },
+    { week: 6, day: 41, done: "Checked by grade level and school; presented to two coordinators.", next: "Write up the analysis.", hoursWorked: 19, mentorHoursReceived: 3, reply: { text: "They were impressed. Keep the write-up short, with one chart per finding.", mentorHoursGiven: 3, day: 42 } },
+    { week: 7, day: 48, done: "Write-up and notebooks published (linked on the plan).", next: "Dashboard prototype.", hoursWorked: 21, mentorHoursReceived: 2, reply: { text: "Confirmed. This is the part of your internship I will quote in your letter.", mentorHoursGiven: 2, day: 49 } },
+    { week: 8, day: 55, done: "Dashboard prototype with the coordinators' three questions.", next: "Feedback round with coordinators, then polish.", hoursWorked: 20, mentorHoursReceived: 2.5, reply: { text: "Good. Keep the first screen to the three questions.", mentorHoursGiven: 2.5, day: 56 } },
+    { week: 9, day: 62, done: "Shipped the dashboard; 12 coordinators used it on Monday.", next: "Hand-over notes and my last week.", hoursWorked: 20, mentorHoursReceived: 3, reply: { text: "Shipped and used — confirmed. Thank you.", mentorHoursGiven: 3, day: 63 } },
+    { week: 10, day: 69, done: "Hand-over notes, a session with the data team, last fixes to the dashboard.", next: "Finished! Thank you for ten great weeks.", hoursWorked: 18, mentorHoursReceived: 3, reply: { text: "Thank you, Aisha. Your letter is on its way, and I will refer you to our data lead as soon as the new-grad role opens next month.", mentorHoursGiven: 3, day: 70 } },
+  ],
+  messages: [
+    { day: 0, hour: 9, by: "mentor", body: "Welcome, Aisha! Our one-to-one is Wednesdays at 9 Pacific. The session exports are in the shared drive." },
+    { day: 36, hour: 15, by: "student", body: "Could we move Wednesday's one-to-one to Thursday this week? I have an exam." },
+    { day: 36, hour: 17, by: "mentor", body: "Of course — Thursday at 9 then. Good luck with the exam." },
+  ],
+  feedback: [
+    {
+      round: "midpoint",
+      side: "student",
+      shared: true,
+      day: 37,
+      answers: { answersQuestions: "always", helpsWhenStuck: "always", meetsAsAgreed: "usually", supportHours: 2.5, replySpeed: "same_day" },
+      comment: "Priya explains the why behind every decision, and the weekly one-to-one keeps me on track.",
+    },
+    { round: "midpoint", side: "mentor", shared: false, day: 38, answers: { progress: "ahead", communication: "always", onTrack: "yes" }, comment: "Aisha is ahead of the plan. I would like her to speak up earlier when the data has gaps." },
+    {
+      round: "final",
+      side: "student",
+      shared: false,
+      day: 70,
+      answers: { answersQuestions: "always", helpsWhenStuck: "usually", meetsAsAgreed: "always", supportHours: 2.5, replySpeed: "within_two_days" },
+      comment: "A great internship. I wish the grades data had been ready earlier, but that was not Priya's fault.",
+    },
+    { round: "final", side: "mentor", shared: true, day: 71, answers: { progress: "ahead", communication: "always", onTrack: "yes" }, comment: "Aisha shipped a dashboard coordinators use every week. I would hire her." },
+  ],
+  outcome: { day: 71, benefits: { recommendation_letter: true, referral: false, return_offer: true }, returnOffer: "pending" },
+};
+
+export const DEMO_MENTORSHIPS = [DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP];

@@ -1,4 +1,4 @@
-import { count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { afterAll, expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { isIn, STUDENT_GOALS } from "~/domain/vocabulary";
@@ -7,8 +7,19 @@ import { authorizationFit } from "~/engine/work-authorization";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { slotRuleIssues } from "~/modules/slots/rules";
 import { submitted } from "~/modules/slots/submitted";
+import { dayIn } from "~/modules/slots/access.server";
+import { addDays, daysBetween, feedbackRoundDays, isLate, lastDay, weekDays, weekOf } from "~/modules/mentorship/weeks";
 import { closeDb, getDb, transaction, type Db } from "./client.server";
 import {
+  auditLog,
+  checkIns,
+  feedbackAnswers,
+  goalEvidence,
+  matches,
+  matchMessages,
+  matchOutcomes,
+  mentorshipGoals,
+  messageNotices,
   organizationMembers,
   organizations,
   skills,
@@ -22,7 +33,7 @@ import {
   workAuthorization,
   type PrimaryBeneficiaryAnswers,
 } from "./schema";
-import { DEMO_ORGANIZATIONS, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
+import { DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_ORGANIZATIONS, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
 import { DEMO_PASSWORD, seedDemoData } from "./seed.server";
 
 const db = getDb();
@@ -47,7 +58,25 @@ async function inRolledBackSeed(fn: (tx: Db) => Promise<void>) {
 }
 
 async function tableCounts(tx: Db) {
-  const tables = { users, organizations, organizationMembers, slots, slotSkills, slotMentors, studentProfiles, studentSkills, studentProjects };
+  const tables = {
+    users,
+    organizations,
+    organizationMembers,
+    slots,
+    slotSkills,
+    slotMentors,
+    studentProfiles,
+    studentSkills,
+    studentProjects,
+    matches,
+    mentorshipGoals,
+    goalEvidence,
+    checkIns,
+    matchMessages,
+    feedbackAnswers,
+    matchOutcomes,
+    auditLog,
+  };
   const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await tx.select({ n: count() }).from(table))[0]!.n] as const));
   return Object.fromEntries(entries);
 }
@@ -150,8 +179,113 @@ test("the seed creates 30 students with complete profiles across all twelve work
 test("running the seed again creates nothing new", async () => {
   await inRolledBackSeed(async (tx) => {
     const before = await tableCounts(tx);
-    expect(await seedDemoData(tx, new Date(NOW.getTime() + 86_400_000))).toEqual({ created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0 });
+    expect(await seedDemoData(tx, new Date(NOW.getTime() + 86_400_000))).toEqual({ created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0, mentorships: 0 });
     expect(await tableCounts(tx)).toEqual(before);
+  });
+});
+
+/** The demo match of `studentEmail` on the slot titled `title`, with its slot, its mentor's id and its rows. */
+async function seededMentorship(tx: Db, studentEmail: string, title: string) {
+  const [row] = await tx
+    .select({ match: matches, slot: slots })
+    .from(matches)
+    .innerJoin(slots, eq(slots.id, matches.slotId))
+    .innerJoin(users, eq(users.id, matches.studentId))
+    .where(and(eq(users.email, studentEmail), eq(slots.title, title)));
+  expect(row, title).toBeDefined();
+  const { match, slot } = row!;
+  const [mentor] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "mentor@example.org"));
+  const [named] = await tx.select().from(slotMentors).where(eq(slotMentors.slotId, slot.id));
+  const goals = await tx.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, match.id)).orderBy(asc(mentorshipGoals.position));
+  const evidence = await tx.select().from(goalEvidence).where(inArray(goalEvidence.goalId, goals.map((g) => g.id)));
+  const weeks = await tx.select().from(checkIns).where(eq(checkIns.matchId, match.id)).orderBy(asc(checkIns.week));
+  const messages = await tx.select().from(matchMessages).where(eq(matchMessages.matchId, match.id)).orderBy(asc(matchMessages.createdAt));
+  const feedback = await tx.select().from(feedbackAnswers).where(eq(feedbackAnswers.matchId, match.id));
+  const [outcome] = await tx.select().from(matchOutcomes).where(eq(matchOutcomes.matchId, match.id));
+  const dates = { startDate: slot.startDate!, durationWeeks: slot.durationWeeks! };
+  return { match, slot, mentorId: mentor!.id, named: named!, goals, evidence, weeks, messages, feedback, outcome, dates, today: dayIn(slot.timezone!, NOW) };
+}
+
+test("the demo student's internship is under way with the demo mentor: five weeks of check-ins (one late), four replies, a plan half done, a thread", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const m = await seededMentorship(tx, "student@example.org", DEMO_ACTIVE_MENTORSHIP.slot.title);
+    expect(m.match.status).toBe("active");
+    expect(m.slot.status).toBe("filled");
+    expect(m.named.userId).toBe(m.mentorId);
+    // Five weeks and two days in, counted in the slot's zone.
+    expect(daysBetween(m.dates.startDate, m.today)).toBe(5 * 7 + 2);
+    expect(weekOf(m.dates, m.today)).toBe(6);
+    expect(m.match.startedAt!.getTime()).toBeLessThan(NOW.getTime());
+
+    // A check-in for each of weeks 1–5, each written in or after its week and by today; the late mark agrees with weeks.ts.
+    expect(m.weeks.map((c) => c.week)).toEqual([1, 2, 3, 4, 5]);
+    for (const c of m.weeks) {
+      const written = dayIn(m.slot.timezone!, c.submittedAt);
+      expect(written >= weekDays(m.dates, c.week).first && written <= m.today, `week ${c.week}`).toBe(true);
+      expect(c.late, `week ${c.week}`).toBe(isLate(m.dates, c.week, written));
+      expect(c.hoursWorked).toBeGreaterThanOrEqual(18);
+      expect(c.hoursWorked).toBeLessThanOrEqual(24);
+      expect(c.done.length).toBeGreaterThan(40);
+      expect(c.next.length).toBeGreaterThan(20);
+    }
+    expect(m.weeks.filter((c) => c.late).map((c) => c.week)).toEqual([5]);
+    expect(m.weeks.filter((c) => c.blockers).length).toBe(1);
+    const replied = m.weeks.filter((c) => c.reply);
+    expect(replied.map((c) => c.week)).toEqual([1, 2, 3, 4]);
+    for (const c of replied) expect([c.repliedBy, c.mentorHoursGiven! > 0, c.repliedAt! > c.submittedAt]).toEqual([m.mentorId, true, true]);
+
+    // Six goals, half done: one of them waits for the mentor's confirmation, one links a repository.
+    expect(m.goals.length).toBe(6);
+    const done = m.goals.filter((g) => g.state === "done");
+    expect(done.length).toBe(3);
+    expect(done.filter((g) => !g.doneConfirmedAt).length).toBe(1);
+    expect(done.filter((g) => g.doneConfirmedAt).every((g) => g.doneConfirmedBy === m.mentorId)).toBe(true);
+    expect(m.evidence.some((e) => e.url.startsWith("https://github.com/"))).toBe(true);
+
+    // A short thread between the two, over those weeks.
+    expect(m.messages.length).toBe(5);
+    expect(new Set(m.messages.map((x) => x.authorId))).toEqual(new Set([m.match.studentId, m.mentorId]));
+    expect(m.messages.every((x) => x.createdAt.getTime() < NOW.getTime())).toBe(true);
+    // Already emailed: the first sweep finds nothing waiting.
+    expect((await tx.select().from(messageNotices).where(eq(messageNotices.matchId, m.match.id))).length).toBe(2);
+    expect(m.feedback).toEqual([]);
+    expect(m.outcome).toBeUndefined();
+  });
+});
+
+test("the demo mentor's completed internship: every week's check-in, both feedback rounds from both sides (some shared), goals done, and the outcome", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const m = await seededMentorship(tx, DEMO_COMPLETED_MENTORSHIP.student, DEMO_COMPLETED_MENTORSHIP.slot.title);
+    expect(m.match.status).toBe("completed");
+    expect(m.named.userId).toBe(m.mentorId);
+    const ago = (NOW.getTime() - m.match.completedAt!.getTime()) / 86_400_000;
+    expect(ago).toBeGreaterThan(12);
+    expect(ago).toBeLessThan(16);
+    expect(addDays(lastDay(m.dates), 1)).toBe(dayIn(m.slot.timezone!, m.match.completedAt!));
+
+    expect(m.weeks.map((c) => c.week)).toEqual(Array.from({ length: m.dates.durationWeeks }, (_, i) => i + 1));
+    for (const c of m.weeks) expect(c.late).toBe(isLate(m.dates, c.week, dayIn(m.slot.timezone!, c.submittedAt)));
+    expect(m.weeks.every((c) => c.reply && c.repliedBy === m.mentorId)).toBe(true);
+    expect(m.goals.length).toBeGreaterThan(0);
+    expect(m.goals.every((g) => g.state === "done" && g.doneConfirmedAt)).toBe(true);
+
+    // Both rounds answered by both sides while each was open; some answers shared, some not.
+    const rounds = feedbackRoundDays(m.dates);
+    expect(m.feedback.map((f) => `${f.round}:${f.side}`).sort()).toEqual(["final:mentor", "final:student", "midpoint:mentor", "midpoint:student"]);
+    for (const f of m.feedback) {
+      const day = dayIn(m.slot.timezone!, f.submittedAt);
+      expect(day >= rounds[f.round].opens && day <= rounds[f.round].closes, `${f.round} ${f.side}`).toBe(true);
+      expect(f.authorId).toBe(f.side === "mentor" ? m.mentorId : m.match.studentId);
+    }
+    expect(new Set(m.feedback.map((f) => f.shared))).toEqual(new Set([true, false]));
+
+    // Letter delivered, referral not yet, return offer pending.
+    expect(m.outcome).toMatchObject({ benefits: { recommendation_letter: true, referral: false }, returnOffer: "pending", recordedBy: m.match.studentId });
+    expect(m.messages.length).toBeGreaterThan(0);
+
+    // The match's history: introduced, confirmed, started, completed.
+    const history = await tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, m.match.id)).orderBy(asc(auditLog.createdAt));
+    expect(history.map((h) => h.action)).toEqual(["match.approved", "match.confirmed", "match.active", "match.completed"]);
   });
 });
 

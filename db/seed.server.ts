@@ -1,8 +1,47 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
+import { checkEligibility } from "~/engine/eligibility";
+import { scorePair } from "~/engine/score";
+import { utcOffsetMinutes } from "~/engine/timezone";
+import { loadMatchSlot, loadStudent } from "~/modules/engine-adapter/instance.server";
+import { addDays, isLate, lastDay, weekDays, type InternshipDates } from "~/modules/mentorship/weeks";
+import { dayIn } from "~/modules/slots/access.server";
 import { transaction, type Db } from "./client.server";
-import { organizationMembers, organizations, slotMentors, slotSkills, slots, studentProfiles, studentProjects, studentSkills, users, type UserRole } from "./schema";
-import { DEMO_ADMIN, DEMO_MENTORS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SLOTS, DEMO_STUDENTS, ORGANIZATION_REGIONS, studentProfileData, type DemoSlot } from "./seed-data";
+import {
+  auditLog,
+  checkIns,
+  feedbackAnswers,
+  goalEvidence,
+  matches,
+  matchMessages,
+  matchOutcomes,
+  mentorshipGoals,
+  messageNotices,
+  organizationMembers,
+  organizations,
+  reminders,
+  slotMentors,
+  slotSkills,
+  slots,
+  studentProfiles,
+  studentProjects,
+  studentSkills,
+  users,
+  type UserRole,
+} from "./schema";
+import {
+  DEMO_ADMIN,
+  DEMO_MENTORS,
+  DEMO_MENTORSHIPS,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_SLOTS,
+  DEMO_STUDENTS,
+  ORGANIZATION_REGIONS,
+  studentProfileData,
+  type DemoMentorship,
+  type DemoSlot,
+} from "./seed-data";
 
 export { DEMO_PASSWORD };
 
@@ -19,11 +58,12 @@ const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DA
 const dateIn = (now: Date, days: number) => daysFrom(now, days).toISOString().slice(0, 10);
 const monthIn = (now: Date, months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 15)).toISOString().slice(0, 10);
 
-export type SeedResult = { created: number; accounts: number; organizations: number; slots: number; profiles: number };
+export type SeedResult = { created: number; accounts: number; organizations: number; slots: number; profiles: number; mentorships: number };
 
 /**
  * Creates whatever part of the demo marketplace is missing — accounts (verified, password
- * `steppingstone-demo`), organizations, memberships, slots and student profiles — in one
+ * `steppingstone-demo`), organizations, memberships, slots, student profiles and two
+ * mentorships (one under way, one completed) — in one
  * transaction, and leaves everything already there as it is. Refuses to run in production,
  * where these would be known credentials. Dates are relative to `now`.
  */
@@ -39,7 +79,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedResult
   const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : "";
 
   return transaction(db, async (tx) => {
-    const result: SeedResult = { created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0 };
+    const result: SeedResult = { created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0, mentorships: 0 };
     if (missing.length > 0) {
       const inserted = await tx
         .insert(users)
@@ -55,8 +95,9 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedResult
     const orgIds = await seedOrganizations(tx, now, idOf, adminId, result);
     await seedSlots(tx, now, idOf, orgIds, adminId, result);
     await seedStudents(tx, now, idOf, result);
+    for (const mentorship of DEMO_MENTORSHIPS) await seedMentorship(tx, now, mentorship, idOf, orgIds, adminId, result);
 
-    result.created = result.accounts + result.organizations + result.slots + result.profiles;
+    result.created = result.accounts + result.organizations + result.slots + result.profiles + result.mentorships;
     return result;
   });
 }
@@ -174,4 +215,194 @@ async function seedStudents(tx: Db, now: Date, idOf: Map<string, string>, result
     await tx.insert(studentProjects).values(projects.map((p) => ({ ...p, userId })));
     result.profiles += 1;
   }
+}
+
+/** The instant `hour`:`minute` on `day` (YYYY-MM-DD) in `timeZone`. */
+function at(timeZone: string, day: string, hour: number, minute = 0) {
+  const offset = utcOffsetMinutes(timeZone, day) ?? 0;
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!, hour, minute) - offset * 60_000);
+}
+
+/**
+ * One internship with its slot, match and everything the pair wrote, placed so that the seed's
+ * today (in the slot's zone) is `startedDaysAgo` days after the slot's start. It is identified by
+ * its slot (organization and title): when the slot is there, nothing is added. Late marks come
+ * from weeks.ts, as when a student writes a check-in in the app.
+ */
+async function seedMentorship(
+  tx: Db,
+  now: Date,
+  demo: DemoMentorship,
+  idOf: Map<string, string>,
+  orgIds: Map<string, string>,
+  adminId: string | null,
+  result: SeedResult,
+) {
+  const organizationId = orgIds.get(demo.slot.organization);
+  const studentId = idOf.get(demo.student);
+  const mentorId = idOf.get(demo.mentor);
+  if (!organizationId || !studentId || !mentorId) return;
+  const [existing] = await tx
+    .select({ id: slots.id })
+    .from(slots)
+    .where(and(eq(slots.organizationId, organizationId), eq(slots.title, demo.slot.title)));
+  if (existing) return;
+  const [member] = await tx
+    .select({ userId: organizationMembers.userId })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, mentorId)));
+  if (!member) return;
+
+  const zone = demo.slot.timezone;
+  const today = dayIn(zone, now);
+  const startDate = addDays(today, -demo.startedDaysAgo);
+  const dates: InternshipDates = { startDate, durationWeeks: demo.slot.durationWeeks };
+  const day = (n: number) => addDays(startDate, n);
+  const when = (n: number, hour: number, minute = 0) => at(zone, day(n), hour, minute);
+
+  const { organization: _organization, required, niceToHave, ...terms } = demo.slot;
+  const publishedAt = when(-45, 10);
+  const [slot] = await tx
+    .insert(slots)
+    .values({
+      ...terms,
+      organizationId,
+      createdBy: mentorId,
+      region: ORGANIZATION_REGIONS[demo.slot.organization] ?? null,
+      applicationDeadline: day(-21),
+      startDate,
+      status: "filled",
+      submittedAt: when(-47, 10),
+      publishedAt,
+      createdAt: when(-48, 10),
+      updatedAt: when(-14, 12),
+    })
+    .returning();
+  await tx.insert(slotMentors).values({ slotId: slot!.id, userId: mentorId });
+  await tx.insert(slotSkills).values([
+    ...required.map(([skillSlug, minLevel]) => ({ slotId: slot!.id, skillSlug, minLevel, required: true })),
+    ...niceToHave.map(([skillSlug, minLevel]) => ({ slotId: slot!.id, skillSlug, minLevel, required: false })),
+  ]);
+
+  // The score and warnings the engine gave the pair, as if they were matched before the start.
+  const [engineStudent, engineSlot] = await Promise.all([loadStudent(tx, studentId), loadMatchSlot(tx, slot!)]);
+  const student = engineStudent && { ...engineStudent, availableFrom: day(-7), availableWeeks: Math.max(engineStudent.availableWeeks, demo.slot.durationWeeks + 2) };
+  const score = student ? scorePair(student, engineSlot) : { score: 80, components: [] };
+  const introducedAt = when(-19, 11);
+  const confirmedAt = when(-12, 15);
+  const startedAt = when(0, 9);
+  const completedAt = demo.status === "completed" ? at(zone, addDays(lastDay(dates), 1), 16) : null;
+  const [match] = await tx
+    .insert(matches)
+    .values({
+      slotId: slot!.id,
+      studentId,
+      source: "round",
+      score: score.score,
+      reasons: score.components,
+      warnings: student ? checkEligibility(student, engineSlot).warnings : [],
+      status: demo.status,
+      reviewedBy: adminId,
+      reviewedAt: introducedAt,
+      introducedAt,
+      confirmedAt,
+      startedAt,
+      completedAt,
+      createdAt: when(-20, 10),
+      updatedAt: completedAt ?? startedAt,
+    })
+    .returning({ id: matches.id });
+  const matchId = match!.id;
+
+  // Its history, as moveMatch and the review record it.
+  const moves: { action: string; actorId: string | null; at: Date; detail: Record<string, unknown> }[] = [
+    { action: "match.approved", actorId: adminId, at: introducedAt, detail: { source: "round", slotId: slot!.id, slotTitle: slot!.title, studentId, score: score.score } },
+    { action: "match.confirmed", actorId: mentorId, at: confirmedAt, detail: { from: "introduced", slotId: slot!.id, slotTitle: slot!.title, by: "mentor" } },
+    { action: "match.active", actorId: mentorId, at: startedAt, detail: { from: "confirmed", slotId: slot!.id, slotTitle: slot!.title, by: "mentor" } },
+    ...(completedAt ? [{ action: "match.completed", actorId: mentorId, at: completedAt, detail: { from: "active", slotId: slot!.id, slotTitle: slot!.title, by: "mentor" } }] : []),
+  ];
+  await tx.insert(auditLog).values(moves.map((m) => ({ actorId: m.actorId, action: m.action, subjectType: "match", subjectId: matchId, detail: m.detail, createdAt: m.at })));
+
+  const by = (side: "student" | "mentor") => (side === "student" ? studentId : mentorId);
+  for (const [position, goal] of demo.goals.entries()) {
+    const [row] = await tx
+      .insert(mentorshipGoals)
+      .values({
+        matchId,
+        title: goal.title,
+        targetWeek: goal.targetWeek,
+        state: goal.state,
+        source: goal.source,
+        benefit: goal.benefit ?? null,
+        doneConfirmedBy: goal.confirmedDay === undefined ? null : mentorId,
+        doneConfirmedAt: goal.confirmedDay === undefined ? null : when(goal.confirmedDay, 17),
+        // Drafted goals are the platform's draft (no author); an added one is the mentor's.
+        createdBy: goal.source === "added" ? mentorId : null,
+        position,
+        createdAt: confirmedAt,
+        updatedAt: when(goal.confirmedDay ?? goal.evidence?.at(-1)?.day ?? 0, 17),
+      })
+      .returning({ id: mentorshipGoals.id });
+    if (goal.evidence?.length) {
+      await tx.insert(goalEvidence).values(goal.evidence.map((e) => ({ goalId: row!.id, url: e.url, label: e.label, addedBy: by(e.by), createdAt: when(e.day, 16) })));
+    }
+  }
+
+  await tx.insert(checkIns).values(
+    demo.checkIns.map((c) => ({
+      matchId,
+      week: c.week,
+      done: c.done,
+      next: c.next,
+      blockers: c.blockers ?? null,
+      hoursWorked: c.hoursWorked,
+      mentorHoursReceived: c.mentorHoursReceived,
+      late: isLate(dates, c.week, day(c.day)),
+      submittedAt: when(c.day, 20),
+      updatedAt: when(c.day, 20),
+      reply: c.reply?.text ?? null,
+      mentorHoursGiven: c.reply?.mentorHoursGiven ?? null,
+      repliedBy: c.reply ? mentorId : null,
+      repliedAt: c.reply ? when(c.reply.day, 12) : null,
+    })),
+  );
+  const late = demo.checkIns.filter((c) => isLate(dates, c.week, day(c.day)));
+  // A late check-in was reminded the day after it was due, in the morning (reminders.server.ts's event key).
+  if (late.length) {
+    await tx.insert(reminders).values(
+      late.map((c) => {
+        const due = weekDays(dates, c.week).due;
+        return {
+          kind: "check_in_due" as const,
+          eventKey: `${matchId}:week:${c.week}`,
+          userId: studentId,
+          matchId,
+          state: "sent" as const,
+          summary: `Your check-in for week ${c.week} of “${slot!.title}” was due on ${new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`))}.`,
+          url: `/matches/${matchId}/check-ins`,
+          createdAt: at(zone, addDays(due, 1), 9),
+        };
+      }),
+    );
+  }
+
+  if (demo.messages.length) {
+    await tx.insert(matchMessages).values(demo.messages.map((m) => ({ matchId, authorId: by(m.by), body: m.body, createdAt: when(m.day, m.hour) })));
+    // Every message was emailed to the other side when it was written: nothing waits for the next sweep.
+    const last = demo.messages.at(-1)!;
+    const through = when(last.day, last.hour);
+    await tx.insert(messageNotices).values([studentId, mentorId].map((userId) => ({ matchId, userId, emailedThrough: through, lastEmailedAt: through })));
+  }
+
+  if (demo.feedback.length) {
+    await tx.insert(feedbackAnswers).values(
+      demo.feedback.map((f) => ({ matchId, round: f.round, side: f.side, authorId: by(f.side), answers: f.answers, comment: f.comment, shared: f.shared, submittedAt: when(f.day, 18) })),
+    );
+  }
+  if (demo.outcome) {
+    const recordedAt = when(demo.outcome.day, 10);
+    await tx.insert(matchOutcomes).values({ matchId, benefits: demo.outcome.benefits, returnOffer: demo.outcome.returnOffer, recordedBy: studentId, recordedAt, updatedAt: recordedAt });
+  }
+  result.mentorships += 1;
 }
