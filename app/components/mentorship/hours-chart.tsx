@@ -16,8 +16,8 @@ export type ChartSeries = {
 export type ChartLine = { value: number; label: string; strokeClass?: string };
 
 const WIDTH = 560;
-const HEIGHT = 200;
-const PAD = { left: 40, right: 12, top: 14, bottom: 34 };
+const HEIGHT = 210;
+const PAD = { left: 44, right: 12, top: 18, bottom: 40 };
 const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 
@@ -65,12 +65,12 @@ export function BarChart({
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} strokeWidth={1} className={t === 0 ? "stroke-slate-400" : "stroke-slate-100"} />
-            <text x={PAD.left - 6} y={y(t) + 3.5} textAnchor="end" fontSize={11} className="fill-slate-500">
+            <text x={PAD.left - 6} y={y(t) + 4.5} textAnchor="end" fontSize={13} className="fill-slate-500">
               {t}
             </text>
           </g>
         ))}
-        <text x={12} y={PAD.top + PLOT_H / 2} textAnchor="middle" fontSize={11} transform={`rotate(-90 12 ${PAD.top + PLOT_H / 2})`} className="fill-slate-500">
+        <text x={14} y={PAD.top + PLOT_H / 2} textAnchor="middle" fontSize={13} transform={`rotate(-90 14 ${PAD.top + PLOT_H / 2})`} className="fill-slate-500">
           {unit}
         </text>
         {categories.map((category, i) => {
@@ -87,7 +87,7 @@ export function BarChart({
                 return <rect key={s.name} x={x} y={y(0) - h} width={Math.max(1, barW - 1)} height={h} rx={1.5} className={s.fillClass} />;
               })}
               {i % labelEvery === 0 ? (
-                <text x={x0 + (groupW - barGap * 2) / 2} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize={11} className="fill-slate-600">
+                <text x={x0 + (groupW - barGap * 2) / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={13} className="fill-slate-600">
                   {category}
                 </text>
               ) : null}
@@ -105,12 +105,12 @@ export function BarChart({
               strokeDasharray="6 4"
               className={line.strokeClass ?? "stroke-slate-700"}
             />
-            <text x={WIDTH - PAD.right} y={y(line.value) - 4} textAnchor="end" fontSize={11} className="fill-slate-700">
+            <text x={WIDTH - PAD.right} y={y(line.value) - 4} textAnchor="end" fontSize={13} className="fill-slate-700">
               {line.label}
             </text>
           </g>
         ))}
-        <text x={PAD.left + PLOT_W / 2} y={HEIGHT - 4} textAnchor="middle" fontSize={11} className="fill-slate-500">
+        <text x={PAD.left + PLOT_W / 2} y={HEIGHT - 4} textAnchor="middle" fontSize={13} className="fill-slate-500">
           {xAxisLabel}
         </text>
       </svg>
