@@ -22,11 +22,12 @@ export const GOAL_STATE_TONES: Record<GoalState, string> = {
   dropped: "bg-slate-100 text-slate-500 ring-slate-200",
 };
 
-export const GOAL_SOURCE_LABELS: Record<GoalSource, string> = {
-  learning_plan: "From the slot's learning plan",
-  student_goal: "What the internship should give the student",
-  added: "Added",
-};
+/** Where a goal came from, said to its reader: the student reads "you". */
+export function goalSourceLabel(source: GoalSource, side: "student" | "mentor" | "admin") {
+  if (source === "learning_plan") return "From the slot's learning plan";
+  if (source === "student_goal") return side === "student" ? "What the internship should give you" : "What the internship should give the student";
+  return "Added by hand";
+}
 
 /** A benefit (promised by the slot, or wanted by the student) worded as a goal of the plan. Mentorship itself is the whole plan, not a goal. */
 export const BENEFIT_GOAL_TITLES: Record<Exclude<Benefit, "mentorship">, string> = {

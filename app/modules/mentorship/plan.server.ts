@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, eq, inArray, max } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
 import { goalEvidence, mentorshipGoals, studentProfiles, users, type Benefit, type MentorshipGoal } from "~db/schema";
-import { isIn, PLAN_EDITABLE_MATCH_STATUSES } from "~/domain/vocabulary";
+import { isIn, PLAN_EDITABLE_MATCH_STATUSES, UNCONFIRMED_MATCH_STATUSES } from "~/domain/vocabulary";
 import { findMentorship, type Mentorship, type Viewer } from "./access.server";
 import { draftGoals } from "./plan-draft";
 import type { PlanAction } from "./plan-schemas";
@@ -125,14 +125,14 @@ export async function getPlan(db: Db, m: Mentorship) {
     mayEdit,
     mayConfirm,
     readOnlyBecause: readOnlyBecause(m),
+    /** Introduced or talking: the plan starts at confirmation. */
+    beforeConfirmation: isIn(UNCONFIRMED_MATCH_STATUSES, m.match.status),
     /** The reader may draft the plan from the slot: it has no goals yet (a match confirmed before plans existed). */
     mayDraft: mayEdit && goals.length === 0,
-    /** The slot had no learning plan to draft from (or the pair has none of its goals): the page invites adding goals. */
-    noLearningPlanGoals: !goals.some((g) => g.source === "learning_plan"),
     hasLearningPlan: Boolean(m.slot.learningPlan?.trim()),
     dates: m.dates,
     today: m.today,
-    /** The mentors who confirm "done", by first name, for the student's "waiting for …". */
+    /** The mentors who confirm "done", for the student's "waiting for …". */
     mentorNames: m.mentors.map((p) => p.name),
   };
 }

@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { users } from "~db/schema";
+import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
+import { makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { expect, loadError, test } from "./fixtures";
+
+// The plan of a match: drafted when the student confirms, kept by both sides, "done" confirmed by a mentor.
+
+const LEARNING_PLAN = "Week 1: read the codebase and set up the project\nWeeks 2–4: build the river-level chart\nWeeks 5–8: add alerts and present them to the team";
+
+test("the student confirms and finds the plan drafted; marks a goal done; the mentor confirms it and adds a link; another organization's mentor gets 404", async ({
+  page,
+  db,
+  login,
+  newDevice,
+  expectConsoleError,
+}) => {
+  expectConsoleError(loadError(404, /\/matches\/[0-9a-f-]{36}\/plan/));
+  test.slow();
+  const { organization, mentor } = await makeOrganization(db);
+  await db.update(users).set({ name: "Priya Raman" }).where(eq(users.id, mentor.id));
+  const slot = await makeSlot(db, organization, {
+    mentorIds: [mentor.id],
+    title: `River levels ${randomBytes(3).toString("hex")}`,
+    durationWeeks: 8,
+    learningPlan: LEARNING_PLAN,
+    offers: ["recommendation_letter"],
+  });
+  const student = await makeMatchableStudent(db, { name: `Ines Duarte ${randomBytes(2).toString("hex")}`, goals: ["mentorship", "portfolio_project"] });
+  const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "interviewing" });
+
+  // Before confirmation the plan tab says when it starts.
+  await login(student);
+  await page.goto(`/matches/${match.id}/plan`);
+  await expect(page.getByText("The plan starts when the match is confirmed.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Goals" })).toHaveCount(0);
+
+  await page.goto(`/matches/${match.id}`);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Confirm the match" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Confirmed: the internship is on" })).toBeVisible();
+
+  // The plan was drafted at confirmation: the learning plan's lines by week, then the benefits in the last week.
+  await page.getByRole("link", { name: "Plan", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "The plan" })).toBeVisible();
+  const goals = page.getByRole("list", { name: "Goals" }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) });
+  await expect(goals.getByRole("heading", { level: 3 })).toHaveText([
+    "Read the codebase and set up the project",
+    "Build the river-level chart",
+    "Add alerts and present them to the team",
+    "Recommendation letter from your mentor",
+    "A portfolio project to show",
+  ]);
+  await expect(page.getByText("0 of 5 goals done")).toBeVisible();
+  const first = page.getByRole("listitem", { name: "Read the codebase and set up the project" });
+  await expect(first).toContainText("Week 1 · by");
+
+  // The student marks the first goal done: it waits for the mentor.
+  await first.getByLabel("State", { exact: true }).selectOption("done");
+  await first.getByRole("button", { name: "Save state" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marked done. A mentor confirms it." })).toBeVisible();
+  await expect(first).toContainText("Done — waiting for Priya to confirm");
+  await expect(page.getByText("0 of 5 goals done, 1 waiting for confirmation")).toBeVisible();
+  await expect(first.getByRole("button", { name: "Confirm done" })).toHaveCount(0);
+
+  // The mentor confirms it and adds the pull request as evidence.
+  const mentorPage = await newDevice();
+  await login(mentor, mentorPage.context());
+  await mentorPage.goto(`/matches/${match.id}/plan`);
+  const mentorsFirst = mentorPage.getByRole("listitem", { name: "Read the codebase and set up the project" });
+  await expect(mentorsFirst).toContainText("Done — waiting for a mentor to confirm");
+  await mentorsFirst.getByRole("button", { name: "Confirm done" }).click();
+  await expect(mentorPage.getByRole("status").filter({ hasText: "Confirmed done." })).toBeVisible();
+  await expect(mentorsFirst).toContainText("Done · confirmed by you");
+
+  await mentorsFirst.getByText("Add a link").click();
+  await mentorsFirst.getByLabel("Link", { exact: true }).fill("javascript:alert(1)");
+  await mentorsFirst.getByRole("button", { name: "Add the link" }).click();
+  await expect(mentorsFirst.getByText("Use a web address that starts with https:// (or http://)")).toBeVisible();
+  await mentorsFirst.getByLabel("Link", { exact: true }).fill("https://github.com/example/river-levels/pull/1");
+  await mentorsFirst.getByLabel("What it is (optional)").fill("First pull request");
+  await mentorsFirst.getByRole("button", { name: "Add the link" }).click();
+  await expect(mentorPage.getByRole("status").filter({ hasText: "Link added." })).toBeVisible();
+  await expect(mentorsFirst.getByRole("link", { name: "First pull request" })).toHaveAttribute("href", "https://github.com/example/river-levels/pull/1");
+
+  // The student sees both.
+  await page.reload();
+  await expect(first).toContainText("Done · confirmed by Priya Raman");
+  await expect(first.getByRole("link", { name: "First pull request" })).toBeVisible();
+  await expect(page.getByText("1 of 5 goals done")).toBeVisible();
+
+  // Another organization's mentor learns nothing: the same 404 as for no match at all.
+  const { mentor: outsider } = await makeOrganization(db);
+  const outsiderPage = await newDevice();
+  await login(outsider, outsiderPage.context());
+  const response = await outsiderPage.goto(`/matches/${match.id}/plan`);
+  expect(response?.status()).toBe(404);
+  await expect(outsiderPage.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+});
+
+test("without JavaScript: a goal is added only with a title, the typed week kept; a plan confirmed before plans existed is drafted from the button", async ({
+  browser,
+  db,
+  login,
+  expectConsoleError,
+}) => {
+  expectConsoleError(loadError(400, /\/matches\/[0-9a-f-]{36}\/plan/));
+  const { organization, mentor } = await makeOrganization(db);
+  const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], title: `Trail counters ${randomBytes(3).toString("hex")}`, durationWeeks: 6, learningPlan: null, offers: ["referral"] });
+  const student = await makeMatchableStudent(db, { goals: ["mentorship"] });
+  const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "confirmed", confirmedAt: new Date() });
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(mentor, context);
+  await page.goto(`/matches/${match.id}/plan`);
+  await expect(page.getByRole("heading", { name: "No plan yet" })).toBeVisible();
+  await page.getByRole("button", { name: "Draft the plan from the slot" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The plan is drafted from the slot" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Referral for a next role" })).toContainText("Week 6 · by");
+  await expect(page.getByText("The slot has no learning plan, so this plan starts with what the internship should give.")).toBeVisible();
+
+  const add = page.getByRole("region", { name: "Add a goal" });
+  await add.getByLabel("Target week", { exact: true }).selectOption("3");
+  await add.getByRole("button", { name: "Add the goal" }).click();
+  await expect(add.getByText("Say what the goal is: a sentence someone else would understand")).toBeVisible();
+  await expect(add.getByLabel("Target week", { exact: true })).toHaveValue("3");
+  await add.getByLabel("Goal", { exact: true }).fill("Count the trail users with the new sensors");
+  await add.getByRole("button", { name: "Add the goal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Goal added." })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Count the trail users with the new sensors" })).toContainText("Week 3 · by");
+  await expect(page.getByRole("listitem", { name: "Count the trail users with the new sensors" })).toContainText("Added by you");
+  await context.close();
+});
