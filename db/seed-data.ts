@@ -1025,7 +1025,7 @@ export function studentProfileData(student: DemoStudent, index: number) {
 
 // ── The mentorship after the introduction (issue 13) ─────────────────────────────────────────
 // Two internships with the demo mentor (Priya Raman, mentor@example.org): one under way with the
-// demo student (Wei Zhang, student@example.org), one completed with Aisha Bello. Days are counted
+// demo student (Wei Zhang, student@example.org), one completed with Diego Ramírez (whose STEM OPT covered its dates). Days are counted
 // from the slot's start date, in the slot's time zone; the seed places the start so that "today"
 // (when the seed runs) falls where the story needs it. Whether a check-in was late is not written
 // here: the seed works it out with app/modules/mentorship/weeks.ts, as the app does.
@@ -1065,7 +1065,10 @@ export type DemoMentorship = {
   outcome?: { day: number; benefits: Partial<Record<Benefit, boolean>>; returnOffer: "yes" | "no" | "pending" };
 };
 
-/** Wei's internship, five weeks and two days in: week 5's check-in came a day late and waits for Priya's reply. */
+/**
+ * Wei's internship, five weeks and two days in: week 5's check-in came a day late and waits for
+ * Priya's reply. Wei is on F-1 CPT, so the weeks stay within the 20 hours a week of term time.
+ */
 export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
   student: "student@example.org",
   mentor: "mentor@example.org",
@@ -1153,7 +1156,7 @@ export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
       day: 27,
       done: "Measured with the Lakeview program: the page now opens in 0.9 s instead of 3.9 s. Opened the pull request and answered the review comments from Marcus and Priya.",
       next: "Merge and release behind the feature flag, then start on keyboard navigation.",
-      hoursWorked: 22,
+      hoursWorked: 20,
       mentorHoursReceived: 3,
       reply: { text: "Great numbers. Approved — release it to two programs first and watch the error rate for a day before turning it on for everyone.", mentorHoursGiven: 3, day: 29 },
     },
@@ -1162,7 +1165,7 @@ export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
       day: 35,
       done: "Released the new table to two programs, then to everyone: no new errors in three days. Marked the rebuild done on the plan and linked the repository.",
       next: "Keyboard navigation for the report table: arrow keys between cells, and labels for the screen reader.",
-      hoursWorked: 20.5,
+      hoursWorked: 19,
       mentorHoursReceived: 2.5,
     },
   ],
@@ -1176,9 +1179,9 @@ export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
   feedback: [],
 };
 
-/** Aisha's internship, completed two weeks ago: every week's check-in, both rounds from both sides, and the outcome. */
+/** Diego's internship, completed two weeks ago: every week's check-in, both rounds from both sides, and the outcome. */
 export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
-  student: "aisha.bello@example.org",
+  student: "diego.ramirez@example.org",
   mentor: "mentor@example.org",
   status: "completed",
   // A ten-week slot whose last day was fifteen days ago.
@@ -1217,7 +1220,7 @@ export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
       state: "done",
       source: "learning_plan",
       confirmedDay: 49,
-      evidence: [{ url: "https://github.com/steppingstone-demo/aisha-bello-session-analysis", label: "Analysis notebooks", by: "student", day: 47 }],
+      evidence: [{ url: "https://github.com/steppingstone-demo/diego-ramirez-session-analysis", label: "Analysis notebooks", by: "student", day: 47 }],
     },
     {
       title: "Ship the coordinators' Monday dashboard",
@@ -1239,12 +1242,12 @@ export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
     { week: 7, day: 48, done: "Write-up and notebooks published (linked on the plan).", next: "Dashboard prototype.", hoursWorked: 21, mentorHoursReceived: 2, reply: { text: "Confirmed. This is the part of your internship I will quote in your letter.", mentorHoursGiven: 2, day: 49 } },
     { week: 8, day: 55, done: "Dashboard prototype with the coordinators' three questions.", next: "Feedback round with coordinators, then polish.", hoursWorked: 20, mentorHoursReceived: 2.5, reply: { text: "Good. Keep the first screen to the three questions.", mentorHoursGiven: 2.5, day: 56 } },
     { week: 9, day: 62, done: "Shipped the dashboard; 12 coordinators used it on Monday.", next: "Hand-over notes and my last week.", hoursWorked: 20, mentorHoursReceived: 3, reply: { text: "Shipped and used — confirmed. Thank you.", mentorHoursGiven: 3, day: 63 } },
-    { week: 10, day: 69, done: "Hand-over notes, a session with the data team, last fixes to the dashboard.", next: "Finished! Thank you for ten great weeks.", hoursWorked: 18, mentorHoursReceived: 3, reply: { text: "Thank you, Aisha. Your letter is on its way, and I will refer you to our data lead as soon as the new-grad role opens next month.", mentorHoursGiven: 3, day: 70 } },
+    { week: 10, day: 69, done: "Hand-over notes, a session with the data team, last fixes to the dashboard.", next: "Finished! Thank you for ten great weeks.", hoursWorked: 18, mentorHoursReceived: 3, reply: { text: "Thank you, Diego. Your letter is on its way, and I will refer you to our data lead as soon as the new-grad role opens next month.", mentorHoursGiven: 3, day: 70 } },
   ],
   messages: [
-    { day: 0, hour: 9, by: "mentor", body: "Welcome, Aisha! Our one-to-one is Wednesdays at 9 Pacific. The session exports are in the shared drive." },
-    { day: 36, hour: 15, by: "student", body: "Could we move Wednesday's one-to-one to Thursday this week? I have an exam." },
-    { day: 36, hour: 17, by: "mentor", body: "Of course — Thursday at 9 then. Good luck with the exam." },
+    { day: 0, hour: 9, by: "mentor", body: "Welcome, Diego! Our one-to-one is Wednesdays at 9 Pacific. The session exports are in the shared drive." },
+    { day: 36, hour: 15, by: "student", body: "Could we move Wednesday's one-to-one to Thursday this week? I have a doctor's appointment." },
+    { day: 36, hour: 17, by: "mentor", body: "Of course — Thursday at 9 then." },
   ],
   feedback: [
     {
@@ -1255,7 +1258,7 @@ export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
       answers: { answersQuestions: "always", helpsWhenStuck: "always", meetsAsAgreed: "usually", supportHours: 2.5, replySpeed: "same_day" },
       comment: "Priya explains the why behind every decision, and the weekly one-to-one keeps me on track.",
     },
-    { round: "midpoint", side: "mentor", shared: false, day: 38, answers: { progress: "ahead", communication: "always", onTrack: "yes" }, comment: "Aisha is ahead of the plan. I would like her to speak up earlier when the data has gaps." },
+    { round: "midpoint", side: "mentor", shared: false, day: 38, answers: { progress: "ahead", communication: "always", onTrack: "yes" }, comment: "Diego is ahead of the plan. I would like him to speak up earlier when the data has gaps." },
     {
       round: "final",
       side: "student",
@@ -1264,7 +1267,7 @@ export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
       answers: { answersQuestions: "always", helpsWhenStuck: "usually", meetsAsAgreed: "always", supportHours: 2.5, replySpeed: "within_two_days" },
       comment: "A great internship. I wish the grades data had been ready earlier, but that was not Priya's fault.",
     },
-    { round: "final", side: "mentor", shared: true, day: 71, answers: { progress: "ahead", communication: "always", onTrack: "yes" }, comment: "Aisha shipped a dashboard coordinators use every week. I would hire her." },
+    { round: "final", side: "mentor", shared: true, day: 71, answers: { progress: "ahead", communication: "always", onTrack: "yes" }, comment: "Diego shipped a dashboard coordinators use every week. I would hire him." },
   ],
   outcome: { day: 71, benefits: { recommendation_letter: true, referral: false, return_offer: true }, returnOffer: "pending" },
 };
