@@ -65,6 +65,11 @@ test("the data file is a private download, and signed-out visitors are sent to l
   const data = await response.json();
   expect(data.account).toMatchObject({ email: mentor.email, role: "mentor" });
   expect(data.studentProfile).toBeNull();
+  // The mentorship's parts are there for a mentor who has not mentored yet: empty, and explained.
+  expect(data.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [] });
+  expect(data.reminders).toEqual([]);
+  expect(data.emailPreferences).toMatchObject({ cadence: "each" });
+  for (const key of ["mentoring", "reminders", "emailPreferences"]) expect(data.about).toContain(`${key}:`);
 
   const anonymous = await playwright.request.newContext({ baseURL });
   try {
