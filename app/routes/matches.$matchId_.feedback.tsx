@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     header: headerOf(mentorship),
     side: mentorship.side,
-    names: { student: student.firstName, mentors: mentors.length === 1 ? mentors[0]!.name : "your mentors" },
+    names: { student: student.firstName, mentor: mentors.length === 1 ? mentors[0]!.name : null },
     // why: only what this reader may read — the other side's answers only when shared (feedback.server.ts).
     page: await getFeedbackPage(getDb(), mentorship),
   };

@@ -32,8 +32,8 @@ export type FeedbackFormResult = { round: string; result: SubmissionResult<strin
 export type FeedbackNames = {
   /** The student's first name. */
   student: string;
-  /** How the student's answers name the mentors: one mentor's name, or "your mentors". */
-  mentors: string;
+  /** The slot's one mentor's name; null when it has several. */
+  mentor: string | null;
 };
 
 const STATE_BADGES = {
@@ -57,7 +57,7 @@ export function FeedbackRounds({
     <div className="space-y-6">
       <p className="max-w-3xl text-sm text-slate-600">
         {side === "student"
-          ? `Twice during the internship — at the midpoint and at the end — you answer a few questions about how the mentoring is going. Your answers stay between you and the Steppingstone team unless you choose to share them with ${names.mentors}.`
+          ? `Twice during the internship — at the midpoint and at the end — you answer a few questions about how the mentoring is going. Your answers stay between you and the Steppingstone team unless you choose to share them with ${names.mentor ?? "your mentors"}.`
           : side === "mentor"
             ? `Twice during the internship — at the midpoint and at the end — one of the mentors answers a few questions about how it is going. ${names.student} answers about the mentoring. Each side chooses whether the other reads its answers.`
             : "Both sides' answers, shared or not. Each side reads the other's only when it chose to share them."}
@@ -120,14 +120,14 @@ function RoundCard({
           <div className="mt-5 space-y-6">
             {round.state === "open" && page.mayAnswer ? (
               <div>
-                {mine ? <AnsweredLine answer={mine} side={page.mySide} /> : null}
+                {mine ? <AnsweredLine answer={mine} side={page.mySide} names={names} /> : null}
                 <FeedbackForm round={round} side={page.mySide} mine={mine} names={names} lastResult={lastResult} />
               </div>
             ) : round.state !== "upcoming" ? (
               <div>
                 <h3 className="text-sm font-semibold text-slate-900">{page.mySide === "student" ? "Your answers" : "The mentors' answers"}</h3>
                 {mine ? (
-                  <AnswerView answer={mine} sharedWith={page.mySide === "student" ? names.mentors : names.student} />
+                  <AnswerView answer={mine} sharedWith={page.mySide === "student" ? (names.mentor ?? "your mentors") : names.student} />
                 ) : (
                   <Empty>
                     {round.state === "open"
@@ -170,12 +170,13 @@ function byline(answer: FeedbackAnswerView) {
   return `${who}, ${formatDateTime(answer.submittedAt)}`;
 }
 
-function AnsweredLine({ answer, side }: { answer: FeedbackAnswerView; side: FeedbackSide }) {
+function AnsweredLine({ answer, side, names }: { answer: FeedbackAnswerView; side: FeedbackSide; names: FeedbackNames }) {
+  const other = side === "student" ? (names.mentor ?? "your mentors") : names.student;
   return (
     <p className="mb-4 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
       {side === "student" ? "You answered this round" : `Answered for the mentors by ${answer.authorName ?? "a former mentor"}`} ({formatDateTime(answer.submittedAt)}).
       {" "}
-      {answer.shared ? "Shared with the other side." : "Not shared with the other side."} You can change the answers while the round is open.
+      {answer.shared ? `Shared with ${other}.` : `Not shared with ${other}.`} You can change the answers while the round is open.
     </p>
   );
 }
@@ -253,7 +254,7 @@ function StudentForm({ round, mine, names, lastResult }: FormProps) {
       <TextareaField field={fields.comment} label="Anything else? (optional)" hint="What works, what does not, what would help." rows={4} maxLength={MAX_FEEDBACK_COMMENT} />
       <CheckboxField
         field={fields.share}
-        label={`Share my answers with ${names.mentors}`}
+        label={`Share my answers with ${names.mentor ?? "my mentors"}`}
         description="Unticked, only you and the Steppingstone team read them. You can change this while the round is open."
       />
       <Button type="submit" disabled={pending}>

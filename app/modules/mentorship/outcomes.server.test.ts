@@ -165,7 +165,10 @@ describe("the follow-up sweep", () => {
     expect(sent.map((e) => e.subject)).toEqual(["Where are you now? 3 months after your internship"]);
     const [row] = await followUpsOf(match.id);
     expect(row).toMatchObject({ months: 3, answer: null });
-    expect(await db.select().from(reminders).where(eq(reminders.matchId, match.id))).toEqual([expect.objectContaining({ kind: "outcome_follow_up", state: "sent" })]);
+    const ledger = await db.select().from(reminders).where(eq(reminders.matchId, match.id));
+    expect(ledger).toEqual([expect.objectContaining({ kind: "outcome_follow_up", state: "sent" })]);
+    // The ledger keeps no link that carries the secret.
+    expect(ledger[0]!.url).not.toContain("/follow-up/");
 
     // Four links, one per answer, all of one token.
     const links = [...sent[0]!.text!.matchAll(/\/follow-up\/([a-z2-7]{24}\.[a-z2-7]{52})\?answer=([a-z_]+)/g)];

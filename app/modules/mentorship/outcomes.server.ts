@@ -167,7 +167,8 @@ export async function outcomeFollowUps(db: Db, now: Date): Promise<number> {
         user: row.student,
         matchId: row.matchId,
         summary: `Where are you now, ${due} months after “${row.slotTitle}”?`,
-        url: links[0]!.url,
+        // why: the ledger keeps where to act, not a link that carries the secret.
+        url: absoluteUrl(`/matches/${row.matchId}/outcome`),
         email: () => ({
           template: "outcome-follow-up",
           subject: outcomeFollowUpSubject(due),
