@@ -54,6 +54,9 @@ test("the student's week and the mentor's: a check-in with its hours, a missed w
   await write.getByLabel("Hours worked").fill("22");
   await write.getByRole("button", { name: "Send the check-in" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your check-in is saved, and your mentors were emailed." })).toBeVisible();
+  // The form starts afresh for the next week, defaulting to the latest still missing.
+  await expect(write.getByLabel("What you did")).toHaveValue("");
+  await expect(write.getByLabel("Week", { exact: true })).toHaveValue("2");
 
   const week3 = page.getByRole("article", { name: "Week 3", exact: true });
   await expect(week3.getByRole("definition").filter({ hasText: "Finished the CSV importer and its tests." })).toBeVisible();

@@ -51,6 +51,8 @@ export function CheckIns({ page, side, actionData }: { page: CheckInsPage; side:
         page.newWeeks.length ? (
           <Section title={page.newWeeks.includes(page.currentWeek) ? "This week's check-in" : "Write a missed check-in"}>
             <CheckInForm
+              // why: a new mount once a week is written, so the form starts empty on the next one instead of keeping the text just sent.
+              key={page.newWeeks.join(",")}
               id={NEW_CHECK_IN_FORM}
               weeks={page.newWeeks.map((week) => ({ week, due: dueOf.get(week)!, current: week === page.currentWeek }))}
               lastResult={resultFor(actionData, NEW_CHECK_IN_FORM)}
@@ -122,6 +124,7 @@ function WeekCard({ w, page, side, actionData }: { w: CheckInWeekView; page: Che
       {editable ? (
         <Fold summary="Change this check-in" open={actionData?.formId === editCheckInForm(w.week)}>
           <CheckInForm
+            key={c.updatedAt}
             id={editCheckInForm(w.week)}
             weeks={[{ week: w.week, due: w.due, current: w.week === page.currentWeek }]}
             fixedWeek
@@ -150,7 +153,7 @@ function WeekCard({ w, page, side, actionData }: { w: CheckInWeekView; page: Che
         {page.mayReply ? (
           c.reply ? (
             <Fold summary="Change the reply" open={actionData?.formId === replyForm(c.id)}>
-              <ReplyForm week={w.week} checkIn={c} lastResult={resultFor(actionData, replyForm(c.id))} />
+              <ReplyForm key={`${c.reply.by}:${c.reply.text}:${c.reply.mentorHoursGiven}`} week={w.week} checkIn={c} lastResult={resultFor(actionData, replyForm(c.id))} />
             </Fold>
           ) : (
             <ReplyForm week={w.week} checkIn={c} lastResult={resultFor(actionData, replyForm(c.id))} />

@@ -27,7 +27,7 @@ describe("BarChart", () => {
   test("one bar per value, a dash for a week without one, and the promise as a dashed line at its height", () => {
     const html = chart([22, null, 20]);
     expect(html.match(/<rect[^>]*fill-brand-600/g)).toHaveLength(3); // two bars and the legend swatch
-    const bars = [...html.matchAll(/<rect x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)"[^>]*fill-brand-600/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const bars = [...html.matchAll(/<rect x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)"[^>]*fill-brand-600/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
     // The 20-hour bar's top sits exactly on the dashed 20-hour line.
     const lineY = Number(html.match(/<line[^>]*y1="([^"]+)"[^>]*stroke-dasharray="6 4"/)![1]);
     expect(bars[1]![0]).toBeCloseTo(lineY, 6);

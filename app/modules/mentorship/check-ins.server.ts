@@ -130,6 +130,7 @@ export type CheckInView = {
   mentorHoursReceived: number;
   late: boolean;
   submittedAt: string;
+  updatedAt: string;
   reply: { text: string; mentorHoursGiven: number | null; by: string; at: string } | null;
 };
 
@@ -202,6 +203,7 @@ export async function listCheckIns(db: Db, m: Mentorship): Promise<CheckInsPage>
             mentorHoursReceived: c.mentorHoursReceived,
             late: c.late,
             submittedAt: c.submittedAt.toISOString(),
+            updatedAt: c.updatedAt.toISOString(),
             reply:
               c.reply !== null && c.repliedAt
                 ? { text: c.reply, mentorHoursGiven: c.mentorHoursGiven, by: row.repliedByName ?? FORMER_MENTOR, at: c.repliedAt.toISOString() }
