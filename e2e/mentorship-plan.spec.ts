@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { users } from "~db/schema";
+import { goalEvidence, mentorshipGoals, users } from "~db/schema";
 import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { draftPlan } from "~/modules/mentorship/plan.server";
 import { expect, loadError, test } from "./fixtures";
 
 // The plan of a match: drafted when the student confirms, kept by both sides, "done" confirmed by a mentor.
@@ -132,4 +133,31 @@ test("without JavaScript: a goal is added only with a title, the typed week kept
   await expect(page.getByRole("listitem", { name: "Count the trail users with the new sensors" })).toContainText("Week 3 · by");
   await expect(page.getByRole("listitem", { name: "Count the trail users with the new sensors" })).toContainText("Added by you");
   await context.close();
+});
+
+test("a request no page of ours sends changes nothing: another match's goal is 404, an admin's change 403, a week past the end 400", async ({ page, db, login, makeUser, baseURL }) => {
+  const { organization, mentor } = await makeOrganization(db);
+  const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], durationWeeks: 6, learningPlan: "Build the thing" });
+  const student = await makeMatchableStudent(db);
+  const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "active", confirmedAt: new Date() });
+  await draftPlan(db, { matchId: match.id, slot: { ...slot, offers: [] }, studentGoals: [], now: new Date() });
+  const other = await makeMatch(db, { slotId: slot.id, studentId: (await makeMatchableStudent(db)).id, status: "active", confirmedAt: new Date() });
+  await draftPlan(db, { matchId: other.id, slot: { ...slot, offers: [] }, studentGoals: [], now: new Date() });
+  const [theirs] = await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, other.id));
+  const before = await db.select().from(mentorshipGoals).orderBy(mentorshipGoals.id);
+
+  const post = (form: Record<string, string>) =>
+    page.request.post(`/matches/${match.id}/plan`, { form, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
+  await login(student);
+  expect((await post({ intent: "set_state", goalId: theirs!.id, state: "done" })).status()).toBe(404);
+  expect((await post({ intent: "add_goal", title: "Too late", targetWeek: "7" })).status()).toBe(400);
+  // Only a mentor confirms "done", whichever goal.
+  expect((await post({ intent: "confirm_done", goalId: theirs!.id })).status()).toBe(403);
+  expect((await post({ intent: "add_evidence", goalId: theirs!.id, url: "https://example.org/x" })).status()).toBe(404);
+  expect((await post({ intent: "sing" })).status()).toBe(400);
+
+  await login(await makeUser({ role: "admin" }));
+  expect((await post({ intent: "add_goal", title: "An admin's goal", targetWeek: "2" })).status()).toBe(403);
+  expect(await db.select().from(mentorshipGoals).orderBy(mentorshipGoals.id)).toEqual(before);
+  expect(await db.select().from(goalEvidence).where(eq(goalEvidence.goalId, theirs!.id))).toEqual([]);
 });

@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** What a refusal says, and on which field (none: the form as a whole); not_found is a 404. */
 function refusal(error: Exclude<PlanError, "not_found">, action: PlanAction, durationWeeks: number): { status: number; field?: string; message: string } {
   switch (error) {
+    case "admins_read":
+      return { status: 403, message: "Admins read the plan; the student and the mentors keep it." };
     case "not_allowed":
       return {
         status: 403,

@@ -74,7 +74,8 @@ describe("who may change the plan", () => {
     const outsider = (await makeMentorship(db)).mentor;
     const otherStudent = (await makeMentorship(db)).student;
     const add: PlanAction = { intent: "add_goal", title: "Write the docs", targetWeek: 3 };
-    expect(await act(admin, match.id, add)).toEqual({ ok: false, error: "not_allowed" });
+    expect(await act(admin, match.id, add)).toEqual({ ok: false, error: "admins_read" });
+    expect(await act(admin, match.id, { intent: "confirm_done", goalId: goals[0]!.id })).toEqual({ ok: false, error: "admins_read" });
     expect(await act(outsider, match.id, add)).toEqual({ ok: false, error: "not_found" });
     expect(await act(otherStudent, match.id, add)).toEqual({ ok: false, error: "not_found" });
     expect(await goalsOf(match.id)).toHaveLength(goals.length);

@@ -141,6 +141,7 @@ export type PlanGoal = PlanView["goals"][number];
 
 export type PlanError =
   | "not_found"
+  | "admins_read"
   | "not_allowed"
   | "read_only"
   | "already_drafted"
@@ -163,7 +164,7 @@ export async function actOnPlan(db: Db, { viewer, matchId, action, now = new Dat
     const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
     if (!m) return { ok: false, error: "not_found" };
     const who = { side: m.side, status: m.match.status };
-    if (m.side === "admin") return { ok: false, error: "not_allowed" };
+    if (m.side === "admin") return { ok: false, error: "admins_read" };
     const allowed = action.intent === "confirm_done" ? mayConfirmGoal(who) : mayEditPlan(who);
     if (!allowed) return { ok: false, error: m.side === "student" && action.intent === "confirm_done" ? "not_allowed" : "read_only" };
     const inRange = (week: number) => week >= 1 && week <= m.dates.durationWeeks;
