@@ -9,7 +9,7 @@ try {
   const result = await seedDemoData(getDb());
   console.log(
     result.created
-      ? `Created ${result.accounts} demo accounts, ${result.organizations} organizations, ${result.slots} slots and ${result.profiles} student profiles.`
+      ? `Created ${result.accounts} demo accounts, ${result.organizations} organizations, ${result.slots} slots, ${result.profiles} student profiles and ${result.mentorships} internships under way or completed.`
       : "Demo data is already there.",
   );
 } catch (error) {
