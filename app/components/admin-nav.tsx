@@ -5,6 +5,7 @@ const ADMIN_SECTIONS = [
   { to: "/admin/organizations", label: "Organizations", end: false },
   { to: "/admin/slots", label: "Slot review", end: false },
   { to: "/admin/matches", label: "Matches", end: false },
+  { to: "/admin/stalled", label: "Stalled matches", end: false },
   { to: "/admin/audit", label: "Audit log", end: false },
 ] as const;
 

@@ -12,6 +12,7 @@ import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import StalledNudge, { stalledNudgeSubject } from "~emails/stalled-nudge";
 import { remind, remindedBefore } from "./remind.server";
 import { STALL_DAYS } from "./schedule";
+import type { LastActivity } from "./stalled-labels";
 
 // Stalled matches (docs/decisions/016-the-mentorship-space.md): a confirmed or active match whose
 // last sign of life — its confirmation or start, a check-in, a reply, a message — is STALL_DAYS
@@ -22,9 +23,6 @@ export const STALLABLE_MATCH_STATUSES = ["confirmed", "active"] as const;
 
 export const STALLED_PAGE_SIZE = 20;
 
-/** What the last activity on a match was. */
-export const LAST_ACTIVITIES = ["confirmed", "started", "check_in", "reply", "message"] as const;
-export type LastActivity = (typeof LAST_ACTIVITIES)[number];
 
 const lastCheckIn = sql`(select max(${checkIns.submittedAt}) from ${checkIns} where ${checkIns.matchId} = ${matches.id})`;
 const lastReply = sql`(select max(${checkIns.repliedAt}) from ${checkIns} where ${checkIns.matchId} = ${matches.id})`;
