@@ -34,18 +34,22 @@ async function mailCount(page: Page, to: string, subject: string) {
 
 test("an admin sees a match silent for 20 days with its last activity, nudges both sides once, and the row says so", async ({ page, db, login, makeUser, context, expectConsoleError }) => {
   const now = new Date();
+  // why: a two-week internship that ended ten days ago, so none of the sweep's reminders (check-ins,
+  // replies, feedback rounds) is due for it: the background sweep writes nothing about this match
+  // while other journeys, or the fuzz that counts rows, run.
   const made = await makeMentorship(db, {
-    startedDaysAgo: 27,
+    startedDaysAgo: 30,
+    durationWeeks: 2,
     slot: { applicationDeadline: addDays(dayIn("America/New_York", now), -40), title: `Soil moisture sensors ${randomBytes(3).toString("hex")}` },
-    match: { confirmedAt: new Date(now.getTime() - 30 * DAY), startedAt: new Date(now.getTime() - 27 * DAY) },
+    match: { confirmedAt: new Date(now.getTime() - 33 * DAY), startedAt: new Date(now.getTime() - 30 * DAY) },
   });
   const studentName = `Nadia Haddad ${randomBytes(2).toString("hex")}`;
   await db.update(users).set({ name: studentName }).where(eq(users.id, made.student.id));
   await db.update(users).set({ name: "Tomás Rivera" }).where(eq(users.id, made.mentor.id));
-  // Week 1's check-in, written 20 days ago and never answered: the last sign of life.
+  // Week 2's check-in, written 20 days ago and never answered: the last sign of life.
   await db.insert(checkIns).values({
     matchId: made.match.id,
-    week: 1,
+    week: 2,
     done: "Calibrated the first sensors.",
     next: "Write the importer.",
     hoursWorked: 18,
