@@ -8,11 +8,14 @@ import { getDb } from "~db/client.server";
 import { clearedSessionCookie } from "~/auth/cookie.server";
 import { requireAuth } from "~/auth/guards.server";
 import { invalidateUserSessions, listUserSessions } from "~/auth/session.server";
+import { EmailCadenceCard } from "~/components/account/email-cadence";
 import { CHECK_ON_SUBMIT, Field, FormErrors } from "~/components/forms";
 import { describeUserAgent, formatDateTime } from "~/components/format";
 import { Alert, Button, buttonClass, Card, PageHeader } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { changePassword } from "~/modules/accounts/accounts.server";
+import { getEmailCadence, setEmailCadence } from "~/modules/mentorship/email-preferences.server";
+import { EMAIL_CADENCE_INTENT, EmailCadenceSchema } from "~/modules/mentorship/email-preference-schemas";
 import { ChangePasswordSchema } from "~/modules/accounts/schemas";
 import { deleteAccount, type DeleteAccountError } from "~/modules/privacy/privacy.server";
 import { DeleteAccountSchema } from "~/modules/privacy/schemas";
@@ -33,10 +36,11 @@ const DELETE_ERRORS: Record<DeleteAccountError, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireAuth(request);
-  const sessions = await listUserSessions(getDb(), user.id);
+  const [sessions, cadence] = await Promise.all([listUserSessions(getDb(), user.id), getEmailCadence(getDb(), user.id)]);
   const notice = entryFor(NOTICES, new URL(request.url).searchParams.get("notice"));
   return {
     user: { name: user.name, email: user.email, role: user.role },
+    cadence,
     sessions: sessions.map((s) => ({ id: s.id === sessionId ? "current" : s.id.slice(0, 6), current: s.id === sessionId, device: describeUserAgent(s.userAgent), createdAt: s.createdAt, lastActiveAt: s.lastActiveAt })),
     notice,
   };
@@ -51,6 +55,13 @@ export async function action({ request }: ActionFunctionArgs) {
     requireCleanForm(formData);
     await invalidateUserSessions(db, user.id);
     return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie() } });
+  }
+
+  if (formData.get("intent") === EMAIL_CADENCE_INTENT) {
+    const submission = parseForm(formData, { schema: EmailCadenceSchema });
+    if (submission.status !== "success") return data({ intent: EMAIL_CADENCE_INTENT, result: submission.reply(), changed: false }, { status: 400 });
+    await setEmailCadence(db, { userId: user.id, cadence: submission.value.cadence, now: new Date() });
+    return { intent: EMAIL_CADENCE_INTENT, result: submission.reply(), changed: true };
   }
 
   if (formData.get("intent") === "delete-account") {
@@ -77,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user, sessions, notice } = useLoaderData<typeof loader>();
+  const { user, sessions, notice, cadence } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData?.intent === "change-password" ? actionData.result : undefined;
   const [form, fields] = useForm({
@@ -109,7 +120,7 @@ export default function AccountPage() {
           <h2 className="text-lg font-semibold text-slate-900">Change password</h2>
           <p className="mt-1 text-sm text-slate-600">Changing it signs you out on every other device.</p>
           <Form method="post" {...getFormProps(form)} className="mt-5 space-y-4">
-            {actionData?.changed ? <Alert tone="success">Your password was changed. Other devices were signed out.</Alert> : null}
+            {actionData?.intent === "change-password" && actionData.changed ? <Alert tone="success">Your password was changed. Other devices were signed out.</Alert> : null}
             <FormErrors id={form.errorId} errors={form.errors} />
             <Field field={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
             <Field field={fields.password} label="New password" type="password" autoComplete="new-password" hint="8 to 128 characters." />
@@ -148,6 +159,11 @@ export default function AccountPage() {
           ))}
         </ul>
       </Card>
+      <EmailCadenceCard
+        cadence={cadence}
+        lastResult={actionData?.intent === EMAIL_CADENCE_INTENT ? actionData.result : undefined}
+        saved={actionData?.intent === EMAIL_CADENCE_INTENT && actionData.changed}
+      />
       <div className="grid gap-8 lg:grid-cols-2">
         <YourDataCard />
         <DeleteAccountCard role={user.role} lastResult={actionData?.intent === "delete-account" ? actionData.result : undefined} />

@@ -25,3 +25,6 @@ export function shownFrom(params: URLSearchParams): number {
   const n = /^\d{1,6}$/.test(raw) ? Number(raw) : THREAD_PAGE;
   return Math.min(THREAD_MAX_SHOWN, Math.max(THREAD_PAGE, n));
 }
+
+/** Why a reader may not write on the thread: an admin reads only; a match not going ahead is closed. */
+export type ThreadReadOnly = "admin" | "closed";

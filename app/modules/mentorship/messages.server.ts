@@ -9,7 +9,7 @@ import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { findMentorship, othersThan, type Mentorship, type Person, type Viewer } from "./access.server";
-import { MAX_MESSAGE_LENGTH, THREAD_PAGE } from "./message-schemas";
+import { MAX_MESSAGE_LENGTH, THREAD_PAGE, type ThreadReadOnly } from "./message-schemas";
 import { mayPostMessage } from "./rules";
 import { MESSAGE_EMAIL_GAP_MINUTES } from "./schedule";
 
@@ -64,6 +64,17 @@ export async function listMessages(db: Db, m: Mentorship, { shown = THREAD_PAGE 
     createdAt: row.createdAt,
   }));
   return { messages, earlier: Math.max(0, (total?.value ?? 0) - messages.length) };
+}
+
+/**
+ * The thread page as `m`'s reader sees it: the newest `shown` messages, whether they may write
+ * (and if not, why), and the names of those their message would be emailed to.
+ */
+export async function getThreadPage(db: Db, m: Mentorship, { shown = THREAD_PAGE }: { shown?: number } = {}) {
+  const mayWrite = mayPostMessage({ side: m.side, status: m.match.status });
+  const readOnly: ThreadReadOnly | null = mayWrite ? null : m.side === "admin" ? "admin" : "closed";
+  const [thread, recipients] = await Promise.all([listMessages(db, m, { shown }), mayWrite ? messageRecipients(db, m, m.viewerId) : []]);
+  return { ...thread, shown, readOnly, recipients: recipients.map((p) => p.name) };
 }
 
 /**
