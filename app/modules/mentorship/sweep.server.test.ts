@@ -1,5 +1,10 @@
 import { expect, test, vi } from "vitest";
 import type { Db } from "~db/client.server";
+import { sendDigests } from "./digest.server";
+import { feedbackRoundReminders } from "./feedback.server";
+import { sendMessageBatches } from "./messages.server";
+import { outcomeFollowUps } from "./outcomes.server";
+import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
 import { runReminderSweep, SWEEP_STEPS } from "./sweep.server";
 
 // why: the steps are stand-ins; what is tested is how the sweep runs them, not what they send.
@@ -29,6 +34,14 @@ test("every step gets the same clock", async () => {
   expect(seen).toEqual([NOW, NOW]);
 });
 
-test("the sweep's steps include the check-in and introduction reminders", () => {
-  expect(Object.keys(SWEEP_STEPS)).toEqual(expect.arrayContaining(["checkInsDue", "checkInReplies", "introductionReplies"]));
+test("the sweep runs every reminder of the mentorship, and the weekly digest after them all", () => {
+  expect(Object.values(SWEEP_STEPS)).toEqual([
+    checkInDueReminders,
+    checkInReplyReminders,
+    introductionReplyReminders,
+    feedbackRoundReminders,
+    outcomeFollowUps,
+    sendMessageBatches,
+    sendDigests,
+  ]);
 });

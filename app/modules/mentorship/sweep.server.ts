@@ -1,4 +1,8 @@
 import type { Db } from "~db/client.server";
+import { sendDigests } from "./digest.server";
+import { feedbackRoundReminders } from "./feedback.server";
+import { sendMessageBatches } from "./messages.server";
+import { outcomeFollowUps } from "./outcomes.server";
 import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
 
 // The reminders sweep (docs/decisions/016-the-mentorship-space.md): pg-boss runs it every
@@ -8,11 +12,15 @@ import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders 
 /** A step of the sweep: what it wrote at `now` (emails queued or reminders held for a digest). */
 export type SweepStep = (db: Db, now: Date) => Promise<number>;
 
-/** Every step, by name, in the order they run. */
+/** Every step, by name, in the order they run: the weekly digest last, so it carries what this run held for it. */
 export const SWEEP_STEPS: Record<string, SweepStep> = {
   checkInsDue: checkInDueReminders,
   checkInReplies: checkInReplyReminders,
   introductionReplies: introductionReplyReminders,
+  feedbackRounds: feedbackRoundReminders,
+  outcomeFollowUps,
+  messageBatches: sendMessageBatches,
+  weeklyDigests: sendDigests,
 };
 
 /** What each step wrote, or null for a step that failed (it is logged; the others still ran). */
