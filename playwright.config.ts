@@ -49,6 +49,11 @@ export default defineConfig({
       APP_URL: `http://localhost:${port}`,
       // why: every test sends its own X-Forwarded-For, so per-address limits (login, email) apply per test.
       TRUST_PROXY: "true",
+      // why: the reminders sweep would email the journeys' people whatever their dates make due,
+      // between a journey's steps and during the fuzz (which fails on any row written). Journeys
+      // and module tests call the sweep's steps with their own clock; the job itself is tested in
+      // app/jobs/reminders.worker.server.test.ts. Once a day is as good as never in a run.
+      REMINDER_SWEEP_SECONDS: "86400",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : // why: a DATABASE_URL in the developer's shell must not redirect the server away from

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RESEND_DEFAULT_PER_SECOND } from "~/mail/send-rate.server";
+import { SWEEP_EVERY_SECONDS } from "~/modules/mentorship/schedule";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -13,6 +14,8 @@ const schema = z.object({
   /** Requests per second to Resend, shared by every worker loop and process (a lower `ratelimit-limit` from Resend wins). */
   EMAIL_SEND_RATE: z.coerce.number().positive().max(1000).default(RESEND_DEFAULT_PER_SECOND),
   RUN_WORKER: z.enum(["true", "false"]).optional(),
+  /** Seconds between two runs of the reminders sweep (app/jobs/reminders.worker.server.ts). */
+  REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(SWEEP_EVERY_SECONDS),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 

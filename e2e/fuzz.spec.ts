@@ -5,7 +5,7 @@ import type { Db } from "~db/client.server";
 import { emails } from "~db/schema";
 import { makeUser } from "~db/test/factories";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
-import { makeOrganization, makeSlot } from "~db/test/slot-factories";
+import { addDays, makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { createSession } from "~/auth/session.server";
 import { ChangePasswordSchema, ForgotPasswordSchema, LoginSchema, ResetPasswordSchema, SignupSchema } from "~/modules/accounts/schemas";
 import { ApplicantActionSchema, applicationFormSchema } from "~/modules/applications/schemas";
@@ -15,6 +15,13 @@ import { DeleteAccountSchema } from "~/modules/privacy/schemas";
 import { ProfileSchema } from "~/modules/profiles/schemas";
 import { InviteSchema } from "~/modules/recommendations/schemas";
 import { StarActionSchema } from "~/modules/stars/schemas";
+import { CheckInActionSchema } from "~/modules/mentorship/check-in-schemas";
+import { EmailCadenceSchema, EMAIL_CADENCE_INTENT } from "~/modules/mentorship/email-preference-schemas";
+import { MentorFeedbackSchema, StudentFeedbackSchema } from "~/modules/mentorship/feedback-schemas";
+import { PostMessageSchema } from "~/modules/mentorship/message-schemas";
+import { FollowUpActionSchema, OutcomeSchema } from "~/modules/mentorship/outcome-schemas";
+import { planActionSchema } from "~/modules/mentorship/plan-schemas";
+import { NudgeSchema } from "~/modules/mentorship/stalled-schemas";
 import { ReviewSchema, SaveIntentSchema, slotDraftSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
 import { expect, randomClientIp, SESSION_COOKIE, test } from "./fixtures";
 import { changedTables, fingerprintRows, formsOf, malformedBody, ODD_VALUES, randomSource, REFUSED_VALUES, type FormShape } from "./fuzz-support";
@@ -53,6 +60,18 @@ test.describe("malformed bodies to every action", () => {
     const application = await makeApplication(db, { slotId: slot.id, studentId: other.id });
     const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "introduced" });
     const proposal = await makeMatch(db, { slotId: slot.id, studentId: other.id, status: "proposed" });
+    // An internship under way, 43 days in (the midpoint feedback round is open), so the
+    // mentorship's forms reach past "not yet" to their checks.
+    const started = addDays(new Date(), -43);
+    const internshipSlot = await makeSlot(db, organization, {
+      mentorIds: [mentor.id],
+      startDate: started,
+      applicationDeadline: addDays(started, -14),
+      durationWeeks: 12,
+      status: "filled",
+      offers: ["recommendation_letter", "referral"],
+    });
+    const internship = await makeMatch(db, { slotId: internshipSlot.id, studentId: student.id, status: "active", confirmedAt: new Date(), startedAt: new Date() });
     const admin = await makeUser(db, { role: "admin", name: "Fuzz Admin" });
     // why: a mentor with no organization yet, so /organization/new reaches its form.
     const newMentor = await makeUser(db, { role: "mentor", name: "Fuzz Newcomer" });
@@ -62,6 +81,13 @@ test.describe("malformed bodies to every action", () => {
     }
     ownPages.push(
       ["student", `/matches/${match.id}`, ["moved"]],
+      ["student", `/matches/${internship.id}/plan`, ["done"]],
+      ["mentor", `/matches/${internship.id}/check-ins`, ["done", "notice"]],
+      ["student", `/matches/${internship.id}/messages`, ["shown", "sent"]],
+      ["mentor", `/matches/${internship.id}/feedback`, ["saved"]],
+      ["student", `/matches/${internship.id}/outcome`, ["saved"]],
+      ["anonymous", "/follow-up/abc.def", ["answer", "recorded"]],
+      ["admin", "/admin/stalled", ["page", "nudged"]],
       ["student", `/slots/${slot.id}`, ["invited"]],
       ["mentor", `/mentor/slots/${slot.id}`, ["notice"]],
       ["mentor", `/mentor/slots/${slot.id}/applicants`, ["notice"]],
@@ -83,12 +109,27 @@ test.describe("malformed bodies to every action", () => {
       {
         path: "/account",
         actor: "student",
-        forms: [...formsOf(ChangePasswordSchema), ...withFixed(DeleteAccountSchema, { intent: "delete-account" }), buttonOnly({ intent: "logout-everywhere" })],
+        forms: [
+          ...formsOf(ChangePasswordSchema),
+          ...withFixed(DeleteAccountSchema, { intent: "delete-account" }),
+          ...withFixed(EmailCadenceSchema, { intent: EMAIL_CADENCE_INTENT }),
+          buttonOnly({ intent: "logout-everywhere" }),
+        ],
       },
       { path: `/slots/${slot.id}`, actor: "student", forms: [...formsOf(applicationFormSchema(1)), buttonOnly({ intent: "withdraw" })] },
       { path: "/starred", actor: "student", forms: formsOf(StarActionSchema) },
       { path: `/matches/${match.id}`, actor: "student", forms: formsOf(MoveSchema) },
       { path: `/matches/${match.id}`, actor: "mentor", forms: formsOf(MoveSchema) },
+      { path: `/matches/${internship.id}/plan`, actor: "student", forms: formsOf(planActionSchema(12)) },
+      { path: `/matches/${internship.id}/plan`, actor: "mentor", forms: formsOf(planActionSchema(12)) },
+      { path: `/matches/${internship.id}/check-ins`, actor: "student", forms: formsOf(CheckInActionSchema) },
+      { path: `/matches/${internship.id}/check-ins`, actor: "mentor", forms: formsOf(CheckInActionSchema) },
+      { path: `/matches/${internship.id}/messages`, actor: "student", forms: formsOf(PostMessageSchema) },
+      { path: `/matches/${internship.id}/feedback`, actor: "student", forms: formsOf(StudentFeedbackSchema) },
+      { path: `/matches/${internship.id}/feedback`, actor: "mentor", forms: formsOf(MentorFeedbackSchema) },
+      { path: `/matches/${internship.id}/outcome`, actor: "student", forms: formsOf(OutcomeSchema) },
+      { path: "/follow-up/abc.def", actor: "anonymous", forms: formsOf(FollowUpActionSchema) },
+      { path: "/admin/stalled", actor: "admin", forms: formsOf(NudgeSchema) },
       { path: "/organization/new", actor: "newMentor", forms: formsOf(OrganizationSchema) },
       {
         path: "/organization",
@@ -117,6 +158,7 @@ test.describe("malformed bodies to every action", () => {
     const ids: Record<string, string> = {
       slotId: slot.id,
       matchId: proposal.id,
+      checkInId: "00000000-0000-4000-8000-000000000000",
       applicationId: application.id,
       organizationId: unverified.id,
       studentId: other.id,
@@ -206,7 +248,7 @@ test.describe("malformed bodies to every action", () => {
       ...ownPages,
     ];
     const segments = [...REFUSED_VALUES.slice(0, 4), ...ODD_VALUES.filter(Boolean)].filter(() => random.next() < 0.4).map((v) => encodeURIComponent(v.slice(0, 200)));
-    const addresses = segments.flatMap((s) => [`/slots/${s}`, `/students/${s}`, `/matches/${s}`, `/mentor/slots/${s}`, `/mentor/slots/${s}/applicants`, `/mentor/slots/${s}/fit`]);
+    const addresses = segments.flatMap((s) => [`/slots/${s}`, `/students/${s}`, `/matches/${s}`, `/mentor/slots/${s}`, `/mentor/slots/${s}/applicants`, `/mentor/slots/${s}/fit`, `/matches/${s}/plan`, `/matches/${s}/check-ins`, `/matches/${s}/messages`, `/matches/${s}/feedback`, `/matches/${s}/outcome`, `/follow-up/${s}`]);
     const failures: string[] = [];
     await quiet(db);
     const before = await fingerprintRows(db);

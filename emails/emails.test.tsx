@@ -4,6 +4,7 @@ import { expect, test } from "vitest";
 import ApplicationWithdrawn from "./application-withdrawn";
 import Introduction from "./introduction";
 import IntroductionSteps from "./introduction-steps";
+import MatchMessages from "./match-messages";
 import MatchStatus from "./match-status";
 import OrganizationInvitation from "./organization-invitation";
 import ResetPassword from "./reset-password";
@@ -21,6 +22,7 @@ test("an email whose action is a button also gives its address as plain text, fo
     [<IntroductionSteps {...IntroductionSteps.PreviewProps} />, IntroductionSteps.PreviewProps.matchUrl],
     [<ApplicationWithdrawn {...ApplicationWithdrawn.PreviewProps} />, ApplicationWithdrawn.PreviewProps.applicantsUrl],
     [<SlotFilled {...SlotFilled.PreviewProps} />, SlotFilled.PreviewProps.url],
+    [<MatchMessages {...MatchMessages.PreviewProps} />, MatchMessages.PreviewProps.threadUrl],
   ] as const;
   for (const [email, url] of emails) {
     expect(await text(email)).toContain(`If the button does not work, paste this address into your browser: ${url}`);

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { getDb, type Db } from "~db/client.server";
-import { SWEEP_EVERY_SECONDS } from "~/modules/mentorship/schedule";
+import { getEnv } from "~/env.server";
 import { runReminderSweep, SWEEP_STEPS, type SweepStep } from "~/modules/mentorship/sweep.server";
 import { QUEUES } from "./queue.server";
 
@@ -22,8 +22,8 @@ export function queueSweep(boss: PgBoss, afterSeconds: number) {
  * One sweep job: first queues the next run (so a crash in this one does not end the chain), then
  * runs every step at `now`.
  */
-export async function handleSweepJob(boss: PgBoss, db: Db, now: Date, steps: Record<string, SweepStep> = SWEEP_STEPS) {
-  await queueSweep(boss, SWEEP_EVERY_SECONDS);
+export async function handleSweepJob(boss: PgBoss, db: Db, now: Date, steps: Record<string, SweepStep> = SWEEP_STEPS, every = getEnv().REMINDER_SWEEP_SECONDS) {
+  await queueSweep(boss, every);
   return runReminderSweep(db, now, steps);
 }
 
@@ -36,14 +36,14 @@ export function applySweepQueue(boss: PgBoss) {
  * Gives the sweep's queue its policy, queues a sweep unless one is waiting, and registers the
  * handler. Called by every process that runs workers (startWorkers). The first sweep runs one
  * interval after start, like every other: a process restarted again and again still sweeps every
- * SWEEP_EVERY_SECONDS, since the waiting sweep keeps its time.
+ * REMINDER_SWEEP_SECONDS (by default SWEEP_EVERY_SECONDS), since the waiting sweep keeps its time.
  */
-export async function startReminderSweep(boss: PgBoss, { steps = SWEEP_STEPS }: { steps?: Record<string, SweepStep> } = {}) {
+export async function startReminderSweep(boss: PgBoss, { steps = SWEEP_STEPS, every = getEnv().REMINDER_SWEEP_SECONDS }: { steps?: Record<string, SweepStep>; every?: number } = {}) {
   await applySweepQueue(boss);
-  await queueSweep(boss, SWEEP_EVERY_SECONDS);
+  await queueSweep(boss, every);
   await boss.work(QUEUES.reminderSweep, { batchSize: 1, pollingIntervalSeconds: 5 }, async ([job]) => {
     if (!job) return;
-    const result = await handleSweepJob(boss, getDb(), new Date(), steps);
+    const result = await handleSweepJob(boss, getDb(), new Date(), steps, every);
     const written = Object.entries(result).filter(([, n]) => n !== 0);
     if (written.length) console.log(`[sweep] ${written.map(([name, n]) => `${name}: ${n ?? "failed"}`).join(", ")}`);
   });

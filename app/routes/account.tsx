@@ -208,7 +208,14 @@ function DeleteAccountCard({ role, lastResult }: { role: string; lastResult: Sub
           <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-700">
             <li>Your account, name, email and password</li>
             <li>Every session: you are signed out everywhere</li>
-            {mentorLike ? <li>Your organization membership and your place as a named mentor</li> : <li>Your profile, skills, projects and work authorization</li>}
+            {mentorLike ? (
+              <li>Your organization membership and your place as a named mentor</li>
+            ) : (
+              <>
+                <li>Your profile, skills, projects and work authorization</li>
+                <li>Your matches, and with them each internship&apos;s plan, check-ins, messages, feedback and outcome</li>
+              </>
+            )}
             <li>Emails waiting to be sent to you, and the log of emails we sent you</li>
           </ul>
         </div>
@@ -219,6 +226,7 @@ function DeleteAccountCard({ role, lastResult }: { role: string; lastResult: Sub
               <>
                 <li>Organizations and slots you created, for their other members</li>
                 <li>Open slots that only you mentor are closed; if you are your organization&apos;s last member, it stays, but its open slots close</li>
+                <li>What you wrote on an intern&apos;s match (replies, messages, feedback), shown as &ldquo;A former mentor&rdquo;: it is their record of the internship too</li>
               </>
             ) : null}
             <li>A count that an account like yours existed ({role}), with no name or email</li>
