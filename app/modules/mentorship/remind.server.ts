@@ -32,8 +32,10 @@ export async function cadenceOf(db: Db, userId: string) {
  * Sends a reminder once per event and person, whatever restarts: the ledger row is written first
  * (its unique key refuses a second), and in the same transaction the email is queued — or, for a
  * person who chose the weekly digest, the row waits for it. Call inside `transaction()`.
+ * The row is dated `now`, the sweep's clock (not the database's): the digest, the feedback
+ * reminders and the stalled list compare it with that clock.
  */
-export async function remind(tx: Db, reminder: Reminder): Promise<Reminded> {
+export async function remind(tx: Db, reminder: Reminder, now: Date = new Date()): Promise<Reminded> {
   const cadence = NEVER_IN_DIGEST.includes(reminder.kind) ? "each" : await cadenceOf(tx, reminder.user.id);
   const [row] = await tx
     .insert(reminders)
@@ -45,6 +47,7 @@ export async function remind(tx: Db, reminder: Reminder): Promise<Reminded> {
       state: cadence === "each" ? "sent" : "in_digest",
       summary: reminder.summary,
       url: reminder.url,
+      createdAt: now,
     })
     .onConflictDoNothing()
     .returning({ id: reminders.id });

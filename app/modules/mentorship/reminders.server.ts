@@ -41,10 +41,10 @@ async function sendEach<T>(db: Db, step: string, items: T[], send: (tx: Db, item
   return written;
 }
 
-/** Sends `reminder` to each person; how many were written (emailed or held for a digest). */
-async function remindAll(tx: Db, people: { id: string; name: string; email: string }[], reminder: (person: { id: string; name: string; email: string }) => Reminder) {
+/** Sends `reminder` to each person at `now`; how many were written (emailed or held for a digest). */
+async function remindAll(tx: Db, now: Date, people: { id: string; name: string; email: string }[], reminder: (person: { id: string; name: string; email: string }) => Reminder) {
   let written = 0;
-  for (const person of people) if ((await remind(tx, reminder(person))) !== "already") written++;
+  for (const person of people) if ((await remind(tx, reminder(person), now)) !== "already") written++;
   return written;
 }
 
@@ -110,7 +110,7 @@ export async function checkInDueReminders(db: Db, now: Date): Promise<number> {
   return sendEach(db, "check-ins due", due, (tx, row) => {
     const url = absoluteUrl(`/matches/${row.matchId}/check-ins`);
     const dueDay = formatDay(row.due);
-    return remindAll(tx, [row.student], (student) => ({
+    return remindAll(tx, now, [row.student], (student) => ({
       kind: "check_in_due",
       eventKey: `${row.matchId}:week:${row.week}`,
       user: student,
@@ -174,7 +174,7 @@ export async function checkInReplyReminders(db: Db, now: Date): Promise<number> 
     const studentFirstName = firstName(row.studentName);
     const writtenDay = formatDay(dayIn(row.timezone!, row.submittedAt));
     const mentors = await slotMentorRecipients(tx, { id: row.slotId, organizationId: row.organizationId });
-    return remindAll(tx, mentors, (mentor) => ({
+    return remindAll(tx, now, mentors, (mentor) => ({
       kind: "check_in_reply",
       eventKey: `${row.matchId}:week:${row.week}`,
       user: mentor,
@@ -227,7 +227,7 @@ export async function introductionReplyReminders(db: Db, now: Date): Promise<num
     const studentFirstName = firstName(row.studentName);
     const days = daysBetween(dayIn(row.timezone!, row.introducedAt!), dayIn(row.timezone!, now));
     const mentors = await slotMentorRecipients(tx, { id: row.slotId, organizationId: row.organizationId });
-    return remindAll(tx, mentors, (mentor) => ({
+    return remindAll(tx, now, mentors, (mentor) => ({
       kind: "introduction_reply",
       eventKey: row.matchId,
       user: mentor,

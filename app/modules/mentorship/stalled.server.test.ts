@@ -16,15 +16,19 @@ const DAY = 86_400_000;
 const NOW = new Date("2031-07-15T16:00:00Z");
 const ago = (days: number, hours = 0) => new Date(NOW.getTime() - days * DAY - hours * 3_600_000);
 
-/** A match confirmed and started `startedDaysAgo` days before NOW, silent since unless the test writes. */
-async function pair({ startedDaysAgo = 20, status = "active" as MatchStatus, secondMentor = false } = {}) {
+/**
+ * A match whose slot starts `startedDaysAgo` days before NOW (negative: after), confirmed
+ * `confirmedDaysAgo` days before NOW (5 days before the start by default) and, when active,
+ * started on the start day; silent since unless the test writes.
+ */
+async function pair({ startedDaysAgo = 20, status = "active" as MatchStatus, secondMentor = false, confirmedDaysAgo = startedDaysAgo + 5 } = {}) {
   const made = await makeMentorship(db, {
     today: NOW,
     startedDaysAgo,
     status,
     secondMentor,
     slot: { applicationDeadline: addDays("2031-07-15", -startedDaysAgo - 14) },
-    match: { confirmedAt: ago(startedDaysAgo + 5), startedAt: status === "active" ? ago(startedDaysAgo) : null },
+    match: { confirmedAt: ago(confirmedDaysAgo), startedAt: status === "active" ? ago(startedDaysAgo) : null },
   });
   return made;
 }
@@ -89,14 +93,48 @@ describe("listStalledMatches", () => {
     expect(stalled.has(lively.match.id)).toBe(false);
   });
 
-  test("a confirmed match counts from its confirmation; finished, introduced and stopped matches are never stalled", async () => {
+  test("a confirmed match counts from its start day (never marked started); finished, introduced and stopped matches are never stalled", async () => {
     const confirmed = await pair({ startedDaysAgo: 20, status: "confirmed" });
     const others = await Promise.all((["completed", "introduced", "interviewing", "not_proceeding"] as const).map((status) => pair({ startedDaysAgo: 60, status })));
 
     const stalled = await allStalled();
 
-    expect(stalled.get(confirmed.match.id)).toMatchObject({ status: "confirmed", lastActivity: "confirmed", daysSilent: 25 });
+    // Confirmed 25 days ago, the start day 20 days ago: silent since the start day.
+    expect(stalled.get(confirmed.match.id)).toMatchObject({ status: "confirmed", lastActivity: "started", daysSilent: 20, lastActivityAt: new Date("2031-06-25T04:00:00Z") });
     for (const other of others) expect(stalled.has(other.match.id)).toBe(false);
+  });
+
+  test("a confirmed match whose start day has not come is never stalled, however long ago it was confirmed; from its start day it counts", async () => {
+    // Confirmed in March for a start in August.
+    const waiting = await pair({ startedDaysAgo: -30, status: "confirmed", confirmedDaysAgo: 130 });
+    // Confirmed in March, the start day 10 days ago: 10 days silent, not 130.
+    const begun = await pair({ startedDaysAgo: 10, status: "confirmed", confirmedDaysAgo: 130 });
+
+    const stalled = await allStalled();
+    expect(stalled.has(waiting.match.id)).toBe(false);
+    expect(stalled.has(begun.match.id)).toBe(false);
+
+    // The day before the start, still not; STALL_DAYS after the start day, stalled.
+    expect((await allStalled(new Date(NOW.getTime() + 29 * DAY))).has(waiting.match.id)).toBe(false);
+    expect((await allStalled(new Date(NOW.getTime() + (30 + STALL_DAYS - 1) * DAY))).has(waiting.match.id)).toBe(false);
+    expect((await allStalled(new Date(NOW.getTime() + (30 + STALL_DAYS) * DAY))).get(waiting.match.id)).toMatchObject({ daysSilent: STALL_DAYS, lastActivity: "started" });
+    expect((await allStalled(new Date(NOW.getTime() + (STALL_DAYS - 10) * DAY))).get(begun.match.id)).toMatchObject({ daysSilent: STALL_DAYS });
+
+    // A message after the start day counts as usual.
+    await db.insert(matchMessages).values({ matchId: begun.match.id, authorId: begun.mentor.id, body: "Are you starting?", createdAt: ago(2) });
+    expect((await allStalled(new Date(NOW.getTime() + (STALL_DAYS - 10) * DAY))).has(begun.match.id)).toBe(false);
+
+    const admin = await makeUser(db, { role: "admin" });
+    expect(await nudgeStalledMatch(db, { admin, matchId: waiting.match.id, now: NOW })).toEqual({ ok: false, error: "not_stalled" });
+  });
+
+  test("a confirmed match's start day is the slot's day: at 23:00 in New York it is not yet the next day", async () => {
+    // The slot starts on 2031-07-02, 13 days before NOW's day in New York.
+    const made = await pair({ startedDaysAgo: STALL_DAYS - 1, status: "confirmed", confirmedDaysAgo: 100 });
+    // 03:00 UTC on the 16th is 23:00 on the 15th in New York: still day 13.
+    expect((await allStalled(new Date("2031-07-16T03:00:00Z"))).has(made.match.id)).toBe(false);
+    // 05:00 UTC on the 16th is 01:00 on the 16th in New York: day 14.
+    expect((await allStalled(new Date("2031-07-16T05:00:00Z"))).get(made.match.id)).toMatchObject({ daysSilent: STALL_DAYS });
   });
 
   test("days are counted where the slot is: 23:30 in New York the day before is a day more, not the same day", async () => {
@@ -140,7 +178,8 @@ describe("nudgeStalledMatch", () => {
 
     const listed = (await allStalled()).get(match.id)!;
     expect(listed).toMatchObject({ nudgedToday: true });
-    expect(listed.lastNudgeAt).not.toBeNull();
+    // The ledger is dated by the driven clock (2031), not the database's.
+    expect(listed.lastNudgeAt).toEqual(NOW);
     // The nudge is not activity: the match stays stalled until the pair writes.
     expect((await allStalled(new Date(NOW.getTime() + DAY))).get(match.id)).toMatchObject({ nudgedToday: false, daysSilent: 17 });
 

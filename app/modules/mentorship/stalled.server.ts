@@ -16,7 +16,8 @@ import type { LastActivity } from "./stalled-labels";
 
 // Stalled matches (docs/decisions/016-the-mentorship-space.md): a confirmed or active match whose
 // last sign of life — its confirmation or start, a check-in, a reply, a message — is STALL_DAYS
-// or more days ago, in the slot's time zone. Admins list them and nudge both sides, once a day.
+// or more days ago, in the slot's time zone. A confirmed match counts from its start day at the
+// earliest, so it never stalls before the internship begins. Admins list them and nudge both sides, once a day.
 
 /** The statuses a match can stall in: the pair agreed to work together and has not finished. */
 export const STALLABLE_MATCH_STATUSES = ["confirmed", "active"] as const;
@@ -31,8 +32,15 @@ const lastNudge = sql`(select max(${reminders.createdAt}) from ${reminders} wher
 // why: a confirmed match from before confirmed_at was recorded still has a time to count from.
 const confirmed = sql`coalesce(${matches.confirmedAt}, ${matches.updatedAt})`;
 /** The latest of them all (greatest() skips the ones that never happened). */
-const lastActivityAt = sql`greatest(${confirmed}, ${matches.startedAt}, ${lastCheckIn}, ${lastReply}, ${lastMessage})`;
-/** Whole days from the last activity to `now`, both as days where the slot is. */
+const lastActivity = sql`greatest(${confirmed}, ${matches.startedAt}, ${lastCheckIn}, ${lastReply}, ${lastMessage})`;
+/**
+ * A confirmed match's start day, from its first moment where the slot is: a pair waits for it
+ * without a word and is not silent (confirmed in March for a June start); null for other matches.
+ */
+const startDay = sql`(case when ${matches.status} = 'confirmed' then (${slots.startDate}::timestamp at time zone ${slots.timezone}) end)`;
+/** What silence counts from: the last activity, or a confirmed match's start day when that is later. */
+const lastActivityAt = sql`greatest(${lastActivity}, ${startDay})`;
+/** Whole days from the last activity to `now`, both as days where the slot is (negative before a confirmed match's start day). */
 const daysSilent = (now: Date) =>
   sql<number>`((${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date - (${lastActivityAt} at time zone ${slots.timezone})::date)`;
 
@@ -59,6 +67,7 @@ function stalledQuery(db: Db, now: Date, matchId?: string) {
       lastCheckInAt: at(lastCheckIn),
       lastReplyAt: at(lastReply),
       lastMessageAt: at(lastMessage),
+      startDayAt: at(startDay),
       lastActivityAt: at(lastActivityAt),
       daysSilent: daysSilent(now),
       lastNudgeAt: at(lastNudge),
@@ -82,6 +91,8 @@ function whatWasLast(row: StalledRow): LastActivity {
     ["check_in", row.lastCheckInAt],
     ["reply", row.lastReplyAt],
     ["message", row.lastMessageAt],
+    // why: the start day of a confirmed match that has not been marked started counts as its start.
+    ["started", row.startDayAt],
   ];
   let last: LastActivity = "confirmed";
   let latest = -Infinity;
@@ -169,7 +180,7 @@ export async function nudgeStalledMatch(db: Db, { admin, matchId, now }: { admin
             matchUrl,
           }),
         }),
-      });
+      }, now);
       if (result !== "already") sent++;
     }
     await recordAudit(tx, {
