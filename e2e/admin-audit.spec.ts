@@ -31,5 +31,7 @@ test("the audit log names a rejected proposal, shows its reason, and opens it", 
   await expect(page).toHaveURL(`/matches/${match.id}`);
   await expect(page.getByRole("heading", { level: 1, name: slot.title })).toBeVisible();
   await expect(page.getByText("Not approved by an admin")).toBeVisible();
-  await expect(page.getByText("Her term hours do not fit this slot.")).toBeVisible();
+  await expect(page.getByText("Her term hours do not fit this slot.", { exact: true })).toBeVisible();
+  // The history says who closed it, and why.
+  await expect(page.getByText("Why: Her term hours do not fit this slot.")).toBeVisible();
 });
