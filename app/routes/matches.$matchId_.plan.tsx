@@ -51,6 +51,8 @@ function refusal(error: Exclude<PlanError, "not_found">, action: PlanAction, dur
       return { status: 400, field: "targetWeek", message: `The internship has ${durationWeeks} weeks` };
     case "not_done":
       return { status: 409, message: "This goal is no longer marked done, so there is nothing to confirm. The page below is up to date." };
+    case "confirmed_done":
+      return { status: 403, message: "A mentor confirmed this goal done, so only a mentor can reopen it. Ask your mentor to reopen it." };
     case "too_many_goals":
       return { status: 409, message: `A plan holds at most ${MAX_GOALS} goals. Edit or drop one instead.` };
     case "too_many_links":

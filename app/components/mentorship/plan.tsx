@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CHECK_ON_SUBMIT, ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
@@ -10,7 +10,7 @@ import { firstName } from "~/domain/names";
 import { GOAL_STATES } from "~/domain/vocabulary";
 import { parseForm } from "~/forms/gate";
 import type { MentorshipSide } from "~/modules/mentorship/access.server";
-import { describeProgress, goalSourceLabel, GOAL_STATE_LABELS, GOAL_STATE_TONES, goalWeekLine } from "~/modules/mentorship/plan-labels";
+import { describeProgress, goalBadge, goalSourceLabel, GOAL_STATE_LABELS, goalWeekLine } from "~/modules/mentorship/plan-labels";
 import { MAX_EVIDENCE_LABEL, planActionSchema } from "~/modules/mentorship/plan-schemas";
 import type { PlanGoal, PlanView } from "~/modules/mentorship/plan.server";
 import type { MentorshipHeaderData } from "~/modules/mentorship/route.server";
@@ -76,11 +76,16 @@ export function PlanPage({
   const resultFor = (form: string) => (lastAction?.form === form ? lastAction.result : undefined);
   const orphan = lastAction && !formIdsOf(plan).has(lastAction.form) ? Object.values(lastAction.result.error ?? {}).flat().filter(Boolean) : [];
   const currentWeek = weekOf(plan.dates, plan.today);
+  // why: every form keeps what was typed and its errors until it is drawn anew. Each answer to a
+  // submission is a new location (a redirect after a success, the page again after a refusal), so
+  // keying the forms by it clears a form after its own success and leaves errors only on the form
+  // just sent, as a page loaded without JavaScript does.
+  const { key: answer } = useLocation();
 
   return (
     <div>
       <MentorshipHeader header={header} />
-      <div className="space-y-6">
+      <div key={answer} className="space-y-6">
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {orphan.length ? (
           <Alert tone="error" title="Nothing was changed">
@@ -192,13 +197,13 @@ function DraftForm({ lastResult }: { lastResult: LastResult | undefined }) {
   );
 }
 
-function StateBadge({ state }: { state: PlanGoal["state"] }) {
-  return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${GOAL_STATE_TONES[state]}`}>
-      {GOAL_STATE_LABELS[state]}
-    </span>
-  );
+function StateBadge({ state, confirmed }: { state: PlanGoal["state"]; confirmed: boolean }) {
+  const { label, tone } = goalBadge(state, confirmed);
+  return <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${tone}`}>{label}</span>;
 }
+
+/** The day of a moment sent by the loader, as "Jun 22, 2026". */
+const dayOf = (at: Date | string) => formatDay(new Date(at).toISOString().slice(0, 10));
 
 /** "Priya", "Priya or Sam", "a mentor": who a student's "done" waits for. */
 function mentorsByFirstName(names: string[]) {
@@ -232,7 +237,7 @@ function GoalCard({
           <h3 className={`mt-1 break-words font-semibold ${goal.state === "dropped" ? "text-slate-500 line-through" : "text-slate-900"}`}>{goal.title}</h3>
           <p className="mt-0.5 text-xs text-slate-500">{goal.addedBy ? `Added by ${goal.addedBy}` : goalSourceLabel(goal.source, side)}</p>
         </div>
-        <StateBadge state={goal.state} />
+        <StateBadge state={goal.state} confirmed={Boolean(goal.confirmed)} />
       </div>
 
       {waiting ? (
@@ -241,7 +246,7 @@ function GoalCard({
         </p>
       ) : goal.confirmed ? (
         <p className="mt-3 text-sm text-emerald-900">
-          Done · confirmed by {goal.confirmed.by} on {formatDay(new Date(goal.confirmed.at).toISOString().slice(0, 10))}
+          Done · confirmed by {goal.confirmed.by} on {dayOf(goal.confirmed.at)}
         </p>
       ) : null}
 
@@ -264,7 +269,13 @@ function GoalCard({
 
       {plan.mayEdit ? (
         <div className="mt-4 flex flex-wrap items-center gap-x-5 gap-y-3 border-t border-slate-100 pt-4">
-          <StateForm goal={goal} durationWeeks={plan.dates.durationWeeks} lastResult={resultFor(`state-${goal.id}`)} />
+          {goal.mayChangeState ? (
+            <StateForm goal={goal} durationWeeks={plan.dates.durationWeeks} lastResult={resultFor(`state-${goal.id}`)} />
+          ) : goal.confirmed ? (
+            <p className="text-sm text-slate-700">
+              Confirmed by {goal.confirmed.by} on {dayOf(goal.confirmed.at)}; ask your mentor to reopen it.
+            </p>
+          ) : null}
           {plan.mayConfirm && waiting ? <ConfirmForm goalId={goal.id} lastResult={resultFor(`confirm-${goal.id}`)} /> : null}
           <Fold summary="Edit" open={editFailed}>
             <EditGoalForm goal={goal} plan={plan} lastResult={resultFor(`edit-${goal.id}`)} />
@@ -380,7 +391,8 @@ function EvidenceForm({ goal, durationWeeks, lastResult }: { goal: Plan["goals"]
       <input type="hidden" name="intent" value="add_evidence" />
       <input type="hidden" name="goalId" value={goal.id} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <Field field={fields.url} label="Link" type="url" hint="A repository, a pull request, a demo or a write-up." placeholder="https://" />
+      {/* why: a text input, not type="url", so a link pasted without https:// ("github.com/me/repo") is sent without JavaScript too; the schema adds the https://. */}
+      <Field field={fields.url} label="Link" inputMode="url" autoComplete="url" hint="A repository, a pull request, a demo or a write-up." placeholder="github.com/you/project" />
       <Field field={fields.label} label="What it is (optional)" maxLength={MAX_EVIDENCE_LABEL} />
       <Button type="submit" disabled={pending}>
         Add the link

@@ -22,6 +22,17 @@ export const GOAL_STATE_TONES: Record<GoalState, string> = {
   dropped: "bg-slate-100 text-slate-500 ring-slate-200",
 };
 
+/**
+ * A goal's badge: its state, with a student's "done" that no mentor confirmed yet told apart at a
+ * glance from a confirmed one (other words, an amber tone instead of a solid green).
+ */
+export function goalBadge(state: GoalState, confirmed: boolean): { label: string; tone: string } {
+  if (state !== "done") return { label: GOAL_STATE_LABELS[state], tone: GOAL_STATE_TONES[state] };
+  return confirmed
+    ? { label: "Done", tone: "bg-emerald-600 text-white ring-emerald-600" }
+    : { label: "Done — waiting for confirmation", tone: "bg-amber-50 text-amber-900 ring-amber-300" };
+}
+
 /** Where a goal came from, said to its reader: the student reads "you". */
 export function goalSourceLabel(source: GoalSource, side: "student" | "mentor" | "admin") {
   if (source === "learning_plan") return "From the slot's learning plan";

@@ -24,16 +24,26 @@ const targetWeek = (durationWeeks: number) =>
     .min(1, "Weeks start at 1")
     .max(durationWeeks, `The internship has ${durationWeeks} weeks`);
 
-/** An http(s) address with a real host name, as the browser would open it (normalised, so the scheme is lower case). */
+// "javascript:", "mailto:", "ftp:"… at the start: a scheme (but "example.org:8080/x" is a host and a port).
+const SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/iu;
+
+/** A link as pasted, with https:// put before one without a scheme ("github.com/me/repo", "//github.com/me/repo"). */
+export function withScheme(value: string) {
+  return SCHEME.test(value) ? value : `https://${value.replace(/^\/+/u, "")}`;
+}
+
+/** An http(s) address with a real host name, as the browser would open it (normalised, so the scheme is lower case); a bare "github.com/me/repo" is taken as https. */
 const webAddress = z
   .string({ error: "Paste the link: a repository, a demo or a write-up" })
   .trim()
   .min(1, "Paste the link: a repository, a demo or a write-up")
   .max(MAX_EVIDENCE_URL, `Use a link of at most ${MAX_EVIDENCE_URL.toLocaleString("en-US")} characters`)
   .transform((value, ctx) => {
-    const url = URL.canParse(value) ? new URL(value) : null;
-    if (!url || !["http:", "https:"].includes(url.protocol) || !url.hostname.includes(".") || url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "Use a web address that starts with https:// (or http://)" });
+    const address = withScheme(value);
+    const url = URL.canParse(address) ? new URL(address) : null;
+    // why: a host needs a dot and no spaces ("not a link" would parse as the host "not%20a%20link").
+    if (!url || !["http:", "https:"].includes(url.protocol) || !/^[a-z0-9.-]+\.[a-z0-9-]{2,}$/iu.test(url.hostname) || url.username || url.password || url.href.length > MAX_EVIDENCE_URL) {
+      ctx.addIssue({ code: "custom", message: "Use a web address, like github.com/you/project or https://…" });
       return z.NEVER;
     }
     return url.href;

@@ -1,15 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { goalEvidence, mentorshipGoals, studentProfiles, users } from "~db/schema";
-import { makeUser } from "~db/test/factories";
+import { emailsTo, makeUser } from "~db/test/factories";
 import { makeMentorship as makeMentorshipAsIs } from "~db/test/mentorship-factories";
 import { addDays } from "~db/test/slot-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { findMentorship, type Viewer } from "./access.server";
 import { actOnPlan, draftPlan, FORMER_MENTOR, getPlan, MAX_EVIDENCE_PER_GOAL } from "./plan.server";
+import { goalBadge } from "./plan-labels";
 import { planActionSchema, type PlanAction } from "./plan-schemas";
 
-const db = moduleTestDb();
+const db = moduleTestDb({ queue: true });
 
 /** makeMentorship with an application deadline before the slot's start (its own default is after a start in the past). */
 function makeMentorship(_: typeof db, options: Parameters<typeof makeMentorshipAsIs>[1] = {}) {
@@ -141,8 +142,8 @@ describe("done, and who confirms it", () => {
     expect(plan.goals.find((g) => g.id === id)!.confirmed?.by).toBe(mentor.name);
     expect(plan.progress).toEqual({ total: 6, done: 1, waiting: 0, dropped: 0 });
 
-    // Back to in progress: the confirmation goes with the "done".
-    await act(student, match.id, { intent: "set_state", goalId: id, state: "in_progress" });
+    // Back to in progress (by a mentor: the student may not undo a confirmation): the confirmation goes with the "done".
+    await act(mentor, match.id, { intent: "set_state", goalId: id, state: "in_progress" });
     expect(await goal(id)).toMatchObject({ state: "in_progress", doneConfirmedBy: null, doneConfirmedAt: null });
     expect(await act(mentor, match.id, { intent: "confirm_done", goalId: id })).toEqual({ ok: false, error: "not_done" });
 
@@ -151,6 +152,58 @@ describe("done, and who confirms it", () => {
     expect(await goal(goals[1]!.id)).toMatchObject({ doneConfirmedBy: mentor.id });
     await act(student, match.id, { intent: "set_state", goalId: goals[2]!.id, state: "dropped" });
     expect((await planFor(mentor, match.id)).progress).toEqual({ total: 5, done: 1, waiting: 0, dropped: 1 });
+  });
+
+  test("a goal a mentor confirmed done is moved away from done by a mentor only; the student's page says to ask", async () => {
+    const { match, student, mentor, goals } = await drafted();
+    const id = goals[0]!.id;
+    await act(student, match.id, { intent: "set_state", goalId: id, state: "done" });
+    // Waiting for a mentor: the student may still take the "done" back.
+    expect((await planFor(student, match.id)).goals.find((g) => g.id === id)!.mayChangeState).toBe(true);
+    await act(mentor, match.id, { intent: "confirm_done", goalId: id });
+
+    for (const state of ["not_started", "in_progress", "dropped"] as const) {
+      expect(await act(student, match.id, { intent: "set_state", goalId: id, state })).toEqual({ ok: false, error: "confirmed_done" });
+    }
+    expect(await goal(id)).toMatchObject({ state: "done", doneConfirmedBy: mentor.id });
+    // Saying "done" again changes nothing and is no error.
+    expect(await act(student, match.id, { intent: "set_state", goalId: id, state: "done" })).toEqual({ ok: true, notice: "state" });
+    expect((await planFor(student, match.id)).goals.find((g) => g.id === id)).toMatchObject({ mayChangeState: false, confirmed: { by: mentor.name } });
+    expect((await planFor(mentor, match.id)).goals.find((g) => g.id === id)!.mayChangeState).toBe(true);
+
+    // The mentor reopens it; then the student moves it again.
+    expect(await act(mentor, match.id, { intent: "set_state", goalId: id, state: "in_progress" })).toEqual({ ok: true, notice: "state" });
+    expect(await goal(id)).toMatchObject({ state: "in_progress", doneConfirmedBy: null });
+    expect(await act(student, match.id, { intent: "set_state", goalId: id, state: "not_started" })).toEqual({ ok: true, notice: "state" });
+
+    // A goal the mentor set done themselves is confirmed, and held the same way.
+    await act(mentor, match.id, { intent: "set_state", goalId: goals[1]!.id, state: "done" });
+    expect(await act(student, match.id, { intent: "set_state", goalId: goals[1]!.id, state: "in_progress" })).toEqual({ ok: false, error: "confirmed_done" });
+  });
+
+  test("the student's done emails each of the slot's mentors; a mentor's own done emails no one", async () => {
+    const { match, student, mentor, secondMentor, goals } = await drafted({ secondMentor: true });
+    expect(await act(student, match.id, { intent: "set_state", goalId: goals[0]!.id, state: "done" })).toEqual({ ok: true, notice: "done_waiting" });
+    for (const person of [mentor, secondMentor!]) {
+      const sent = await emailsTo(db, person.email);
+      expect(sent.map((e) => e.subject)).toEqual([`${student.name} marked “${goals[0]!.title}” done — confirm it on the plan`]);
+      expect(sent[0]!.text).toContain(`/matches/${match.id}/plan`);
+    }
+    // Saying done again is no new event.
+    await act(student, match.id, { intent: "set_state", goalId: goals[0]!.id, state: "done" });
+    expect(await emailsTo(db, mentor.email)).toHaveLength(1);
+    await act(mentor, match.id, { intent: "set_state", goalId: goals[1]!.id, state: "done" });
+    await act(student, match.id, { intent: "set_state", goalId: goals[2]!.id, state: "in_progress" });
+    expect(await emailsTo(db, mentor.email)).toHaveLength(1);
+    expect(await emailsTo(db, secondMentor!.email)).toHaveLength(1);
+    expect(await emailsTo(db, student.email)).toEqual([]);
+  });
+
+  test("the badge tells a done waiting for confirmation from a confirmed one", () => {
+    expect(goalBadge("done", false).label).toBe("Done — waiting for confirmation");
+    expect(goalBadge("done", true).label).toBe("Done");
+    expect(goalBadge("done", false).tone).not.toBe(goalBadge("done", true).tone);
+    expect(goalBadge("in_progress", false).label).toBe("In progress");
   });
 
   test("a deleted mentor's confirmation and links show as a former mentor's", async () => {
@@ -179,6 +232,13 @@ describe("evidence links", () => {
     expect(link("https://localhost").success).toBe(false);
     expect(link("not a link").success).toBe(false);
     expect(link("HTTPS://GitHub.com/me/repo")).toMatchObject({ success: true, data: { url: "https://github.com/me/repo" } });
+    // A link pasted without its scheme is taken as https; what is not a web address still is not.
+    expect(link("github.com/wei/keyboard-nav")).toMatchObject({ success: true, data: { url: "https://github.com/wei/keyboard-nav" } });
+    expect(link("www.example.org/demo?x=1")).toMatchObject({ success: true, data: { url: "https://www.example.org/demo?x=1" } });
+    expect(link("example.org:8080/x")).toMatchObject({ success: true, data: { url: "https://example.org:8080/x" } });
+    for (const bad of ["JavaScript:alert(1)", "mailto:me@example.org", "data:text/html,hi", "localhost:3000", "a b.com", "me:secret@example.org"]) {
+      expect(link(bad).success, bad).toBe(false);
+    }
 
     const goalId = goals[0]!.id;
     await act(student, match.id, { intent: "add_evidence", goalId, url: "https://github.com/me/repo", label: "Repository" });

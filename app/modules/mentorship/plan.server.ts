@@ -1,6 +1,11 @@
 import { aliasedTable, and, asc, count, eq, inArray, max } from "drizzle-orm";
+import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { goalEvidence, mentorshipGoals, studentProfiles, users, type Benefit, type MentorshipGoal } from "~db/schema";
+import GoalDone, { goalDoneSubject } from "~emails/goal-done";
+import { firstName } from "~/domain/names";
+import { absoluteUrl } from "~/env.server";
+import { queueEmail } from "~/mail/outbox.server";
 import { isIn, PLAN_EDITABLE_MATCH_STATUSES, UNCONFIRMED_MATCH_STATUSES } from "~/domain/vocabulary";
 import { findMentorship, type Mentorship, type Viewer } from "./access.server";
 import { draftGoals } from "./plan-draft";
@@ -101,6 +106,8 @@ export async function getPlan(db: Db, m: Mentorship) {
     /** Who added it by hand; null for a goal drafted from the slot. */
     addedBy: goal.source === "added" ? you(goal.createdBy, creatorName) : null,
     confirmed: goal.state === "done" && goal.doneConfirmedAt ? { by: you(goal.doneConfirmedBy, confirmerName), at: goal.doneConfirmedAt } : null,
+    /** The reader may change its state: a student may not move a goal a mentor confirmed done (a mentor reopens it). */
+    mayChangeState: mayEdit && !(m.side === "student" && goal.state === "done" && goal.doneConfirmedAt),
     /** Its week is over and it is neither done nor dropped. */
     overdue: goal.state !== "done" && goal.state !== "dropped" && m.today > weekDays(m.dates, goal.targetWeek).due,
     evidence: evidence
@@ -148,6 +155,7 @@ export type PlanError =
   | "nothing_to_draft"
   | "week_out_of_range"
   | "not_done"
+  | "confirmed_done"
   | "too_many_goals"
   | "too_many_links";
 export type PlanNotice = "drafted" | "added" | "edited" | "state" | "done_waiting" | "confirmed" | "evidence_added" | "evidence_removed";
@@ -157,7 +165,8 @@ export type PlanResult = { ok: true; notice: PlanNotice } | { ok: false; error: 
  * One change to a match's plan by `viewer`, under the match's row lock: either side edits while
  * the match is confirmed or active (rules.ts), only a mentor confirms "done", and every goal or
  * link named must be this match's (else not_found, as for a match that is not theirs). A student's
- * "done" waits for a mentor; a mentor's counts as confirmed; leaving "done" clears the confirmation.
+ * "done" waits for a mentor (who is emailed); a mentor's counts as confirmed; leaving "done" clears the
+ * confirmation, and only a mentor may move a goal a mentor confirmed away from "done".
  */
 export async function actOnPlan(db: Db, { viewer, matchId, action, now = new Date() }: { viewer: Viewer; matchId: string; action: PlanAction; now?: Date }): Promise<PlanResult> {
   return transaction(db, async (tx): Promise<PlanResult> => {
@@ -213,12 +222,32 @@ export async function actOnPlan(db: Db, { viewer, matchId, action, now = new Dat
         const goal = await goalOf(action.goalId);
         if (!goal) return { ok: false, error: "not_found" };
         if (goal.state === action.state) return { ok: true, notice: action.state === "done" && !goal.doneConfirmedAt ? "done_waiting" : "state" };
+        // A mentor's confirmation is undone by a mentor only: the student asks them to reopen it.
+        if (m.side === "student" && goal.state === "done" && goal.doneConfirmedAt) return { ok: false, error: "confirmed_done" };
         const confirmation =
           action.state === "done" && m.side === "mentor" ? { doneConfirmedBy: viewer.id, doneConfirmedAt: now } : { doneConfirmedBy: null, doneConfirmedAt: null };
         await tx
           .update(mentorshipGoals)
           .set({ state: action.state, ...confirmation, updatedAt: now })
           .where(eq(mentorshipGoals.id, goal.id));
+        if (action.state === "done" && m.side === "student") {
+          // The slot's mentors hear of it: the goal counts once one of them confirms it.
+          for (const mentor of m.mentors) {
+            await queueEmail(tx, {
+              template: "goal-done",
+              to: [mentor.email],
+              subject: goalDoneSubject(m.student.name, goal.title),
+              body: createElement(GoalDone, {
+                name: firstName(mentor.name),
+                studentName: m.student.name,
+                goalTitle: goal.title,
+                slotTitle: m.slot.title,
+                planUrl: absoluteUrl(`/matches/${m.match.id}/plan#goal-${goal.id}`),
+              }),
+              userId: mentor.id,
+            });
+          }
+        }
         return { ok: true, notice: action.state === "done" ? (m.side === "mentor" ? "confirmed" : "done_waiting") : "state" };
       }
       case "confirm_done": {
