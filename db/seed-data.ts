@@ -1025,7 +1025,10 @@ export function studentProfileData(student: DemoStudent, index: number) {
 
 // ── The mentorship after the introduction (issue 13) ─────────────────────────────────────────
 // Two internships with the demo mentor (Priya Raman, mentor@example.org): one under way with the
-// demo student (Wei Zhang, student@example.org), one completed with Diego Ramírez (whose STEM OPT covered its dates). Days are counted
+// demo student (Wei Zhang, student@example.org), whose midpoint feedback round is open, one
+// completed with Diego Ramírez (whose STEM OPT covered its dates). A third, at Harbour Food
+// Network with Sofia Martins (mentor3@example.org) and Lucas Oliveira, has gone quiet: the admins'
+// stalled list shows it. Days are counted
 // from the slot's start date, in the slot's time zone; the seed places the start so that "today"
 // (when the seed runs) falls where the story needs it. Whether a check-in was late is not written
 // here: the seed works it out with app/modules/mentorship/weeks.ts, as the app does.
@@ -1066,8 +1069,9 @@ export type DemoMentorship = {
 };
 
 /**
- * Wei's internship, five weeks and two days in: week 5's check-in came a day late and waits for
- * Priya's reply. Wei is on F-1 CPT, so the weeks stay within the 20 hours a week of term time.
+ * Wei's internship, five weeks and two days into ten: week 5's check-in came a day late and waits
+ * for Priya's reply, and the midpoint feedback round (day 35) opened two days ago, answered by
+ * neither side yet. Wei is on F-1 CPT, so the weeks stay within the 20 hours a week of term time.
  */
 export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
   student: "student@example.org",
@@ -1086,7 +1090,7 @@ export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
     hourlyRate: "28.00",
     currency: "USD",
     hoursPerWeek: 20,
-    durationWeeks: 12,
+    durationWeeks: 10,
     seats: 1,
     workMode: "hybrid",
     country: "US",
@@ -1097,7 +1101,7 @@ export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
     offers: ["mentorship", "recommendation_letter", "return_offer", "portfolio_project"],
     questions: ["Tell us about a web page you made faster. What did you measure?"],
     learningPlan:
-      "Week 1: set up the project and ship a first fix. Week 2: profile the progress report page. Weeks 3–5: rebuild the report table with virtualised rows and tests. Weeks 6–8: keyboard navigation and screen-reader labels. Weeks 9–12: measure, write up and present the work.",
+      "Week 1: set up the project and ship a first fix. Week 2: profile the progress report page. Weeks 3–5: rebuild the report table with virtualised rows and tests. Weeks 6–8: keyboard navigation and screen-reader labels. Weeks 9–10: measure, write up and present the work.",
     required: [["react", 2], ["typescript", 2], ["css", 2]],
     niceToHave: [["web-accessibility", 1], ["web-performance", 1]],
   },
@@ -1119,8 +1123,8 @@ export const DEMO_ACTIVE_MENTORSHIP: DemoMentorship = {
       evidence: [{ url: "https://github.com/steppingstone-demo/student-progress-reports", label: "Repository", by: "student", day: 35 }],
     },
     { title: "Keyboard navigation and screen-reader labels for the reports", targetWeek: 8, state: "in_progress", source: "learning_plan" },
-    { title: "A portfolio write-up of the rebuild, with the before-and-after numbers", targetWeek: 11, state: "not_started", source: "student_goal", benefit: "portfolio_project" },
-    { title: "A recommendation letter from Priya at the end of the internship", targetWeek: 12, state: "not_started", source: "student_goal", benefit: "recommendation_letter" },
+    { title: "A portfolio write-up of the rebuild, with the before-and-after numbers", targetWeek: 9, state: "not_started", source: "student_goal", benefit: "portfolio_project" },
+    { title: "A recommendation letter from Priya at the end of the internship", targetWeek: 10, state: "not_started", source: "student_goal", benefit: "recommendation_letter" },
   ],
   checkIns: [
     {
@@ -1272,4 +1276,76 @@ export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
   outcome: { day: 71, benefits: { recommendation_letter: true, referral: false, return_offer: true }, returnOffer: "pending" },
 };
 
-export const DEMO_MENTORSHIPS = [DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP];
+/**
+ * Lucas's internship at Harbour Food Network, four weeks and three days in, gone quiet: two weeks
+ * of check-ins, Sofia's replies and a few messages, then nothing for eighteen days (weeks 3 and 4
+ * missing, each reminded the day after it was due). The admins' stalled list shows it.
+ */
+export const DEMO_STALLED_MENTORSHIP: DemoMentorship = {
+  student: "lucas.oliveira@example.org",
+  mentor: "mentor3@example.org",
+  status: "active",
+  startedDaysAgo: 31,
+  slot: {
+    organization: "harbour-food-network",
+    title: "Donation site: grocer pickup requests",
+    description:
+      "Grocers offer us surplus food by phone, and our dispatcher types every offer into a spreadsheet. Build the page where a grocer posts a pickup request: paid, remote, with a mentor from our tech team.",
+    project:
+      "Add a pickup request form to the donation site, a dispatcher's queue that assigns a driver, and the email that confirms the pickup to the grocer; with tests and a hand-over session.",
+    mentorHoursPerWeek: 2,
+    compensation: "paid",
+    // Above Ontario's minimum wage.
+    hourlyRate: "22.00",
+    currency: "CAD",
+    hoursPerWeek: 15,
+    durationWeeks: 10,
+    seats: 1,
+    workMode: "remote",
+    country: "CA",
+    city: null,
+    timezone: "America/Toronto",
+    acceptedAuthorizations: CA_PART_TIME,
+    paperwork: [],
+    offers: ["mentorship", "recommendation_letter", "portfolio_project"],
+    questions: ["Tell us about a form you built. How did you know people could fill it in?"],
+    learningPlan:
+      "Weeks 1–2: the donation site's code and a first fix. Weeks 3–5: the pickup request form and its tests. Weeks 6–8: the dispatcher's queue. Weeks 9–10: the confirmation email, documentation and a hand-over session.",
+    required: [["javascript", 2], ["html", 2]],
+    niceToHave: [["react", 1], ["postgresql", 1]],
+  },
+  goals: [
+    { title: "Run the donation site locally and ship a first fix", targetWeek: 2, state: "done", source: "learning_plan", confirmedDay: 14 },
+    { title: "The pickup request form, with tests", targetWeek: 5, state: "in_progress", source: "learning_plan" },
+    { title: "The dispatcher's queue that assigns a driver", targetWeek: 8, state: "not_started", source: "learning_plan" },
+    { title: "The confirmation email to the grocer, and hand-over notes", targetWeek: 10, state: "not_started", source: "learning_plan" },
+  ],
+  checkIns: [
+    {
+      week: 1,
+      day: 6,
+      done: "Set up the donation site locally, read the code with Sofia, and fixed the broken postcode check on the volunteer sign-up form.",
+      next: "Ship the fix and start sketching the pickup request form with the dispatcher.",
+      hoursWorked: 15,
+      mentorHoursReceived: 2,
+      reply: { text: "Welcome aboard, Lucas — the postcode fix is live. Ask Hamid (dispatch) for thirty minutes this week; he knows every grocer.", mentorHoursGiven: 2, day: 7 },
+    },
+    {
+      week: 2,
+      day: 12,
+      done: "Met the dispatcher and wrote down the fields a grocer gives by phone. First version of the form on a branch, without validation yet.",
+      next: "Validation and tests for the form, then the pull request.",
+      hoursWorked: 14,
+      mentorHoursReceived: 1.5,
+      reply: { text: "Good notes. Keep the form short: name, address, what and how much, and a pickup window. Let us review the pull request together next week.", mentorHoursGiven: 1.5, day: 13 },
+    },
+  ],
+  messages: [
+    { day: 0, hour: 9, by: "mentor", body: "Welcome, Lucas! Our check-in call is Mondays at 10 Toronto time; the rest of the week I am on chat. The repository link is on the plan." },
+    { day: 9, hour: 15, by: "student", body: "Could we move Monday's call to the afternoon? I have an exam in the morning." },
+    { day: 13, hour: 16, by: "mentor", body: "Of course — Monday at 14:00 then. Good luck with the exam." },
+  ],
+  feedback: [],
+};
+
+export const DEMO_MENTORSHIPS = [DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_STALLED_MENTORSHIP];

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { afterAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { isIn, STUDENT_GOALS } from "~/domain/vocabulary";
 import { payAgainstMinimum } from "~/domain/minimum-wage";
@@ -9,7 +9,13 @@ import { slotRuleIssues } from "~/modules/slots/rules";
 import { submitted } from "~/modules/slots/submitted";
 import { dayIn } from "~/modules/slots/access.server";
 import { addDays, daysBetween, feedbackRoundDays, isLate, lastDay, weekDays, weekOf } from "~/modules/mentorship/weeks";
-import { closeDb, getDb, transaction, type Db } from "./client.server";
+import { findMentorship } from "~/modules/mentorship/access.server";
+import { getFeedbackPage } from "~/modules/mentorship/feedback.server";
+import { listStalledMatches } from "~/modules/mentorship/stalled.server";
+import { STALL_DAYS } from "~/modules/mentorship/schedule";
+import { runReminderSweep } from "~/modules/mentorship/sweep.server";
+import { transaction, type Db } from "./client.server";
+import { moduleTestDb } from "./test/module-db";
 import {
   auditLog,
   checkIns,
@@ -22,6 +28,7 @@ import {
   messageNotices,
   organizationMembers,
   organizations,
+  reminders,
   skills,
   slotMentors,
   slots,
@@ -33,11 +40,11 @@ import {
   workAuthorization,
   type PrimaryBeneficiaryAnswers,
 } from "./schema";
-import { DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_ORGANIZATIONS, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
+import { DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_MENTORSHIPS, DEMO_ORGANIZATIONS, DEMO_STALLED_MENTORSHIP, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
 import { DEMO_PASSWORD, seedDemoData } from "./seed.server";
 
-const db = getDb();
-afterAll(() => closeDb());
+// The queue: the sweep these tests run queues its emails (queueEmail needs it).
+const db = moduleTestDb({ queue: true });
 
 const NOW = new Date("2031-03-10T12:00:00Z");
 const today = NOW.toISOString().slice(0, 10);
@@ -75,6 +82,7 @@ async function tableCounts(tx: Db) {
     matchMessages,
     feedbackAnswers,
     matchOutcomes,
+    reminders,
     auditLog,
   };
   const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await tx.select({ n: count() }).from(table))[0]!.n] as const));
@@ -185,7 +193,7 @@ test("running the seed again creates nothing new", async () => {
 });
 
 /** The demo match of `studentEmail` on the slot titled `title`, with its slot, its mentor's id and its rows. */
-async function seededMentorship(tx: Db, studentEmail: string, title: string) {
+async function seededMentorship(tx: Db, studentEmail: string, title: string, mentorEmail = "mentor@example.org") {
   const [row] = await tx
     .select({ match: matches, slot: slots })
     .from(matches)
@@ -194,7 +202,7 @@ async function seededMentorship(tx: Db, studentEmail: string, title: string) {
     .where(and(eq(users.email, studentEmail), eq(slots.title, title)));
   expect(row, title).toBeDefined();
   const { match, slot } = row!;
-  const [mentor] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "mentor@example.org"));
+  const [mentor] = await tx.select({ id: users.id }).from(users).where(eq(users.email, mentorEmail));
   const [named] = await tx.select().from(slotMentors).where(eq(slotMentors.slotId, slot.id));
   const goals = await tx.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, match.id)).orderBy(asc(mentorshipGoals.position));
   const evidence = await tx.select().from(goalEvidence).where(inArray(goalEvidence.goalId, goals.map((g) => g.id)));
@@ -250,6 +258,79 @@ test("the demo student's internship is under way with the demo mentor: five week
     expect((await tx.select().from(messageNotices).where(eq(messageNotices.matchId, m.match.id))).length).toBe(2);
     expect(m.feedback).toEqual([]);
     expect(m.outcome).toBeUndefined();
+    // Every goal is due within the slot's weeks.
+    expect(m.goals.every((g) => g.targetWeek >= 1 && g.targetWeek <= m.dates.durationWeeks)).toBe(true);
+  });
+});
+
+test("on the seed's day, Wei's midpoint feedback round is open and both Wei and Priya see an empty form; the sweep emails them nothing old", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const m = await seededMentorship(tx, "student@example.org", DEMO_ACTIVE_MENTORSHIP.slot.title);
+    const rounds = feedbackRoundDays(m.dates);
+    // It opened two days ago and stays open for twelve more days.
+    expect(daysBetween(rounds.midpoint.opens, m.today)).toBe(2);
+    for (const viewer of [{ id: m.match.studentId, role: "student" as const }, { id: m.mentorId, role: "mentor" as const }]) {
+      const mentorship = await findMentorship(tx, viewer, m.match.id, { now: NOW });
+      expect(mentorship?.side, viewer.role).toBe(viewer.role);
+      const page = await getFeedbackPage(tx, mentorship!);
+      expect(page.mayAnswer, viewer.role).toBe(true);
+      expect(page.rounds.map((r) => [r.round, r.state, r.answers.length])).toEqual([
+        ["midpoint", "open", 0],
+        ["final", "upcoming", 0],
+      ]);
+    }
+
+    // The ledger already holds the round's announcement to both sides (as feedback.server.ts keys it), dated its opening day.
+    const opened = await tx.select().from(reminders).where(and(eq(reminders.matchId, m.match.id), eq(reminders.kind, "feedback_open")));
+    expect(opened.map((r) => [r.eventKey, r.userId]).sort()).toEqual([[`${m.match.id}:midpoint`, m.match.studentId], [`${m.match.id}:midpoint`, m.mentorId]].sort());
+    expect(opened.every((r) => dayIn(m.slot.timezone!, r.createdAt) === rounds.midpoint.opens)).toBe(true);
+
+    // The first sweep after the seed writes no reminder on any demo internship: nothing about days long past.
+    const demoMatches = await tx
+      .select({ id: matches.id })
+      .from(matches)
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .where(inArray(slots.title, DEMO_MENTORSHIPS.map((d) => d.slot.title)));
+    expect(demoMatches.length).toBe(DEMO_MENTORSHIPS.length);
+    const ledger = async () => (await tx.select({ n: count() }).from(reminders).where(inArray(reminders.matchId, demoMatches.map((d) => d.id))))[0]!.n;
+    const before = await ledger();
+    const first = await runReminderSweep(tx, NOW);
+    expect(Object.values(first).every((n) => n !== null), "every step ran").toBe(true);
+    expect(await ledger()).toBe(before);
+
+    // Five days after opening, whoever has not answered is reminded: the demo's story goes on by itself.
+    const later = await runReminderSweep(tx, new Date(NOW.getTime() + 3 * 86_400_000));
+    expect(later.feedbackRounds).toBe(2);
+    const reminded = await tx.select().from(reminders).where(and(eq(reminders.matchId, m.match.id), eq(reminders.kind, "feedback_reminder")));
+    expect(reminded.map((r) => r.userId).sort()).toEqual([m.match.studentId, m.mentorId].sort());
+  });
+});
+
+test("the admins' stalled list shows Lucas's internship at Harbour Food Network: two weeks of check-ins, then eighteen days of silence", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const m = await seededMentorship(tx, DEMO_STALLED_MENTORSHIP.student, DEMO_STALLED_MENTORSHIP.slot.title, DEMO_STALLED_MENTORSHIP.mentor);
+    expect(m.match.status).toBe("active");
+    expect(m.named.userId).toBe(m.mentorId);
+    expect(m.weeks.map((c) => c.week)).toEqual([1, 2]);
+    expect(m.weeks.every((c) => c.reply && !c.late)).toBe(true);
+    expect(weekOf(m.dates, m.today)).toBe(5);
+
+    const { rows } = await listStalledMatches(tx, NOW);
+    const demoTitles = DEMO_MENTORSHIPS.map((d) => d.slot.title);
+    const stalled = rows.filter((r) => demoTitles.includes(r.slot.title));
+    expect(stalled.map((r) => r.matchId)).toEqual([m.match.id]);
+    const [row] = stalled;
+    expect(row!.daysSilent).toBeGreaterThanOrEqual(17);
+    expect(row!.daysSilent).toBeLessThanOrEqual(20);
+    expect(row!.daysSilent).toBeGreaterThanOrEqual(STALL_DAYS);
+    expect(row!.organization.name).toBe("Harbour Food Network");
+    expect(row!.nudgedToday).toBe(false);
+    // The silence is real: no check-in, reply or message after the last activity.
+    const last = Math.max(...m.weeks.map((c) => Math.max(c.submittedAt.getTime(), c.repliedAt?.getTime() ?? 0)), ...m.messages.map((x) => x.createdAt.getTime()));
+    expect(row!.lastActivityAt.getTime()).toBe(last);
+    // Weeks 3 and 4 were missed, and the sweep reminded each the day after it was due.
+    const due = await tx.select().from(reminders).where(and(eq(reminders.matchId, m.match.id), eq(reminders.kind, "check_in_due")));
+    expect(due.map((r) => r.eventKey).sort()).toEqual([`${m.match.id}:week:3`, `${m.match.id}:week:4`]);
   });
 });
 

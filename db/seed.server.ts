@@ -4,7 +4,10 @@ import { checkEligibility } from "~/engine/eligibility";
 import { scorePair } from "~/engine/score";
 import { utcOffsetMinutes } from "~/engine/timezone";
 import { loadMatchSlot, loadStudent } from "~/modules/engine-adapter/instance.server";
-import { addDays, isLate, lastDay, weekDays, type InternshipDates } from "~/modules/mentorship/weeks";
+import { FEEDBACK_ROUND_WORDS } from "~/modules/mentorship/feedback-labels";
+import { CHECK_IN_REMINDER_DAYS_AFTER_DUE } from "~/modules/mentorship/schedule";
+import { addDays, feedbackRoundDays, isLate, lastDay, weekDays, type InternshipDates } from "~/modules/mentorship/weeks";
+import { formatDay } from "~/modules/slots/format";
 import { dayIn } from "~/modules/slots/access.server";
 import { transaction, type Db } from "./client.server";
 import {
@@ -62,8 +65,8 @@ export type SeedResult = { created: number; accounts: number; organizations: num
 
 /**
  * Creates whatever part of the demo marketplace is missing — accounts (verified, password
- * `steppingstone-demo`), organizations, memberships, slots, student profiles and two
- * mentorships (one under way, one completed) — in one
+ * `steppingstone-demo`), organizations, memberships, slots, student profiles and three
+ * mentorships (one under way with its midpoint feedback open, one completed, one stalled) — in one
  * transaction, and leaves everything already there as it is. Refuses to run in production,
  * where these would be known credentials. Dates are relative to `now`.
  */
@@ -367,25 +370,45 @@ async function seedMentorship(
       repliedAt: c.reply ? when(c.reply.day, 12) : null,
     })),
   );
-  const late = demo.checkIns.filter((c) => isLate(dates, c.week, day(c.day)));
-  // A late check-in was reminded the day after it was due, in the morning (reminders.server.ts's event key).
-  if (late.length) {
-    await tx.insert(reminders).values(
-      late.map((c) => {
-        const due = weekDays(dates, c.week).due;
-        return {
-          kind: "check_in_due" as const,
-          eventKey: `${matchId}:week:${c.week}`,
-          userId: studentId,
-          matchId,
-          state: "sent" as const,
-          summary: `Your check-in for week ${c.week} of “${slot!.title}” was due on ${new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`))}.`,
-          url: `/matches/${matchId}/check-ins`,
-          createdAt: at(zone, addDays(due, 1), 9),
-        };
-      }),
-    );
-  }
+  // The reminders the sweep already sent, in its ledger, so its first run after the seed does not
+  // email the demo people about days long past. A week's check-in not written by its due day was
+  // reminded the morning after (reminders.server.ts's event key), whether it came late or not at all.
+  const dueReminded = Array.from({ length: demo.slot.durationWeeks }, (_, i) => i + 1).filter((week) => {
+    const remindOn = addDays(weekDays(dates, week).due, CHECK_IN_REMINDER_DAYS_AFTER_DUE);
+    const written = demo.checkIns.find((c) => c.week === week);
+    return remindOn <= today && (!written || isLate(dates, week, day(written.day))) && (!completedAt || remindOn <= lastDay(dates));
+  });
+  const remindedAt = (remindOn: string, hour: number) => new Date(Math.min(at(zone, remindOn, hour).getTime(), now.getTime()));
+  const checkInRows = dueReminded.map((week) => {
+    const due = weekDays(dates, week).due;
+    return {
+      kind: "check_in_due" as const,
+      eventKey: `${matchId}:week:${week}`,
+      userId: studentId,
+      matchId,
+      state: "sent" as const,
+      summary: `Your check-in for week ${week} of “${slot!.title}” was due on ${formatDay(due)}.`,
+      url: `/matches/${matchId}/check-ins`,
+      createdAt: remindedAt(addDays(due, CHECK_IN_REMINDER_DAYS_AFTER_DUE), 9),
+    };
+  });
+  // Each feedback round that has opened was announced to both sides on its day ("feedback_open",
+  // `<matchId>:<round>`, as feedback.server.ts writes it); a round answered later still was.
+  const rounds = feedbackRoundDays(dates);
+  const opened = (["midpoint", "final"] as const).filter((round) => rounds[round].opens <= today && (!completedAt || rounds[round].opens <= lastDay(dates)));
+  const feedbackRows = opened.flatMap((round) =>
+    [studentId, mentorId].map((userId) => ({
+      kind: "feedback_open" as const,
+      eventKey: `${matchId}:${round}`,
+      userId,
+      matchId,
+      state: "sent" as const,
+      summary: `Open: the ${FEEDBACK_ROUND_WORDS[round]} feedback for “${slot!.title}”, until ${formatDay(addDays(rounds[round].closes, -1))}.`,
+      url: `/matches/${matchId}/feedback`,
+      createdAt: remindedAt(rounds[round].opens, 8),
+    })),
+  );
+  if (checkInRows.length + feedbackRows.length > 0) await tx.insert(reminders).values([...checkInRows, ...feedbackRows]);
 
   if (demo.messages.length) {
     await tx.insert(matchMessages).values(demo.messages.map((m) => ({ matchId, authorId: by(m.by), body: m.body, createdAt: when(m.day, m.hour) })));
