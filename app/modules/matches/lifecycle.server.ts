@@ -31,6 +31,7 @@ import { describeDates, describePay, describePlace } from "~/modules/slots/forma
 import { isUuid } from "~/modules/ids";
 import { tellThoseLeftWaiting } from "~/modules/slots/filled.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
+import { waitingLines } from "~/modules/mentorship/summary.server";
 import {
   AFTER_INTRODUCTION_MATCH_STATUSES,
   BEFORE_INTRODUCTION_MATCH_STATUSES,
@@ -369,7 +370,7 @@ export type MatchPage = NonNullable<Awaited<ReturnType<typeof getMatchPage>>>;
 export const MY_MATCHES_PAGE_SIZE = 20;
 
 /** "Your matches": one page of the matches `viewer` may see, live ones first, then the most recently changed. */
-export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page?: number } = {}) {
+export async function listMyMatches(db: Db, viewer: Viewer, { page = 1, now = new Date() }: { page?: number; now?: Date } = {}) {
   const visible = visibleTo(viewer);
   // Admins see every match from the introduction on here; proposals are in the review queue.
   const where = viewer.role === "admin" ? inArray(matches.status, AFTER_INTRODUCTION_MATCH_STATUSES) : and(visible, notInArray(matches.status, [...BEFORE_INTRODUCTION_MATCH_STATUSES]));
@@ -381,7 +382,7 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
         score: matches.score,
         updatedAt: matches.updatedAt,
         studentName: users.name,
-        slot: { id: slots.id, title: slots.title, startDate: slots.startDate },
+        slot: { id: slots.id, title: slots.title, startDate: slots.startDate, durationWeeks: slots.durationWeeks, timezone: slots.timezone },
         organizationName: organizations.name,
       })
       .from(matches)
@@ -401,5 +402,8 @@ export async function listMyMatches(db: Db, viewer: Viewer, { page = 1 }: { page
       .where(where),
     { page, size: MY_MATCHES_PAGE_SIZE },
   );
-  return { ...listed, rows: listed.rows.map((r) => ({ ...r, slot: submitted(r.slot) })) };
+  const rows = listed.rows.map((r) => ({ ...r, slot: submitted(r.slot) }));
+  // What waits for the reader on each active match, in one grouped query over the page's rows.
+  const waiting = await waitingLines(db, viewer.role === "admin" ? "admin" : viewer.role === "student" ? "student" : "mentor", rows, now);
+  return { ...listed, rows: rows.map((r) => ({ ...r, waiting: waiting.get(r.id) ?? null })) };
 }
