@@ -19,8 +19,8 @@ const MINUTE = 60_000;
 const nextDigestTime = (after: Date) => new Date(digestTimeOf(after).getTime() + 7 * DAY);
 
 let events = 0;
-/** A reminder for `user` through remind(), as the sweep writes one. */
-function remindOf(user: Pick<User, "id" | "email">, summary: string) {
+/** A reminder for `user` through remind() at `now`, as the sweep writes one. */
+function remindOf(user: Pick<User, "id" | "email">, summary: string, now = new Date()) {
   const n = ++events;
   return transaction(db, (tx) =>
     remind(tx, {
@@ -31,7 +31,7 @@ function remindOf(user: Pick<User, "id" | "email">, summary: string) {
       summary,
       url: `http://localhost:3000/reminder/${n}`,
       email: () => ({ template: "check-in-due", subject: `Reminder ${n}`, body: createElement("p", null, summary) }),
-    }),
+    }, now),
   );
 }
 
@@ -114,6 +114,23 @@ describe("sending the digest", () => {
     expect(await sendDigests(db, now)).toBe(0);
     const next = nextDigestTime(now);
     expect(await sendDigests(db, new Date(next.getTime() + MINUTE))).toBe(1);
+    expect((await emailsTo(db, weekly.email)).map((e) => e.subject)).toEqual(["Your weekly Steppingstone digest: 1 reminder"]);
+  });
+
+  test("the driven clock decides, not the database's: with a clock months before the real one, a reminder held on Tuesday goes in the next Monday's digest, not before", async () => {
+    const weekly = await makeUser(db);
+    await setEmailCadence(db, { userId: weekly.id, cadence: "weekly_digest", now: new Date("2026-06-01T12:00:00Z") });
+    // A Tuesday in June 2026; the digests around it are Monday 1 and Monday 8 June.
+    const tuesday = new Date("2026-06-02T12:00:00Z");
+    expect(await remindOf(weekly, "Held in June.", tuesday)).toBe("in_digest");
+    const [row] = await db.select({ createdAt: reminders.createdAt }).from(reminders).where(eq(reminders.userId, weekly.id));
+    expect(row!.createdAt).toEqual(tuesday);
+
+    const nextMonday = nextDigestTime(tuesday);
+    expect(nextMonday).toEqual(new Date(`2026-06-08T${String(DIGEST_HOUR_UTC).padStart(2, "0")}:00:00Z`));
+    await sendDigests(db, new Date(tuesday.getTime() + DAY));
+    expect(await emailsTo(db, weekly.email)).toHaveLength(0);
+    await sendDigests(db, new Date(nextMonday.getTime() + MINUTE));
     expect((await emailsTo(db, weekly.email)).map((e) => e.subject)).toEqual(["Your weekly Steppingstone digest: 1 reminder"]);
   });
 });

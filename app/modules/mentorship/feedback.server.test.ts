@@ -239,6 +239,46 @@ describe("the reminders", () => {
     expect(await sentTo(student.id, "feedback_reminder")).toBe(1);
   });
 
+  test("a match completed before a round opens is not asked about it; one completed on or after the opening day is", async () => {
+    // 12 weeks, the midpoint round opens tomorrow (at(1)).
+    const early = await mentorship({ status: "completed", startedDaysAgo: 41, durationWeeks: 12, match: { completedAt: at(-3) } });
+    const onTheDay = await mentorship({ status: "completed", startedDaysAgo: 41, durationWeeks: 12, match: { completedAt: at(1) } });
+    for (const day of [1, 6, 12]) await feedbackRoundReminders(db, at(day));
+    for (const person of [early.student, early.mentor]) expect(await emailsTo(db, person.email)).toEqual([]);
+    expect(await db.select().from(reminders).where(eq(reminders.matchId, early.match.id))).toEqual([]);
+    expect(await subjects(onTheDay.student.email)).toEqual([
+      `The midpoint feedback round is open: ${onTheDay.slot.title}`,
+      `Reminder: your midpoint feedback for ${onTheDay.slot.title}`,
+      `Reminder: your midpoint feedback for ${onTheDay.slot.title}`,
+    ]);
+  });
+
+  test("a match completed between the rounds is reminded of the midpoint, never of the final round", async () => {
+    // 4 weeks from 20 days ago: the midpoint opened 6 days ago, the final round opens on the last day (at(7)).
+    const made = await mentorship({ status: "completed", startedDaysAgo: 20, durationWeeks: 4, match: { completedAt: at(0) } });
+    for (const day of [0, 7, 8, 12, 18]) await feedbackRoundReminders(db, at(day));
+    const rounds = (await db.select({ eventKey: reminders.eventKey }).from(reminders).where(eq(reminders.userId, made.student.id))).map((r) => r.eventKey.split(":")[1]);
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(rounds.every((round) => round === "midpoint")).toBe(true);
+  });
+
+  test("the ledger follows the driven clock: with a clock months before the real one, the reminders come on their days as with the real clock", async () => {
+    // why: the opening email's ledger row is when the person was told; dated by the database's clock (months later) the reminders were skipped.
+    const JUNE = new Date("2026-06-10T16:00:00Z");
+    const inJune = (days: number) => new Date(JUNE.getTime() + days * DAY);
+    const { student, mentor } = await makeMentorship(db, {
+      today: JUNE,
+      startedDaysAgo: 41,
+      durationWeeks: 12,
+      slot: { applicationDeadline: addDays(dayIn("America/New_York", JUNE), -41 - 7) },
+    });
+    for (const day of [1, 6, 12]) await feedbackRoundReminders(db, inJune(day));
+    for (const person of [student, mentor]) expect(await sentTo(person.id, "feedback_open")).toBe(1);
+    for (const person of [student, mentor]) expect(await sentTo(person.id, "feedback_reminder")).toBe(2);
+    const [opened] = await db.select({ createdAt: reminders.createdAt }).from(reminders).where(and(eq(reminders.userId, student.id), eq(reminders.kind, "feedback_open")));
+    expect(opened!.createdAt).toEqual(inJune(1));
+  });
+
   test("a match not under way gets no feedback emails", async () => {
     const { student } = await mentorship({ status: "not_proceeding", startedDaysAgo: 42 });
     await feedbackRoundReminders(db, at(0));

@@ -129,6 +129,8 @@ type RoundMatch = {
   organizationName: string;
   dates: InternshipDates;
   student: Person;
+  /** The day (in the slot's zone) a completed match was completed; null while it runs. */
+  completedDay: string | null;
 };
 
 /**
@@ -136,7 +138,8 @@ type RoundMatch = {
  * that has not answered is emailed ("feedback_open"), then reminded on the FEEDBACK_REMINDER_DAYS
  * after opening ("feedback_reminder") — each mentor of the slot until one of them answers. Each
  * email goes once per person (the reminders ledger); a reminder whose day passed while the sweep
- * was down is not sent late. Returns how many were sent or held for a digest.
+ * was down is not sent late. A match completed early is asked only about the rounds that opened
+ * on or before its completion day. Returns how many were sent or held for a digest.
  */
 export async function feedbackRoundReminders(db: Db, now: Date): Promise<number> {
   // why: a day of margin either side of UTC for the slots' zones; the exact days are checked per slot below.
@@ -144,6 +147,8 @@ export async function feedbackRoundReminders(db: Db, now: Date): Promise<number>
   const rows = await db
     .select({
       matchId: matches.id,
+      status: matches.status,
+      completedAt: matches.completedAt,
       slot: { id: slots.id, organizationId: slots.organizationId, title: slots.title, timezone: slots.timezone, startDate: slots.startDate, durationWeeks: slots.durationWeeks },
       organizationName: organizations.name,
       student: { id: users.id, name: users.name, email: users.email },
@@ -169,6 +174,7 @@ export async function feedbackRoundReminders(db: Db, now: Date): Promise<number>
       organizationName: row.organizationName,
       dates: { startDate, durationWeeks },
       student: row.student,
+      completedDay: row.status === "completed" && row.completedAt ? dayIn(timezone, row.completedAt) : null,
     });
   }
   return count;
@@ -177,7 +183,10 @@ export async function feedbackRoundReminders(db: Db, now: Date): Promise<number>
 async function remindMatch(db: Db, now: Date, m: RoundMatch): Promise<number> {
   const today = dayIn(m.slot.timezone, now);
   const days = feedbackRoundDays(m.dates);
-  const open = ROUNDS.filter((round) => roundState(days[round], today) === "open");
+  const open = ROUNDS.filter(
+    // why: a round that opens after an early completion asks about weeks that never happened.
+    (round) => roundState(days[round], today) === "open" && (m.completedDay === null || days[round].opens <= m.completedDay),
+  );
   if (!open.length) return 0;
   const answered = await db.select({ round: feedbackAnswers.round, side: feedbackAnswers.side }).from(feedbackAnswers).where(eq(feedbackAnswers.matchId, m.matchId));
   const mentors = await slotMentorRecipients(db, m.slot);
@@ -196,7 +205,7 @@ async function remindMatch(db: Db, now: Date, m: RoundMatch): Promise<number> {
         // why: a person first told on or after a reminder's day (sweep down, a mentor who joined late) is not reminded the same day or for it.
         else if (dayIn(m.slot.timezone, opened) >= addDays(days[round].opens, FEEDBACK_REMINDER_DAYS[due - 1]!)) continue;
         else reminder = due as 1 | 2;
-        const result = await transaction(db, (tx) => remind(tx, reminderOf(m, person, side, round, reminder, addDays(days[round].closes, -1))));
+        const result = await transaction(db, (tx) => remind(tx, reminderOf(m, person, side, round, reminder, addDays(days[round].closes, -1)), now));
         if (result !== "already") count++;
       }
     }

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { checkIns, emailPreferences, matchMessages, reminders, type MatchStatus } from "~db/schema";
+import { checkIns, emailPreferences, matchMessages, organizationMembers, reminders, slotMentors, type MatchStatus } from "~db/schema";
 import { emailsTo, makeUser } from "~db/test/factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { checkInDueSubject } from "~emails/check-in-due";
 import { checkInReplyDueSubject } from "~emails/check-in-reply-due";
 import { introductionReplyDueSubject } from "~emails/introduction-reply-due";
+import { writeCheckIn as writeStudentCheckIn } from "./check-ins.server";
 import { checkInDueOn, checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
 import { addDays } from "./weeks";
 
@@ -177,6 +178,25 @@ describe("checkInReplyReminders", () => {
     expect(await subjects(replied.mentor.email)).toEqual([]);
     expect(await subjects(completed.mentor.email)).toHaveLength(1);
     expect(await subjects(stopped.mentor.email)).toEqual([]);
+  });
+
+  test("a named mentor who left the organization gets neither the check-in's email nor its reminder; the named one still there gets both", async () => {
+    const { mentor, secondMentor, student, match, slot, organization } = await internship({ secondMentor: true });
+    await db.insert(slotMentors).values([mentor, secondMentor!].map((m) => ({ slotId: slot.id, userId: m.id })));
+    await db.delete(organizationMembers).where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.userId, secondMentor!.id)));
+
+    const written = await writeStudentCheckIn(db, {
+      viewer: { id: student.id, role: "student" },
+      matchId: match.id,
+      input: { week: 1, done: "Set up the project.", next: "The importer.", hoursWorked: 20, mentorHoursReceived: 2 },
+      now: at(6),
+    });
+    expect(written).toMatchObject({ ok: true });
+    expect(await subjects(mentor.email)).toHaveLength(1);
+    await checkInReplyReminders(db, at(9));
+    expect(await subjects(mentor.email)).toEqual([(await subjects(mentor.email))[0], checkInReplyDueSubject("Test", 1)]);
+    expect(await emailsTo(db, secondMentor!.email)).toEqual([]);
+    expect(await db.select().from(reminders).where(eq(reminders.userId, secondMentor!.id))).toEqual([]);
   });
 
   test("an old unreplied check-in is not reminded weeks later", async () => {

@@ -21,7 +21,12 @@ const ago = (days: number, hours = 0) => new Date(NOW.getTime() - days * DAY - h
  * `confirmedDaysAgo` days before NOW (5 days before the start by default) and, when active,
  * started on the start day; silent since unless the test writes.
  */
-async function pair({ startedDaysAgo = 20, status = "active" as MatchStatus, secondMentor = false, confirmedDaysAgo = startedDaysAgo + 5 } = {}) {
+async function pair({
+  startedDaysAgo = 20,
+  status = "active",
+  secondMentor = false,
+  confirmedDaysAgo = startedDaysAgo + 5,
+}: { startedDaysAgo?: number; status?: MatchStatus; secondMentor?: boolean; confirmedDaysAgo?: number } = {}) {
   const made = await makeMentorship(db, {
     today: NOW,
     startedDaysAgo,

@@ -1,13 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, slotMentors, slots, slotSkills } from "~db/schema";
+import { auditLog, organizationMembers, slotMentors, slots, slotSkills } from "~db/schema";
 import { emailsTo, linkIn, makeUser } from "~db/test/factories";
 import { addDays, addMentor, makeOrganization, makeSkill, makeSlot, parseSlot, slotFormValues, unpaidValues } from "~db/test/slot-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { slotOpenedSubject } from "~emails/slot-opened";
 import { slotSentBackSubject } from "~emails/slot-sent-back";
 import { slotDraftSchema, type SlotInput } from "./schemas";
-import { endSlot, getOwnSlot, listOrganizationSlots, listReviewQueue, reviewSlot, saveSlot, submitSlot, todayOf, withdrawSlot } from "./slots.server";
+import { endSlot, getOwnSlot, listOrganizationSlots, listReviewQueue, reviewSlot, saveSlot, slotMentorRecipients, submitSlot, todayOf, withdrawSlot } from "./slots.server";
 
 const db = moduleTestDb({ queue: true });
 
@@ -359,5 +359,24 @@ describe("listOrganizationSlots", () => {
     expect(all?.counts).toEqual({ draft: 1, pending_review: 0, open: 1, closed: 0, filled: 1 });
     expect((await listOrganizationSlots(db, { userId: mentor.id, status: "open" }))?.rows.map((r) => r.id)).toEqual([open.id]);
     expect(await listOrganizationSlots(db, { userId: (await makeUser(db, { role: "mentor" })).id })).toBeNull();
+  });
+});
+
+describe("slotMentorRecipients", () => {
+  test("the slot's named mentors who are still members of its organization; when none is, every member", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    const second = await addMentor(db, organization, "Bea Second");
+    const unnamed = await addMentor(db, organization, "Cy Unnamed");
+    const { mentor: outsider } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization, { mentorIds: [mentor.id, second.id, outsider.id] });
+    const ids = async () => (await slotMentorRecipients(db, slot)).map((p) => p.id).sort();
+    const leave = (userId: string) => db.delete(organizationMembers).where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.userId, userId)));
+
+    // A mentor named on the slot but not of its organization is never emailed about it.
+    expect(await ids()).toEqual([mentor.id, second.id].sort());
+    await leave(second.id);
+    expect(await ids()).toEqual([mentor.id]);
+    await leave(mentor.id);
+    expect(await ids()).toEqual([unnamed.id]);
   });
 });

@@ -270,14 +270,16 @@ export async function endSlot(
 }
 
 /**
- * Who speaks for a slot and hears about it: its named mentors, or every mentor of its
- * organization when none is named any more (a named mentor deleted their account); by name.
+ * Who speaks for a slot and hears about it: its named mentors who are still members of its
+ * organization, or every member of the organization when none of them is (none named any more,
+ * a named mentor deleted their account or left the organization); by name.
  */
 export async function slotMentorRecipients(tx: Db, slot: Pick<Slot, "id" | "organizationId">) {
   const named = await tx
     .select({ id: users.id, name: users.name, email: users.email })
     .from(slotMentors)
     .innerJoin(users, eq(users.id, slotMentors.userId))
+    .innerJoin(organizationMembers, and(eq(organizationMembers.userId, slotMentors.userId), eq(organizationMembers.organizationId, slot.organizationId)))
     .where(eq(slotMentors.slotId, slot.id))
     .orderBy(asc(users.name));
   if (named.length) return named;
