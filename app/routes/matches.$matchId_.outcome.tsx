@@ -1,6 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+} from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
@@ -8,11 +17,21 @@ import { Outcome } from "~/components/mentorship/outcome";
 import { Alert } from "~/components/ui";
 import { entryFor, parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
-import { OutcomeSchema } from "~/modules/mentorship/outcome-schemas";
-import { getOutcomePage, recordOutcome } from "~/modules/mentorship/outcomes.server";
+import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
+import {
+  changeFollowUp,
+  getOutcomePage,
+  recordOutcome,
+} from "~/modules/mentorship/outcomes.server";
 import { headerOf, requireMentorship } from "~/modules/mentorship/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Outcome · ${data.header.slotTitle} · Steppingstone` : "Outcome · Steppingstone" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Outcome · ${data.header.slotTitle} · Steppingstone`
+      : "Outcome · Steppingstone",
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mentorship } = await requireMentorship(request, params);
@@ -25,18 +44,61 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const NOT_ALLOWED = "The student records the outcome once the internship is completed.";
-const NOTICES = { recorded: "Thank you: the outcome is recorded. You can change it here later." } as const;
+const NOT_ALLOWED =
+  "The student records the outcome once the internship is completed.";
+const FOLLOW_UP_NOT_ALLOWED = "Only the student answers where they are now.";
+const NOT_SENT =
+  "That question has not been sent yet: it comes 3 and 6 months after completion.";
+const NOTICES = {
+  recorded: "Thank you: the outcome is recorded. You can change it here later.",
+  follow_up: "Thank you: your answer is saved.",
+} as const;
+
+/** Which form a reply belongs to ("outcome", or "follow-up-3" / "follow-up-6"), so only that form shows its errors. */
+export type OutcomeReply = { form: string; result: SubmissionResult<string[]> };
+
+/** The form a posted body names, read before the schema (which may refuse it). */
+function formOf(formData: FormData): string {
+  const intent = formData.get("intent");
+  const months = formData.get("months");
+  return intent === "follow_up" && (months === "3" || months === "6")
+    ? `follow-up-${months}`
+    : "outcome";
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { mentorship } = await requireMentorship(request, params);
-  const submission = parseForm(await readForm(request), { schema: OutcomeSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await recordOutcome(getDb(), mentorship, submission.value);
+  const formData = await readForm(request);
+  const form = formOf(formData);
+  const submission = parseForm(formData, { schema: OutcomeActionSchema });
+  const reply = (result: SubmissionResult<string[]>, status: number) =>
+    data<OutcomeReply>({ form, result }, { status });
+  if (submission.status !== "success") return reply(submission.reply(), 400);
+  const value = submission.value;
+  if (value.intent === "follow_up") {
+    const result = await changeFollowUp(getDb(), mentorship, value);
+    if (!result.ok)
+      return reply(
+        submission.reply({
+          formErrors: [
+            result.error === "not_allowed" ? FOLLOW_UP_NOT_ALLOWED : NOT_SENT,
+          ],
+        }),
+        result.error === "not_allowed" ? 403 : 409,
+      );
+    return redirect(`/matches/${mentorship.match.id}/outcome?notice=follow_up`);
+  }
+  const result = await recordOutcome(getDb(), mentorship, value);
   if (!result.ok) {
-    if (result.error === "not_allowed") return data(submission.reply({ formErrors: [NOT_ALLOWED] }), { status: 403 });
-    const fieldErrors = Object.fromEntries(result.benefits.map((offer) => [`delivered.${offer}`, ["Choose yes or no"]]));
-    return data(submission.reply({ fieldErrors }), { status: 400 });
+    if (result.error === "not_allowed")
+      return reply(submission.reply({ formErrors: [NOT_ALLOWED] }), 403);
+    const fieldErrors = Object.fromEntries(
+      result.benefits.map((offer) => [
+        `delivered.${offer}`,
+        ["Choose yes or no"],
+      ]),
+    );
+    return reply(submission.reply({ fieldErrors }), 400);
   }
   return redirect(`/matches/${mentorship.match.id}/outcome?notice=recorded`);
 }
@@ -46,10 +108,11 @@ export function ErrorBoundary() {
 }
 
 export default function OutcomeRoute() {
-  const { header, side, status, studentFirstName, page } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { header, side, status, studentFirstName, page } =
+    useLoaderData<typeof loader>();
+  const lastReply = useActionData<typeof action>() as OutcomeReply | undefined;
   const [params] = useSearchParams();
-  const notice = lastResult ? null : entryFor(NOTICES, params.get("notice"));
+  const notice = lastReply ? null : entryFor(NOTICES, params.get("notice"));
   return (
     <div>
       <MentorshipHeader header={header} />
@@ -58,7 +121,13 @@ export default function OutcomeRoute() {
           <Alert tone="success">{notice}</Alert>
         </div>
       ) : null}
-      <Outcome page={page} side={side} status={status} studentFirstName={studentFirstName} lastResult={lastResult} />
+      <Outcome
+        page={page}
+        side={side}
+        status={status}
+        studentFirstName={studentFirstName}
+        lastReply={lastReply}
+      />
     </div>
   );
 }

@@ -1,12 +1,30 @@
-import { decodeBase32IgnorePadding, encodeHexLowerCase } from "@oslojs/encoding";
+import {
+  decodeBase32IgnorePadding,
+  encodeHexLowerCase,
+} from "@oslojs/encoding";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { isbot } from "isbot";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
-import { matches, matchOutcomes, organizations, outcomeFollowUps as followUps, slots, users } from "~db/schema";
-import OutcomeFollowUpEmail, { outcomeFollowUpSubject } from "~emails/outcome-follow-up";
+import {
+  matches,
+  matchOutcomes,
+  organizations,
+  outcomeFollowUps as followUps,
+  slots,
+  users,
+} from "~db/schema";
+import OutcomeFollowUpEmail, {
+  outcomeFollowUpSubject,
+} from "~emails/outcome-follow-up";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
 import { firstName } from "~/domain/names";
-import { FOLLOW_UP_ANSWERS, isIn, SLOT_OFFERS, type RETURN_OFFER_ANSWERS } from "~/domain/vocabulary";
+import {
+  FOLLOW_UP_ANSWERS,
+  isIn,
+  SLOT_OFFERS,
+  type RETURN_OFFER_ANSWERS,
+} from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
 import type { Mentorship } from "./access.server";
 import { FOLLOW_UP_LABELS } from "./outcome-labels";
@@ -17,19 +35,31 @@ import { FOLLOW_UP_MONTHS } from "./schedule";
 
 // What an internship gave the student (docs/decisions/016-the-mentorship-space.md): the student's
 // record at completion — each promise of the slot delivered or not, and the return offer — and
-// "where are you now?" 3 and 6 months later, answered with one click from a single-use link.
+// "where are you now?" 3 and 6 months later, answered with one click from the email's link.
+//
+// The link: a mail scanner may open it before the person does (isbot misses Chrome-like scanners
+// such as Safe Links), so an answer is not final. The link takes answers for FOLLOW_UP_LINK_DAYS
+// after sending while unanswered, and for FOLLOW_UP_CHANGE_DAYS after its first answer, each
+// answer replacing the last: a scanner's click is corrected by the person's own. Its secret is
+// checked on every use (the hash is kept after answering). The answers are the student's and the
+// admins' only: a mentor's page data leaves them out. Signed in, the student changes an answer
+// from the outcome tab at any time.
 
 export type SlotOffer = (typeof SLOT_OFFERS)[number];
 export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
 export type ReturnOfferAnswer = (typeof RETURN_OFFER_ANSWERS)[number];
 
-/** A follow-up link's organization may be added this long after the answer, from the same link. */
-export const ORGANIZATION_WINDOW_MS = 60 * 60 * 1000;
+/** An unanswered follow-up link takes an answer this many days after it was sent. */
+export const FOLLOW_UP_LINK_DAYS = 30;
+/** After its first answer, the same link changes the answer (and the organization) for this many days. */
+export const FOLLOW_UP_CHANGE_DAYS = 7;
+const DAY_MS = 86_400_000;
 /** A follow-up whose day passed more than this long ago (the sweep was down, or the feature is new) is not sent late. */
 const FOLLOW_UP_LATE_DAYS = 30;
 
 /** What the slot promised, as the outcome asks about it (every slot is mentored, so mentorship is not asked). */
-export const promisedBenefits = (offers: readonly string[]): SlotOffer[] => SLOT_OFFERS.filter((offer) => offers.includes(offer));
+export const promisedBenefits = (offers: readonly string[]): SlotOffer[] =>
+  SLOT_OFFERS.filter((offer) => offers.includes(offer));
 
 export type OutcomePage = {
   promised: SlotOffer[];
@@ -42,53 +72,111 @@ export type OutcomePage = {
     recordedAt: string;
     updatedAt: string;
   } | null;
-  followUps: { months: number; sentAt: string; answer: FollowUpAnswer | null; organizationName: string | null; answeredAt: string | null }[];
+  /** The follow-ups sent so far; null for a mentor, who does not see the student's answers. */
+  followUps:
+    | {
+        months: number;
+        sentAt: string;
+        answer: FollowUpAnswer | null;
+        organizationName: string | null;
+        answeredAt: string | null;
+      }[]
+    | null;
+  /** Whether the reader (the match's student) may change the follow-ups' answers here. */
+  mayAnswerFollowUps: boolean;
 };
 
-/** The outcome of a match and its follow-ups, for the student, the slot's mentors and admins alike. */
-export async function getOutcomePage(db: Db, m: Mentorship): Promise<OutcomePage> {
+/** The outcome of a match for the student, the slot's mentors and admins; its follow-ups for the student and admins only. */
+export async function getOutcomePage(
+  db: Db,
+  m: Mentorship,
+): Promise<OutcomePage> {
   const [row] = await db
     .select({ outcome: matchOutcomes, recordedByName: users.name })
     .from(matchOutcomes)
     .leftJoin(users, eq(users.id, matchOutcomes.recordedBy))
     .where(eq(matchOutcomes.matchId, m.match.id));
-  const answers = await db
-    .select({ months: followUps.months, sentAt: followUps.sentAt, answer: followUps.answer, organizationName: followUps.organizationName, answeredAt: followUps.answeredAt })
-    .from(followUps)
-    .where(eq(followUps.matchId, m.match.id))
-    .orderBy(asc(followUps.months));
+  // why: where the student is now is theirs to tell; the mentors of the internship do not read it (DESIGN.md).
+  const answers =
+    m.side === "mentor"
+      ? null
+      : await db
+          .select({
+            months: followUps.months,
+            sentAt: followUps.sentAt,
+            answer: followUps.answer,
+            organizationName: followUps.organizationName,
+            answeredAt: followUps.answeredAt,
+          })
+          .from(followUps)
+          .where(eq(followUps.matchId, m.match.id))
+          .orderBy(asc(followUps.months));
   return {
     promised: promisedBenefits(m.slot.offers),
     mayRecord: mayRecordOutcome({ side: m.side, status: m.match.status }),
     outcome: row
       ? {
-          delivered: row.outcome.benefits as Partial<Record<SlotOffer, boolean>>,
+          delivered: row.outcome.benefits as Partial<
+            Record<SlotOffer, boolean>
+          >,
           returnOffer: row.outcome.returnOffer,
           recordedByName: row.recordedByName,
           recordedAt: row.outcome.recordedAt.toISOString(),
           updatedAt: row.outcome.updatedAt.toISOString(),
         }
       : null,
-    followUps: answers.map((f) => ({ ...f, sentAt: f.sentAt.toISOString(), answeredAt: f.answeredAt?.toISOString() ?? null })),
+    followUps:
+      answers?.map((f) => ({
+        ...f,
+        sentAt: f.sentAt.toISOString(),
+        answeredAt: f.answeredAt?.toISOString() ?? null,
+      })) ?? null,
+    mayAnswerFollowUps: m.side === "student",
   };
 }
 
-export type RecordOutcomeResult = { ok: true } | { ok: false; error: "not_allowed" } | { ok: false; error: "missing"; benefits: SlotOffer[] };
+export type RecordOutcomeResult =
+  | { ok: true }
+  | { ok: false; error: "not_allowed" }
+  | { ok: false; error: "missing"; benefits: SlotOffer[] };
 
 /**
  * The student records (or later corrects) what the completed internship gave them: every benefit
  * the slot promised, delivered or not — no more, no fewer — and the return offer.
  */
-export async function recordOutcome(db: Db, m: Mentorship, input: OutcomeInput, now = new Date()): Promise<RecordOutcomeResult> {
-  if (!mayRecordOutcome({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
+export async function recordOutcome(
+  db: Db,
+  m: Mentorship,
+  input: OutcomeInput,
+  now = new Date(),
+): Promise<RecordOutcomeResult> {
+  if (!mayRecordOutcome({ side: m.side, status: m.match.status }))
+    return { ok: false, error: "not_allowed" };
   const promised = promisedBenefits(m.slot.offers);
   const missing = promised.filter((offer) => !input.delivered[offer]);
   if (missing.length) return { ok: false, error: "missing", benefits: missing };
-  const benefits = Object.fromEntries(promised.map((offer) => [offer, input.delivered[offer] === "yes"]));
+  const benefits = Object.fromEntries(
+    promised.map((offer) => [offer, input.delivered[offer] === "yes"]),
+  );
   await db
     .insert(matchOutcomes)
-    .values({ matchId: m.match.id, benefits, returnOffer: input.returnOffer, recordedBy: m.viewerId, recordedAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: matchOutcomes.matchId, set: { benefits, returnOffer: input.returnOffer, recordedBy: m.viewerId, updatedAt: now } });
+    .values({
+      matchId: m.match.id,
+      benefits,
+      returnOffer: input.returnOffer,
+      recordedBy: m.viewerId,
+      recordedAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: matchOutcomes.matchId,
+      set: {
+        benefits,
+        returnOffer: input.returnOffer,
+        recordedBy: m.viewerId,
+        updatedAt: now,
+      },
+    });
   return { ok: true };
 }
 
@@ -112,14 +200,25 @@ export function monthsAfter(from: Date, months: number): Date {
 }
 
 /**
- * Creates the `months` follow-up of a match with a fresh single-use link, or null when it exists
+ * Creates the `months` follow-up of a match with a fresh link, or null when it exists
  * already (one per match and months). Returns the token for the email's links; only its hash is kept.
  */
-export async function createFollowUp(tx: Db, matchId: string, months: (typeof FOLLOW_UP_MONTHS)[number], now: Date): Promise<{ id: string; token: string } | null> {
+export async function createFollowUp(
+  tx: Db,
+  matchId: string,
+  months: (typeof FOLLOW_UP_MONTHS)[number],
+  now: Date,
+): Promise<{ id: string; token: string } | null> {
   const { id: tokenId, token, secretHash } = generateToken();
   const [row] = await tx
     .insert(followUps)
-    .values({ id: followUpIdOf(tokenId), matchId, months, secretHash, sentAt: now })
+    .values({
+      id: followUpIdOf(tokenId),
+      matchId,
+      months,
+      secretHash,
+      sentAt: now,
+    })
     .onConflictDoNothing()
     .returning({ id: followUps.id });
   return row ? { id: row.id, token } : null;
@@ -127,7 +226,11 @@ export async function createFollowUp(tx: Db, matchId: string, months: (typeof FO
 
 /** The four one-click answers of a follow-up link. */
 export function followUpLinks(token: string) {
-  return FOLLOW_UP_ANSWERS.map((answer) => ({ answer, label: FOLLOW_UP_LABELS[answer], url: absoluteUrl(`/follow-up/${token}?answer=${answer}`) }));
+  return FOLLOW_UP_ANSWERS.map((answer) => ({
+    answer,
+    label: FOLLOW_UP_LABELS[answer],
+    url: absoluteUrl(`/follow-up/${token}?answer=${answer}`),
+  }));
 }
 
 /**
@@ -151,12 +254,24 @@ export async function outcomeFollowUps(db: Db, now: Date): Promise<number> {
     .innerJoin(slots, eq(slots.id, matches.slotId))
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(users, eq(users.id, matches.studentId))
-    .where(and(eq(matches.status, "completed"), isNotNull(matches.completedAt), sql`${matches.completedAt} between ${earliest.toISOString()} and ${latest.toISOString()}`));
+    .where(
+      and(
+        eq(matches.status, "completed"),
+        isNotNull(matches.completedAt),
+        sql`${matches.completedAt} between ${earliest.toISOString()} and ${latest.toISOString()}`,
+      ),
+    );
   let count = 0;
   for (const row of rows) {
-    const due = FOLLOW_UP_MONTHS.filter((months) => monthsAfter(row.completedAt!, months) <= now).at(-1);
+    const due = FOLLOW_UP_MONTHS.filter(
+      (months) => monthsAfter(row.completedAt!, months) <= now,
+    ).at(-1);
     if (!due) continue;
-    if (now.getTime() - monthsAfter(row.completedAt!, due).getTime() > FOLLOW_UP_LATE_DAYS * 86_400_000) continue;
+    if (
+      now.getTime() - monthsAfter(row.completedAt!, due).getTime() >
+      FOLLOW_UP_LATE_DAYS * 86_400_000
+    )
+      continue;
     const sent = await transaction(db, async (tx) => {
       const created = await createFollowUp(tx, row.matchId, due, now);
       if (!created) return false;
@@ -178,6 +293,8 @@ export async function outcomeFollowUps(db: Db, now: Date): Promise<number> {
             slotTitle: row.slotTitle,
             organizationName: row.organizationName,
             links: links.map(({ label, url }) => ({ label, url })),
+            linkDays: FOLLOW_UP_LINK_DAYS,
+            changeDays: FOLLOW_UP_CHANGE_DAYS,
           }),
         }),
       });
@@ -189,89 +306,227 @@ export async function outcomeFollowUps(db: Db, now: Date): Promise<number> {
 }
 
 export type FollowUpView = {
+  matchId: string;
   months: number;
   slotTitle: string;
   organizationName: string;
   studentFirstName: string;
   answer: FollowUpAnswer | null;
   answeredOrganization: string | null;
-  /** Whether the "at which organization?" form is still taken (within the hour after answering). */
+  /** Until when the link takes an answer (or a change of it), ISO. */
+  openUntil: string;
+  /** Whether the "at which organization?" form is taken (answered, not "still searching", the link not expired). */
   mayAddOrganization: boolean;
 };
 
-export type FollowUpState = { state: "invalid" } | { state: "open" | "answered"; view: FollowUpView };
+export type FollowUpState =
+  | { state: "invalid" }
+  | { state: "open" | "answered" | "expired"; view: FollowUpView };
+
+/** Whether a request is a person's click (not a link scanner, a preview, or a HEAD): a GET from a browser that names itself and is no known bot. */
+export function isPersonsClick(
+  method: string,
+  userAgent: string | null | undefined,
+): boolean {
+  const agent = userAgent?.trim() ?? "";
+  // why: isbot("") is false, but an empty or missing user agent is a script or a scanner, never a person's browser.
+  return method === "GET" && agent !== "" && !isbot(agent);
+}
+
+/** Until when a follow-up link takes answers: FOLLOW_UP_CHANGE_DAYS after its first answer, or FOLLOW_UP_LINK_DAYS after sending while unanswered. */
+export function linkOpenUntil(followUp: {
+  sentAt: Date;
+  answeredAt: Date | null;
+}): Date {
+  return followUp.answeredAt
+    ? new Date(followUp.answeredAt.getTime() + FOLLOW_UP_CHANGE_DAYS * DAY_MS)
+    : new Date(followUp.sentAt.getTime() + FOLLOW_UP_LINK_DAYS * DAY_MS);
+}
+
+const expired = (
+  followUp: { sentAt: Date; answeredAt: Date | null },
+  now: Date,
+) => now.getTime() > linkOpenUntil(followUp).getTime();
 
 async function findFollowUp(db: Db, token: string, { lock = false } = {}) {
   const parsed = parseToken(token);
   if (!parsed) return null;
   const query = db
-    .select({ followUp: followUps, slotTitle: slots.title, organizationName: organizations.name, studentName: users.name })
+    .select({
+      followUp: followUps,
+      slotTitle: slots.title,
+      organizationName: organizations.name,
+      studentName: users.name,
+    })
     .from(followUps)
     .innerJoin(matches, eq(matches.id, followUps.matchId))
     .innerJoin(slots, eq(slots.id, matches.slotId))
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(users, eq(users.id, matches.studentId))
     .where(eq(followUps.id, followUpIdOf(parsed.id)));
-  const [row] = lock ? await query.for("update", { of: followUps }) : await query;
-  if (!row) return null;
-  // A used link (its hash cleared) still names its row; an unused one must carry its secret.
-  if (row.followUp.secretHash && !secretMatches(row.followUp.secretHash, parsed.secret)) return null;
+  const [row] = lock
+    ? await query.for("update", { of: followUps })
+    : await query;
+  // why: the secret is checked on every use, answered or not; the id alone names a row but proves nothing.
+  // A row without a hash (cleared by an earlier version once used) takes no token at all.
+  if (
+    !row ||
+    !row.followUp.secretHash ||
+    !secretMatches(row.followUp.secretHash, parsed.secret)
+  )
+    return null;
   return row;
 }
 
-function viewOf(row: NonNullable<Awaited<ReturnType<typeof findFollowUp>>>, now: Date): FollowUpView {
+type FoundFollowUp = NonNullable<Awaited<ReturnType<typeof findFollowUp>>>;
+
+function viewOf(row: FoundFollowUp, now: Date): FollowUpView {
   const { followUp } = row;
   return {
+    matchId: followUp.matchId,
     months: followUp.months,
     slotTitle: row.slotTitle,
     organizationName: row.organizationName,
     studentFirstName: firstName(row.studentName),
     answer: followUp.answer,
     answeredOrganization: followUp.organizationName,
-    mayAddOrganization: mayAddOrganization(followUp, now),
+    openUntil: linkOpenUntil(followUp).toISOString(),
+    mayAddOrganization:
+      followUp.answer !== null &&
+      takesOrganization(followUp.answer) &&
+      !expired(followUp, now),
   };
 }
 
-const mayAddOrganization = (followUp: { answer: FollowUpAnswer | null; answeredAt: Date | null }, now: Date) =>
-  followUp.answer !== null && followUp.answer !== "still_searching" && followUp.answeredAt !== null && now.getTime() - followUp.answeredAt.getTime() <= ORGANIZATION_WINDOW_MS;
+/** "Still searching" has no organization to name. */
+const takesOrganization = (answer: FollowUpAnswer) =>
+  answer !== "still_searching";
+
+const stateOf = (row: FoundFollowUp, now: Date) =>
+  expired(row.followUp, now)
+    ? "expired"
+    : row.followUp.answer
+      ? "answered"
+      : "open";
 
 /** What a follow-up link shows, without recording anything (a link scanner, a HEAD, a page without an answer). */
-export async function readFollowUp(db: Db, token: string, now = new Date()): Promise<FollowUpState> {
+export async function readFollowUp(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<FollowUpState> {
   const row = await findFollowUp(db, token);
   if (!row) return { state: "invalid" };
-  return { state: row.followUp.answer ? "answered" : "open", view: viewOf(row, now) };
+  return { state: stateOf(row, now), view: viewOf(row, now) };
 }
 
+export type AnswerFollowUpResult =
+  | { state: "invalid" }
+  | {
+      state: "recorded" | "changed" | "unchanged" | "expired";
+      view: FollowUpView;
+    };
+
 /**
- * Records a follow-up's answer once: the link's secret hash is cleared with it, so a second use
- * only shows the answer recorded. "recorded" is this request's doing; "answered", an earlier one's.
+ * Records a follow-up's answer from its link: the first answer ("recorded"), or another one while
+ * the link is open ("changed" — a scanner's click corrected by the person's; the organization is
+ * cleared for "still searching"), or the same again ("unchanged"). The first answer's time is
+ * kept (answeredAt), so changes do not keep the link open longer. An expired link changes nothing.
  */
-export async function answerFollowUp(db: Db, token: string, answer: FollowUpAnswer, now = new Date()): Promise<{ state: "invalid" } | { state: "recorded" | "answered"; view: FollowUpView }> {
+export async function answerFollowUp(
+  db: Db,
+  token: string,
+  answer: FollowUpAnswer,
+  now = new Date(),
+): Promise<AnswerFollowUpResult> {
   if (!isIn(FOLLOW_UP_ANSWERS, answer)) return { state: "invalid" };
   return transaction(db, async (tx) => {
     const row = await findFollowUp(tx, token, { lock: true });
     if (!row) return { state: "invalid" as const };
-    if (row.followUp.answer) return { state: "answered" as const, view: viewOf(row, now) };
+    if (expired(row.followUp, now))
+      return { state: "expired" as const, view: viewOf(row, now) };
+    if (row.followUp.answer === answer)
+      return { state: "unchanged" as const, view: viewOf(row, now) };
     const [updated] = await tx
       .update(followUps)
-      .set({ answer, answeredAt: now, secretHash: null })
+      .set({
+        answer,
+        answeredAt: row.followUp.answeredAt ?? now,
+        ...(takesOrganization(answer) ? {} : { organizationName: null }),
+      })
       .where(eq(followUps.id, row.followUp.id))
       .returning();
-    return { state: "recorded" as const, view: viewOf({ ...row, followUp: updated! }, now) };
+    return {
+      state: row.followUp.answer ? ("changed" as const) : ("recorded" as const),
+      view: viewOf({ ...row, followUp: updated! }, now),
+    };
   });
 }
 
 /**
- * The optional "at which organization?" after answering: taken from the same link within the
- * hour after the answer (the link's secret is spent by then; its id still names the row), and
- * not for "still searching".
+ * The optional "at which organization?" after answering, from the same link while it is open
+ * (FOLLOW_UP_CHANGE_DAYS after the first answer); not for "still searching".
  */
-export async function addFollowUpOrganization(db: Db, token: string, organizationName: string, now = new Date()): Promise<{ ok: true } | { ok: false; error: "invalid" | "too_late" }> {
+export async function addFollowUpOrganization(
+  db: Db,
+  token: string,
+  organizationName: string,
+  now = new Date(),
+): Promise<
+  { ok: true } | { ok: false; error: "invalid" | "expired" | "no_organization" }
+> {
   return transaction(db, async (tx) => {
     const row = await findFollowUp(tx, token, { lock: true });
-    if (!row || !row.followUp.answer) return { ok: false as const, error: "invalid" as const };
-    if (!mayAddOrganization(row.followUp, now)) return { ok: false as const, error: "too_late" as const };
-    await tx.update(followUps).set({ organizationName }).where(eq(followUps.id, row.followUp.id));
+    if (!row) return { ok: false as const, error: "invalid" as const };
+    if (expired(row.followUp, now))
+      return { ok: false as const, error: "expired" as const };
+    if (!row.followUp.answer || !takesOrganization(row.followUp.answer))
+      return { ok: false as const, error: "no_organization" as const };
+    await tx
+      .update(followUps)
+      .set({ organizationName })
+      .where(eq(followUps.id, row.followUp.id));
     return { ok: true as const };
   });
+}
+
+export type ChangeFollowUpResult =
+  { ok: true } | { ok: false; error: "not_allowed" | "not_sent" };
+
+/**
+ * The student, signed in on the outcome tab, gives or changes the answer of a follow-up that was
+ * sent (any time: the sign-in is the credential, not the link), with the organization or none.
+ * Only the match's student.
+ */
+export async function changeFollowUp(
+  db: Db,
+  m: Mentorship,
+  input: {
+    months: 3 | 6;
+    answer: FollowUpAnswer;
+    organizationName?: string | undefined;
+  },
+  now = new Date(),
+): Promise<ChangeFollowUpResult> {
+  if (m.side !== "student" || m.viewerId !== m.student.id)
+    return { ok: false, error: "not_allowed" };
+  const organizationName =
+    takesOrganization(input.answer) && input.organizationName
+      ? input.organizationName
+      : null;
+  const [updated] = await db
+    .update(followUps)
+    .set({
+      answer: input.answer,
+      organizationName,
+      answeredAt: sql`coalesce(${followUps.answeredAt}, ${now.toISOString()}::timestamptz)`,
+    })
+    .where(
+      and(
+        eq(followUps.matchId, m.match.id),
+        eq(followUps.months, input.months),
+      ),
+    )
+    .returning({ id: followUps.id });
+  return updated ? { ok: true } : { ok: false, error: "not_sent" };
 }
