@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { summarizeHours } from "~/modules/mentorship/hours";
-import { axisOf, BarChart, HoursCharts } from "./hours-chart";
+import { axisOf, BarChart, HoursCharts, layoutOf } from "./hours-chart";
 
 describe("BarChart", () => {
   const chart = (values: (number | null)[], line = 20) =>
@@ -10,7 +10,7 @@ describe("BarChart", () => {
         title="Hours worked per week"
         categories={values.map((_, i) => String(i + 1))}
         series={[{ name: "Hours worked", values, fillClass: "fill-brand-600" }]}
-        lines={[{ value: line, label: `${line} h promised` }]}
+        lines={[{ value: line, label: `${line} h promised`, short: `${line} h` }]}
         unit="hours"
         xAxisLabel="Week"
         summary="Hours worked per week. Average 21 hours."
@@ -32,6 +32,25 @@ describe("BarChart", () => {
     const lineY = Number(html.match(/<line[^>]*y1="([^"]+)"[^>]*stroke-dasharray="6 4"/)![1]);
     expect(bars[1]![0]).toBeCloseTo(lineY, 6);
     expect(bars[0]![1]).toBeGreaterThan(bars[1]![1]);
+  });
+
+  test("the promise's label sits right of every bar, level with its line, and is named in full in the legend", () => {
+    const html = chart([22, 30, 20, 25, 18, 21, 24, 19, 20, 26]);
+    const barEnds = [...html.matchAll(/<rect x="([^"]+)" y="[^"]+" width="([^"]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+    const label = html.match(/<text x="([^"]+)" y="([^"]+)"[^>]*>20 h<\/text>/)!;
+    expect(Number(label[1])).toBeGreaterThan(Math.max(...barEnds));
+    const lineY = Number(html.match(/<line[^>]*y1="([^"]+)"[^>]*stroke-dasharray="6 4"/)![1]);
+    expect(Math.abs(Number(label[2]) - lineY)).toBeLessThan(8);
+    expect(html).toMatch(/<li[^>]*>.*20 h promised<\/li>/);
+  });
+
+  test("a short internship is drawn narrow, so its text stays readable on a phone; a long one keeps a minimum width and scrolls", () => {
+    // 13-unit text in a 360-wide drawing shown in a ~310 px phone column renders at about 11 px.
+    expect(layoutOf(10).width).toBeLessThanOrEqual(360);
+    expect(layoutOf(10).boxClass).toContain("min-w-[17rem]");
+    expect(layoutOf(40).width).toBeGreaterThan(layoutOf(10).width);
+    expect(layoutOf(40).boxClass).toContain("min-w-[31rem]");
+    expect(chart([1, 2, 3])).toContain('viewBox="0 0 360 200"');
   });
 
   test("the axis tops out at a round number over the highest value or line", () => {

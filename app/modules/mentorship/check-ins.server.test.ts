@@ -227,11 +227,21 @@ describe("the page's forms", () => {
     expect(form({ ...CHECK_IN, hoursWorked: "7.5", mentorHoursReceived: "0" })).toMatchObject({ status: "success", value: { hoursWorked: 7.5, mentorHoursReceived: 0 } });
   });
 
+  test("a decimal comma reads as a decimal point, in every hours field", () => {
+    expect(form({ ...CHECK_IN, hoursWorked: "12,5", mentorHoursReceived: ",5" })).toMatchObject({ status: "success", value: { hoursWorked: 12.5, mentorHoursReceived: 0.5 } });
+    const id = "00000000-0000-4000-8000-000000000000";
+    expect(form({ intent: "reply", checkInId: id, reply: "Good.", mentorHoursGiven: "1,5" })).toMatchObject({ status: "success", value: { mentorHoursGiven: 1.5 } });
+  });
+
   test.each([
     [{ hoursWorked: "80.1" }, "hoursWorked", "Enter at most 80 hours for a week"],
     [{ hoursWorked: "-1" }, "hoursWorked", "Hours cannot be negative"],
     [{ hoursWorked: "7.25" }, "hoursWorked", "Use at most one decimal, like 7.5"],
     [{ hoursWorked: "lots" }, "hoursWorked", "Enter a number of hours, like 7.5"],
+    [{ hoursWorked: "12,55" }, "hoursWorked", "Use at most one decimal, like 7.5"],
+    [{ hoursWorked: "-2,5" }, "hoursWorked", "Hours cannot be negative"],
+    [{ hoursWorked: "12,5h" }, "hoursWorked", "Enter a number of hours, like 7.5"],
+    [{ hoursWorked: "1,2,5" }, "hoursWorked", "Enter a number of hours, like 7.5"],
     [{ hoursWorked: "" }, "hoursWorked", "Enter the hours you worked this week (0 if none)"],
     [{ mentorHoursReceived: "40.5" }, "mentorHoursReceived", "Enter at most 40 hours for a week"],
     [{ done: "" }, "done", "Say what you did this week, even briefly"],
