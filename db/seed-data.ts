@@ -1306,7 +1306,7 @@ export const DEMO_STALLED_MENTORSHIP: DemoMentorship = {
     city: null,
     timezone: "America/Toronto",
     acceptedAuthorizations: CA_PART_TIME,
-    paperwork: [],
+    paperwork: ["coop_agreement"],
     offers: ["mentorship", "recommendation_letter", "portfolio_project"],
     questions: ["Tell us about a form you built. How did you know people could fill it in?"],
     learningPlan:

@@ -393,7 +393,9 @@ test("every demo slot follows the posting rules", () => {
   const US = new Set(workAuthorization.enumValues.filter((a) => a.startsWith("us_")));
   const CA = new Set(workAuthorization.enumValues.filter((a) => a.startsWith("ca_")));
   const factors: (keyof PrimaryBeneficiaryAnswers)[] = ["noExpectationOfPay", "educationalTraining", "tiedToEducation", "academicCalendar", "limitedDuration", "complementsStaff", "noJobEntitlement"];
-  for (const slot of DEMO_SLOTS) {
+  // The internships' slots too: each was posted by its mentor's organization before it was filled.
+  const internshipSlots = DEMO_MENTORSHIPS.map((d) => ({ ...d.slot, mentors: [d.mentor], status: "filled" as const, publishedDaysAgo: undefined }));
+  for (const slot of [...DEMO_SLOTS, ...internshipSlots]) {
     const org = DEMO_ORGANIZATIONS.find((o) => o.slug === slot.organization)!;
     const where = slot.title;
     expect(slot.mentors.every((m) => org.mentors.includes(m)), where).toBe(true);
