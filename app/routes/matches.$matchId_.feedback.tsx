@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackRounds, type FeedbackFormResult } from "~/components/mentorship/feedback";
-import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
-import { Alert } from "~/components/ui";
-import { entryFor, parseForm } from "~/forms/gate";
+import { MentorshipPage } from "~/components/mentorship/mentorship-header";
+import { parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
 import { getFeedbackPage, saveFeedback, type SaveFeedbackError } from "~/modules/mentorship/feedback.server";
 import { MentorFeedbackSchema, StudentFeedbackSchema } from "~/modules/mentorship/feedback-schemas";
@@ -57,18 +56,10 @@ export function ErrorBoundary() {
 export default function FeedbackRoute() {
   const { header, side, names, page } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = actionData ? null : entryFor(NOTICES, params.get("notice"));
   return (
-    <div>
-      <MentorshipHeader header={header} />
-      {notice ? (
-        <div className="mb-6">
-          <Alert tone="success">{notice}</Alert>
-        </div>
-      ) : null}
+    <MentorshipPage header={header} notices={NOTICES} showingErrors={Boolean(actionData)}>
       <FeedbackRounds page={page} side={side} names={names} actionData={actionData} />
-    </div>
+    </MentorshipPage>
   );
 }
 

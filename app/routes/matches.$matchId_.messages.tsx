@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
+import { MentorshipPage } from "~/components/mentorship/mentorship-header";
 import { Messages } from "~/components/mentorship/messages";
-import { Alert } from "~/components/ui";
-import { entryFor, parseForm } from "~/forms/gate";
+import { parseForm } from "~/forms/gate";
 import { readForm, readQuery } from "~/forms/read.server";
 import { PostMessageSchema, shownFrom } from "~/modules/mentorship/message-schemas";
 import { getThreadPage, postMessage } from "~/modules/mentorship/messages.server";
@@ -48,17 +47,9 @@ export function ErrorBoundary() {
 export default function MessagesRoute() {
   const { header, page } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = actionData ? null : entryFor(NOTICES, params.get("notice"));
   return (
-    <div>
-      <MentorshipHeader header={header} />
-      {notice ? (
-        <div className="mb-6">
-          <Alert tone="success">{notice}</Alert>
-        </div>
-      ) : null}
+    <MentorshipPage header={header} notices={NOTICES} showingErrors={Boolean(actionData)}>
       <Messages matchId={header.matchId} {...page} lastResult={actionData?.result} />
-    </div>
+    </MentorshipPage>
   );
 }

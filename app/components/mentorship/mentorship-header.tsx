@@ -1,4 +1,7 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Link, NavLink, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Alert } from "~/components/ui";
+import { entryFor } from "~/forms/gate";
 import { MatchStatusBadge } from "~/components/matches/match-ui";
 import type { MentorshipHeaderData } from "~/modules/mentorship/route.server";
 
@@ -53,5 +56,25 @@ export function MentorshipTabs({ matchId }: { matchId: string }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * A mentorship tab's page: the header with the tabs, the notice its last redirect names
+ * (`?notice=<key>` of `notices`, left out while a form shows its errors), then the tab.
+ */
+export function MentorshipPage({ header, notices, showingErrors, children }: { header: MentorshipHeaderData; notices: Readonly<Record<string, string>>; showingErrors: boolean; children: ReactNode }) {
+  const [params] = useSearchParams();
+  const notice = showingErrors ? null : entryFor(notices, params.get("notice"));
+  return (
+    <div>
+      <MentorshipHeader header={header} />
+      {notice ? (
+        <div className="mb-6">
+          <Alert tone="success">{notice}</Alert>
+        </div>
+      ) : null}
+      {children}
+    </div>
   );
 }
