@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
 import { ButtonWithAddress, Quote } from "./components/kit";
+import { Lines } from "./check-in-written";
 import { EmailLayout, styles } from "./layout";
 
 export type CheckInRepliedProps = {
@@ -12,18 +13,31 @@ export type CheckInRepliedProps = {
   checkInsUrl: string;
 };
 
-export const checkInRepliedSubject = (mentorName: string, week: number) => `${mentorName} replied to your check-in for week ${week}`;
+export const checkInRepliedSubject = (mentorName: string, week: number) =>
+  `${mentorName} replied to your check-in for week ${week}`;
 
 /** Sent to the student when a mentor first replies to one of their check-ins. */
-export default function CheckInReplied({ name, mentorName, week, slotTitle, reply, checkInsUrl }: CheckInRepliedProps) {
+export default function CheckInReplied({
+  name,
+  mentorName,
+  week,
+  slotTitle,
+  reply,
+  checkInsUrl,
+}: CheckInRepliedProps) {
   return (
     <EmailLayout preview={checkInRepliedSubject(mentorName, week)}>
       <Text style={styles.heading}>A reply to week {week}</Text>
       <Text style={styles.paragraph}>
-        Hi {name}, {mentorName} replied to your check-in for week {week} of “{slotTitle}”:
+        Hi {name}, {mentorName} replied to your check-in for week {week} of “
+        {slotTitle}”:
       </Text>
-      <Quote tone="brand">{reply}</Quote>
-      <ButtonWithAddress href={checkInsUrl}>Open your check-ins</ButtonWithAddress>
+      <Quote tone="brand">
+        <Lines text={reply} />
+      </Quote>
+      <ButtonWithAddress href={checkInsUrl}>
+        Open your check-ins
+      </ButtonWithAddress>
     </EmailLayout>
   );
 }
@@ -33,6 +47,8 @@ CheckInReplied.PreviewProps = {
   mentorName: "Priya Raman",
   week: 3,
   slotTitle: "Data pipeline intern: river sensor readings",
-  reply: "Great progress on the importer. I asked IT for your staging access; let's pair on the unit conversion on Thursday.",
-  checkInsUrl: "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000/check-ins",
+  reply:
+    "Great progress on the importer. I asked IT for your staging access; let's pair on the unit conversion on Thursday.",
+  checkInsUrl:
+    "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000/check-ins",
 } satisfies CheckInRepliedProps;

@@ -2,8 +2,12 @@ import { and, asc, eq } from "drizzle-orm";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { checkIns, users } from "~db/schema";
-import CheckInReplied, { checkInRepliedSubject } from "~emails/check-in-replied";
-import CheckInWritten, { checkInWrittenSubject } from "~emails/check-in-written";
+import CheckInReplied, {
+  checkInRepliedSubject,
+} from "~emails/check-in-replied";
+import CheckInWritten, {
+  checkInWrittenSubject,
+} from "~emails/check-in-written";
 import { firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
@@ -20,27 +24,61 @@ import { isLate, weekDays, weekOf, writableWeeks } from "./weeks";
 /** How a reply's author reads when their account is gone (repliedBy set null on deletion). */
 export const FORMER_MENTOR = "A former mentor";
 
-/** The longest part of a check-in an email quotes; the rest is on the page. */
-const EMAIL_QUOTE_LENGTH = 600;
-const quote = (text: string) => (text.length > EMAIL_QUOTE_LENGTH ? `${text.slice(0, EMAIL_QUOTE_LENGTH - 1).trimEnd()}…` : text);
+/** The longest part of each answer an email quotes; the rest is on the page. */
+export const EMAIL_QUOTE_LENGTH = 600;
+/** More than this many lines in one answer are cut too, so a list pasted in does not fill the email. */
+const EMAIL_QUOTE_LINES = 12;
 
-export const checkInsPath = (matchId: string) => `/matches/${matchId}/check-ins`;
+/**
+ * An answer cut for an email: at most EMAIL_QUOTE_LENGTH characters and EMAIL_QUOTE_LINES lines,
+ * ended at a word (never mid-word) with "…"; line breaks and paragraphs kept.
+ */
+export function quoteForEmail(text: string, max = EMAIL_QUOTE_LENGTH): string {
+  const lines = text.split("\n");
+  let cut =
+    lines.length > EMAIL_QUOTE_LINES
+      ? lines.slice(0, EMAIL_QUOTE_LINES).join("\n")
+      : text;
+  if (cut.length > max) {
+    const head = cut.slice(0, max);
+    const space = head.search(/\s\S*$/);
+    cut = space > max * 0.6 ? head.slice(0, space) : head;
+  }
+  return cut === text ? text : `${cut.trimEnd()}…`;
+}
+
+export const checkInsPath = (matchId: string) =>
+  `/matches/${matchId}/check-ins`;
 
 export type WriteCheckInResult =
   | { ok: true; week: number; late: boolean; edited: boolean }
-  | { ok: false; error: "not_found" | "not_allowed" | "week_not_writable" | "already_replied" };
+  | {
+      ok: false;
+      error:
+        "not_found" | "not_allowed" | "week_not_writable" | "already_replied";
+    };
 
 /**
  * The student's check-in for `input.week`: one per week (a second write edits it until a mentor
  * has replied, then is refused), only for weeks 1..this week while the internship is active; late
  * is set once, at the first write. The slot's mentors are emailed once per week, on that first write.
  */
-export async function writeCheckIn(db: Db, { viewer, matchId, input, now = new Date() }: { viewer: Viewer; matchId: string; input: CheckInInput; now?: Date }): Promise<WriteCheckInResult> {
+export async function writeCheckIn(
+  db: Db,
+  {
+    viewer,
+    matchId,
+    input,
+    now = new Date(),
+  }: { viewer: Viewer; matchId: string; input: CheckInInput; now?: Date },
+): Promise<WriteCheckInResult> {
   return transaction(db, async (tx) => {
     const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
     if (!m) return { ok: false, error: "not_found" };
-    if (!mayWriteCheckIn({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
-    if (!writableWeeks(m.dates, m.today).includes(input.week)) return { ok: false, error: "week_not_writable" };
+    if (!mayWriteCheckIn({ side: m.side, status: m.match.status }))
+      return { ok: false, error: "not_allowed" };
+    if (!writableWeeks(m.dates, m.today).includes(input.week))
+      return { ok: false, error: "week_not_writable" };
     const values = {
       done: input.done,
       next: input.next,
@@ -48,14 +86,31 @@ export async function writeCheckIn(db: Db, { viewer, matchId, input, now = new D
       hoursWorked: input.hoursWorked,
       mentorHoursReceived: input.mentorHoursReceived,
     };
-    const [existing] = await tx.select().from(checkIns).where(and(eq(checkIns.matchId, m.match.id), eq(checkIns.week, input.week)));
+    const [existing] = await tx
+      .select()
+      .from(checkIns)
+      .where(
+        and(eq(checkIns.matchId, m.match.id), eq(checkIns.week, input.week)),
+      );
     if (existing) {
       if (existing.repliedAt) return { ok: false, error: "already_replied" };
-      await tx.update(checkIns).set({ ...values, updatedAt: now }).where(eq(checkIns.id, existing.id));
+      await tx
+        .update(checkIns)
+        .set({ ...values, updatedAt: now })
+        .where(eq(checkIns.id, existing.id));
       return { ok: true, week: input.week, late: existing.late, edited: true };
     }
     const late = isLate(m.dates, input.week, m.today);
-    await tx.insert(checkIns).values({ ...values, matchId: m.match.id, week: input.week, late, submittedAt: now, updatedAt: now });
+    await tx
+      .insert(checkIns)
+      .values({
+        ...values,
+        matchId: m.match.id,
+        week: input.week,
+        late,
+        submittedAt: now,
+        updatedAt: now,
+      });
     for (const mentor of m.mentors) {
       await queueEmail(tx, {
         template: "check-in-written",
@@ -67,8 +122,11 @@ export async function writeCheckIn(db: Db, { viewer, matchId, input, now = new D
           week: input.week,
           late,
           slotTitle: m.slot.title,
-          done: quote(values.done),
-          blockers: values.blockers ? quote(values.blockers) : null,
+          done: quoteForEmail(values.done),
+          next: quoteForEmail(values.next),
+          blockers: values.blockers ? quoteForEmail(values.blockers) : null,
+          hoursWorked: input.hoursWorked,
+          mentorHoursReceived: input.mentorHoursReceived,
           checkInsUrl: absoluteUrl(checkInsPath(m.match.id)),
         }),
         userId: mentor.id,
@@ -78,7 +136,9 @@ export async function writeCheckIn(db: Db, { viewer, matchId, input, now = new D
   });
 }
 
-export type ReplyToCheckInResult = { ok: true; week: number; edited: boolean } | { ok: false; error: "not_found" | "not_allowed" };
+export type ReplyToCheckInResult =
+  | { ok: true; week: number; edited: boolean }
+  | { ok: false; error: "not_found" | "not_allowed" };
 
 /**
  * A mentor's reply to a check-in of the match, with the mentor time given that week. A mentor may
@@ -87,21 +147,45 @@ export type ReplyToCheckInResult = { ok: true; week: number; edited: boolean } |
  */
 export async function replyToCheckIn(
   db: Db,
-  { viewer, matchId, checkInId, input, now = new Date() }: { viewer: Viewer; matchId: string; checkInId: string; input: CheckInReplyInput; now?: Date },
+  {
+    viewer,
+    matchId,
+    checkInId,
+    input,
+    now = new Date(),
+  }: {
+    viewer: Viewer;
+    matchId: string;
+    checkInId: string;
+    input: CheckInReplyInput;
+    now?: Date;
+  },
 ): Promise<ReplyToCheckInResult> {
   return transaction(db, async (tx) => {
     const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
     if (!m || !isUuid(checkInId)) return { ok: false, error: "not_found" };
-    const [checkIn] = await tx.select().from(checkIns).where(and(eq(checkIns.id, checkInId), eq(checkIns.matchId, m.match.id)));
+    const [checkIn] = await tx
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.id, checkInId), eq(checkIns.matchId, m.match.id)));
     if (!checkIn) return { ok: false, error: "not_found" };
-    if (!mayReplyToCheckIn({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
+    if (!mayReplyToCheckIn({ side: m.side, status: m.match.status }))
+      return { ok: false, error: "not_allowed" };
     const first = checkIn.repliedAt === null;
     await tx
       .update(checkIns)
-      .set({ reply: input.reply, mentorHoursGiven: input.mentorHoursGiven, repliedBy: viewer.id, repliedAt: first ? now : checkIn.repliedAt })
+      .set({
+        reply: input.reply,
+        mentorHoursGiven: input.mentorHoursGiven,
+        repliedBy: viewer.id,
+        repliedAt: first ? now : checkIn.repliedAt,
+      })
       .where(eq(checkIns.id, checkIn.id));
     if (first) {
-      const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
+      const [author] = await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(eq(users.id, viewer.id));
       await queueEmail(tx, {
         template: "check-in-replied",
         to: [m.student.email],
@@ -111,7 +195,7 @@ export async function replyToCheckIn(
           mentorName: author!.name,
           week: checkIn.week,
           slotTitle: m.slot.title,
-          reply: quote(input.reply),
+          reply: quoteForEmail(input.reply),
           checkInsUrl: absoluteUrl(checkInsPath(m.match.id)),
         }),
         userId: m.student.id,
@@ -131,7 +215,12 @@ export type CheckInView = {
   late: boolean;
   submittedAt: string;
   updatedAt: string;
-  reply: { text: string; mentorHoursGiven: number | null; by: string; at: string } | null;
+  reply: {
+    text: string;
+    mentorHoursGiven: number | null;
+    by: string;
+    at: string;
+  } | null;
 };
 
 export type CheckInWeekView = {
@@ -165,7 +254,10 @@ export type CheckInsPage = {
  * The check-ins page of a mentorship as its reader may see it: every week from 1 to this week (to
  * the last once completed), written or missing, with replies and their authors, and the hours.
  */
-export async function listCheckIns(db: Db, m: Mentorship): Promise<CheckInsPage> {
+export async function listCheckIns(
+  db: Db,
+  m: Mentorship,
+): Promise<CheckInsPage> {
   const rows = await db
     .select({ checkIn: checkIns, repliedByName: users.name })
     .from(checkIns)
@@ -181,7 +273,12 @@ export async function listCheckIns(db: Db, m: Mentorship): Promise<CheckInsPage>
       : status === "active"
         ? Math.max(current, lastWritten)
         : lastWritten;
-  const notYet = throughWeek > 0 ? null : status === "active" ? "before_start" : "not_started";
+  const notYet =
+    throughWeek > 0
+      ? null
+      : status === "active"
+        ? "before_start"
+        : "not_started";
   const byWeek = new Map(rows.map((r) => [r.checkIn.week, r]));
   const weeks: CheckInWeekView[] = [];
   for (let week = throughWeek; week >= 1; week--) {
@@ -206,7 +303,12 @@ export async function listCheckIns(db: Db, m: Mentorship): Promise<CheckInsPage>
             updatedAt: c.updatedAt.toISOString(),
             reply:
               c.reply !== null && c.repliedAt
-                ? { text: c.reply, mentorHoursGiven: c.mentorHoursGiven, by: row.repliedByName ?? FORMER_MENTOR, at: c.repliedAt.toISOString() }
+                ? {
+                    text: c.reply,
+                    mentorHoursGiven: c.mentorHoursGiven,
+                    by: row.repliedByName ?? FORMER_MENTOR,
+                    at: c.repliedAt.toISOString(),
+                  }
                 : null,
           }
         : null,
@@ -221,12 +323,17 @@ export async function listCheckIns(db: Db, m: Mentorship): Promise<CheckInsPage>
     durationWeeks: m.dates.durationWeeks,
     notYet,
     newWeeks: writable.filter((w) => !byWeek.has(w)).reverse(),
-    editableWeeks: writable.filter((w) => byWeek.has(w) && !byWeek.get(w)!.checkIn.repliedAt),
+    editableWeeks: writable.filter(
+      (w) => byWeek.has(w) && !byWeek.get(w)!.checkIn.repliedAt,
+    ),
     mayWrite,
     mayReply: mayReplyToCheckIn({ side: m.side, status }),
     hours: summarizeHours(
       rows.map((r) => r.checkIn),
-      { hoursPerWeek: m.slot.hoursPerWeek, mentorHoursPerWeek: m.slot.mentorHoursPerWeek },
+      {
+        hoursPerWeek: m.slot.hoursPerWeek,
+        mentorHoursPerWeek: m.slot.mentorHoursPerWeek,
+      },
       throughWeek,
     ),
   };
