@@ -10,8 +10,11 @@ import { MatchStatusBadge, MatchSteps, ScoreDial } from "~/components/matches/ma
 import { Actions, AuthorizationPart, whenPossible, History, ScoreReasons, Section, WhoDoesWhat, WhoIsWho } from "~/components/matches/match-page";
 import { Alert } from "~/components/ui";
 import { MentorshipTabs } from "~/components/mentorship/mentorship-header";
+import { SummaryCard } from "~/components/mentorship/summary-card";
 import { AFTER_INTRODUCTION_MATCH_STATUSES, isIn } from "~/domain/vocabulary";
 import { getMatchPage, moveMatch, type MoveError } from "~/modules/matches/lifecycle.server";
+import { findMentorship } from "~/modules/mentorship/access.server";
+import { mentorshipSummary } from "~/modules/mentorship/summary.server";
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
 import { MoveSchema } from "~/modules/matches/schemas";
 import { readForm } from "~/forms/read.server";
@@ -19,12 +22,17 @@ import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.slot.title} · Match · Steppingstone` : "Match · Steppingstone" }];
 
+const SUMMARY_MATCH_STATUSES = ["confirmed", "active", "completed"] as const satisfies readonly MatchStatus[];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const view = await getMatchPage(getDb(), { id: user.id, role: user.role }, params.matchId ?? "");
+  const viewer = { id: user.id, role: user.role };
+  const view = await getMatchPage(getDb(), viewer, params.matchId ?? "");
   // One answer for "no such match" and "not yours to see", so ids cannot be probed.
   if (!view) throw notFound();
-  return { view };
+  // What waits for the reader in the mentorship space, once the internship is agreed.
+  const mentorship = isIn(SUMMARY_MATCH_STATUSES, view.match.status) ? await findMentorship(getDb(), viewer, view.match.id) : null;
+  return { view, summary: mentorship ? await mentorshipSummary(getDb(), mentorship) : null };
 }
 
 const REFUSALS: Record<Exclude<MoveError, "not_found" | "too_early">, string> = {
@@ -62,7 +70,7 @@ const SUCCESS: Partial<Record<MatchStatus, string>> = {
 };
 
 export default function MatchPageRoute() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, summary } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const moved = entryFor(SUCCESS, params.get("moved"));
@@ -117,6 +125,8 @@ export default function MatchPageRoute() {
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
+          {summary ? <SummaryCard matchId={match.id} summary={summary} isAdmin={side === "admin"} /> : null}
+
           <Section title="Who is who">
             <WhoIsWho view={view} />
           </Section>

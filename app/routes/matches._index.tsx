@@ -59,6 +59,7 @@ export default function MatchesPage() {
                   <p className="truncate text-sm text-slate-600">
                     {role === "student" ? row.organizationName : `${row.studentName} · ${row.organizationName}`} · starts {formatDay(row.slot.startDate)}
                   </p>
+                  {row.waiting ? <p className="mt-0.5 truncate text-sm font-medium text-brand-700">{row.waiting}</p> : null}
                 </div>
                 <div className="flex shrink-0 flex-col items-end gap-1">
                   <MatchStatusBadge status={row.status} />
