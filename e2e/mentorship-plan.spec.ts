@@ -4,7 +4,7 @@ import { goalEvidence, mentorshipGoals, users } from "~db/schema";
 import { makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { draftPlan } from "~/modules/mentorship/plan.server";
-import { expect, loadError, test } from "./fixtures";
+import { expect, loadError, openEmail, test } from "./fixtures";
 
 // The plan of a match: drafted when the student confirms, kept by both sides, "done" confirmed by a mentor.
 
@@ -62,34 +62,61 @@ test("the student confirms and finds the plan drafted; marks a goal done; the me
   await first.getByRole("button", { name: "Save state" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked done. A mentor confirms it." })).toBeVisible();
   await expect(first).toContainText("Done — waiting for Priya to confirm");
+  await expect(first.getByText("Done — waiting for confirmation", { exact: true })).toBeVisible();
   await expect(page.getByText("0 of 5 goals done, 1 waiting for confirmation")).toBeVisible();
   await expect(first.getByRole("button", { name: "Confirm done" })).toHaveCount(0);
 
-  // The mentor confirms it and adds the pull request as evidence.
+  // The mentor is emailed, confirms it and adds the pull request as evidence.
   const mentorPage = await newDevice();
   await login(mentor, mentorPage.context());
+  const email = await openEmail(mentorPage, { to: mentor.email, subject: `${student.name} marked “Read the codebase and set up the project” done — confirm it on the plan` });
+  await expect(email.getByRole("link", { name: "Confirm it on the plan" })).toHaveAttribute("href", new RegExp(`/matches/${match.id}/plan#goal-`));
   await mentorPage.goto(`/matches/${match.id}/plan`);
   const mentorsFirst = mentorPage.getByRole("listitem", { name: "Read the codebase and set up the project" });
   await expect(mentorsFirst).toContainText("Done — waiting for a mentor to confirm");
   await mentorsFirst.getByRole("button", { name: "Confirm done" }).click();
   await expect(mentorPage.getByRole("status").filter({ hasText: "Confirmed done." })).toBeVisible();
   await expect(mentorsFirst).toContainText("Done · confirmed by you");
+  await expect(mentorsFirst.locator("span").filter({ hasText: /^Done$/ })).toBeVisible();
 
   await mentorsFirst.getByText("Add a link").click();
   await mentorsFirst.getByLabel("Link", { exact: true }).fill("javascript:alert(1)");
   await mentorsFirst.getByRole("button", { name: "Add the link" }).click();
-  await expect(mentorsFirst.getByText("Use a web address that starts with https:// (or http://)")).toBeVisible();
-  await mentorsFirst.getByLabel("Link", { exact: true }).fill("https://github.com/example/river-levels/pull/1");
+  await expect(mentorsFirst.getByText("Use a web address, like github.com/you/project or https://…")).toBeVisible();
+  // Pasted without https://, as links often are.
+  await mentorsFirst.getByLabel("Link", { exact: true }).fill("github.com/example/river-levels/pull/1");
   await mentorsFirst.getByLabel("What it is (optional)").fill("First pull request");
   await mentorsFirst.getByRole("button", { name: "Add the link" }).click();
   await expect(mentorPage.getByRole("status").filter({ hasText: "Link added." })).toBeVisible();
   await expect(mentorsFirst.getByRole("link", { name: "First pull request" })).toHaveAttribute("href", "https://github.com/example/river-levels/pull/1");
 
+  // A form clears after its own success, and an error stays only until another form is sent.
+  const mentorsSecond = mentorPage.getByRole("listitem", { name: "Build the river-level chart" });
+  await mentorsSecond.getByText("Add a link").click();
+  await mentorsSecond.getByLabel("Link", { exact: true }).fill("not a link");
+  await mentorsSecond.getByRole("button", { name: "Add the link" }).click();
+  await expect(mentorsSecond.getByText("Use a web address, like github.com/you/project or https://…")).toBeVisible();
+  const add = mentorPage.getByRole("region", { name: "Add a goal" });
+  await add.getByLabel("Goal", { exact: true }).fill("Demo the chart to the team");
+  await add.getByLabel("Target week", { exact: true }).selectOption("5");
+  await add.getByRole("button", { name: "Add the goal" }).click();
+  await expect(mentorPage.getByRole("status").filter({ hasText: "Goal added." })).toBeVisible();
+  await expect(mentorPage.getByRole("listitem", { name: "Demo the chart to the team" })).toContainText("Week 5 · by");
+  await expect(add.getByLabel("Goal", { exact: true })).toHaveValue("");
+  await expect(mentorPage.getByText("Use a web address, like github.com/you/project or https://…")).toHaveCount(0);
+  await add.getByRole("button", { name: "Add the goal" }).click();
+  await expect(add.getByText("Say what the goal is: a sentence someone else would understand")).toBeVisible();
+  await expect(mentorPage.getByRole("listitem", { name: "Demo the chart to the team" })).toHaveCount(1);
+
   // The student sees both.
   await page.reload();
   await expect(first).toContainText("Done · confirmed by Priya Raman");
   await expect(first.getByRole("link", { name: "First pull request" })).toBeVisible();
-  await expect(page.getByText("1 of 5 goals done")).toBeVisible();
+  await expect(page.getByText("1 of 6 goals done")).toBeVisible();
+  // The mentor's confirmation is the mentor's to undo: the student's state form gives way to a sentence.
+  await expect(first).toContainText(/Confirmed by Priya Raman on .+; ask your mentor to reopen it\./);
+  await expect(first.getByRole("button", { name: "Save state" })).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/planfix-student.png", fullPage: true });
 
   // Another organization's mentor learns nothing: the same 404 as for no match at all.
   const { mentor: outsider } = await makeOrganization(db);
@@ -132,6 +159,25 @@ test("without JavaScript: a goal is added only with a title, the typed week kept
   await expect(page.getByRole("status").filter({ hasText: "Goal added." })).toBeVisible();
   await expect(page.getByRole("listitem", { name: "Count the trail users with the new sensors" })).toContainText("Week 3 · by");
   await expect(page.getByRole("listitem", { name: "Count the trail users with the new sensors" })).toContainText("Added by you");
+  await expect(add.getByLabel("Goal", { exact: true })).toHaveValue("");
+
+  // A refused link shows its error on its own form; the next saved form leaves no error anywhere. A link without https:// is taken.
+  const referral = page.getByRole("listitem", { name: "Referral for a next role" });
+  await referral.getByText("Add a link").click();
+  await referral.getByLabel("Link", { exact: true }).fill("javascript:alert(1)");
+  await referral.getByRole("button", { name: "Add the link" }).click();
+  await expect(referral.getByText("Use a web address, like github.com/you/project or https://…")).toBeVisible();
+  await expect(add.getByText("Say what the goal is")).toHaveCount(0);
+  await add.getByLabel("Goal", { exact: true }).fill("Write up the sensor study");
+  await add.getByRole("button", { name: "Add the goal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Goal added." })).toBeVisible();
+  await expect(page.getByText("Use a web address, like github.com/you/project or https://…")).toHaveCount(0);
+  await expect(add.getByLabel("Goal", { exact: true })).toHaveValue("");
+  await referral.getByText("Add a link").click();
+  await referral.getByLabel("Link", { exact: true }).fill("github.com/wei/keyboard-nav");
+  await referral.getByRole("button", { name: "Add the link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link added." })).toBeVisible();
+  await expect(referral.getByRole("link", { name: "https://github.com/wei/keyboard-nav" })).toHaveAttribute("href", "https://github.com/wei/keyboard-nav");
   await context.close();
 });
 
@@ -144,7 +190,6 @@ test("a request no page of ours sends changes nothing: another match's goal is 4
   const other = await makeMatch(db, { slotId: slot.id, studentId: (await makeMatchableStudent(db)).id, status: "active", confirmedAt: new Date() });
   await draftPlan(db, { matchId: other.id, slot: { ...slot, offers: [] }, studentGoals: [], now: new Date() });
   const [theirs] = await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, other.id));
-  const before = await db.select().from(mentorshipGoals).orderBy(mentorshipGoals.id);
 
   const post = (form: Record<string, string>) =>
     page.request.post(`/matches/${match.id}/plan`, { form, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
@@ -155,7 +200,15 @@ test("a request no page of ours sends changes nothing: another match's goal is 4
   expect((await post({ intent: "confirm_done", goalId: theirs!.id })).status()).toBe(403);
   expect((await post({ intent: "add_evidence", goalId: theirs!.id, url: "https://example.org/x" })).status()).toBe(404);
   expect((await post({ intent: "sing" })).status()).toBe(400);
+  // A goal a mentor confirmed done is the mentor's to reopen.
+  const [ours] = await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, match.id));
+  await db.update(mentorshipGoals).set({ state: "done", doneConfirmedBy: mentor.id, doneConfirmedAt: new Date() }).where(eq(mentorshipGoals.id, ours!.id));
+  const undo = await post({ intent: "set_state", goalId: ours!.id, state: "not_started" });
+  expect(undo.status()).toBe(403);
+  expect(await undo.text()).toContain("A mentor confirmed this goal done, so only a mentor can reopen it.");
+  expect((await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.id, ours!.id)))[0]).toMatchObject({ state: "done", doneConfirmedBy: mentor.id });
 
+  const before = await db.select().from(mentorshipGoals).orderBy(mentorshipGoals.id);
   await login(await makeUser({ role: "admin" }));
   expect((await post({ intent: "add_goal", title: "An admin's goal", targetWeek: "2" })).status()).toBe(403);
   expect(await db.select().from(mentorshipGoals).orderBy(mentorshipGoals.id)).toEqual(before);

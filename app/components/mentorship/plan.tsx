@@ -54,7 +54,9 @@ export function planFormId(payload: Record<string, unknown>): string {
 function formIdsOf(plan: Plan): Set<string> {
   const ids = new Set(["draft", "add-goal"]);
   for (const goal of plan.goals) {
-    for (const prefix of ["edit", "state", "confirm", "evidence"]) ids.add(`${prefix}-${goal.id}`);
+    for (const prefix of ["edit", "confirm", "evidence"]) ids.add(`${prefix}-${goal.id}`);
+    // A goal a mentor confirmed has no state form for the student: a refusal for it shows at the top.
+    if (goal.mayChangeState) ids.add(`state-${goal.id}`);
     for (const link of goal.evidence) ids.add(`remove-${link.id}`);
   }
   return ids;
