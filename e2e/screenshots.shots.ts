@@ -13,6 +13,13 @@ const shots: [string, string, string | null][] = [
   ["mentor-slots", "/mentor/slots", "mentor@example.org"],
   ["admin-matches", "/admin/matches", "admin@example.org"],
   ["admin-audit", "/admin/audit", "admin@example.org"],
+  // The seeded internship under way (issue 13), by the slot's title, then a tab of its match.
+  ["student-internship-overview", "MATCH:tutor progress reports:", "student@example.org"],
+  ["student-internship-check-ins", "MATCH:tutor progress reports:/check-ins", "student@example.org"],
+  ["mentor-internship-plan", "MATCH:tutor progress reports:/plan", "mentor@example.org"],
+  ["student-internship-feedback", "MATCH:tutor progress reports:/feedback", "student@example.org"],
+  ["mentor-internship-messages", "MATCH:tutor progress reports:/messages", "mentor@example.org"],
+  ["admin-stalled", "/admin/stalled", "admin@example.org"],
 ];
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -29,6 +36,12 @@ for (const [name, path, who] of shots) {
       await page.goto("/slots");
       const href = await page.locator('a[href^="/slots/"]').first().getAttribute("href");
       target = href!;
+    }
+    if (path.startsWith("MATCH:")) {
+      const [, title, tab] = path.split(":");
+      await page.goto("/matches");
+      const href = await page.getByRole("link", { name: new RegExp(title!) }).first().getAttribute("href");
+      target = `${href!}${tab}`;
     }
     await page.goto(target);
     await expect(page.locator("h1").first()).toBeVisible();
