@@ -28,7 +28,7 @@ export function SummaryCard({ matchId, summary, isAdmin }: { matchId: string; su
     <section aria-labelledby="summary-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="summary-heading" className="text-lg font-semibold text-slate-900">
-          {isAdmin ? "Where it stands" : "This week"}
+          {isAdmin || !summary.week ? "Where it stands" : "This week"}
         </h2>
         {summary.week ? <span className="text-sm text-slate-500">{summary.week}</span> : null}
       </div>
