@@ -4,6 +4,7 @@ import { expect, test } from "vitest";
 import ApplicationWithdrawn from "./application-withdrawn";
 import Introduction from "./introduction";
 import IntroductionSteps from "./introduction-steps";
+import GoalDone from "./goal-done";
 import MatchMessages from "./match-messages";
 import MatchStatus from "./match-status";
 import OrganizationInvitation from "./organization-invitation";
@@ -23,6 +24,7 @@ test("an email whose action is a button also gives its address as plain text, fo
     [<ApplicationWithdrawn {...ApplicationWithdrawn.PreviewProps} />, ApplicationWithdrawn.PreviewProps.applicantsUrl],
     [<SlotFilled {...SlotFilled.PreviewProps} />, SlotFilled.PreviewProps.url],
     [<MatchMessages {...MatchMessages.PreviewProps} />, MatchMessages.PreviewProps.threadUrl],
+    [<GoalDone {...GoalDone.PreviewProps} />, GoalDone.PreviewProps.planUrl],
   ] as const;
   for (const [email, url] of emails) {
     expect(await text(email)).toContain(`If the button does not work, paste this address into your browser: ${url}`);
