@@ -13,31 +13,20 @@ export type CheckInRepliedProps = {
   checkInsUrl: string;
 };
 
-export const checkInRepliedSubject = (mentorName: string, week: number) =>
-  `${mentorName} replied to your check-in for week ${week}`;
+export const checkInRepliedSubject = (mentorName: string, week: number) => `${mentorName} replied to your check-in for week ${week}`;
 
 /** Sent to the student when a mentor first replies to one of their check-ins. */
-export default function CheckInReplied({
-  name,
-  mentorName,
-  week,
-  slotTitle,
-  reply,
-  checkInsUrl,
-}: CheckInRepliedProps) {
+export default function CheckInReplied({ name, mentorName, week, slotTitle, reply, checkInsUrl }: CheckInRepliedProps) {
   return (
     <EmailLayout preview={checkInRepliedSubject(mentorName, week)}>
       <Text style={styles.heading}>A reply to week {week}</Text>
       <Text style={styles.paragraph}>
-        Hi {name}, {mentorName} replied to your check-in for week {week} of “
-        {slotTitle}”:
+        Hi {name}, {mentorName} replied to your check-in for week {week} of “{slotTitle}”:
       </Text>
       <Quote tone="brand">
         <Lines text={reply} />
       </Quote>
-      <ButtonWithAddress href={checkInsUrl}>
-        Open your check-ins
-      </ButtonWithAddress>
+      <ButtonWithAddress href={checkInsUrl}>Open your check-ins</ButtonWithAddress>
     </EmailLayout>
   );
 }
@@ -47,8 +36,6 @@ CheckInReplied.PreviewProps = {
   mentorName: "Priya Raman",
   week: 3,
   slotTitle: "Data pipeline intern: river sensor readings",
-  reply:
-    "Great progress on the importer. I asked IT for your staging access; let's pair on the unit conversion on Thursday.",
-  checkInsUrl:
-    "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000/check-ins",
+  reply: "Great progress on the importer. I asked IT for your staging access; let's pair on the unit conversion on Thursday.",
+  checkInsUrl: "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000/check-ins",
 } satisfies CheckInRepliedProps;

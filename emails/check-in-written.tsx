@@ -20,11 +20,9 @@ export type CheckInWrittenProps = {
   checkInsUrl: string;
 };
 
-export const checkInWrittenSubject = (studentName: string, week: number) =>
-  `${studentName} wrote the check-in for week ${week}`;
+export const checkInWrittenSubject = (studentName: string, week: number) => `${studentName} wrote the check-in for week ${week}`;
 
-const hours = (value: number) =>
-  `${formatHours(value)} hour${value === 1 ? "" : "s"}`;
+const hours = (value: number) => `${formatHours(value)} hour${value === 1 ? "" : "s"}`;
 
 /** The student's text with its line breaks and paragraphs kept (an email's paragraph collapses them otherwise). */
 export function Lines({ text }: { text: string }) {
@@ -41,22 +39,10 @@ export function Lines({ text }: { text: string }) {
   );
 }
 
-function Labelled({
-  label,
-  tone = "plain",
-  text,
-}: {
-  label: string;
-  tone?: "plain" | "warning";
-  text: string;
-}) {
+function Labelled({ label, tone = "plain", text }: { label: string; tone?: "plain" | "warning"; text: string }) {
   return (
     <>
-      <Text
-        style={{ ...styles.paragraph, fontWeight: 600, marginBottom: "4px" }}
-      >
-        {label}
-      </Text>
+      <Text style={{ ...styles.paragraph, fontWeight: 600, marginBottom: "4px" }}>{label}</Text>
       <Quote tone={tone}>
         <Lines text={text} />
       </Quote>
@@ -82,16 +68,12 @@ export default function CheckInWritten({
     <EmailLayout preview={checkInWrittenSubject(studentName, week)}>
       <Text style={styles.heading}>Week {week}&apos;s check-in</Text>
       <Text style={styles.paragraph}>
-        Hi {name}, {studentName} wrote the check-in for week {week} of “
-        {slotTitle}”{late ? " (after its due day)" : ""}. Reply with a few lines
-        and the time you gave this week: it keeps the internship on track, and
-        the hours are the record a student may need later.
+        Hi {name}, {studentName} wrote the check-in for week {week} of “{slotTitle}”{late ? " (after its due day)" : ""}. Reply with a few lines and the time you gave
+        this week: it keeps the internship on track, and the hours are the record a student may need later.
       </Text>
       <Labelled label="What they did" text={done} />
       <Labelled label="What is next" text={next} />
-      {blockers ? (
-        <Labelled label="Blockers" tone="warning" text={blockers} />
-      ) : null}
+      {blockers ? <Labelled label="Blockers" tone="warning" text={blockers} /> : null}
       <Text style={styles.paragraph}>
         Hours worked: {hours(hoursWorked)}
         <br />
@@ -113,6 +95,5 @@ CheckInWritten.PreviewProps = {
   blockers: "Waiting for access to the staging database.",
   hoursWorked: 22.5,
   mentorHoursReceived: 2,
-  checkInsUrl:
-    "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000/check-ins",
+  checkInsUrl: "http://localhost:3000/matches/00000000-0000-4000-8000-000000000000/check-ins",
 } satisfies CheckInWrittenProps;

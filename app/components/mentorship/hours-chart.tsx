@@ -37,18 +37,15 @@ export function layoutOf(categories: number): {
   width: number;
   boxClass: string;
 } {
-  if (categories <= 12)
-    return { width: 360, boxClass: "min-w-[17rem] max-w-[30rem]" };
-  if (categories <= 26)
-    return { width: 480, boxClass: "min-w-[23rem] max-w-[40rem]" };
+  if (categories <= 12) return { width: 360, boxClass: "min-w-[17rem] max-w-[30rem]" };
+  if (categories <= 26) return { width: 480, boxClass: "min-w-[23rem] max-w-[40rem]" };
   return { width: 640, boxClass: "min-w-[31rem] max-w-[52rem]" };
 }
 
 /** A round top for the axis over `max`, and its ticks: steps of 1, 2, 5, 10, 20… so labels read plainly. */
 export function axisOf(max: number): { top: number; ticks: number[] } {
   const target = Math.max(max, 1);
-  const step =
-    [1, 2, 5, 10, 20, 25, 50, 100].find((s) => target / s <= 5) ?? 100;
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => target / s <= 5) ?? 100;
   const top = Math.ceil(target / step) * step;
   return {
     top,
@@ -77,12 +74,8 @@ export function BarChart({
   summary: string;
   xAxisLabel: string;
 }) {
-  const values = series
-    .flatMap((s) => s.values)
-    .filter((v): v is number => v !== null);
-  const { top, ticks } = axisOf(
-    Math.max(0, ...values, ...lines.map((l) => l.value)),
-  );
+  const values = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const { top, ticks } = axisOf(Math.max(0, ...values, ...lines.map((l) => l.value)));
   const { width, boxClass } = layoutOf(categories.length);
   const right = lines.length ? LINE_LABEL_ROOM : 10;
   const plotW = width - PAD.left - right;
@@ -96,46 +89,18 @@ export function BarChart({
 
   return (
     <figure>
-      <figcaption className="text-sm font-semibold text-slate-900">
-        {title}
-      </figcaption>
+      <figcaption className="text-sm font-semibold text-slate-900">{title}</figcaption>
       <div className="mt-2 overflow-x-auto">
-        <svg
-          viewBox={`0 0 ${width} ${HEIGHT}`}
-          role="img"
-          aria-label={summary}
-          className={`h-auto w-full ${boxClass}`}
-          preserveAspectRatio="xMinYMid meet"
-        >
+        <svg viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={summary} className={`h-auto w-full ${boxClass}`} preserveAspectRatio="xMinYMid meet">
           {ticks.map((t) => (
             <g key={t}>
-              <line
-                x1={PAD.left}
-                x2={PAD.left + plotW}
-                y1={y(t)}
-                y2={y(t)}
-                strokeWidth={1}
-                className={t === 0 ? "stroke-slate-400" : "stroke-slate-100"}
-              />
-              <text
-                x={PAD.left - 6}
-                y={y(t) + 4.5}
-                textAnchor="end"
-                fontSize={FONT}
-                className="fill-slate-600"
-              >
+              <line x1={PAD.left} x2={PAD.left + plotW} y1={y(t)} y2={y(t)} strokeWidth={1} className={t === 0 ? "stroke-slate-400" : "stroke-slate-100"} />
+              <text x={PAD.left - 6} y={y(t) + 4.5} textAnchor="end" fontSize={FONT} className="fill-slate-600">
                 {t}
               </text>
             </g>
           ))}
-          <text
-            x={12}
-            y={PAD.top + plotH / 2}
-            textAnchor="middle"
-            fontSize={FONT}
-            transform={`rotate(-90 12 ${PAD.top + plotH / 2})`}
-            className="fill-slate-600"
-          >
+          <text x={12} y={PAD.top + plotH / 2} textAnchor="middle" fontSize={FONT} transform={`rotate(-90 12 ${PAD.top + plotH / 2})`} className="fill-slate-600">
             {unit}
           </text>
           {categories.map((category, i) => {
@@ -146,39 +111,13 @@ export function BarChart({
                   const v = s.values[i] ?? null;
                   const x = x0 + j * barW;
                   if (v === null) {
-                    return (
-                      <line
-                        key={s.name}
-                        x1={x + barW * 0.25}
-                        x2={x + barW * 0.75}
-                        y1={y(0) - 2}
-                        y2={y(0) - 2}
-                        strokeWidth={1.5}
-                        className="stroke-slate-300"
-                      />
-                    );
+                    return <line key={s.name} x1={x + barW * 0.25} x2={x + barW * 0.75} y1={y(0) - 2} y2={y(0) - 2} strokeWidth={1.5} className="stroke-slate-300" />;
                   }
                   const h = Math.max(v > 0 ? 1.5 : 0, y(0) - y(v));
-                  return (
-                    <rect
-                      key={s.name}
-                      x={x}
-                      y={y(0) - h}
-                      width={Math.max(1, barW - 1)}
-                      height={h}
-                      rx={1.5}
-                      className={s.fillClass}
-                    />
-                  );
+                  return <rect key={s.name} x={x} y={y(0) - h} width={Math.max(1, barW - 1)} height={h} rx={1.5} className={s.fillClass} />;
                 })}
                 {i % labelEvery === 0 ? (
-                  <text
-                    x={x0 + (groupW - barGap * 2) / 2}
-                    y={HEIGHT - PAD.bottom + 16}
-                    textAnchor="middle"
-                    fontSize={FONT}
-                    className="fill-slate-600"
-                  >
+                  <text x={x0 + (groupW - barGap * 2) / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={FONT} className="fill-slate-600">
                     {category}
                   </text>
                 ) : null}
@@ -197,32 +136,17 @@ export function BarChart({
                 className={line.strokeClass ?? "stroke-slate-700"}
               />
               {/* The label in the room right of the plot, level with its line: never over a bar. */}
-              <text
-                x={PAD.left + plotW + 6}
-                y={y(line.value) + 4.5}
-                textAnchor="start"
-                fontSize={FONT}
-                className="fill-slate-800 font-semibold"
-              >
+              <text x={PAD.left + plotW + 6} y={y(line.value) + 4.5} textAnchor="start" fontSize={FONT} className="fill-slate-800 font-semibold">
                 {line.short ?? line.label}
               </text>
             </g>
           ))}
-          <text
-            x={PAD.left + plotW / 2}
-            y={HEIGHT - 6}
-            textAnchor="middle"
-            fontSize={FONT}
-            className="fill-slate-600"
-          >
+          <text x={PAD.left + plotW / 2} y={HEIGHT - 6} textAnchor="middle" fontSize={FONT} className="fill-slate-600">
             {xAxisLabel}
           </text>
         </svg>
       </div>
-      <ul
-        className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700"
-        aria-hidden="true"
-      >
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700" aria-hidden="true">
         {series.map((s) => (
           <li key={s.name} className="flex items-center gap-1.5">
             <svg viewBox="0 0 10 10" className="h-2.5 w-2.5">
@@ -234,15 +158,7 @@ export function BarChart({
         {lines.map((line) => (
           <li key={line.label} className="flex items-center gap-1.5">
             <svg viewBox="0 0 16 4" className="h-1 w-4">
-              <line
-                x1={0}
-                x2={16}
-                y1={2}
-                y2={2}
-                strokeWidth={2}
-                strokeDasharray="4 2"
-                className={line.strokeClass ?? "stroke-slate-700"}
-              />
+              <line x1={0} x2={16} y1={2} y2={2} strokeWidth={2} strokeDasharray="4 2" className={line.strokeClass ?? "stroke-slate-700"} />
             </svg>
             {line.label}
           </li>
@@ -252,8 +168,7 @@ export function BarChart({
   );
 }
 
-const h = (value: number | null) =>
-  value === null ? "—" : `${formatHours(value)} h`;
+const h = (value: number | null) => (value === null ? "—" : `${formatHours(value)} h`);
 
 /**
  * The check-ins page's hours: the student's hours per week against the promise, mentor time
@@ -263,8 +178,7 @@ export function HoursCharts({ hours }: { hours: HoursSummary }) {
   if (!hours.written) {
     return (
       <p className="text-sm text-slate-600">
-        The hours chart appears with the first check-in: the hours worked and
-        the mentor time of each week, against what the slot promised.
+        The hours chart appears with the first check-in: the hours worked and the mentor time of each week, against what the slot promised.
       </p>
     );
   }
@@ -330,9 +244,7 @@ export function HoursCharts({ hours }: { hours: HoursSummary }) {
       </div>
       <div className="overflow-x-auto">
         <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">
-            Hours per week, from the check-ins
-          </caption>
+          <caption className="sr-only">Hours per week, from the check-ins</caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-600">
               <th scope="col" className="py-2 pr-4 font-medium">
@@ -352,10 +264,7 @@ export function HoursCharts({ hours }: { hours: HoursSummary }) {
           <tbody className="divide-y divide-slate-100">
             {hours.weeks.map((w) => (
               <tr key={w.week}>
-                <th
-                  scope="row"
-                  className="py-1.5 pr-4 font-medium text-slate-900"
-                >
+                <th scope="row" className="py-1.5 pr-4 font-medium text-slate-900">
                   Week {w.week}
                 </th>
                 {w.hoursWorked === null ? (
@@ -364,19 +273,9 @@ export function HoursCharts({ hours }: { hours: HoursSummary }) {
                   </td>
                 ) : (
                   <>
-                    <td className="py-1.5 pr-4 tabular-nums">
-                      {h(w.hoursWorked)}
-                    </td>
-                    <td className="py-1.5 pr-4 tabular-nums">
-                      {h(w.mentorHoursReceived)}
-                    </td>
-                    <td className="py-1.5 tabular-nums">
-                      {w.mentorHoursGiven === null ? (
-                        <span className="text-slate-500">No reply yet</span>
-                      ) : (
-                        h(w.mentorHoursGiven)
-                      )}
-                    </td>
+                    <td className="py-1.5 pr-4 tabular-nums">{h(w.hoursWorked)}</td>
+                    <td className="py-1.5 pr-4 tabular-nums">{h(w.mentorHoursReceived)}</td>
+                    <td className="py-1.5 tabular-nums">{w.mentorHoursGiven === null ? <span className="text-slate-500">No reply yet</span> : h(w.mentorHoursGiven)}</td>
                   </>
                 )}
               </tr>
@@ -384,36 +283,20 @@ export function HoursCharts({ hours }: { hours: HoursSummary }) {
           </tbody>
           <tfoot className="border-t border-slate-200">
             <tr>
-              <th
-                scope="row"
-                className="py-1.5 pr-4 font-medium text-slate-900"
-              >
+              <th scope="row" className="py-1.5 pr-4 font-medium text-slate-900">
                 Average
               </th>
-              <td className="py-1.5 pr-4 font-medium tabular-nums">
-                {h(hours.averageHours)}
-              </td>
-              <td className="py-1.5 pr-4 font-medium tabular-nums">
-                {h(hours.averageMentorReceived)}
-              </td>
-              <td className="py-1.5 font-medium tabular-nums">
-                {h(hours.averageMentorGiven)}
-              </td>
+              <td className="py-1.5 pr-4 font-medium tabular-nums">{h(hours.averageHours)}</td>
+              <td className="py-1.5 pr-4 font-medium tabular-nums">{h(hours.averageMentorReceived)}</td>
+              <td className="py-1.5 font-medium tabular-nums">{h(hours.averageMentorGiven)}</td>
             </tr>
             <tr>
-              <th
-                scope="row"
-                className="py-1.5 pr-4 font-medium text-slate-900"
-              >
+              <th scope="row" className="py-1.5 pr-4 font-medium text-slate-900">
                 Promised
               </th>
-              <td className="py-1.5 pr-4 tabular-nums">
-                {h(hours.promisedHours)}
-              </td>
+              <td className="py-1.5 pr-4 tabular-nums">{h(hours.promisedHours)}</td>
               <td colSpan={2} className="py-1.5 tabular-nums">
-                {hours.promisedMentorHours === null
-                  ? "None named"
-                  : h(hours.promisedMentorHours)}
+                {hours.promisedMentorHours === null ? "None named" : h(hours.promisedMentorHours)}
               </td>
             </tr>
           </tfoot>

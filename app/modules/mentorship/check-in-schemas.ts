@@ -14,28 +14,21 @@ export const MAX_CHECK_IN_TEXT = 4000;
 export const MAX_WEEK = 104;
 
 /** Hours keep one decimal (numeric(4,1)): 7.5 is fine, 7.25 is refused rather than rounded behind the person's back. */
-export const hasOneDecimal = (value: number) =>
-  Math.abs(value * 10 - Math.round(value * 10)) < 1e-6;
+export const hasOneDecimal = (value: number) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-6;
 
 /**
  * Hours as typed: "12.5" or, with a decimal comma, "12,5" (the form is a text field, since a
  * number field drops the comma in some browsers and reads 125). Anything else passes unchanged
  * and the number schema refuses it.
  */
-export const readDecimalComma = (value: unknown) =>
-  typeof value === "string" && /^\s*-?\d*,\d+\s*$/.test(value)
-    ? value.replace(",", ".")
-    : value;
+export const readDecimalComma = (value: unknown) => (typeof value === "string" && /^\s*-?\d*,\d+\s*$/.test(value) ? value.replace(",", ".") : value);
 
 const hours = (max: number, missing: string) =>
   z.preprocess(
     readDecimalComma,
     z
       .number({
-        error: (issue) =>
-          issue.input === undefined
-            ? missing
-            : "Enter a number of hours, like 7.5",
+        error: (issue) => (issue.input === undefined ? missing : "Enter a number of hours, like 7.5"),
       })
       .min(0, "Hours cannot be negative")
       .max(max, `Enter at most ${max} hours for a week`)
@@ -46,20 +39,14 @@ const text = (missing: string) =>
   z
     .string({ error: missing })
     .min(1, missing)
-    .max(
-      MAX_CHECK_IN_TEXT,
-      `Use at most ${MAX_CHECK_IN_TEXT.toLocaleString("en-US")} characters`,
-    );
+    .max(MAX_CHECK_IN_TEXT, `Use at most ${MAX_CHECK_IN_TEXT.toLocaleString("en-US")} characters`);
 
 /** The student's check-in for one week (a new one, or an edit of one no mentor has answered yet). */
 export const WriteCheckInSchema = z.object({
   intent: z.literal("write"),
   week: z
     .number({
-      error: (issue) =>
-        issue.input === undefined
-          ? "Choose the week this check-in is for"
-          : "Choose a week from the list",
+      error: (issue) => (issue.input === undefined ? "Choose the week this check-in is for" : "Choose a week from the list"),
     })
     .int("Choose a week from the list")
     .min(1, "Choose a week from the list")
@@ -68,19 +55,10 @@ export const WriteCheckInSchema = z.object({
   next: text("Say what you plan to do next"),
   blockers: z
     .string()
-    .max(
-      MAX_CHECK_IN_TEXT,
-      `Use at most ${MAX_CHECK_IN_TEXT.toLocaleString("en-US")} characters`,
-    )
+    .max(MAX_CHECK_IN_TEXT, `Use at most ${MAX_CHECK_IN_TEXT.toLocaleString("en-US")} characters`)
     .optional(),
-  hoursWorked: hours(
-    MAX_HOURS_WORKED,
-    "Enter the hours you worked this week (0 if none)",
-  ),
-  mentorHoursReceived: hours(
-    MAX_MENTOR_HOURS,
-    "Enter the time your mentors gave you this week, in hours (0 if none)",
-  ),
+  hoursWorked: hours(MAX_HOURS_WORKED, "Enter the hours you worked this week (0 if none)"),
+  mentorHoursReceived: hours(MAX_MENTOR_HOURS, "Enter the time your mentors gave you this week, in hours (0 if none)"),
 });
 export type CheckInInput = Omit<z.output<typeof WriteCheckInSchema>, "intent">;
 
@@ -88,24 +66,13 @@ export type CheckInInput = Omit<z.output<typeof WriteCheckInSchema>, "intent">;
 export const ReplyToCheckInSchema = z.object({
   intent: z.literal("reply"),
   checkInId: z.uuid({
-    error:
-      "This check-in is not one this page shows. Reload the page and try again.",
+    error: "This check-in is not one this page shows. Reload the page and try again.",
   }),
   reply: text("Write a reply: the student reads it"),
-  mentorHoursGiven: hours(
-    MAX_MENTOR_HOURS,
-    "Enter the time you and the other mentors gave this week, in hours (0 if none)",
-  ),
+  mentorHoursGiven: hours(MAX_MENTOR_HOURS, "Enter the time you and the other mentors gave this week, in hours (0 if none)"),
 });
-export type CheckInReplyInput = Omit<
-  z.output<typeof ReplyToCheckInSchema>,
-  "intent" | "checkInId"
->;
+export type CheckInReplyInput = Omit<z.output<typeof ReplyToCheckInSchema>, "intent" | "checkInId">;
 
 /** Every form the check-ins page posts, told apart by its button's intent. */
-export const CheckInActionSchema = z.discriminatedUnion(
-  "intent",
-  [WriteCheckInSchema, ReplyToCheckInSchema],
-  { error: UNKNOWN_BUTTON },
-);
+export const CheckInActionSchema = z.discriminatedUnion("intent", [WriteCheckInSchema, ReplyToCheckInSchema], { error: UNKNOWN_BUTTON });
 export type CheckInAction = z.output<typeof CheckInActionSchema>;

@@ -26,7 +26,8 @@ const input = (week: number, overrides: Partial<CheckInInput> = {}): CheckInInpu
 const reply = { reply: "Good week. Let's pair on the conversion on Thursday.", mentorHoursGiven: 2.5 };
 
 /** An active internship in its 4th week (started 21 days ago: week 1 was due 15 days ago). */
-const underWay = (options: Parameters<typeof makeMentorship>[1] = {}) => makeMentorship(db, { startedDaysAgo: 21, today: NOW, slot: { applicationDeadline: "2026-01-15" }, ...options });
+const underWay = (options: Parameters<typeof makeMentorship>[1] = {}) =>
+  makeMentorship(db, { startedDaysAgo: 21, today: NOW, slot: { applicationDeadline: "2026-01-15" }, ...options });
 const rowsOf = (matchId: string) => db.select().from(checkIns).where(eq(checkIns.matchId, matchId)).orderBy(checkIns.week);
 const subjects = async (email: string) => (await emailsTo(db, email)).map((e) => e.subject);
 
@@ -61,7 +62,9 @@ describe("writeCheckIn", () => {
   test("writing the same week again edits it (no second email, late kept from the first write) until a mentor replies; then it is refused", async () => {
     const { match, student, mentor } = await underWay();
     await writeCheckIn(db, { viewer: as(student), matchId: match.id, input: input(1), now: NOW });
-    expect(await writeCheckIn(db, { viewer: as(student), matchId: match.id, input: input(1, { hoursWorked: 25.5, done: "Corrected: also fixed a flaky test." }), now: NOW })).toEqual({
+    expect(
+      await writeCheckIn(db, { viewer: as(student), matchId: match.id, input: input(1, { hoursWorked: 25.5, done: "Corrected: also fixed a flaky test." }), now: NOW }),
+    ).toEqual({
       ok: true,
       week: 1,
       late: true,
@@ -73,7 +76,10 @@ describe("writeCheckIn", () => {
     expect(await subjects(mentor.email)).toHaveLength(1);
 
     await replyToCheckIn(db, { viewer: as(mentor), matchId: match.id, checkInId: rows[0]!.id, input: reply, now: NOW });
-    expect(await writeCheckIn(db, { viewer: as(student), matchId: match.id, input: input(1, { hoursWorked: 40 }), now: NOW })).toEqual({ ok: false, error: "already_replied" });
+    expect(await writeCheckIn(db, { viewer: as(student), matchId: match.id, input: input(1, { hoursWorked: 40 }), now: NOW })).toEqual({
+      ok: false,
+      error: "already_replied",
+    });
     expect((await rowsOf(match.id))[0]!.hoursWorked).toBe(25.5);
   });
 
@@ -122,7 +128,13 @@ describe("replyToCheckIn", () => {
 
     const later = new Date(NOW.getTime() + 3_600_000);
     expect(
-      await replyToCheckIn(db, { viewer: as(secondMentor!), matchId: match.id, checkInId: row!.id, input: { reply: "Moved our pairing to Friday.", mentorHoursGiven: 3 }, now: later }),
+      await replyToCheckIn(db, {
+        viewer: as(secondMentor!),
+        matchId: match.id,
+        checkInId: row!.id,
+        input: { reply: "Moved our pairing to Friday.", mentorHoursGiven: 3 },
+        now: later,
+      }),
     ).toEqual({ ok: true, week: 4, edited: true });
     const [edited] = await rowsOf(match.id);
     expect(edited).toMatchObject({ reply: "Moved our pairing to Friday.", mentorHoursGiven: 3, repliedBy: secondMentor!.id, repliedAt: NOW });
@@ -138,10 +150,19 @@ describe("replyToCheckIn", () => {
     const admin = await makeUser(db, { role: "admin" });
     expect(await replyToCheckIn(db, { viewer: as(student), matchId: match.id, checkInId: row!.id, input: reply, now: NOW })).toEqual({ ok: false, error: "not_allowed" });
     expect(await replyToCheckIn(db, { viewer: as(admin), matchId: match.id, checkInId: row!.id, input: reply, now: NOW })).toEqual({ ok: false, error: "not_allowed" });
-    expect(await replyToCheckIn(db, { viewer: as(other.mentor), matchId: match.id, checkInId: row!.id, input: reply, now: NOW })).toEqual({ ok: false, error: "not_found" });
+    expect(await replyToCheckIn(db, { viewer: as(other.mentor), matchId: match.id, checkInId: row!.id, input: reply, now: NOW })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     // The other match's mentor, through their own match, cannot reach this match's check-in.
-    expect(await replyToCheckIn(db, { viewer: as(other.mentor), matchId: other.match.id, checkInId: row!.id, input: reply, now: NOW })).toEqual({ ok: false, error: "not_found" });
-    expect(await replyToCheckIn(db, { viewer: as(other.mentor), matchId: other.match.id, checkInId: "not-a-uuid", input: reply, now: NOW })).toEqual({ ok: false, error: "not_found" });
+    expect(await replyToCheckIn(db, { viewer: as(other.mentor), matchId: other.match.id, checkInId: row!.id, input: reply, now: NOW })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await replyToCheckIn(db, { viewer: as(other.mentor), matchId: other.match.id, checkInId: "not-a-uuid", input: reply, now: NOW })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect((await rowsOf(match.id))[0]!.reply).toBeNull();
   });
 
@@ -195,7 +216,10 @@ describe("listCheckIns", () => {
     const [row] = await rowsOf(match.id);
     await replyToCheckIn(db, { viewer: as(secondMentor!), matchId: match.id, checkInId: row!.id, input: reply, now: NOW });
     await db.delete(users).where(eq(users.id, secondMentor!.id));
-    const [kept] = await db.select().from(checkIns).where(and(eq(checkIns.id, row!.id)));
+    const [kept] = await db
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.id, row!.id)));
     expect(kept).toMatchObject({ repliedBy: null, reply: reply.reply });
     expect((await page(as(student), match.id)).weeks[0]!.checkIn!.reply!.by).toBe(FORMER_MENTOR);
   });
@@ -228,7 +252,10 @@ describe("the page's forms", () => {
   });
 
   test("a decimal comma reads as a decimal point, in every hours field", () => {
-    expect(form({ ...CHECK_IN, hoursWorked: "12,5", mentorHoursReceived: ",5" })).toMatchObject({ status: "success", value: { hoursWorked: 12.5, mentorHoursReceived: 0.5 } });
+    expect(form({ ...CHECK_IN, hoursWorked: "12,5", mentorHoursReceived: ",5" })).toMatchObject({
+      status: "success",
+      value: { hoursWorked: 12.5, mentorHoursReceived: 0.5 },
+    });
     const id = "00000000-0000-4000-8000-000000000000";
     expect(form({ intent: "reply", checkInId: id, reply: "Good.", mentorHoursGiven: "1,5" })).toMatchObject({ status: "success", value: { mentorHoursGiven: 1.5 } });
   });

@@ -2,12 +2,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { checkIns, users } from "~db/schema";
-import CheckInReplied, {
-  checkInRepliedSubject,
-} from "~emails/check-in-replied";
-import CheckInWritten, {
-  checkInWrittenSubject,
-} from "~emails/check-in-written";
+import CheckInReplied, { checkInRepliedSubject } from "~emails/check-in-replied";
+import CheckInWritten, { checkInWrittenSubject } from "~emails/check-in-written";
 import { firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
@@ -35,10 +31,7 @@ const EMAIL_QUOTE_LINES = 12;
  */
 export function quoteForEmail(text: string, max = EMAIL_QUOTE_LENGTH): string {
   const lines = text.split("\n");
-  let cut =
-    lines.length > EMAIL_QUOTE_LINES
-      ? lines.slice(0, EMAIL_QUOTE_LINES).join("\n")
-      : text;
+  let cut = lines.length > EMAIL_QUOTE_LINES ? lines.slice(0, EMAIL_QUOTE_LINES).join("\n") : text;
   if (cut.length > max) {
     const head = cut.slice(0, max);
     const space = head.search(/\s\S*$/);
@@ -47,15 +40,13 @@ export function quoteForEmail(text: string, max = EMAIL_QUOTE_LENGTH): string {
   return cut === text ? text : `${cut.trimEnd()}…`;
 }
 
-export const checkInsPath = (matchId: string) =>
-  `/matches/${matchId}/check-ins`;
+export const checkInsPath = (matchId: string) => `/matches/${matchId}/check-ins`;
 
 export type WriteCheckInResult =
   | { ok: true; week: number; late: boolean; edited: boolean }
   | {
       ok: false;
-      error:
-        "not_found" | "not_allowed" | "week_not_writable" | "already_replied";
+      error: "not_found" | "not_allowed" | "week_not_writable" | "already_replied";
     };
 
 /**
@@ -65,20 +56,13 @@ export type WriteCheckInResult =
  */
 export async function writeCheckIn(
   db: Db,
-  {
-    viewer,
-    matchId,
-    input,
-    now = new Date(),
-  }: { viewer: Viewer; matchId: string; input: CheckInInput; now?: Date },
+  { viewer, matchId, input, now = new Date() }: { viewer: Viewer; matchId: string; input: CheckInInput; now?: Date },
 ): Promise<WriteCheckInResult> {
   return transaction(db, async (tx) => {
     const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
     if (!m) return { ok: false, error: "not_found" };
-    if (!mayWriteCheckIn({ side: m.side, status: m.match.status }))
-      return { ok: false, error: "not_allowed" };
-    if (!writableWeeks(m.dates, m.today).includes(input.week))
-      return { ok: false, error: "week_not_writable" };
+    if (!mayWriteCheckIn({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
+    if (!writableWeeks(m.dates, m.today).includes(input.week)) return { ok: false, error: "week_not_writable" };
     const values = {
       done: input.done,
       next: input.next,
@@ -89,9 +73,7 @@ export async function writeCheckIn(
     const [existing] = await tx
       .select()
       .from(checkIns)
-      .where(
-        and(eq(checkIns.matchId, m.match.id), eq(checkIns.week, input.week)),
-      );
+      .where(and(eq(checkIns.matchId, m.match.id), eq(checkIns.week, input.week)));
     if (existing) {
       if (existing.repliedAt) return { ok: false, error: "already_replied" };
       await tx
@@ -101,16 +83,14 @@ export async function writeCheckIn(
       return { ok: true, week: input.week, late: existing.late, edited: true };
     }
     const late = isLate(m.dates, input.week, m.today);
-    await tx
-      .insert(checkIns)
-      .values({
-        ...values,
-        matchId: m.match.id,
-        week: input.week,
-        late,
-        submittedAt: now,
-        updatedAt: now,
-      });
+    await tx.insert(checkIns).values({
+      ...values,
+      matchId: m.match.id,
+      week: input.week,
+      late,
+      submittedAt: now,
+      updatedAt: now,
+    });
     for (const mentor of m.mentors) {
       await queueEmail(tx, {
         template: "check-in-written",
@@ -136,9 +116,7 @@ export async function writeCheckIn(
   });
 }
 
-export type ReplyToCheckInResult =
-  | { ok: true; week: number; edited: boolean }
-  | { ok: false; error: "not_found" | "not_allowed" };
+export type ReplyToCheckInResult = { ok: true; week: number; edited: boolean } | { ok: false; error: "not_found" | "not_allowed" };
 
 /**
  * A mentor's reply to a check-in of the match, with the mentor time given that week. A mentor may
@@ -169,8 +147,7 @@ export async function replyToCheckIn(
       .from(checkIns)
       .where(and(eq(checkIns.id, checkInId), eq(checkIns.matchId, m.match.id)));
     if (!checkIn) return { ok: false, error: "not_found" };
-    if (!mayReplyToCheckIn({ side: m.side, status: m.match.status }))
-      return { ok: false, error: "not_allowed" };
+    if (!mayReplyToCheckIn({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
     const first = checkIn.repliedAt === null;
     await tx
       .update(checkIns)
@@ -182,10 +159,7 @@ export async function replyToCheckIn(
       })
       .where(eq(checkIns.id, checkIn.id));
     if (first) {
-      const [author] = await tx
-        .select({ name: users.name })
-        .from(users)
-        .where(eq(users.id, viewer.id));
+      const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
       await queueEmail(tx, {
         template: "check-in-replied",
         to: [m.student.email],
@@ -254,10 +228,7 @@ export type CheckInsPage = {
  * The check-ins page of a mentorship as its reader may see it: every week from 1 to this week (to
  * the last once completed), written or missing, with replies and their authors, and the hours.
  */
-export async function listCheckIns(
-  db: Db,
-  m: Mentorship,
-): Promise<CheckInsPage> {
+export async function listCheckIns(db: Db, m: Mentorship): Promise<CheckInsPage> {
   const rows = await db
     .select({ checkIn: checkIns, repliedByName: users.name })
     .from(checkIns)
@@ -267,18 +238,8 @@ export async function listCheckIns(
   const status = m.match.status;
   const lastWritten = rows.at(-1)?.checkIn.week ?? 0;
   const current = weekOf(m.dates, m.today);
-  const throughWeek =
-    status === "completed"
-      ? Math.max(m.dates.durationWeeks, lastWritten)
-      : status === "active"
-        ? Math.max(current, lastWritten)
-        : lastWritten;
-  const notYet =
-    throughWeek > 0
-      ? null
-      : status === "active"
-        ? "before_start"
-        : "not_started";
+  const throughWeek = status === "completed" ? Math.max(m.dates.durationWeeks, lastWritten) : status === "active" ? Math.max(current, lastWritten) : lastWritten;
+  const notYet = throughWeek > 0 ? null : status === "active" ? "before_start" : "not_started";
   const byWeek = new Map(rows.map((r) => [r.checkIn.week, r]));
   const weeks: CheckInWeekView[] = [];
   for (let week = throughWeek; week >= 1; week--) {
@@ -323,9 +284,7 @@ export async function listCheckIns(
     durationWeeks: m.dates.durationWeeks,
     notYet,
     newWeeks: writable.filter((w) => !byWeek.has(w)).reverse(),
-    editableWeeks: writable.filter(
-      (w) => byWeek.has(w) && !byWeek.get(w)!.checkIn.repliedAt,
-    ),
+    editableWeeks: writable.filter((w) => byWeek.has(w) && !byWeek.get(w)!.checkIn.repliedAt),
     mayWrite,
     mayReply: mayReplyToCheckIn({ side: m.side, status }),
     hours: summarizeHours(
