@@ -95,44 +95,120 @@ test("on a completed internship the student records the outcome, and the mentor 
   await expect(mentorPage.getByRole("form", { name: "The internship's outcome" })).toHaveCount(0);
 });
 
-test("a follow-up link records the answer with one click without logging in; a second click says it was already answered", async ({
+test("a follow-up link records the answer with one click without logging in; a click on another answer changes it; the mentor never sees it", async ({
   page,
   db,
   login,
   request,
+  newDevice,
   expectConsoleError,
 }) => {
-  const { student, match } = await mentorship(db, { startedDaysAgo: 90, status: "completed" });
+  const { student, mentor, match } = await mentorship(db, {
+    startedDaysAgo: 90,
+    status: "completed",
+  });
   const { token } = (await createFollowUp(db, match.id, 3, new Date()))!;
   const answerOf = async () => (await db.select().from(outcomeFollowUps).where(eq(outcomeFollowUps.matchId, match.id)))[0]!;
 
-  // A link scanner and a HEAD see the page and record nothing.
-  const scanned = await request.get(`/follow-up/${token}?answer=paid_internship`, { headers: { "User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } });
+  // A link scanner, a request without a user agent, and a HEAD see the page and record nothing.
+  const scanned = await request.get(`/follow-up/${token}?answer=paid_internship`, {
+    headers: {
+      "User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    },
+  });
   expect(scanned.status()).toBe(200);
   expect(await scanned.text()).toContain("Where are you now?");
+  expect(
+    (
+      await request.get(`/follow-up/${token}?answer=paid_internship`, {
+        headers: { "User-Agent": "" },
+      })
+    ).status(),
+  ).toBe(200);
   expect((await request.head(`/follow-up/${token}?answer=paid_internship`)).status()).toBe(200);
   expect((await answerOf()).answer).toBeNull();
 
   await page.goto(`/follow-up/${token}?answer=paid_internship`);
   await expect(page.getByRole("heading", { name: "Thank you" })).toBeVisible();
   await expect(page.getByText("Your answer is recorded")).toBeVisible();
+  await expect(page.getByText("Only you and the Steppingstone admins see this answer.")).toBeVisible();
   await page.getByLabel("At which organization? (optional)").fill("Shopify");
   await page.getByRole("button", { name: "Add the organization" }).click();
   await expect(page.getByText("In a paid internship — Shopify.")).toBeVisible();
-  expect(await answerOf()).toMatchObject({ answer: "paid_internship", organizationName: "Shopify", secretHash: null });
+  expect(await answerOf()).toMatchObject({
+    answer: "paid_internship",
+    organizationName: "Shopify",
+    secretHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+  });
+  await page.screenshot({
+    path: "/tmp/followup-fix-answered.png",
+    fullPage: true,
+  });
 
-  await page.goto(`/follow-up/${token}?answer=studying`);
-  await expect(page.getByRole("heading", { name: "Already answered" })).toBeVisible();
-  await expect(page.getByText("The answer recorded is “In a paid internship”, at Shopify.")).toBeVisible();
+  // A second click, on another answer, changes it (a scanner's first click is corrected this way).
+  await page.goto(`/follow-up/${token}?answer=full_time_offer`);
+  await expect(page.getByText("Changed to “I have a full-time offer”")).toBeVisible();
+  expect(await answerOf()).toMatchObject({
+    answer: "full_time_offer",
+    organizationName: "Shopify",
+  });
+  // The page's own buttons change it too.
+  await page.getByText("Not right? Change your answer").click();
+  await page.getByRole("button", { name: "In a paid internship" }).click();
+  await expect(page.getByText("Changed to “In a paid internship”")).toBeVisible();
   expect((await answerOf()).answer).toBe("paid_internship");
 
-  // A garbled link: a page that says so, answered 404.
+  // A garbled link, or one with the right id and a wrong secret: a page that says so, answered 404, even after the answer.
   expectConsoleError(loadError(404, /\/follow-up\/[^ ]+/));
   await page.goto(`/follow-up/${token.slice(0, -3)}?answer=studying`);
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  const [tokenId] = token.split(".");
+  const wrong = await request.get(`/follow-up/${tokenId}.${"a".repeat(52)}`, {
+    headers: { "User-Agent": "Mozilla/5.0 Chrome/120.0" },
+  });
+  expect(wrong.status()).toBe(404);
+  expect(await wrong.text()).not.toContain("Shopify");
+  expect((await answerOf()).answer).toBe("paid_internship");
 
-  // The student's outcome page shows the answer.
+  // The student's outcome page shows the answer, says who sees it, and changes it.
   await login(student);
   await page.goto(`/matches/${match.id}/outcome`);
   await expect(page.getByText("At 3 months: a paid internship at Shopify")).toBeVisible();
+  await expect(page.getByText("Only you and the Steppingstone admins see this answer.")).toBeVisible();
+  await page.getByText("Change your answer at 3 months").click();
+  const form = page.getByRole("form", { name: "Your answer at 3 months" });
+  await form.getByLabel("Studying").check();
+  await form.getByLabel("At which organization? (optional)").fill("University of Waterloo");
+  await form.getByRole("button", { name: "Save my answer" }).click();
+  await expect(page.getByText("Thank you: your answer is saved.")).toBeVisible();
+  await expect(page.getByText("At 3 months: studying at University of Waterloo")).toBeVisible();
+  await page.screenshot({
+    path: "/tmp/followup-fix-outcome.png",
+    fullPage: true,
+  });
+
+  // The mentor reads that the answers are private, and their page carries none of them.
+  const mentorPage = await newDevice();
+  await login(mentor, mentorPage.context());
+  await mentorPage.goto(`/matches/${match.id}/outcome`);
+  await expect(mentorPage.getByText(/The answers are private: only .+ and the Steppingstone admins see them\./)).toBeVisible();
+  expect(await mentorPage.content()).not.toContain("University of Waterloo");
+  await expect(mentorPage.getByRole("form", { name: "Your answer at 3 months" })).toHaveCount(0);
+});
+
+test("a follow-up link expires: 30 days after sending if unanswered, and it says so", async ({ page, db, expectConsoleError }) => {
+  const { match } = await mentorship(db, {
+    startedDaysAgo: 90,
+    status: "completed",
+  });
+  const { token } = (await createFollowUp(db, match.id, 6, new Date(Date.now() - 31 * 86_400_000)))!;
+  expectConsoleError(loadError(410, /\/follow-up\/[^ ]+/));
+  await page.goto(`/follow-up/${token}?answer=studying`);
+  await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the outcome page" })).toHaveAttribute("href", `/matches/${match.id}/outcome`);
+  expect((await db.select().from(outcomeFollowUps).where(eq(outcomeFollowUps.matchId, match.id)))[0]!.answer).toBeNull();
+  await page.screenshot({
+    path: "/tmp/followup-fix-expired.png",
+    fullPage: true,
+  });
 });

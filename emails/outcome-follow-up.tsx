@@ -13,29 +13,16 @@ export type OutcomeFollowUpProps = {
   changeDays: number;
 };
 
-export const outcomeFollowUpSubject = (months: number) =>
-  `Where are you now? ${months} months after your internship`;
+export const outcomeFollowUpSubject = (months: number) => `Where are you now? ${months} months after your internship`;
 
 /** To the student 3 and 6 months after completion (app/modules/mentorship/outcomes.server.ts). */
-export default function OutcomeFollowUp({
-  name,
-  months,
-  slotTitle,
-  organizationName,
-  links,
-  linkDays,
-  changeDays,
-}: OutcomeFollowUpProps) {
+export default function OutcomeFollowUp({ name, months, slotTitle, organizationName, links, linkDays, changeDays }: OutcomeFollowUpProps) {
   return (
-    <EmailLayout
-      preview={`${months} months after “${slotTitle}”: one click tells us where you are now.`}
-    >
+    <EmailLayout preview={`${months} months after “${slotTitle}”: one click tells us where you are now.`}>
       <Text style={styles.heading}>Where are you now?</Text>
       <Text style={styles.paragraph}>
-        Hi {name}, it has been {months} months since your internship “
-        {slotTitle}” at {organizationName}. Where are you now? One click records
-        your answer — no need to log in. It helps us learn which internships
-        become a stepping stone.
+        Hi {name}, it has been {months} months since your internship “{slotTitle}” at {organizationName}. Where are you now? One click records your answer — no
+        need to log in. It helps us learn which internships become a stepping stone.
       </Text>
       {links.map((link) => (
         <Text key={link.url} style={{ margin: "0 0 12px" }}>
@@ -44,14 +31,10 @@ export default function OutcomeFollowUp({
           </Button>
         </Text>
       ))}
-      <Text style={styles.paragraph}>
-        Only you and the Steppingstone admins see this answer.
-      </Text>
+      <Text style={styles.paragraph}>Only you and the Steppingstone admins see this answer.</Text>
       <Text style={{ ...styles.muted, marginTop: "20px" }}>
-        The links take your answer for {linkDays} days. Picked the wrong one?
-        After your first answer, another of these links changes it for{" "}
-        {changeDays} days. If the buttons do not work, paste one of these
-        addresses into your browser:
+        The links take your answer for {linkDays} days. Picked the wrong one? After your first answer, another of these links changes it for {changeDays} days.
+        If the buttons do not work, paste one of these addresses into your browser:
       </Text>
       {links.map((link) => (
         <Text key={`${link.url}-text`} style={styles.muted}>
@@ -65,8 +48,7 @@ export default function OutcomeFollowUp({
   );
 }
 
-const sample =
-  "http://localhost:3000/follow-up/vsbltf72rwyufq6src23ytse.aaaabbbbccccddddeeeeffffgggghhhhiiiijjjjkkkkllllmmmm";
+const sample = "http://localhost:3000/follow-up/vsbltf72rwyufq6src23ytse.aaaabbbbccccddddeeeeffffgggghhhhiiiijjjjkkkkllllmmmm";
 OutcomeFollowUp.PreviewProps = {
   name: "Amara",
   months: 3,

@@ -1,15 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import {
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
@@ -18,18 +10,12 @@ import { Alert } from "~/components/ui";
 import { entryFor, parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
 import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
-import {
-  changeFollowUp,
-  getOutcomePage,
-  recordOutcome,
-} from "~/modules/mentorship/outcomes.server";
+import { changeFollowUp, getOutcomePage, recordOutcome } from "~/modules/mentorship/outcomes.server";
 import { headerOf, requireMentorship } from "~/modules/mentorship/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
-      ? `Outcome · ${data.header.slotTitle} · Steppingstone`
-      : "Outcome · Steppingstone",
+    title: data ? `Outcome · ${data.header.slotTitle} · Steppingstone` : "Outcome · Steppingstone",
   },
 ];
 
@@ -44,11 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const NOT_ALLOWED =
-  "The student records the outcome once the internship is completed.";
+const NOT_ALLOWED = "The student records the outcome once the internship is completed.";
 const FOLLOW_UP_NOT_ALLOWED = "Only the student answers where they are now.";
-const NOT_SENT =
-  "That question has not been sent yet: it comes 3 and 6 months after completion.";
+const NOT_SENT = "That question has not been sent yet: it comes 3 and 6 months after completion.";
 const NOTICES = {
   recorded: "Thank you: the outcome is recorded. You can change it here later.",
   follow_up: "Thank you: your answer is saved.",
@@ -61,9 +45,7 @@ export type OutcomeReply = { form: string; result: SubmissionResult<string[]> };
 function formOf(formData: FormData): string {
   const intent = formData.get("intent");
   const months = formData.get("months");
-  return intent === "follow_up" && (months === "3" || months === "6")
-    ? `follow-up-${months}`
-    : "outcome";
+  return intent === "follow_up" && (months === "3" || months === "6") ? `follow-up-${months}` : "outcome";
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,8 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const form = formOf(formData);
   const submission = parseForm(formData, { schema: OutcomeActionSchema });
-  const reply = (result: SubmissionResult<string[]>, status: number) =>
-    data<OutcomeReply>({ form, result }, { status });
+  const reply = (result: SubmissionResult<string[]>, status: number) => data<OutcomeReply>({ form, result }, { status });
   if (submission.status !== "success") return reply(submission.reply(), 400);
   const value = submission.value;
   if (value.intent === "follow_up") {
@@ -80,9 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok)
       return reply(
         submission.reply({
-          formErrors: [
-            result.error === "not_allowed" ? FOLLOW_UP_NOT_ALLOWED : NOT_SENT,
-          ],
+          formErrors: [result.error === "not_allowed" ? FOLLOW_UP_NOT_ALLOWED : NOT_SENT],
         }),
         result.error === "not_allowed" ? 403 : 409,
       );
@@ -90,14 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await recordOutcome(getDb(), mentorship, value);
   if (!result.ok) {
-    if (result.error === "not_allowed")
-      return reply(submission.reply({ formErrors: [NOT_ALLOWED] }), 403);
-    const fieldErrors = Object.fromEntries(
-      result.benefits.map((offer) => [
-        `delivered.${offer}`,
-        ["Choose yes or no"],
-      ]),
-    );
+    if (result.error === "not_allowed") return reply(submission.reply({ formErrors: [NOT_ALLOWED] }), 403);
+    const fieldErrors = Object.fromEntries(result.benefits.map((offer) => [`delivered.${offer}`, ["Choose yes or no"]]));
     return reply(submission.reply({ fieldErrors }), 400);
   }
   return redirect(`/matches/${mentorship.match.id}/outcome?notice=recorded`);
@@ -108,8 +81,7 @@ export function ErrorBoundary() {
 }
 
 export default function OutcomeRoute() {
-  const { header, side, status, studentFirstName, page } =
-    useLoaderData<typeof loader>();
+  const { header, side, status, studentFirstName, page } = useLoaderData<typeof loader>();
   const lastReply = useActionData<typeof action>() as OutcomeReply | undefined;
   const [params] = useSearchParams();
   const notice = lastReply ? null : entryFor(NOTICES, params.get("notice"));
@@ -121,13 +93,7 @@ export default function OutcomeRoute() {
           <Alert tone="success">{notice}</Alert>
         </div>
       ) : null}
-      <Outcome
-        page={page}
-        side={side}
-        status={status}
-        studentFirstName={studentFirstName}
-        lastReply={lastReply}
-      />
+      <Outcome page={page} side={side} status={status} studentFirstName={studentFirstName} lastReply={lastReply} />
     </div>
   );
 }

@@ -1,16 +1,6 @@
-import {
-  getFormProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import {
-  CHECK_ON_SUBMIT,
-  ChoiceGroup,
-  Field,
-  FormErrors,
-  optionsFrom,
-} from "~/components/forms";
+import { CHECK_ON_SUBMIT, ChoiceGroup, Field, FormErrors, optionsFrom } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
 import { Section } from "~/components/matches/match-page";
 import { Button } from "~/components/ui";
@@ -19,11 +9,7 @@ import type { MatchStatus } from "~db/schema";
 import { BENEFIT_LABELS } from "~/domain/labels";
 import { parseForm } from "~/forms/gate";
 import type { MentorshipSide } from "~/modules/mentorship/access.server";
-import {
-  FOLLOW_UP_LABELS,
-  followUpSentence,
-  RETURN_OFFER_LABELS,
-} from "~/modules/mentorship/outcome-labels";
+import { FOLLOW_UP_LABELS, followUpSentence, RETURN_OFFER_LABELS } from "~/modules/mentorship/outcome-labels";
 import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
 import { MAX_ORGANIZATION_NAME } from "~/modules/mentorship/outcome-schemas";
 import type { OutcomePage } from "~/modules/mentorship/outcomes.server";
@@ -53,29 +39,17 @@ export function Outcome({
   lastReply: { form: string; result: SubmissionResult<string[]> } | undefined;
 }) {
   const { outcome, promised, mayRecord } = page;
-  const lastResult =
-    lastReply?.form === "outcome" ? lastReply.result : undefined;
-  const failed = Boolean(
-    lastResult?.error && Object.keys(lastResult.error).length,
-  );
+  const lastResult = lastReply?.form === "outcome" ? lastReply.result : undefined;
+  const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-6">
-        <Section
-          title={
-            side === "student"
-              ? "What the internship gave you"
-              : `What the internship gave ${studentFirstName}`
-          }
-        >
+        <Section title={side === "student" ? "What the internship gave you" : `What the internship gave ${studentFirstName}`}>
           {outcome ? (
             <div>
               <dl className="divide-y divide-slate-100 text-sm">
                 {promised.map((offer) => (
-                  <div
-                    key={offer}
-                    className="flex items-center justify-between gap-4 py-2"
-                  >
+                  <div key={offer} className="flex items-center justify-between gap-4 py-2">
                     <dt className="text-slate-700">{BENEFIT_LABELS[offer]}</dt>
                     <dd>
                       <Delivered value={outcome.delivered[offer]} />
@@ -84,17 +58,12 @@ export function Outcome({
                 ))}
                 <div className="flex items-center justify-between gap-4 py-2">
                   <dt className="text-slate-700">Return offer</dt>
-                  <dd className="font-medium text-slate-900">
-                    {RETURN_OFFER_LABELS[outcome.returnOffer]}
-                  </dd>
+                  <dd className="font-medium text-slate-900">{RETURN_OFFER_LABELS[outcome.returnOffer]}</dd>
                 </div>
               </dl>
               <p className="mt-2 text-xs text-slate-500">
-                Recorded by {outcome.recordedByName ?? "the student"},{" "}
-                {formatDateTime(outcome.recordedAt)}
-                {outcome.updatedAt !== outcome.recordedAt
-                  ? ` · last changed ${formatDateTime(outcome.updatedAt)}`
-                  : ""}
+                Recorded by {outcome.recordedByName ?? "the student"}, {formatDateTime(outcome.recordedAt)}
+                {outcome.updatedAt !== outcome.recordedAt ? ` · last changed ${formatDateTime(outcome.updatedAt)}` : ""}
               </p>
             </div>
           ) : (
@@ -109,13 +78,8 @@ export function Outcome({
 
           {mayRecord ? (
             outcome ? (
-              <details
-                open={failed}
-                className="mt-5 border-t border-slate-200 pt-4"
-              >
-                <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">
-                  Change the outcome
-                </summary>
+              <details open={failed} className="mt-5 border-t border-slate-200 pt-4">
+                <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">Change the outcome</summary>
                 <div className="mt-4">
                   <OutcomeForm page={page} lastResult={lastResult} />
                 </div>
@@ -131,12 +95,7 @@ export function Outcome({
 
       <aside className="space-y-6">
         <Section title="Where next?">
-          <WhereNext
-            page={page}
-            side={side}
-            studentFirstName={studentFirstName}
-            lastReply={lastReply}
-          />
+          <WhereNext page={page} side={side} studentFirstName={studentFirstName} lastReply={lastReply} />
         </Section>
       </aside>
     </div>
@@ -158,9 +117,8 @@ function WhereNext({
   if (!followUps) {
     return (
       <p className="text-sm text-slate-600">
-        3 and 6 months after completion, we ask {studentFirstName} where they
-        are now. The answers are private: only {studentFirstName} and the
-        Steppingstone admins see them.
+        3 and 6 months after completion, we ask {studentFirstName} where they are now. The answers are private: only {studentFirstName} and the Steppingstone
+        admins see them.
       </p>
     );
   }
@@ -170,9 +128,7 @@ function WhereNext({
         <ul className="space-y-2 text-sm text-slate-800">
           {followUps.map((f) =>
             f.answer ? (
-              <li key={f.months}>
-                {followUpSentence(f.months, f.answer, f.organizationName)}
-              </li>
+              <li key={f.months}>{followUpSentence(f.months, f.answer, f.organizationName)}</li>
             ) : (
               <li key={f.months} className="text-slate-500">
                 At {f.months} months: asked, no answer yet
@@ -182,39 +138,24 @@ function WhereNext({
         </ul>
       ) : (
         <p className="text-sm text-slate-600">
-          3 and 6 months after completion, we email{" "}
-          {side === "student" ? "you" : studentFirstName} one question — where
-          are you now? — answered with one click. The answers show here.
-          {followUps.length
-            ? ` Asked at ${followUps.map((f) => `${f.months} months`).join(" and ")}; no answer yet.`
-            : ""}
+          3 and 6 months after completion, we email {side === "student" ? "you" : studentFirstName} one question — where are you now? — answered with one click.
+          The answers show here.
+          {followUps.length ? ` Asked at ${followUps.map((f) => `${f.months} months`).join(" and ")}; no answer yet.` : ""}
         </p>
       )}
       {side === "student" ? (
-        <p className="text-xs text-slate-500">
-          Only you and the Steppingstone admins see this answer.
-        </p>
+        <p className="text-xs text-slate-500">Only you and the Steppingstone admins see this answer.</p>
       ) : (
-        <p className="text-xs text-slate-500">
-          Only {studentFirstName} and the Steppingstone admins see these
-          answers; the mentors do not.
-        </p>
+        <p className="text-xs text-slate-500">Only {studentFirstName} and the Steppingstone admins see these answers; the mentors do not.</p>
       )}
       {mayAnswerFollowUps
         ? followUps.map((f) => {
             const form = `follow-up-${f.months}`;
-            const lastResult =
-              lastReply?.form === form ? lastReply.result : undefined;
+            const lastResult = lastReply?.form === form ? lastReply.result : undefined;
             return (
-              <details
-                key={f.months}
-                open={Boolean(lastResult)}
-                className="border-t border-slate-200 pt-3"
-              >
+              <details key={f.months} open={Boolean(lastResult)} className="border-t border-slate-200 pt-3">
                 <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">
-                  {f.answer
-                    ? `Change your answer at ${f.months} months`
-                    : `Answer for ${f.months} months`}
+                  {f.answer ? `Change your answer at ${f.months} months` : `Answer for ${f.months} months`}
                 </summary>
                 <div className="mt-3">
                   <FollowUpForm followUp={f} lastResult={lastResult} />
@@ -244,29 +185,17 @@ function FollowUpForm({
       organizationName: followUp.organizationName ?? "",
     },
     ...CHECK_ON_SUBMIT,
-    onValidate: ({ formData }) =>
-      parseForm(formData, { schema: OutcomeActionSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: OutcomeActionSchema }),
   });
   const pending = useIsPending({
     fields: { intent: "follow_up", months: String(followUp.months) },
   });
   return (
-    <Form
-      method="post"
-      {...getFormProps(form)}
-      aria-label={`Your answer at ${followUp.months} months`}
-      className="space-y-4"
-    >
+    <Form method="post" {...getFormProps(form)} aria-label={`Your answer at ${followUp.months} months`} className="space-y-4">
       <input type="hidden" name="intent" value="follow_up" />
       <input type="hidden" name="months" value={followUp.months} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <ChoiceGroup
-        field={fields.answer}
-        type="radio"
-        legend="Where are you now?"
-        options={optionsFrom(FOLLOW_UP_LABELS)}
-        columns="grid-cols-1"
-      />
+      <ChoiceGroup field={fields.answer} type="radio" legend="Where are you now?" options={optionsFrom(FOLLOW_UP_LABELS)} columns="grid-cols-1" />
       <Field
         field={fields.organizationName}
         label="At which organization? (optional)"
@@ -281,26 +210,15 @@ function FollowUpForm({
 }
 
 function Delivered({ value }: { value: boolean | undefined }) {
-  if (value === undefined)
-    return <span className="text-slate-500">Not answered</span>;
+  if (value === undefined) return <span className="text-slate-500">Not answered</span>;
   return value ? (
-    <span className="rounded-full bg-emerald-50 px-2.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">
-      Delivered
-    </span>
+    <span className="rounded-full bg-emerald-50 px-2.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">Delivered</span>
   ) : (
-    <span className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200">
-      Not delivered
-    </span>
+    <span className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200">Not delivered</span>
   );
 }
 
-function OutcomeForm({
-  page,
-  lastResult,
-}: {
-  page: OutcomePage;
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
+function OutcomeForm({ page, lastResult }: { page: OutcomePage; lastResult: SubmissionResult<string[]> | undefined }) {
   const { outcome, promised } = page;
   const [form, fields] = useForm({
     id: "outcome",
@@ -308,38 +226,23 @@ function OutcomeForm({
     defaultValue: outcome
       ? {
           delivered: Object.fromEntries(
-            promised.map((offer) => [
-              offer,
-              outcome.delivered[offer] === undefined
-                ? undefined
-                : outcome.delivered[offer]
-                  ? "yes"
-                  : "no",
-            ]),
+            promised.map((offer) => [offer, outcome.delivered[offer] === undefined ? undefined : outcome.delivered[offer] ? "yes" : "no"]),
           ),
           returnOffer: outcome.returnOffer,
         }
       : undefined,
     ...CHECK_ON_SUBMIT,
-    onValidate: ({ formData }) =>
-      parseForm(formData, { schema: OutcomeActionSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: OutcomeActionSchema }),
   });
   const delivered = fields.delivered.getFieldset();
   const pending = useIsPending({ fields: { intent: "outcome" } });
   return (
-    <Form
-      method="post"
-      {...getFormProps(form)}
-      aria-label="The internship's outcome"
-      className="space-y-5"
-    >
+    <Form method="post" {...getFormProps(form)} aria-label="The internship's outcome" className="space-y-5">
       <input type="hidden" name="intent" value="outcome" />
       <FormErrors id={form.errorId} errors={form.errors} />
       {promised.length ? (
         <div className="space-y-4">
-          <p className="text-sm text-slate-600">
-            The slot promised these. Did you get each one?
-          </p>
+          <p className="text-sm text-slate-600">The slot promised these. Did you get each one?</p>
           {promised.map((offer) => (
             <ChoiceGroup
               key={offer}
@@ -353,10 +256,7 @@ function OutcomeForm({
           ))}
         </div>
       ) : (
-        <p className="text-sm text-slate-600">
-          The slot promised no letter, referral, project or credit, so only the
-          return offer is asked.
-        </p>
+        <p className="text-sm text-slate-600">The slot promised no letter, referral, project or credit, so only the return offer is asked.</p>
       )}
       <ChoiceGroup
         field={fields.returnOffer}

@@ -1,32 +1,16 @@
-import {
-  decodeBase32IgnorePadding,
-  encodeHexLowerCase,
-} from "@oslojs/encoding";
+import { decodeBase32IgnorePadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { isbot } from "isbot";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
-import {
-  matches,
-  matchOutcomes,
-  organizations,
-  outcomeFollowUps as followUps,
-  slots,
-  users,
-} from "~db/schema";
-import OutcomeFollowUpEmail, {
-  outcomeFollowUpSubject,
-} from "~emails/outcome-follow-up";
+import { matches, matchOutcomes, organizations, outcomeFollowUps as followUps, slots, users } from "~db/schema";
+import OutcomeFollowUpEmail, { outcomeFollowUpSubject } from "~emails/outcome-follow-up";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
 import { firstName } from "~/domain/names";
-import {
-  FOLLOW_UP_ANSWERS,
-  isIn,
-  SLOT_OFFERS,
-  type RETURN_OFFER_ANSWERS,
-} from "~/domain/vocabulary";
+import { FOLLOW_UP_ANSWERS, isIn, SLOT_OFFERS, type RETURN_OFFER_ANSWERS } from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
 import type { Mentorship } from "./access.server";
+import { FOLLOW_UP_CHANGE_DAYS, FOLLOW_UP_LINK_DAYS } from "./follow-up-timing";
 import { FOLLOW_UP_LABELS } from "./outcome-labels";
 import type { OutcomeInput } from "./outcome-schemas";
 import { remind } from "./remind.server";
@@ -49,17 +33,13 @@ export type SlotOffer = (typeof SLOT_OFFERS)[number];
 export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
 export type ReturnOfferAnswer = (typeof RETURN_OFFER_ANSWERS)[number];
 
-/** An unanswered follow-up link takes an answer this many days after it was sent. */
-export const FOLLOW_UP_LINK_DAYS = 30;
-/** After its first answer, the same link changes the answer (and the organization) for this many days. */
-export const FOLLOW_UP_CHANGE_DAYS = 7;
+export { FOLLOW_UP_CHANGE_DAYS, FOLLOW_UP_LINK_DAYS };
 const DAY_MS = 86_400_000;
 /** A follow-up whose day passed more than this long ago (the sweep was down, or the feature is new) is not sent late. */
 const FOLLOW_UP_LATE_DAYS = 30;
 
 /** What the slot promised, as the outcome asks about it (every slot is mentored, so mentorship is not asked). */
-export const promisedBenefits = (offers: readonly string[]): SlotOffer[] =>
-  SLOT_OFFERS.filter((offer) => offers.includes(offer));
+export const promisedBenefits = (offers: readonly string[]): SlotOffer[] => SLOT_OFFERS.filter((offer) => offers.includes(offer));
 
 export type OutcomePage = {
   promised: SlotOffer[];
@@ -87,10 +67,7 @@ export type OutcomePage = {
 };
 
 /** The outcome of a match for the student, the slot's mentors and admins; its follow-ups for the student and admins only. */
-export async function getOutcomePage(
-  db: Db,
-  m: Mentorship,
-): Promise<OutcomePage> {
+export async function getOutcomePage(db: Db, m: Mentorship): Promise<OutcomePage> {
   const [row] = await db
     .select({ outcome: matchOutcomes, recordedByName: users.name })
     .from(matchOutcomes)
@@ -116,9 +93,7 @@ export async function getOutcomePage(
     mayRecord: mayRecordOutcome({ side: m.side, status: m.match.status }),
     outcome: row
       ? {
-          delivered: row.outcome.benefits as Partial<
-            Record<SlotOffer, boolean>
-          >,
+          delivered: row.outcome.benefits as Partial<Record<SlotOffer, boolean>>,
           returnOffer: row.outcome.returnOffer,
           recordedByName: row.recordedByName,
           recordedAt: row.outcome.recordedAt.toISOString(),
@@ -135,29 +110,18 @@ export async function getOutcomePage(
   };
 }
 
-export type RecordOutcomeResult =
-  | { ok: true }
-  | { ok: false; error: "not_allowed" }
-  | { ok: false; error: "missing"; benefits: SlotOffer[] };
+export type RecordOutcomeResult = { ok: true } | { ok: false; error: "not_allowed" } | { ok: false; error: "missing"; benefits: SlotOffer[] };
 
 /**
  * The student records (or later corrects) what the completed internship gave them: every benefit
  * the slot promised, delivered or not — no more, no fewer — and the return offer.
  */
-export async function recordOutcome(
-  db: Db,
-  m: Mentorship,
-  input: OutcomeInput,
-  now = new Date(),
-): Promise<RecordOutcomeResult> {
-  if (!mayRecordOutcome({ side: m.side, status: m.match.status }))
-    return { ok: false, error: "not_allowed" };
+export async function recordOutcome(db: Db, m: Mentorship, input: OutcomeInput, now = new Date()): Promise<RecordOutcomeResult> {
+  if (!mayRecordOutcome({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
   const promised = promisedBenefits(m.slot.offers);
   const missing = promised.filter((offer) => !input.delivered[offer]);
   if (missing.length) return { ok: false, error: "missing", benefits: missing };
-  const benefits = Object.fromEntries(
-    promised.map((offer) => [offer, input.delivered[offer] === "yes"]),
-  );
+  const benefits = Object.fromEntries(promised.map((offer) => [offer, input.delivered[offer] === "yes"]));
   await db
     .insert(matchOutcomes)
     .values({
@@ -263,15 +227,9 @@ export async function outcomeFollowUps(db: Db, now: Date): Promise<number> {
     );
   let count = 0;
   for (const row of rows) {
-    const due = FOLLOW_UP_MONTHS.filter(
-      (months) => monthsAfter(row.completedAt!, months) <= now,
-    ).at(-1);
+    const due = FOLLOW_UP_MONTHS.filter((months) => monthsAfter(row.completedAt!, months) <= now).at(-1);
     if (!due) continue;
-    if (
-      now.getTime() - monthsAfter(row.completedAt!, due).getTime() >
-      FOLLOW_UP_LATE_DAYS * 86_400_000
-    )
-      continue;
+    if (now.getTime() - monthsAfter(row.completedAt!, due).getTime() > FOLLOW_UP_LATE_DAYS * 86_400_000) continue;
     const sent = await transaction(db, async (tx) => {
       const created = await createFollowUp(tx, row.matchId, due, now);
       if (!created) return false;
@@ -319,34 +277,23 @@ export type FollowUpView = {
   mayAddOrganization: boolean;
 };
 
-export type FollowUpState =
-  | { state: "invalid" }
-  | { state: "open" | "answered" | "expired"; view: FollowUpView };
+export type FollowUpState = { state: "invalid" } | { state: "open" | "answered" | "expired"; view: FollowUpView };
 
 /** Whether a request is a person's click (not a link scanner, a preview, or a HEAD): a GET from a browser that names itself and is no known bot. */
-export function isPersonsClick(
-  method: string,
-  userAgent: string | null | undefined,
-): boolean {
+export function isPersonsClick(method: string, userAgent: string | null | undefined): boolean {
   const agent = userAgent?.trim() ?? "";
   // why: isbot("") is false, but an empty or missing user agent is a script or a scanner, never a person's browser.
   return method === "GET" && agent !== "" && !isbot(agent);
 }
 
 /** Until when a follow-up link takes answers: FOLLOW_UP_CHANGE_DAYS after its first answer, or FOLLOW_UP_LINK_DAYS after sending while unanswered. */
-export function linkOpenUntil(followUp: {
-  sentAt: Date;
-  answeredAt: Date | null;
-}): Date {
+export function linkOpenUntil(followUp: { sentAt: Date; answeredAt: Date | null }): Date {
   return followUp.answeredAt
     ? new Date(followUp.answeredAt.getTime() + FOLLOW_UP_CHANGE_DAYS * DAY_MS)
     : new Date(followUp.sentAt.getTime() + FOLLOW_UP_LINK_DAYS * DAY_MS);
 }
 
-const expired = (
-  followUp: { sentAt: Date; answeredAt: Date | null },
-  now: Date,
-) => now.getTime() > linkOpenUntil(followUp).getTime();
+const expired = (followUp: { sentAt: Date; answeredAt: Date | null }, now: Date) => now.getTime() > linkOpenUntil(followUp).getTime();
 
 async function findFollowUp(db: Db, token: string, { lock = false } = {}) {
   const parsed = parseToken(token);
@@ -364,17 +311,10 @@ async function findFollowUp(db: Db, token: string, { lock = false } = {}) {
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(users, eq(users.id, matches.studentId))
     .where(eq(followUps.id, followUpIdOf(parsed.id)));
-  const [row] = lock
-    ? await query.for("update", { of: followUps })
-    : await query;
+  const [row] = lock ? await query.for("update", { of: followUps }) : await query;
   // why: the secret is checked on every use, answered or not; the id alone names a row but proves nothing.
   // A row without a hash (cleared by an earlier version once used) takes no token at all.
-  if (
-    !row ||
-    !row.followUp.secretHash ||
-    !secretMatches(row.followUp.secretHash, parsed.secret)
-  )
-    return null;
+  if (!row || !row.followUp.secretHash || !secretMatches(row.followUp.secretHash, parsed.secret)) return null;
   return row;
 }
 
@@ -391,30 +331,17 @@ function viewOf(row: FoundFollowUp, now: Date): FollowUpView {
     answer: followUp.answer,
     answeredOrganization: followUp.organizationName,
     openUntil: linkOpenUntil(followUp).toISOString(),
-    mayAddOrganization:
-      followUp.answer !== null &&
-      takesOrganization(followUp.answer) &&
-      !expired(followUp, now),
+    mayAddOrganization: followUp.answer !== null && takesOrganization(followUp.answer) && !expired(followUp, now),
   };
 }
 
 /** "Still searching" has no organization to name. */
-const takesOrganization = (answer: FollowUpAnswer) =>
-  answer !== "still_searching";
+const takesOrganization = (answer: FollowUpAnswer) => answer !== "still_searching";
 
-const stateOf = (row: FoundFollowUp, now: Date) =>
-  expired(row.followUp, now)
-    ? "expired"
-    : row.followUp.answer
-      ? "answered"
-      : "open";
+const stateOf = (row: FoundFollowUp, now: Date) => (expired(row.followUp, now) ? "expired" : row.followUp.answer ? "answered" : "open");
 
 /** What a follow-up link shows, without recording anything (a link scanner, a HEAD, a page without an answer). */
-export async function readFollowUp(
-  db: Db,
-  token: string,
-  now = new Date(),
-): Promise<FollowUpState> {
+export async function readFollowUp(db: Db, token: string, now = new Date()): Promise<FollowUpState> {
   const row = await findFollowUp(db, token);
   if (!row) return { state: "invalid" };
   return { state: stateOf(row, now), view: viewOf(row, now) };
@@ -433,20 +360,13 @@ export type AnswerFollowUpResult =
  * cleared for "still searching"), or the same again ("unchanged"). The first answer's time is
  * kept (answeredAt), so changes do not keep the link open longer. An expired link changes nothing.
  */
-export async function answerFollowUp(
-  db: Db,
-  token: string,
-  answer: FollowUpAnswer,
-  now = new Date(),
-): Promise<AnswerFollowUpResult> {
+export async function answerFollowUp(db: Db, token: string, answer: FollowUpAnswer, now = new Date()): Promise<AnswerFollowUpResult> {
   if (!isIn(FOLLOW_UP_ANSWERS, answer)) return { state: "invalid" };
   return transaction(db, async (tx) => {
     const row = await findFollowUp(tx, token, { lock: true });
     if (!row) return { state: "invalid" as const };
-    if (expired(row.followUp, now))
-      return { state: "expired" as const, view: viewOf(row, now) };
-    if (row.followUp.answer === answer)
-      return { state: "unchanged" as const, view: viewOf(row, now) };
+    if (expired(row.followUp, now)) return { state: "expired" as const, view: viewOf(row, now) };
+    if (row.followUp.answer === answer) return { state: "unchanged" as const, view: viewOf(row, now) };
     const [updated] = await tx
       .update(followUps)
       .set({
@@ -472,26 +392,18 @@ export async function addFollowUpOrganization(
   token: string,
   organizationName: string,
   now = new Date(),
-): Promise<
-  { ok: true } | { ok: false; error: "invalid" | "expired" | "no_organization" }
-> {
+): Promise<{ ok: true } | { ok: false; error: "invalid" | "expired" | "no_organization" }> {
   return transaction(db, async (tx) => {
     const row = await findFollowUp(tx, token, { lock: true });
     if (!row) return { ok: false as const, error: "invalid" as const };
-    if (expired(row.followUp, now))
-      return { ok: false as const, error: "expired" as const };
-    if (!row.followUp.answer || !takesOrganization(row.followUp.answer))
-      return { ok: false as const, error: "no_organization" as const };
-    await tx
-      .update(followUps)
-      .set({ organizationName })
-      .where(eq(followUps.id, row.followUp.id));
+    if (expired(row.followUp, now)) return { ok: false as const, error: "expired" as const };
+    if (!row.followUp.answer || !takesOrganization(row.followUp.answer)) return { ok: false as const, error: "no_organization" as const };
+    await tx.update(followUps).set({ organizationName }).where(eq(followUps.id, row.followUp.id));
     return { ok: true as const };
   });
 }
 
-export type ChangeFollowUpResult =
-  { ok: true } | { ok: false; error: "not_allowed" | "not_sent" };
+export type ChangeFollowUpResult = { ok: true } | { ok: false; error: "not_allowed" | "not_sent" };
 
 /**
  * The student, signed in on the outcome tab, gives or changes the answer of a follow-up that was
@@ -508,12 +420,8 @@ export async function changeFollowUp(
   },
   now = new Date(),
 ): Promise<ChangeFollowUpResult> {
-  if (m.side !== "student" || m.viewerId !== m.student.id)
-    return { ok: false, error: "not_allowed" };
-  const organizationName =
-    takesOrganization(input.answer) && input.organizationName
-      ? input.organizationName
-      : null;
+  if (m.side !== "student" || m.viewerId !== m.student.id) return { ok: false, error: "not_allowed" };
+  const organizationName = takesOrganization(input.answer) && input.organizationName ? input.organizationName : null;
   const [updated] = await db
     .update(followUps)
     .set({
@@ -521,12 +429,7 @@ export async function changeFollowUp(
       organizationName,
       answeredAt: sql`coalesce(${followUps.answeredAt}, ${now.toISOString()}::timestamptz)`,
     })
-    .where(
-      and(
-        eq(followUps.matchId, m.match.id),
-        eq(followUps.months, input.months),
-      ),
-    )
+    .where(and(eq(followUps.matchId, m.match.id), eq(followUps.months, input.months)))
     .returning({ id: followUps.id });
   return updated ? { ok: true } : { ok: false, error: "not_sent" };
 }
