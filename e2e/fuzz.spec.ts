@@ -19,7 +19,8 @@ import { CheckInActionSchema } from "~/modules/mentorship/check-in-schemas";
 import { EmailCadenceSchema, EMAIL_CADENCE_INTENT } from "~/modules/mentorship/email-preference-schemas";
 import { MentorFeedbackSchema, StudentFeedbackSchema } from "~/modules/mentorship/feedback-schemas";
 import { PostMessageSchema } from "~/modules/mentorship/message-schemas";
-import { FollowUpActionSchema, OutcomeSchema } from "~/modules/mentorship/outcome-schemas";
+import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
+import { FollowUpActionSchema } from "~/modules/mentorship/outcome-schemas";
 import { planActionSchema } from "~/modules/mentorship/plan-schemas";
 import { NudgeSchema } from "~/modules/mentorship/stalled-schemas";
 import { ReviewSchema, SaveIntentSchema, slotDraftSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
@@ -86,7 +87,7 @@ test.describe("malformed bodies to every action", () => {
       ["student", `/matches/${internship.id}/messages`, ["shown", "sent"]],
       ["mentor", `/matches/${internship.id}/feedback`, ["saved"]],
       ["student", `/matches/${internship.id}/outcome`, ["saved"]],
-      ["anonymous", "/follow-up/abc.def", ["answer", "recorded"]],
+      ["anonymous", "/follow-up/abc.def", ["answer", "notice"]],
       ["admin", "/admin/stalled", ["page", "nudged"]],
       ["student", `/slots/${slot.id}`, ["invited"]],
       ["mentor", `/mentor/slots/${slot.id}`, ["notice"]],
@@ -127,7 +128,7 @@ test.describe("malformed bodies to every action", () => {
       { path: `/matches/${internship.id}/messages`, actor: "student", forms: formsOf(PostMessageSchema) },
       { path: `/matches/${internship.id}/feedback`, actor: "student", forms: formsOf(StudentFeedbackSchema) },
       { path: `/matches/${internship.id}/feedback`, actor: "mentor", forms: formsOf(MentorFeedbackSchema) },
-      { path: `/matches/${internship.id}/outcome`, actor: "student", forms: formsOf(OutcomeSchema) },
+      { path: `/matches/${internship.id}/outcome`, actor: "student", forms: formsOf(OutcomeActionSchema) },
       { path: "/follow-up/abc.def", actor: "anonymous", forms: formsOf(FollowUpActionSchema) },
       { path: "/admin/stalled", actor: "admin", forms: formsOf(NudgeSchema) },
       { path: "/organization/new", actor: "newMentor", forms: formsOf(OrganizationSchema) },

@@ -24,6 +24,6 @@ test("the follow-up email carries each one-click answer as a button and as a pla
   for (const link of props.links) {
     expect(body).toContain(`${link.label}: ${link.url}`);
   }
-  expect(body).toContain("The links work once");
+  expect(body).toContain("Only you and the Steppingstone admins see this answer.");
   expect(outcomeFollowUpSubject(6)).toBe("Where are you now? 6 months after your internship");
 });

@@ -181,7 +181,7 @@ export const outcomeFollowUps = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     matchId: matchRef(),
     months: smallint().notNull(),
-    /** The sha256 of the link's secret (app/auth/tokens.server.ts); null once used. */
+    /** The sha256 of the link's secret (app/auth/tokens.server.ts), kept after use: the secret is checked on every use. */
     secretHash: text(),
     sentAt: createdAt(),
     answer: followUpAnswer(),

@@ -255,7 +255,7 @@ export async function outcomeFollowUps(db: Db, now: Date): Promise<number> {
             changeDays: FOLLOW_UP_CHANGE_DAYS,
           }),
         }),
-      });
+      }, now);
       return result !== "already";
     });
     if (sent) count++;
