@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckIns, type FormResult } from "~/components/mentorship/check-ins";
-import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
-import { Alert } from "~/components/ui";
-import { entryFor, parseForm } from "~/forms/gate";
+import { MentorshipPage } from "~/components/mentorship/mentorship-header";
+import { parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
 import { CHECK_IN_NOTICES, CHECK_IN_REFUSALS, type CheckInNotice } from "~/modules/mentorship/check-in-labels";
 import { CheckInActionSchema } from "~/modules/mentorship/check-in-schemas";
@@ -60,17 +59,9 @@ export function ErrorBoundary() {
 export default function CheckInsRoute() {
   const { header, side, page } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = actionData ? null : entryFor(CHECK_IN_NOTICES, params.get("notice"));
   return (
-    <div>
-      <MentorshipHeader header={header} />
-      {notice ? (
-        <div className="mb-6">
-          <Alert tone="success">{notice}</Alert>
-        </div>
-      ) : null}
+    <MentorshipPage header={header} notices={CHECK_IN_NOTICES} showingErrors={Boolean(actionData)}>
       <CheckIns page={page} side={side} actionData={actionData} />
-    </div>
+    </MentorshipPage>
   );
 }

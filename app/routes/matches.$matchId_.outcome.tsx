@@ -1,13 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
+import { MentorshipPage } from "~/components/mentorship/mentorship-header";
 import { Outcome } from "~/components/mentorship/outcome";
-import { Alert } from "~/components/ui";
-import { entryFor, parseForm } from "~/forms/gate";
+import { parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
 import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
 import { changeFollowUp, getOutcomePage, recordOutcome } from "~/modules/mentorship/outcomes.server";
@@ -83,17 +82,9 @@ export function ErrorBoundary() {
 export default function OutcomeRoute() {
   const { header, side, status, studentFirstName, page } = useLoaderData<typeof loader>();
   const lastReply = useActionData<typeof action>() as OutcomeReply | undefined;
-  const [params] = useSearchParams();
-  const notice = lastReply ? null : entryFor(NOTICES, params.get("notice"));
   return (
-    <div>
-      <MentorshipHeader header={header} />
-      {notice ? (
-        <div className="mb-6">
-          <Alert tone="success">{notice}</Alert>
-        </div>
-      ) : null}
+    <MentorshipPage header={header} notices={NOTICES} showingErrors={Boolean(lastReply)}>
       <Outcome page={page} side={side} status={status} studentFirstName={studentFirstName} lastReply={lastReply} />
-    </div>
+    </MentorshipPage>
   );
 }
