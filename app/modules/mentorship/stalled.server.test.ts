@@ -105,7 +105,7 @@ describe("listStalledMatches", () => {
     const stalled = await allStalled();
 
     // Confirmed 25 days ago, the start day 20 days ago: silent since the start day.
-    expect(stalled.get(confirmed.match.id)).toMatchObject({ status: "confirmed", lastActivity: "started", daysSilent: 20, lastActivityAt: new Date("2031-06-25T04:00:00Z") });
+    expect(stalled.get(confirmed.match.id)).toMatchObject({ status: "confirmed", lastActivity: "start_day", daysSilent: 20, lastActivityAt: new Date("2031-06-25T04:00:00Z") });
     for (const other of others) expect(stalled.has(other.match.id)).toBe(false);
   });
 
@@ -122,7 +122,7 @@ describe("listStalledMatches", () => {
     // The day before the start, still not; STALL_DAYS after the start day, stalled.
     expect((await allStalled(new Date(NOW.getTime() + 29 * DAY))).has(waiting.match.id)).toBe(false);
     expect((await allStalled(new Date(NOW.getTime() + (30 + STALL_DAYS - 1) * DAY))).has(waiting.match.id)).toBe(false);
-    expect((await allStalled(new Date(NOW.getTime() + (30 + STALL_DAYS) * DAY))).get(waiting.match.id)).toMatchObject({ daysSilent: STALL_DAYS, lastActivity: "started" });
+    expect((await allStalled(new Date(NOW.getTime() + (30 + STALL_DAYS) * DAY))).get(waiting.match.id)).toMatchObject({ daysSilent: STALL_DAYS, lastActivity: "start_day" });
     expect((await allStalled(new Date(NOW.getTime() + (STALL_DAYS - 10) * DAY))).get(begun.match.id)).toMatchObject({ daysSilent: STALL_DAYS });
 
     // A message after the start day counts as usual.

@@ -91,8 +91,8 @@ function whatWasLast(row: StalledRow): LastActivity {
     ["check_in", row.lastCheckInAt],
     ["reply", row.lastReplyAt],
     ["message", row.lastMessageAt],
-    // why: the start day of a confirmed match that has not been marked started counts as its start.
-    ["started", row.startDayAt],
+    // why: the start day of a confirmed match that has not been marked started counts, under its own words.
+    ["start_day", row.startDayAt],
   ];
   let last: LastActivity = "confirmed";
   let latest = -Infinity;
