@@ -27,8 +27,10 @@ test("the student confirms and finds the plan drafted; marks a goal done; the me
     durationWeeks: 8,
     learningPlan: LEARNING_PLAN,
     offers: ["recommendation_letter"],
+    // why: not open, so a matching round another journey runs at the same time never proposes it.
+    status: "closed",
   });
-  const student = await makeMatchableStudent(db, { name: `Ines Duarte ${randomBytes(2).toString("hex")}`, goals: ["mentorship", "portfolio_project"] });
+  const student = await makeMatchableStudent(db, { name: `Ines Duarte ${randomBytes(2).toString("hex")}`, goals: ["mentorship", "portfolio_project"], inMatching: false });
   const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "interviewing" });
 
   // Before confirmation the plan tab says when it starts.
@@ -135,8 +137,8 @@ test("without JavaScript: a goal is added only with a title, the typed week kept
 }) => {
   expectConsoleError(loadError(400, /\/matches\/[0-9a-f-]{36}\/plan/));
   const { organization, mentor } = await makeOrganization(db);
-  const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], title: `Trail counters ${randomBytes(3).toString("hex")}`, durationWeeks: 6, learningPlan: null, offers: ["referral"] });
-  const student = await makeMatchableStudent(db, { goals: ["mentorship"] });
+  const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], title: `Trail counters ${randomBytes(3).toString("hex")}`, durationWeeks: 6, learningPlan: null, offers: ["referral"], status: "filled" });
+  const student = await makeMatchableStudent(db, { goals: ["mentorship"], inMatching: false });
   const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "confirmed", confirmedAt: new Date() });
 
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -183,11 +185,11 @@ test("without JavaScript: a goal is added only with a title, the typed week kept
 
 test("a request no page of ours sends changes nothing: another match's goal is 404, an admin's change 403, a week past the end 400", async ({ page, db, login, makeUser, baseURL }) => {
   const { organization, mentor } = await makeOrganization(db);
-  const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], durationWeeks: 6, learningPlan: "Build the thing" });
-  const student = await makeMatchableStudent(db);
+  const slot = await makeSlot(db, organization, { mentorIds: [mentor.id], durationWeeks: 6, learningPlan: "Build the thing", status: "filled", seats: 2 });
+  const student = await makeMatchableStudent(db, { inMatching: false });
   const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "active", confirmedAt: new Date() });
   await draftPlan(db, { matchId: match.id, slot: { ...slot, offers: [] }, studentGoals: [], now: new Date() });
-  const other = await makeMatch(db, { slotId: slot.id, studentId: (await makeMatchableStudent(db)).id, status: "active", confirmedAt: new Date() });
+  const other = await makeMatch(db, { slotId: slot.id, studentId: (await makeMatchableStudent(db, { inMatching: false })).id, status: "active", confirmedAt: new Date() });
   await draftPlan(db, { matchId: other.id, slot: { ...slot, offers: [] }, studentGoals: [], now: new Date() });
   const [theirs] = await db.select().from(mentorshipGoals).where(eq(mentorshipGoals.matchId, other.id));
 
