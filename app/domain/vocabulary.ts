@@ -143,6 +143,9 @@ export const PLAN_EDITABLE_MATCH_STATUSES = ["confirmed", "active"] as const sat
 /** The match statuses in which the pair writes on the thread (the introduction on; not after not going ahead). */
 export const MESSAGING_MATCH_STATUSES = ["introduced", "interviewing", "confirmed", "active", "completed"] as const satisfies readonly MatchStatus[];
 
+/** The match statuses in which feedback rounds are answered: under way, or just completed. */
+export const FEEDBACK_MATCH_STATUSES = ["active", "completed"] as const satisfies readonly MatchStatus[];
+
 /** The two feedback rounds: at the midpoint and at the end of the slot's dates. */
 export const FEEDBACK_ROUNDS = ["midpoint", "final"] as const;
 

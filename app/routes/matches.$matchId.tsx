@@ -11,7 +11,7 @@ import { Actions, AuthorizationPart, whenPossible, History, ScoreReasons, Sectio
 import { Alert } from "~/components/ui";
 import { MentorshipTabs } from "~/components/mentorship/mentorship-header";
 import { SummaryCard } from "~/components/mentorship/summary-card";
-import { AFTER_INTRODUCTION_MATCH_STATUSES, isIn } from "~/domain/vocabulary";
+import { AFTER_INTRODUCTION_MATCH_STATUSES, isIn, SEAT_TAKING_MATCH_STATUSES } from "~/domain/vocabulary";
 import { getMatchPage, moveMatch, type MoveError } from "~/modules/matches/lifecycle.server";
 import { findMentorship } from "~/modules/mentorship/access.server";
 import { mentorshipSummary } from "~/modules/mentorship/summary.server";
@@ -22,16 +22,14 @@ import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.slot.title} · Match · Steppingstone` : "Match · Steppingstone" }];
 
-const SUMMARY_MATCH_STATUSES = ["confirmed", "active", "completed"] as const satisfies readonly MatchStatus[];
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const viewer = { id: user.id, role: user.role };
   const view = await getMatchPage(getDb(), viewer, params.matchId ?? "");
   // One answer for "no such match" and "not yours to see", so ids cannot be probed.
   if (!view) throw notFound();
-  // What waits for the reader in the mentorship space, once the internship is agreed.
-  const mentorship = isIn(SUMMARY_MATCH_STATUSES, view.match.status) ? await findMentorship(getDb(), viewer, view.match.id) : null;
+  // What waits for the reader in the mentorship space, once the internship is agreed (a seat taken).
+  const mentorship = isIn(SEAT_TAKING_MATCH_STATUSES, view.match.status) ? await findMentorship(getDb(), viewer, view.match.id) : null;
   return { view, summary: mentorship ? await mentorshipSummary(getDb(), mentorship) : null };
 }
 

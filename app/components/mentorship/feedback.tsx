@@ -1,3 +1,4 @@
+import { FORMER_MENTOR } from "~/domain/names";
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { CheckboxField, CHECK_ON_SUBMIT, ChoiceGroup, Field, FormErrors, optionsFrom, TextareaField } from "~/components/forms";
@@ -166,7 +167,7 @@ function Empty({ children }: { children: React.ReactNode }) {
 
 /** Who answered and when: the student, or which mentor ("A former mentor" once their account is gone). */
 function byline(answer: FeedbackAnswerView) {
-  const who = answer.side === "mentor" ? (answer.authorName ?? "A former mentor") : (answer.authorName ?? "The student");
+  const who = answer.side === "mentor" ? (answer.authorName ?? FORMER_MENTOR) : (answer.authorName ?? "The student");
   return `${who}, ${formatDateTime(answer.submittedAt)}`;
 }
 
@@ -174,7 +175,7 @@ function AnsweredLine({ answer, side, names }: { answer: FeedbackAnswerView; sid
   const other = side === "student" ? (names.mentor ?? "your mentors") : names.student;
   return (
     <p className="mb-4 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
-      {side === "student" ? "You answered this round" : `Answered for the mentors by ${answer.authorName ?? "a former mentor"}`} ({formatDateTime(answer.submittedAt)}).
+      {side === "student" ? "You answered this round" : `Answered for the mentors by ${answer.authorName ?? FORMER_MENTOR.toLowerCase()}`} ({formatDateTime(answer.submittedAt)}).
       {" "}
       {answer.shared ? `Shared with ${other}.` : `Not shared with ${other}.`} You can change the answers while the round is open.
     </p>

@@ -7,7 +7,8 @@ import { moduleTestDb } from "~db/test/module-db";
 import { makeOrganization, makeStudent } from "~db/test/slot-factories";
 import { parseForm } from "~/forms/gate";
 import { findMentorship, type Viewer } from "./access.server";
-import { listCheckIns, replyToCheckIn, writeCheckIn, FORMER_MENTOR } from "./check-ins.server";
+import { FORMER_MENTOR } from "~/domain/names";
+import { listCheckIns, replyToCheckIn, writeCheckIn } from "./check-ins.server";
 import { CheckInActionSchema, type CheckInInput } from "./check-in-schemas";
 
 const db = moduleTestDb({ queue: true });

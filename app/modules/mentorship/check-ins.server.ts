@@ -4,7 +4,7 @@ import { transaction, type Db } from "~db/client.server";
 import { checkIns, users } from "~db/schema";
 import CheckInReplied, { checkInRepliedSubject } from "~emails/check-in-replied";
 import CheckInWritten, { checkInWrittenSubject } from "~emails/check-in-written";
-import { firstName } from "~/domain/names";
+import { FORMER_MENTOR, firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { isUuid } from "~/modules/ids";
@@ -17,8 +17,6 @@ import { isLate, weekDays, weekOf, writableWeeks } from "./weeks";
 // The weekly check-ins of a match (issue 13 items 2 and 3): the student writes one per week of the
 // internship, late if after the week's due day; a mentor replies with the time they gave.
 
-/** How a reply's author reads when their account is gone (repliedBy set null on deletion). */
-export const FORMER_MENTOR = "A former mentor";
 
 /** The longest part of each answer an email quotes; the rest is on the page. */
 export const EMAIL_QUOTE_LENGTH = 600;

@@ -1,16 +1,13 @@
-import type { FEEDBACK_ROUNDS, FEEDBACK_SIDES } from "~/domain/vocabulary";
+import type { FEEDBACK_ROUNDS } from "~/domain/vocabulary";
 import type { FEEDBACK_FREQUENCIES, MENTOR_QUESTIONS, ON_TRACK_ANSWERS, PROGRESS_ANSWERS, REPLY_SPEEDS, STUDENT_QUESTIONS } from "./feedback-schemas";
 
 // The words of the feedback rounds: each round, each question, each answer. Safe in the browser.
 
 type FeedbackRound = (typeof FEEDBACK_ROUNDS)[number];
-type FeedbackSide = (typeof FEEDBACK_SIDES)[number];
 
 export const FEEDBACK_ROUND_LABELS: Record<FeedbackRound, string> = { midpoint: "Midpoint feedback", final: "Final feedback" };
 /** The round inside a sentence ("the midpoint round"). */
 export const FEEDBACK_ROUND_WORDS: Record<FeedbackRound, string> = { midpoint: "midpoint", final: "final" };
-
-export const FEEDBACK_SIDE_LABELS: Record<FeedbackSide, string> = { student: "The student's answers", mentor: "The mentor's answers" };
 
 export const FREQUENCY_LABELS: Record<(typeof FEEDBACK_FREQUENCIES)[number], string> = { always: "Always", usually: "Usually", sometimes: "Sometimes", rarely: "Rarely" };
 export const REPLY_SPEED_LABELS: Record<(typeof REPLY_SPEEDS)[number], string> = {

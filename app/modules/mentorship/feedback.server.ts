@@ -4,7 +4,7 @@ import { transaction, type Db } from "~db/client.server";
 import { feedbackAnswers, matches, organizations, reminders, slots, users } from "~db/schema";
 import FeedbackRoundEmail, { feedbackRoundSubject } from "~emails/feedback-round";
 import { firstName } from "~/domain/names";
-import type { FEEDBACK_ROUNDS, FEEDBACK_SIDES } from "~/domain/vocabulary";
+import { FEEDBACK_MATCH_STATUSES, type FEEDBACK_ROUNDS, type FEEDBACK_SIDES } from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
 import { dayIn } from "~/modules/slots/access.server";
 import { formatDay } from "~/modules/slots/format";
@@ -31,6 +31,15 @@ const ROUNDS: readonly FeedbackRound[] = ["midpoint", "final"];
 export function roundState(window: { opens: string; closes: string }, today: string): RoundState {
   if (today < window.opens) return "upcoming";
   return today < window.closes ? "open" : "closed";
+}
+
+/**
+ * The rounds open on `today` that are asked: a round that opens after an early completion asks
+ * about weeks that never happened, so it is not asked (`completedDay`, null while under way).
+ */
+export function roundsAsked(dates: InternshipDates, today: string, completedDay: string | null): FeedbackRound[] {
+  const days = feedbackRoundDays(dates);
+  return ROUNDS.filter((round) => roundState(days[round], today) === "open" && (completedDay === null || days[round].opens <= completedDay));
 }
 
 /** Whether a reader on `side` may read one side's answers: their own side's, the other's only when shared; admins all. */
@@ -159,7 +168,7 @@ export async function feedbackRoundReminders(db: Db, now: Date): Promise<number>
     .innerJoin(users, eq(users.id, matches.studentId))
     .where(
       and(
-        inArray(matches.status, ["active", "completed"]),
+        inArray(matches.status, FEEDBACK_MATCH_STATUSES),
         sql`${slots.startDate} + ${slots.durationWeeks} * 7 + ${FEEDBACK_OPEN_DAYS + 1}::int >= ${utcDay}::date`,
         sql`${slots.startDate} + (${slots.durationWeeks} * 7) / 2 <= ${utcDay}::date + 1`,
       ),
@@ -183,10 +192,7 @@ export async function feedbackRoundReminders(db: Db, now: Date): Promise<number>
 async function remindMatch(db: Db, now: Date, m: RoundMatch): Promise<number> {
   const today = dayIn(m.slot.timezone, now);
   const days = feedbackRoundDays(m.dates);
-  const open = ROUNDS.filter(
-    // why: a round that opens after an early completion asks about weeks that never happened.
-    (round) => roundState(days[round], today) === "open" && (m.completedDay === null || days[round].opens <= m.completedDay),
-  );
+  const open = roundsAsked(m.dates, today, m.completedDay);
   if (!open.length) return 0;
   const answered = await db.select({ round: feedbackAnswers.round, side: feedbackAnswers.side }).from(feedbackAnswers).where(eq(feedbackAnswers.matchId, m.matchId));
   const mentors = await slotMentorRecipients(db, m.slot);

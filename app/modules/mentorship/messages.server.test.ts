@@ -6,7 +6,8 @@ import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { findMentorship } from "./access.server";
 import { setEmailCadence } from "./email-preferences.server";
-import { FORMER_MENTOR, listMessages, postMessage, sendMessageBatches } from "./messages.server";
+import { FORMER_MENTOR } from "~/domain/names";
+import { listMessages, postMessage, sendMessageBatches } from "./messages.server";
 import { MESSAGE_EMAIL_GAP_MINUTES } from "./schedule";
 
 const db = moduleTestDb({ queue: true });

@@ -4,7 +4,7 @@ import { transaction, type Db } from "~db/client.server";
 import { matches, matchMessages, messageNotices, organizationMembers, organizations, slots, users } from "~db/schema";
 import MatchMessages, { matchMessagesSubject, type MatchMessage } from "~emails/match-messages";
 import { formatDateTime } from "~/components/format";
-import { firstName } from "~/domain/names";
+import { FORMER_MENTOR, firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
@@ -19,8 +19,6 @@ import { MESSAGE_EMAIL_GAP_MINUTES } from "./schedule";
 // sendMessageBatches). message_notices keeps, per person and match, the newest message emailed
 // and when. Messages are not reminders: they never wait for the weekly digest.
 
-/** How the thread names the author of a message whose account was deleted (author ids are set null). */
-export const FORMER_MENTOR = "A former mentor";
 
 /** The most messages one email lists; older ones that waited are counted, to be read on the thread. */
 const MESSAGES_PER_EMAIL = 20;

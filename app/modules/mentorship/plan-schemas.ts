@@ -70,4 +70,3 @@ export function planActionSchema(durationWeeks: number) {
   );
 }
 export type PlanAction = z.output<ReturnType<typeof planActionSchema>>;
-export const PLAN_INTENTS = ["draft", "add_goal", "edit_goal", "set_state", "confirm_done", "add_evidence", "remove_evidence"] as const;

@@ -6,7 +6,8 @@ import { makeMentorship as makeMentorshipAsIs } from "~db/test/mentorship-factor
 import { addDays } from "~db/test/slot-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { findMentorship, type Viewer } from "./access.server";
-import { actOnPlan, draftPlan, FORMER_MENTOR, getPlan, MAX_EVIDENCE_PER_GOAL } from "./plan.server";
+import { FORMER_MENTOR } from "~/domain/names";
+import { actOnPlan, draftPlan, getPlan, MAX_EVIDENCE_PER_GOAL } from "./plan.server";
 import { goalBadge } from "./plan-labels";
 import { planActionSchema, type PlanAction } from "./plan-schemas";
 

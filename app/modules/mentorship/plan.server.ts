@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { goalEvidence, mentorshipGoals, studentProfiles, users, type Benefit, type MentorshipGoal } from "~db/schema";
 import GoalDone, { goalDoneSubject } from "~emails/goal-done";
-import { firstName } from "~/domain/names";
+import { FORMER_MENTOR, firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { isIn, PLAN_EDITABLE_MATCH_STATUSES, UNCONFIRMED_MATCH_STATUSES } from "~/domain/vocabulary";
@@ -22,8 +22,6 @@ export const MAX_GOALS = 60;
 /** Links per goal. */
 export const MAX_EVIDENCE_PER_GOAL = 20;
 
-/** The name a page shows for a person who wrote something and then deleted their account (authors are set null). */
-export const FORMER_MENTOR = "A former mentor";
 
 /**
  * Drafts the plan of a match that has no goals yet — one goal per line of the slot's learning

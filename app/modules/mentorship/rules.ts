@@ -1,5 +1,5 @@
 import type { MatchStatus } from "~db/schema";
-import { isIn, MESSAGING_MATCH_STATUSES, PLAN_EDITABLE_MATCH_STATUSES } from "~/domain/vocabulary";
+import { FEEDBACK_MATCH_STATUSES, isIn, MESSAGING_MATCH_STATUSES, PLAN_EDITABLE_MATCH_STATUSES } from "~/domain/vocabulary";
 import type { MentorshipSide } from "./access.server";
 
 // Who may write what in the mentorship space, in one place (module tests: rules.test.ts). Admins
@@ -23,7 +23,7 @@ export const mayReplyToCheckIn = ({ side, status }: Who) => side === "mentor" &&
 export const mayPostMessage = ({ side, status }: Who) => side !== "admin" && isIn(MESSAGING_MATCH_STATUSES, status);
 
 /** Feedback rounds are answered while the internship is under way or just completed (the round's dates decide the rest). */
-export const mayAnswerFeedback = ({ side, status }: Who) => side !== "admin" && (status === "active" || status === "completed");
+export const mayAnswerFeedback = ({ side, status }: Who) => side !== "admin" && isIn(FEEDBACK_MATCH_STATUSES, status);
 
 /** The student records the outcome once the internship is completed. */
 export const mayRecordOutcome = ({ side, status }: Who) => side === "student" && status === "completed";

@@ -1,13 +1,12 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { checkIns, feedbackAnswers, matchMessages, matchOutcomes, mentorshipGoals, users, type MatchStatus } from "~db/schema";
-import { FEEDBACK_ROUNDS } from "~/domain/vocabulary";
-import { firstName } from "~/domain/names";
+import { FORMER_MENTOR, firstName } from "~/domain/names";
 import { dayIn } from "~/modules/slots/access.server";
 import { formatDay, plural } from "~/modules/slots/format";
 import type { Mentorship, MentorshipSide } from "./access.server";
-import { FORMER_MENTOR } from "./check-ins.server";
 import { FEEDBACK_ROUND_WORDS } from "./feedback-labels";
+import { roundsAsked } from "./feedback.server";
 import { formatHours } from "./hours";
 import { mayAnswerFeedback, mayConfirmGoal, mayRecordOutcome, mayReplyToCheckIn, mayWriteCheckIn } from "./rules";
 import { addDays, feedbackRoundDays, weekDays, weekOf, type InternshipDates } from "./weeks";
@@ -75,14 +74,9 @@ function feedbackWaiting(m: Mentorship, side: "student" | "mentor", answered: Re
   if (!mayAnswerFeedback({ side, status: m.match.status })) return [];
   const days = feedbackRoundDays(m.dates);
   const completedDay = m.match.completedAt ? dayIn(m.slot.timezone, m.match.completedAt) : null;
-  return FEEDBACK_ROUNDS.filter(
-    (round) =>
-      m.today >= days[round].opens &&
-      m.today < days[round].closes &&
-      // why: as the reminders do: a round that opens after an early completion is not asked.
-      (completedDay === null || days[round].opens <= completedDay) &&
-      !answered.some((a) => a.round === round && a.side === side),
-  ).map((round) => ({
+  return roundsAsked(m.dates, m.today, completedDay)
+    .filter((round) => !answered.some((a) => a.round === round && a.side === side))
+    .map((round) => ({
     key: `feedback-${round}`,
     text: `The ${FEEDBACK_ROUND_WORDS[round]} feedback is open for your answers until ${formatDay(addDays(days[round].closes, -1))}`,
     tab: "feedback" as const,
