@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // React code only: elsewhere a `use…` name (Playwright's `use`, `useServer`) is no hook.
-    files: ["app/**/*.tsx", "emails/**/*.tsx"],
+    files: ["app/**/*.tsx", "emails/**/*.tsx", "documents/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

@@ -174,7 +174,35 @@ export const REMINDER_KINDS = [
   "outcome_follow_up",
   "messages",
   "stall_nudge",
+  "letter_due",
+  "referral_nudge",
 ] as const;
 
 /** What became of a reminder: emailed, waiting for the person's weekly digest, or sent in one. */
 export const REMINDER_STATES = ["sent", "in_digest", "digested"] as const;
+
+// What the internship leaves the student (issue 14; docs/decisions/017-letters-referrals-and-documents.md).
+
+/** The match statuses from which a student asks for a letter, a referral or a document: under way, or completed. */
+export const AFTER_START_MATCH_STATUSES = ["active", "completed"] as const satisfies readonly MatchStatus[];
+
+/** A recommendation letter: asked for, being written, ready to send, or declined by the mentor. */
+export const LETTER_STATES = ["requested", "writing", "ready", "declined"] as const;
+
+/** What a letter is for. */
+export const LETTER_PURPOSES = ["graduate_school", "jobs", "program"] as const;
+
+/** How a ready letter's text reached the app: written in it, or uploaded as a PDF. */
+export const LETTER_FORMATS = ["written", "uploaded"] as const;
+
+/** A referral: asked for, made by the mentor (accepted), or declined. */
+export const REFERRAL_STATES = ["requested", "accepted", "declined"] as const;
+
+/** How a mentor referred the student. */
+export const REFERRAL_METHODS = ["internal_tool", "email_to_recruiter", "other"] as const;
+
+/** What came of a referral, recorded by either side. */
+export const REFERRAL_OUTCOMES = ["submitted", "interviewing", "offer", "not_selected", "no_answer"] as const;
+
+/** A document the platform issues: a verification letter (with hours) or a completion certificate (without). */
+export const DOCUMENT_KINDS = ["experience_verification", "completion_certificate"] as const;

@@ -13,3 +13,4 @@ export * from "./audit";
 export * from "./applications";
 export * from "./matches";
 export * from "./mentorship";
+export * from "./letters";
