@@ -323,7 +323,7 @@ test("a student's export holds each match's plan, check-ins with replies, messag
   expect(json).not.toContain("waiting for your reply");
   expect(data.emailPreferences.cadence).toBe("weekly_digest");
   // What a student wrote on their own match is under the match, not under `mentoring`.
-  expect(data.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [] });
+  expect(data.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [], lettersYouWereAskedFor: [], referralsYouWereAskedFor: [], documentsYouSigned: [] });
 });
 
 test("a mentor's export holds what they wrote on their interns' matches (goals, replies, messages, feedback) and their reminders, naming the intern by first name, with none of the intern's writing", async () => {
@@ -385,6 +385,11 @@ const EXPORTED: Record<string, string | string[]> = {
   "match_outcomes.recorded_by": "matches",
   "reminders.user_id": "reminders",
   "email_preferences.user_id": "emailPreferences",
+  // What the internship left (after-internship-export.server.ts): the student's under its own keys, the mentor's under `mentoring`.
+  "recommendation_letters.mentor_id": ["recommendationLetters", "mentoring"],
+  "letter_deliveries.recipient_email": "recommendationLetters",
+  "referrals.mentor_id": ["referrals", "mentoring"],
+  "issued_documents.signed_by": ["documents", "mentoring"],
 };
 const NOT_EXPORTED: Record<string, string> = {
   // An admin's or a mentor's act on someone else's record: the act is in their `activity` (the audit log), the record is the other person's.
@@ -394,6 +399,8 @@ const NOT_EXPORTED: Record<string, string> = {
   "matches.reviewed_by": "covered by activity (match.approved / match.rejected); the match is the student's",
   "match_rounds.run_by": "covered by activity (round.run); a round's stats are counts, about nobody",
   "message_notices.user_id": "bookkeeping: the newest message already emailed to them, and when; the emails themselves are in emails",
+  "referrals.outcome_by": "the referral is the student's (in referrals); who last set its outcome is covered by activity",
+  "issued_documents.requested_by": "the document is the student's (in documents); the request is covered by activity",
 };
 
 /** Every column of the schema that holds a person's id (a reference to users) or an email address, as "table.column". */
@@ -578,7 +585,15 @@ test("a deleted student's matches go, and with them every row of the mentorship:
   expect(await rows(db.select().from(emailPreferences).where(eq(emailPreferences.userId, student.id)))).toBe(0);
   // The mentor stays, with nothing left of the deleted student's internship.
   expect(await rows(db.select().from(users).where(eq(users.id, mentor.id)))).toBe(1);
-  expect((await exportUserData(db, mentor.id))!.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [] });
+  expect((await exportUserData(db, mentor.id))!.mentoring).toEqual({
+    goals: [],
+    checkInReplies: [],
+    messages: [],
+    feedback: [],
+    lettersYouWereAskedFor: [],
+    referralsYouWereAskedFor: [],
+    documentsYouSigned: [],
+  });
 });
 
 test('a deleted mentor\'s replies, messages, confirmations, evidence and feedback stay on the student\'s match as "a former mentor"; their reminders and notices go', async () => {

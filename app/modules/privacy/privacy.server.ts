@@ -36,6 +36,7 @@ import { AFTER_INTRODUCTION_MATCH_STATUSES, CLOSED_WITH_REASON_MATCH_STATUSES, i
 import { renderComponents } from "~/messages/audiences";
 import { applicationsForExport } from "~/modules/applications/applications.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { afterInternshipForMentor, afterInternshipForStudent, FORMER_MENTOR_IN_EXPORT, releaseMentorRequests } from "./after-internship-export.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { blockedUntil, LIMITS, recordFailure } from "~/modules/accounts/throttle.server";
 
@@ -50,12 +51,13 @@ const ABOUT = [
   "starredSlots: the slots you starred, in your order — your ranking for matching rounds.",
   "matches: your matches from the introduction on — the slot, where it stands, why the engine proposed it (its reasons, worded for you), the reason given if it ended, and its history.",
   "Each match also holds the mentorship itself: the plan's goals with their evidence links; your weekly check-ins with your mentor's replies (a reply whose mentor has since deleted their account says \"a former mentor\"); the messages on the match's thread; your own feedback answers, and your mentor's answers only where they chose to share them with you (answers a mentor kept private are not included); the outcome you recorded; and your answers to the follow-ups (never the secret part of their one-click links).",
-  "mentoring: as a mentor, what you wrote on your interns' matches — goals you created or confirmed done (and evidence links you added), your replies to check-ins (with the week and the intern's first name, not their check-in), your messages and your feedback answers. What the intern wrote stays theirs.",
+  "recommendationLetters, referrals, documents: the letters and referrals you asked your mentors for, with where each stands and every delivery of a letter (to whom, when, whether it was opened); the verification letters and certificates issued to you. A letter whose right to read you waived is listed as existing and delivered, without its text.",
+  "mentoring: as a mentor, what you wrote on your interns' matches — goals you created or confirmed done (and evidence links you added), your replies to check-ins (with the week and the intern's first name, not their check-in), your messages and your feedback answers; the letters you were asked for (with the text you wrote, not whom the student sent them to), the referrals you were asked for, and the documents you signed. What the intern wrote stays theirs.",
   "reminders: the reminders we sent you about your matches — the kind, when, and the reminder in a sentence — and whether each was emailed on its own or in your weekly digest.",
   "emailPreferences: whether you get each reminder and message notice as it comes (each, the default) or in one weekly digest.",
   "emails: the emails we sent you — subject, kind, time and delivery status, not their text.",
   "activity: the changes you made that we record in our audit log; recordsAboutYou: entries where your account was the subject.",
-  "Deleting your account (on your account page) removes all of this, except that organizations and slots you helped create stay for their other members, and an anonymous count of your role is kept.",
+  "Deleting your account (on your account page) removes all of this, except that organizations and slots you helped create stay for their other members; letters you wrote that were ready, referrals you made and documents you signed stay with the students they were for, under the name you signed; and an anonymous count of your role is kept. Letters and referrals you were asked for and had not answered are declined, so the student can ask someone else.",
 ].join(" ");
 
 /** The place in `throttle` where failed passwords and emails to an address are counted (see accounts/throttle.server.ts). */
@@ -158,12 +160,14 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
     applicationsForExport(db, userId),
   ]);
-  const [starRows, matchRows, mentoring, reminderRows, preferenceRows] = await Promise.all([
+  const [starRows, matchRows, mentoring, reminderRows, preferenceRows, afterInternship, afterMentoring] = await Promise.all([
     starredSlotsForExport(db, userId),
     matchesForExport(db, userId),
     mentoringForExport(db, userId),
     remindersForExport(db, userId),
     db.select().from(emailPreferences).where(eq(emailPreferences.userId, userId)),
+    afterInternshipForStudent(db, userId, now),
+    afterInternshipForMentor(db, userId),
   ]);
   const preference = preferenceRows[0];
 
@@ -195,7 +199,8 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     applications: applicationRows,
     starredSlots: starRows,
     matches: matchRows,
-    mentoring,
+    ...afterInternship,
+    mentoring: { ...mentoring, ...afterMentoring },
     reminders: reminderRows,
     emailPreferences: { cadence: preference?.cadence ?? "each", lastDigestAt: preference?.lastDigestAt ?? null, changedAt: preference?.updatedAt ?? null },
     emails: emailRows,
@@ -266,7 +271,7 @@ async function matchesForExport(db: Db, studentId: string) {
 }
 
 /** Who wrote something on the student's match, as the student reads it: "you", the mentor's name, or "a former mentor" once their account is gone. */
-const writer = (studentId: string) => (id: string | null, name: string | null) => (id === studentId ? "you" : id && name ? name : "a former mentor");
+const writer = (studentId: string) => (id: string | null, name: string | null) => (id === studentId ? "you" : id && name ? name : FORMER_MENTOR_IN_EXPORT);
 
 /**
  * The mentorship on the student's matches, as the student reads it in the app: the plan, their
@@ -542,6 +547,7 @@ export async function deleteAccount(
 
     const [tombstone] = await tx.insert(deletedAccounts).values({ role: self.role, deletedAt: now }).returning({ id: deletedAccounts.id });
 
+    await releaseMentorRequests(tx, userId, now);
     await removeEmailsTo(tx, self.email, userId);
     await tx.delete(organizationInvitations).where(eq(organizationInvitations.email, self.email));
     await tx.delete(throttle).where(inArray(throttle.key, throttleKeys(self.email)));

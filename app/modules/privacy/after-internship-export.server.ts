@@ -1,0 +1,226 @@
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "~db/client.server";
+import { issuedDocuments, letterDeliveries, matches, organizations, recommendationLetters, referrals, slots, users } from "~db/schema";
+import { firstName } from "~/domain/names";
+
+// What the internship left in the data export (issue 14; docs/decisions/017-letters-referrals-and-documents.md):
+// recommendation letters, referrals and issued documents, for the student and for the mentor.
+// A confidential letter (the student waived the right to read it) appears in the student's file
+// as existing and delivered — never its text or its PDF.
+
+/** How the export names a mentor whose account is gone (mid-sentence, so lower case). */
+export const FORMER_MENTOR_IN_EXPORT = "a former mentor";
+
+const mentor = alias(users, "letter_mentor");
+const student = alias(users, "letter_student");
+
+/** The match's slot and organization, to say which internship a row belongs to. */
+const PLACE = { slot: slots.title, organization: organizations.name };
+
+/** A delivery as its student sees it: whom it went to, when, whether it was opened, and whether the link has expired. */
+function deliveryState(d: { expiresAt: Date; firstViewedAt: Date | null }, revokedAt: Date | null, now: Date) {
+  if (revokedAt) return "revoked";
+  if (d.firstViewedAt) return "opened";
+  return d.expiresAt <= now ? "expired" : "sent";
+}
+
+/** The student's letters, referrals and documents: everything the student may read of them. */
+export async function afterInternshipForStudent(db: Db, studentId: string, now = new Date()) {
+  const ofStudent = eq(matches.studentId, studentId);
+  const [letterRows, referralRows, documentRows] = await Promise.all([
+    db
+      .select({ ...PLACE, letter: recommendationLetters, mentorName: mentor.name })
+      .from(recommendationLetters)
+      .innerJoin(matches, eq(matches.id, recommendationLetters.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .leftJoin(mentor, eq(mentor.id, recommendationLetters.mentorId))
+      .where(ofStudent)
+      .orderBy(asc(recommendationLetters.createdAt)),
+    db
+      .select({ ...PLACE, referral: referrals, mentorName: mentor.name })
+      .from(referrals)
+      .innerJoin(matches, eq(matches.id, referrals.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .leftJoin(mentor, eq(mentor.id, referrals.mentorId))
+      .where(ofStudent)
+      .orderBy(asc(referrals.createdAt)),
+    db
+      .select({ ...PLACE, document: issuedDocuments })
+      .from(issuedDocuments)
+      .innerJoin(matches, eq(matches.id, issuedDocuments.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .where(ofStudent)
+      .orderBy(asc(issuedDocuments.createdAt)),
+  ]);
+  const letterIds = letterRows.map((r) => r.letter.id);
+  const deliveryRows = letterIds.length
+    ? await db.select().from(letterDeliveries).where(inArray(letterDeliveries.letterId, letterIds)).orderBy(asc(letterDeliveries.sentAt))
+    : [];
+
+  return {
+    recommendationLetters: letterRows.map(({ letter: l, mentorName, ...place }) => ({
+      ...place,
+      mentor: l.writerName ?? mentorName ?? FORMER_MENTOR_IN_EXPORT,
+      purpose: l.purpose,
+      purposeDetail: l.purposeDetail,
+      dueDate: l.dueDate,
+      waivedRightToRead: l.waived,
+      yourNote: l.requestNote,
+      state: l.state,
+      askedAt: l.createdAt,
+      readyAt: l.readyAt,
+      declinedAt: l.declinedAt,
+      declineReason: l.declineReason,
+      revokedAt: l.revokedAt,
+      verificationCode: l.verificationCode,
+      // why: a waived letter is confidential: its student never reads it, here either.
+      letter: l.waived
+        ? "Confidential: you waived the right to read this letter, so its text is not included."
+        : l.state !== "ready"
+          ? null
+          : l.format === "uploaded"
+            ? "An uploaded PDF: open it from the letter's page on Steppingstone."
+            : l.body,
+      deliveries: deliveryRows
+        .filter((d) => d.letterId === l.id)
+        .map((d) => ({
+          recipientName: d.recipientName,
+          recipientEmail: d.recipientEmail,
+          yourMessage: d.message,
+          sentAt: d.sentAt,
+          expiresAt: d.expiresAt,
+          firstOpenedAt: d.firstViewedAt,
+          timesOpened: d.viewCount,
+          state: deliveryState(d, l.revokedAt, now),
+        })),
+    })),
+    referrals: referralRows.map(({ referral: r, mentorName, ...place }) => ({
+      ...place,
+      mentor: mentorName ?? FORMER_MENTOR_IN_EXPORT,
+      company: r.company,
+      role: r.role,
+      postingUrl: r.postingUrl,
+      yourNote: r.note,
+      state: r.state,
+      method: r.method,
+      methodNote: r.methodNote,
+      referredOn: r.referredOn,
+      declineReason: r.declineReason,
+      outcome: r.outcome,
+      askedAt: r.createdAt,
+      lastUpdateAt: r.lastUpdateAt,
+    })),
+    documents: documentRows.map(({ document: d, ...place }) => ({
+      ...place,
+      kind: d.kind,
+      state: d.issuedAt ? "issued" : "waiting_for_signature",
+      content: d.content,
+      signedBy: d.signerName,
+      signerTitle: d.signerTitle,
+      signedAt: d.signedAt,
+      issuedAt: d.issuedAt,
+      verificationCode: d.verificationCode,
+      askedAt: d.createdAt,
+    })),
+  };
+}
+
+/**
+ * What a mentor wrote or did for their interns after the internship: the letters they were asked
+ * for (with the text they wrote — never the student's recipients), the referrals they were asked
+ * for, and the documents they signed. The intern is named by first name only.
+ */
+export async function afterInternshipForMentor(db: Db, mentorId: string) {
+  const notTheirOwn = ne(matches.studentId, mentorId);
+  const [letterRows, referralRows, documentRows] = await Promise.all([
+    db
+      .select({ ...PLACE, letter: recommendationLetters, student: student.name })
+      .from(recommendationLetters)
+      .innerJoin(matches, eq(matches.id, recommendationLetters.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(student, eq(student.id, matches.studentId))
+      .where(and(notTheirOwn, eq(recommendationLetters.mentorId, mentorId)))
+      .orderBy(asc(recommendationLetters.createdAt)),
+    db
+      .select({ ...PLACE, referral: referrals, student: student.name })
+      .from(referrals)
+      .innerJoin(matches, eq(matches.id, referrals.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(student, eq(student.id, matches.studentId))
+      .where(and(notTheirOwn, eq(referrals.mentorId, mentorId)))
+      .orderBy(asc(referrals.createdAt)),
+    db
+      .select({ ...PLACE, document: issuedDocuments, student: student.name })
+      .from(issuedDocuments)
+      .innerJoin(matches, eq(matches.id, issuedDocuments.matchId))
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .innerJoin(student, eq(student.id, matches.studentId))
+      .where(and(notTheirOwn, eq(issuedDocuments.signedBy, mentorId)))
+      .orderBy(asc(issuedDocuments.signedAt)),
+  ]);
+  return {
+    lettersYouWereAskedFor: letterRows.map(({ letter: l, student: name, ...place }) => ({
+      ...place,
+      student: firstName(name),
+      purpose: l.purpose,
+      purposeDetail: l.purposeDetail,
+      dueDate: l.dueDate,
+      confidential: l.waived,
+      state: l.state,
+      yourName: l.writerName,
+      yourTitle: l.writerTitle,
+      letter: l.format === "uploaded" ? "An uploaded PDF." : l.body,
+      declineReason: l.declineReason,
+      readyAt: l.readyAt,
+      revokedAt: l.revokedAt,
+    })),
+    referralsYouWereAskedFor: referralRows.map(({ referral: r, student: name, ...place }) => ({
+      ...place,
+      student: firstName(name),
+      company: r.company,
+      role: r.role,
+      state: r.state,
+      method: r.method,
+      methodNote: r.methodNote,
+      referredOn: r.referredOn,
+      declineReason: r.declineReason,
+      outcome: r.outcome,
+    })),
+    documentsYouSigned: documentRows.map(({ document: d, student: name, ...place }) => ({
+      ...place,
+      student: firstName(name),
+      kind: d.kind,
+      signedAs: d.signerName,
+      title: d.signerTitle,
+      signedAt: d.signedAt,
+      verificationCode: d.verificationCode,
+    })),
+  };
+}
+
+/** Why a letter or referral a deleted mentor had not answered was declined, as its student reads it. */
+export const MENTOR_ACCOUNT_DELETED = "The mentor's account was deleted before they answered. Ask another mentor of the internship.";
+
+/**
+ * Before a mentor's account goes: the letters and referrals they were asked for and had not
+ * answered are declined (so their students can ask another mentor), and an unfinished letter's
+ * draft, their own words, is erased. Ready letters stay with their students, signed as written;
+ * referrals they made stay, and so do documents they signed. Call inside the deletion's transaction.
+ */
+export async function releaseMentorRequests(tx: Db, mentorId: string, now: Date) {
+  await tx
+    .update(recommendationLetters)
+    .set({ state: "declined", declineReason: MENTOR_ACCOUNT_DELETED, declinedAt: now, body: null, pdf: null, pdfName: null, format: null, updatedAt: now })
+    .where(and(eq(recommendationLetters.mentorId, mentorId), inArray(recommendationLetters.state, ["requested", "writing"])));
+  await tx
+    .update(referrals)
+    .set({ state: "declined", declineReason: MENTOR_ACCOUNT_DELETED, updatedAt: now })
+    .where(and(eq(referrals.mentorId, mentorId), eq(referrals.state, "requested")));
+}
