@@ -1066,6 +1066,40 @@ export type DemoMentorship = {
   messages: { day: number; hour: number; by: Side; body: string }[];
   feedback: { round: "midpoint" | "final"; side: Side; shared: boolean; day: number; answers: Record<string, string | number>; comment: string }[];
   outcome?: { day: number; benefits: Partial<Record<Benefit, boolean>>; returnOffer: "yes" | "no" | "pending" };
+  /** What the internship left the student (issue 14): letters from the mentor, referrals, issued documents. */
+  afterwards?: DemoAfterwards;
+};
+
+/** Days here count from the slot's start date too; a day after the seed's today is not allowed. */
+export type DemoAfterwards = {
+  letters?: {
+    purpose: "graduate_school" | "jobs" | "program";
+    purposeDetail?: string;
+    /** The student gave up the right to read it: a confidential letter. */
+    waived: boolean;
+    requestNote?: string;
+    askedDay: number;
+    dueDay: number;
+    readyDay: number;
+    writerTitle: string;
+    body: string;
+    deliveries: { recipientName: string; recipientEmail: string; message?: string; sentDay: number; viewedDays: number[] }[];
+  }[];
+  referrals?: {
+    company: string;
+    role: string;
+    postingUrl?: string;
+    note?: string;
+    askedDay: number;
+    method: "internal_tool" | "email_to_recruiter" | "other";
+    methodNote?: string;
+    referredDay: number;
+    outcome?: "submitted" | "interviewing" | "offer" | "not_selected" | "no_answer";
+    /** Days before the seed's today that the last update came (the nudge counts two weeks from it). */
+    lastUpdateDaysAgo: number;
+  }[];
+  /** Verification letters and certificates the mentor signed: generated from the internship as the app does. */
+  documents?: { kind: "experience_verification" | "completion_certificate"; askedDay: number; signedDay: number; signerTitle: string }[];
 };
 
 /**
@@ -1274,6 +1308,50 @@ export const DEMO_COMPLETED_MENTORSHIP: DemoMentorship = {
     { round: "final", side: "mentor", shared: true, day: 71, answers: { progress: "ahead", communication: "always", onTrack: "yes" }, comment: "Diego shipped a dashboard coordinators use every week. I would hire him." },
   ],
   outcome: { day: 71, benefits: { recommendation_letter: true, referral: false, return_offer: true }, returnOffer: "pending" },
+  // Diego's letter is confidential (he waived the right to read it) and went to one employer, who
+  // opened it; Priya referred him to a new-grad role; his STEM OPT needs the verification letter.
+  afterwards: {
+    letters: [
+      {
+        purpose: "jobs",
+        purposeDetail: "Data analyst and analytics engineer roles",
+        waived: true,
+        requestNote: "Could you mention the coordinators' dashboard and the data cleaning? Thank you for everything.",
+        askedDay: 70,
+        dueDay: 90,
+        readyDay: 74,
+        writerTitle: "Engineering lead",
+        body:
+          "I am writing to recommend Diego Ramírez, who interned with Brightlane Labs as a data intern for ten weeks this year, working twenty hours a week under my supervision.\n\n" +
+          "Diego took three years of tutoring session records that nobody had analysed, cleaned them into one dataset with tests, and found which session patterns go with better grades. He then built the dashboard our program coordinators now open every Monday morning. He was ahead of the plan from the midpoint on.\n\n" +
+          "He asks good questions early, writes clearly about what the data can and cannot say, and takes feedback without fuss. I would hire him, and I recommend him without reservation for data analyst and analytics engineer roles.",
+        deliveries: [
+          {
+            recipientName: "Talent team, Cascadia Health Analytics",
+            recipientEmail: "talent@cascadia-health.example",
+            message: "My recommendation letter from Priya Raman, my mentor at Brightlane Labs, for the Analytics Engineer role.",
+            sentDay: 75,
+            viewedDays: [76],
+          },
+        ],
+      },
+    ],
+    referrals: [
+      {
+        company: "Cascadia Health Analytics",
+        role: "Analytics Engineer (new grad)",
+        postingUrl: "https://jobs.cascadia-health.example/analytics-engineer",
+        note: "The role asks for SQL and dashboards; my session analysis is the closest work.",
+        askedDay: 72,
+        method: "email_to_recruiter",
+        methodNote: "Emailed their data lead, whom I worked with before.",
+        referredDay: 73,
+        outcome: "interviewing",
+        lastUpdateDaysAgo: 4,
+      },
+    ],
+    documents: [{ kind: "experience_verification", askedDay: 72, signedDay: 73, signerTitle: "Engineering lead" }],
+  },
 };
 
 /**
@@ -1348,4 +1426,124 @@ export const DEMO_STALLED_MENTORSHIP: DemoMentorship = {
   feedback: [],
 };
 
-export const DEMO_MENTORSHIPS = [DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_STALLED_MENTORSHIP];
+/** A finished internship's weeks: every check-in written on time, and replied to the next day. */
+function alumniWeeks(weeks: number, hoursWorked: number, mentorHours: number, work: string[]): DemoMentorship["checkIns"] {
+  return Array.from({ length: weeks }, (_, i) => ({
+    week: i + 1,
+    day: 7 * (i + 1) - 1,
+    done: work[i % work.length]!,
+    next: i + 1 === weeks ? "Hand-over notes and a last session with the team." : work[(i + 1) % work.length]!,
+    hoursWorked,
+    mentorHoursReceived: mentorHours,
+    reply: { text: "Good week. See you at our one-to-one.", mentorHoursGiven: mentorHours, day: 7 * (i + 1) },
+  }));
+}
+
+/** The slot terms Brightlane's earlier internships shared with Diego's: paid, remote, twenty hours a week. */
+const BRIGHTLANE_EARLIER_SLOT = {
+  organization: "brightlane-labs",
+  mentorHoursPerWeek: 2,
+  compensation: "paid",
+  hourlyRate: "28.00",
+  currency: "USD",
+  hoursPerWeek: 20,
+  durationWeeks: 8,
+  seats: 1,
+  workMode: "remote",
+  country: "US",
+  city: null,
+  timezone: "America/Los_Angeles",
+  acceptedAuthorizations: US_PAID_EVERIFY,
+  paperwork: ["cpt_offer_letter", "everify_i983"],
+  questions: [],
+} as const satisfies Partial<DemoMentorship["slot"]>;
+
+/**
+ * Two of Brightlane's earlier internships, finished long ago, so that with Diego's the
+ * organization has three complete and its slot pages show its record of promises kept. One
+ * promise was not kept: Rahul's slot promised a referral, and none was made.
+ */
+export const DEMO_EARLIER_MENTORSHIPS: DemoMentorship[] = [
+  {
+    student: "aisha.bello@example.org",
+    mentor: "mentor@example.org",
+    status: "completed",
+    startedDaysAgo: 356,
+    slot: {
+      ...BRIGHTLANE_EARLIER_SLOT,
+      title: "Data intern: reading-level model for library books",
+      description: "Which books suit which readers? Help our partner libraries tag their catalogue by reading level. Remote, twenty hours a week over eight weeks.",
+      project: "Train and evaluate a reading-level model on the partner libraries' catalogue, and ship the tags to their search.",
+      offers: ["mentorship", "recommendation_letter", "referral"],
+      required: [["python", 2]],
+      niceToHave: [["machine-learning", 1]],
+    },
+    goals: [],
+    checkIns: alumniWeeks(8, 20, 2, ["Cleaned the catalogue export.", "Built the labelled set with two librarians.", "Trained the first model and measured it.", "Shipped the tags to the staging search."]),
+    messages: [],
+    feedback: [],
+    outcome: { day: 57, benefits: { recommendation_letter: true, referral: true }, returnOffer: "no" },
+    afterwards: {
+      letters: [
+        {
+          purpose: "graduate_school",
+          purposeDetail: "MS in Data Science",
+          waived: false,
+          askedDay: 50,
+          dueDay: 80,
+          readyDay: 60,
+          writerTitle: "Engineering lead",
+          body: "I recommend Aisha Bello, who built our reading-level model over eight weeks with us.\n\nShe measured it honestly, explained its limits to librarians, and shipped it.",
+          deliveries: [{ recipientName: "Graduate admissions, Northeastern University", recipientEmail: "admissions@northeastern.example", sentDay: 61, viewedDays: [63] }],
+        },
+      ],
+      referrals: [
+        {
+          company: "Open Shelf Foundation",
+          role: "Junior data scientist",
+          askedDay: 55,
+          method: "internal_tool",
+          referredDay: 56,
+          outcome: "offer",
+          lastUpdateDaysAgo: 200,
+        },
+      ],
+    },
+  },
+  {
+    student: "rahul.menon@example.org",
+    mentor: "mentor@example.org",
+    status: "completed",
+    startedDaysAgo: 296,
+    slot: {
+      ...BRIGHTLANE_EARLIER_SLOT,
+      title: "Backend intern: tutoring session booking API",
+      description: "Tutors book sessions by email today. Build the booking API our scheduling page calls. Remote, twenty hours a week over eight weeks.",
+      project: "Design and build a booking API with availability, confirmations and cancellations, with tests and documentation.",
+      offers: ["mentorship", "recommendation_letter", "referral"],
+      required: [["python", 2], ["sql", 1]],
+      niceToHave: [],
+    },
+    goals: [],
+    checkIns: alumniWeeks(8, 20, 2, ["Designed the booking endpoints.", "Availability with tests.", "Confirmations and cancellations.", "Documentation and load test."]),
+    messages: [],
+    feedback: [],
+    outcome: { day: 57, benefits: { recommendation_letter: true, referral: false }, returnOffer: "pending" },
+    afterwards: {
+      letters: [
+        {
+          purpose: "jobs",
+          waived: true,
+          askedDay: 52,
+          dueDay: 70,
+          readyDay: 58,
+          writerTitle: "Engineering lead",
+          body: "I recommend Rahul Menon, who built our session booking API in eight weeks.\n\nHis API has run without an incident since.",
+          deliveries: [{ recipientName: "Hiring team, Tempo Scheduling", recipientEmail: "hiring@tempo-scheduling.example", sentDay: 60, viewedDays: [] }],
+        },
+      ],
+    },
+  },
+];
+
+export const DEMO_MENTORSHIPS = [DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_STALLED_MENTORSHIP, ...DEMO_EARLIER_MENTORSHIPS];

@@ -21,6 +21,8 @@ import {
   checkIns,
   feedbackAnswers,
   goalEvidence,
+  letterDeliveries,
+  letterViews,
   matches,
   matchMessages,
   matchOutcomes,
@@ -28,6 +30,8 @@ import {
   messageNotices,
   organizationMembers,
   organizations,
+  recommendationLetters,
+  referrals,
   reminders,
   skills,
   slotMentors,
@@ -482,4 +486,31 @@ test("the demo has a Canadian required placement that a study-permit student can
     );
     expect(fit, slot.title).toEqual({ eligible: true, problems: [], warnings: [{ code: "study_permit_required_placement", params: {} }] });
   }
+});
+
+test("what Diego's internship left: a confidential letter delivered and opened, a referral now interviewing; Brightlane has three internships complete", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const m = await seededMentorship(tx, DEMO_COMPLETED_MENTORSHIP.student, DEMO_COMPLETED_MENTORSHIP.slot.title);
+    const [letter] = await tx.select().from(recommendationLetters).where(eq(recommendationLetters.matchId, m.match.id));
+    expect(letter).toMatchObject({ state: "ready", waived: true, format: "written", writerName: "Priya Raman", mentorId: m.mentorId });
+    expect(letter!.verificationCode).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
+    const deliveries = await tx.select().from(letterDeliveries).where(eq(letterDeliveries.letterId, letter!.id));
+    expect(deliveries).toEqual([expect.objectContaining({ recipientName: "Talent team, Cascadia Health Analytics", viewCount: 1 })]);
+    expect(deliveries[0]!.firstViewedAt!.getTime()).toBeLessThan(NOW.getTime());
+    expect(deliveries[0]!.expiresAt.getTime()).toBeGreaterThan(deliveries[0]!.sentAt.getTime());
+    const views = await tx.select().from(letterViews).where(eq(letterViews.deliveryId, deliveries[0]!.id));
+    expect(views).toHaveLength(1);
+
+    const [referral] = await tx.select().from(referrals).where(eq(referrals.matchId, m.match.id));
+    expect(referral).toMatchObject({ state: "accepted", method: "email_to_recruiter", outcome: "interviewing", company: "Cascadia Health Analytics" });
+
+    // Three of Brightlane's internships are complete: enough for its record of promises kept to show.
+    const complete = await tx
+      .select({ id: matches.id })
+      .from(matches)
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+      .where(and(eq(organizations.slug, "brightlane-labs"), eq(matches.status, "completed")));
+    expect(complete).toHaveLength(3);
+  });
 });

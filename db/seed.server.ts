@@ -1,5 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
+import { generateToken } from "~/auth/tokens.server";
+import { newVerificationCode } from "~/modules/documents/codes";
 import { checkEligibility } from "~/engine/eligibility";
 import { scorePair } from "~/engine/score";
 import { utcOffsetMinutes } from "~/engine/timezone";
@@ -15,6 +17,8 @@ import {
   checkIns,
   feedbackAnswers,
   goalEvidence,
+  letterDeliveries,
+  letterViews,
   matches,
   matchMessages,
   matchOutcomes,
@@ -22,6 +26,8 @@ import {
   messageNotices,
   organizationMembers,
   organizations,
+  recommendationLetters,
+  referrals,
   reminders,
   slotMentors,
   slotSkills,
@@ -42,6 +48,7 @@ import {
   DEMO_STUDENTS,
   ORGANIZATION_REGIONS,
   studentProfileData,
+  type DemoAfterwards,
   type DemoMentorship,
   type DemoSlot,
 } from "./seed-data";
@@ -56,6 +63,8 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole }[] = 
 ];
 
 const DAY = 24 * 60 * 60 * 1000;
+/** How long a letter's link works (app/modules/letters). */
+const LETTER_LINK_DAYS = 30;
 const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
 /** A calendar date (YYYY-MM-DD, UTC) `days` after `now`. */
 const dateIn = (now: Date, days: number) => daysFrom(now, days).toISOString().slice(0, 10);
@@ -427,5 +436,84 @@ async function seedMentorship(
     const recordedAt = when(demo.outcome.day, 10);
     await tx.insert(matchOutcomes).values({ matchId, benefits: demo.outcome.benefits, returnOffer: demo.outcome.returnOffer, recordedBy: studentId, recordedAt, updatedAt: recordedAt });
   }
+  if (demo.afterwards) await seedAfterwards(tx, now, demo.afterwards, { matchId, studentId, mentorId, when, day });
   result.mentorships += 1;
+}
+
+/**
+ * What the internship left: the mentor's letters (ready, with their deliveries and views), the
+ * referrals with their outcomes, and the documents the mentor signed, as the app would have
+ * written them on those days. Links' secrets are random and kept only as hashes, as the app does.
+ */
+async function seedAfterwards(
+  tx: Db,
+  now: Date,
+  afterwards: DemoAfterwards,
+  { matchId, studentId, mentorId, when, day }: { matchId: string; studentId: string; mentorId: string; when: (n: number, hour: number) => Date; day: (n: number) => string },
+) {
+  const [mentor] = await tx.select({ name: users.name }).from(users).where(eq(users.id, mentorId));
+  for (const letter of afterwards.letters ?? []) {
+    const [row] = await tx
+      .insert(recommendationLetters)
+      .values({
+        matchId,
+        mentorId,
+        purpose: letter.purpose,
+        purposeDetail: letter.purposeDetail ?? null,
+        dueDate: day(letter.dueDay),
+        waived: letter.waived,
+        requestNote: letter.requestNote ?? null,
+        state: "ready",
+        format: "written",
+        body: letter.body,
+        writerName: mentor!.name,
+        writerTitle: letter.writerTitle,
+        verificationCode: newVerificationCode(),
+        readyAt: when(letter.readyDay, 15),
+        createdAt: when(letter.askedDay, 11),
+        updatedAt: when(letter.readyDay, 15),
+      })
+      .returning({ id: recommendationLetters.id });
+    for (const delivery of letter.deliveries) {
+      const token = generateToken();
+      const sentAt = when(delivery.sentDay, 10);
+      const views = delivery.viewedDays.map((d) => when(d, 14));
+      const [sent] = await tx
+        .insert(letterDeliveries)
+        .values({
+          letterId: row!.id,
+          recipientName: delivery.recipientName,
+          recipientEmail: delivery.recipientEmail,
+          message: delivery.message ?? null,
+          tokenId: token.id,
+          secretHash: token.secretHash,
+          sentAt,
+          expiresAt: new Date(sentAt.getTime() + LETTER_LINK_DAYS * DAY),
+          firstViewedAt: views[0] ?? null,
+          viewCount: views.length,
+        })
+        .returning({ id: letterDeliveries.id });
+      if (views.length) await tx.insert(letterViews).values(views.map((viewedAt) => ({ deliveryId: sent!.id, viewedAt })));
+    }
+  }
+  for (const referral of afterwards.referrals ?? []) {
+    const lastUpdateAt = daysFrom(now, -referral.lastUpdateDaysAgo);
+    await tx.insert(referrals).values({
+      matchId,
+      mentorId,
+      company: referral.company,
+      role: referral.role,
+      postingUrl: referral.postingUrl ?? null,
+      note: referral.note ?? null,
+      state: "accepted",
+      method: referral.method,
+      methodNote: referral.methodNote ?? null,
+      referredOn: day(referral.referredDay),
+      outcome: referral.outcome ?? null,
+      outcomeBy: referral.outcome ? studentId : null,
+      lastUpdateAt,
+      createdAt: when(referral.askedDay, 11),
+      updatedAt: lastUpdateAt,
+    });
+  }
 }
