@@ -100,12 +100,16 @@ export const test = base.extend<Fixtures, { db: Db }>({
     });
   },
 
+  page: async ({ page, javaScriptEnabled }, use) => {
+    await use(javaScriptEnabled === false ? page : waitsForHydration(page));
+  },
+
   newDevice: async ({ browser, clientIp }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async () => {
       const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
       contexts.push(context);
-      return context.newPage();
+      return waitsForHydration(await context.newPage());
     });
     await Promise.all(contexts.map((c) => c.close()));
   },
@@ -156,6 +160,28 @@ export const test = base.extend<Fixtures, { db: Db }>({
 });
 
 export { expect };
+
+/**
+ * Makes `page.goto` return once an HTML page's scripts have taken over (app/root.tsx marks
+ * <html data-hydrated>), as a person would wait for a page to be ready: typing into a form while
+ * it hydrates can be missed by the form's tracked value. Only for pages with JavaScript; answers
+ * that are not HTML (a PDF, a download) return as soon as they load.
+ */
+function waitsForHydration(page: Page) {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (response?.headers()["content-type"]?.startsWith("text/html")) {
+      await page
+        .locator("html[data-hydrated]")
+        .waitFor({ state: "attached", timeout: 15_000 })
+        // why: a page whose scripts fail says so through expectConsoleError; the test goes on and fails there.
+        .catch(() => {});
+    }
+    return response;
+  };
+  return page;
+}
 
 /**
  * The console error Chromium logs when the page or data request at `path` is answered `status`

@@ -66,7 +66,7 @@ test("the data file is a private download, and signed-out visitors are sent to l
   expect(data.account).toMatchObject({ email: mentor.email, role: "mentor" });
   expect(data.studentProfile).toBeNull();
   // The mentorship's parts are there for a mentor who has not mentored yet: empty, and explained.
-  expect(data.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [] });
+  expect(data.mentoring).toEqual({ goals: [], checkInReplies: [], messages: [], feedback: [], lettersYouWereAskedFor: [], referralsYouWereAskedFor: [], documentsYouSigned: [] });
   expect(data.reminders).toEqual([]);
   expect(data.emailPreferences).toMatchObject({ cadence: "each" });
   for (const key of ["mentoring", "reminders", "emailPreferences"]) expect(data.about).toContain(`${key}:`);
