@@ -7,6 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { AdminNav } from "~/components/admin-nav";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
+import { AdminPromiseRecord } from "~/components/promises/promise-record";
 import { ReasonForm } from "~/components/reason-form";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
@@ -14,6 +15,7 @@ import { VerifiedBadge } from "~/components/verified-badge";
 import { countryName, ORGANIZATION_SIZE_LABELS, organizationKind } from "~/domain/labels";
 import { ORGANIZATION_FILTERS, UnverifyOrganizationSchema, type OrganizationFilter } from "~/modules/organizations/schemas";
 import { listOrganizationsForAdmin, unverifyOrganization, verifyOrganization } from "~/modules/organizations/verification.server";
+import { promiseRecordsOf } from "~/modules/promises/promises.server";
 import { readForm, requireCleanForm } from "~/forms/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Organizations · Admin · Steppingstone" }];
@@ -27,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = ORGANIZATION_FILTERS.find((f) => f === requested) ?? "unverified";
   const page = pageParam(request);
   const list = await listOrganizationsForAdmin(getDb(), { filter, page });
-  return { list, filter, page };
+  // The record of promises kept of the page's organizations, in one query, whatever their number of completed internships.
+  const records = await promiseRecordsOf(getDb(), list.rows.map((org) => org.id));
+  return { list: { ...list, rows: list.rows.map((org) => ({ ...org, promises: records.get(org.id)! })) }, filter, page };
 }
 
 const FAILURES = {
@@ -180,6 +184,8 @@ function OrganizationRow({ org, actionData }: { org: Row; actionData: ActionData
               <span className="text-slate-500">none given</span>
             )}
           </p>
+          <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Promises kept</h3>
+          <AdminPromiseRecord tally={org.promises} />
         </div>
         <div>
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Mentors ({org.mentors.length})</h3>

@@ -7,10 +7,12 @@ import { getAuth, requireRole } from "~/auth/guards.server";
 import { ApplySection } from "~/components/apply-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PayBadge, SlotDetails, SlotStatusBadge } from "~/components/slot-details";
+import { PublicPromiseRecordCard } from "~/components/promises/promise-record";
 import { ButtonLink } from "~/components/ui";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { applyToSlot, getApplySection, withdrawApplication } from "~/modules/applications/applications.server";
 import { APPLY_ERROR_MESSAGES, applicationFormSchema } from "~/modules/applications/schemas";
+import { publicPromiseRecordOf } from "~/modules/promises/promises.server";
 import { isStarred } from "~/modules/stars/stars.server";
 import { StarForm } from "~/modules/stars/star-form";
 import { formatDay } from "~/modules/slots/format";
@@ -33,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [apply, starred] = student
     ? await Promise.all([getApplySection(getDb(), student, view.slot.id), isStarred(getDb(), student, view.slot.id)]) // Applications, Recommendations
     : [null, null];
-  return { view, role: auth?.user.role ?? null, apply, starred };
+  // The organization's record of promises kept: only its counts, once enough internships are complete (app/modules/promises).
+  const promises = await publicPromiseRecordOf(getDb(), view.organization.id);
+  return { view, role: auth?.user.role ?? null, apply, starred, promises };
 }
 
 // --- Applications: the student's apply / withdraw (app/modules/applications) -------------------
@@ -104,6 +108,7 @@ function AuthorizationNote({ note }: { note: NonNullable<SlotForViewer["authoriz
 export default function SlotPage() {
   const { view, role, apply } = useLoaderData<typeof loader>();
   const { starred } = useLoaderData<typeof loader>(); // Recommendations
+  const { promises } = useLoaderData<typeof loader>(); // The record of promises kept
   const actionData = useActionData<typeof action>(); // Applications
   const navigation = useNavigation(); // Applications
   const location = useLocation();
@@ -136,6 +141,7 @@ export default function SlotPage() {
           to see how this slot fits your work authorization.
         </div>
       ) : null}
+      <PublicPromiseRecordCard record={promises} organizationName={organization.name} />
     </>
   );
 

@@ -13,6 +13,7 @@ import { FOLLOW_UP_LABELS, followUpSentence, RETURN_OFFER_LABELS } from "~/modul
 import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
 import { MAX_ORGANIZATION_NAME } from "~/modules/mentorship/outcome-schemas";
 import type { OutcomePage } from "~/modules/mentorship/outcomes.server";
+import { PromiseRecordList } from "~/components/promises/promise-record";
 
 // The outcome tab of a match (/matches/:matchId/outcome): the student's record of what the
 // internship gave them, for all to read, the form for the student once it is completed, and the
@@ -38,41 +39,40 @@ export function Outcome({
   /** The action's reply, for the form it names. */
   lastReply: { form: string; result: SubmissionResult<string[]> } | undefined;
 }) {
-  const { outcome, promised, mayRecord } = page;
+  const { outcome, mayRecord } = page;
   const lastResult = lastReply?.form === "outcome" ? lastReply.result : undefined;
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-6">
         <Section title={side === "student" ? "What the internship gave you" : `What the internship gave ${studentFirstName}`}>
-          {outcome ? (
+          {status === "completed" || outcome ? (
             <div>
-              <dl className="divide-y divide-slate-100 text-sm">
-                {promised.map((offer) => (
-                  <div key={offer} className="flex items-center justify-between gap-4 py-2">
-                    <dt className="text-slate-700">{BENEFIT_LABELS[offer]}</dt>
-                    <dd>
-                      <Delivered value={outcome.delivered[offer]} />
-                    </dd>
-                  </div>
-                ))}
-                <div className="flex items-center justify-between gap-4 py-2">
-                  <dt className="text-slate-700">Return offer</dt>
-                  <dd className="font-medium text-slate-900">{RETURN_OFFER_LABELS[outcome.returnOffer]}</dd>
-                </div>
-              </dl>
-              <p className="mt-2 text-xs text-slate-500">
-                Recorded by {outcome.recordedByName ?? "the student"}, {formatDateTime(outcome.recordedAt)}
-                {outcome.updatedAt !== outcome.recordedAt ? ` · last changed ${formatDateTime(outcome.updatedAt)}` : ""}
-              </p>
+              <PromiseRecordList record={page.record} evidence={page.evidence} side={side} studentFirstName={studentFirstName} />
+              {outcome ? (
+                <>
+                  <dl className="divide-y divide-slate-100 border-t border-slate-100 text-sm">
+                    <div className="flex items-center justify-between gap-4 py-2">
+                      <dt className="text-slate-700">Return offer</dt>
+                      <dd className="font-medium text-slate-900">{RETURN_OFFER_LABELS[outcome.returnOffer]}</dd>
+                    </div>
+                  </dl>
+                  <p className="mt-2 text-xs text-slate-500">
+                    Recorded by {outcome.recordedByName ?? "the student"}, {formatDateTime(outcome.recordedAt)}
+                    {outcome.updatedAt !== outcome.recordedAt ? ` · last changed ${formatDateTime(outcome.updatedAt)}` : ""}
+                  </p>
+                </>
+              ) : (
+                <p className="mt-3 text-sm text-slate-600">
+                  {side === "student"
+                    ? "Not recorded yet. Tell us below what the internship gave you: it takes a minute, and it shows future students which promises are kept."
+                    : `${studentFirstName} has not recorded the outcome yet.`}
+                </p>
+              )}
             </div>
           ) : (
             <p className="text-sm text-slate-600">
-              {status !== "completed"
-                ? `Once the internship is completed, ${side === "student" ? "you record" : `${studentFirstName} records`} here what it gave: each thing the slot promised, delivered or not, and whether a return offer came.`
-                : side === "student"
-                  ? "Not recorded yet. Tell us below what the internship gave you: it takes a minute, and it shows future students which promises are kept."
-                  : `${studentFirstName} has not recorded the outcome yet.`}
+              {`Once the internship is completed, ${side === "student" ? "you record" : `${studentFirstName} records`} here what it gave: each thing the slot promised, delivered or not, and whether a return offer came.`}
             </p>
           )}
 
@@ -209,24 +209,15 @@ function FollowUpForm({
   );
 }
 
-function Delivered({ value }: { value: boolean | undefined }) {
-  if (value === undefined) return <span className="text-slate-500">Not answered</span>;
-  return value ? (
-    <span className="rounded-full bg-emerald-50 px-2.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">Delivered</span>
-  ) : (
-    <span className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200">Not delivered</span>
-  );
-}
-
 function OutcomeForm({ page, lastResult }: { page: OutcomePage; lastResult: SubmissionResult<string[]> | undefined }) {
-  const { outcome, promised } = page;
+  const { outcome, promised, asked } = page;
   const [form, fields] = useForm({
     id: "outcome",
     lastResult,
     defaultValue: outcome
       ? {
           delivered: Object.fromEntries(
-            promised.map((offer) => [offer, outcome.delivered[offer] === undefined ? undefined : outcome.delivered[offer] ? "yes" : "no"]),
+            asked.map((offer) => [offer, outcome.delivered[offer] === undefined ? undefined : outcome.delivered[offer] ? "yes" : "no"]),
           ),
           returnOffer: outcome.returnOffer,
         }
@@ -240,10 +231,12 @@ function OutcomeForm({ page, lastResult }: { page: OutcomePage; lastResult: Subm
     <Form method="post" {...getFormProps(form)} aria-label="The internship's outcome" className="space-y-5">
       <input type="hidden" name="intent" value="outcome" />
       <FormErrors id={form.errorId} errors={form.errors} />
-      {promised.length ? (
+      {asked.length ? (
         <div className="space-y-4">
-          <p className="text-sm text-slate-600">The slot promised these. Did you get each one?</p>
-          {promised.map((offer) => (
+          <p className="text-sm text-slate-600">
+            {asked.length < promised.length ? "Did you get each of these? The rest of what the slot promised is shown above." : "The slot promised these. Did you get each one?"}
+          </p>
+          {asked.map((offer) => (
             <ChoiceGroup
               key={offer}
               field={delivered[offer]}
@@ -256,7 +249,11 @@ function OutcomeForm({ page, lastResult }: { page: OutcomePage; lastResult: Subm
           ))}
         </div>
       ) : (
-        <p className="text-sm text-slate-600">The slot promised no letter, referral, project or credit, so only the return offer is asked.</p>
+        <p className="text-sm text-slate-600">
+          {promised.length
+            ? "Everything the slot promised is already shown above from what happened on Steppingstone, so only the return offer is asked."
+            : "The slot promised no letter, referral, project or credit, so only the return offer is asked."}
+        </p>
       )}
       <ChoiceGroup
         field={fields.returnOffer}

@@ -7,8 +7,10 @@ import { matches, matchOutcomes, organizations, outcomeFollowUps as followUps, s
 import OutcomeFollowUpEmail, { outcomeFollowUpSubject } from "~emails/outcome-follow-up";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
 import { firstName } from "~/domain/names";
-import { FOLLOW_UP_ANSWERS, isIn, SLOT_OFFERS, type RETURN_OFFER_ANSWERS } from "~/domain/vocabulary";
+import { FOLLOW_UP_ANSWERS, isIn, type RETURN_OFFER_ANSWERS, type SLOT_OFFERS } from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
+import { promisedBenefits, promisesToAsk, promiseVerdicts, type PromiseEvidence, type PromiseVerdict } from "~/modules/promises/promises";
+import { promiseEvidenceOf } from "~/modules/promises/promises.server";
 import type { Mentorship } from "./access.server";
 import { FOLLOW_UP_CHANGE_DAYS, FOLLOW_UP_LINK_DAYS } from "./follow-up-timing";
 import { FOLLOW_UP_LABELS } from "./outcome-labels";
@@ -38,11 +40,19 @@ const DAY_MS = 86_400_000;
 /** A follow-up whose day passed more than this long ago (the sweep was down, or the feature is new) is not sent late. */
 const FOLLOW_UP_LATE_DAYS = 30;
 
-/** What the slot promised, as the outcome asks about it (every slot is mentored, so mentorship is not asked). */
-export const promisedBenefits = (offers: readonly string[]): SlotOffer[] => SLOT_OFFERS.filter((offer) => offers.includes(offer));
+export { promisedBenefits };
 
 export type OutcomePage = {
   promised: SlotOffer[];
+  /**
+   * The record of promises kept for this match (app/modules/promises/promises.ts): each promise as
+   * the record reads it now — from Steppingstone's objects first, then the student's answer.
+   */
+  record: PromiseVerdict[];
+  /** What the objects say: the days a letter was delivered and a referral made. */
+  evidence: Pick<PromiseEvidence, "letterDeliveredOn" | "referralMadeOn">;
+  /** The promises the student's form asks about (those no object proves, and not the return offer, which its own question answers). */
+  asked: SlotOffer[];
   mayRecord: boolean;
   outcome: {
     delivered: Partial<Record<SlotOffer, boolean>>;
@@ -88,8 +98,13 @@ export async function getOutcomePage(db: Db, m: Mentorship): Promise<OutcomePage
           .from(followUps)
           .where(eq(followUps.matchId, m.match.id))
           .orderBy(asc(followUps.months));
+  const promised = promisedBenefits(m.slot.offers);
+  const evidence = await promiseEvidenceOf(db, m.match.id);
   return {
-    promised: promisedBenefits(m.slot.offers),
+    promised,
+    record: promiseVerdicts(promised, evidence, row?.outcome.benefits ?? null),
+    evidence: { letterDeliveredOn: evidence.letterDeliveredOn, referralMadeOn: evidence.referralMadeOn },
+    asked: promisesToAsk(promised, evidence),
     mayRecord: mayRecordOutcome({ side: m.side, status: m.match.status }),
     outcome: row
       ? {
@@ -114,14 +129,16 @@ export type RecordOutcomeResult = { ok: true } | { ok: false; error: "not_allowe
 
 /**
  * The student records (or later corrects) what the completed internship gave them: every benefit
- * the slot promised, delivered or not — no more, no fewer — and the return offer.
+ * the slot promised that no object proves (promisesToAsk), delivered or not — no more, no fewer —
+ * and the return offer. A promise a delivered letter or a made referral proves is not asked, and
+ * the return-offer promise is answered by the return offer itself (app/modules/promises/promises.ts).
  */
 export async function recordOutcome(db: Db, m: Mentorship, input: OutcomeInput, now = new Date()): Promise<RecordOutcomeResult> {
   if (!mayRecordOutcome({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
-  const promised = promisedBenefits(m.slot.offers);
-  const missing = promised.filter((offer) => !input.delivered[offer]);
+  const asked = promisesToAsk(promisedBenefits(m.slot.offers), await promiseEvidenceOf(db, m.match.id));
+  const missing = asked.filter((offer) => !input.delivered[offer]);
   if (missing.length) return { ok: false, error: "missing", benefits: missing };
-  const benefits = Object.fromEntries(promised.map((offer) => [offer, input.delivered[offer] === "yes"]));
+  const benefits = Object.fromEntries(asked.map((offer) => [offer, input.delivered[offer] === "yes"]));
   await db
     .insert(matchOutcomes)
     .values({
