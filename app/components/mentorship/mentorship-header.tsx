@@ -6,7 +6,7 @@ import { MatchStatusBadge } from "~/components/matches/match-ui";
 import type { MentorshipHeaderData } from "~/modules/mentorship/route.server";
 
 // The header and the tabs of a match's pages: the overview (/matches/:matchId) and the
-// mentorship space under it (plan, check-ins, messages, feedback, outcome).
+// mentorship space under it (plan, check-ins, messages, feedback, outcome, documents).
 
 const TABS = [
   { path: "", label: "Overview" },
@@ -15,6 +15,7 @@ const TABS = [
   { path: "/messages", label: "Messages" },
   { path: "/feedback", label: "Feedback" },
   { path: "/outcome", label: "Outcome" },
+  { path: "/documents", label: "Documents" },
 ] as const;
 
 export function MentorshipHeader({ header }: { header: MentorshipHeaderData }) {

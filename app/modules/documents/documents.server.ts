@@ -1,0 +1,310 @@
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { createElement } from "react";
+import { transaction, type Db } from "~db/client.server";
+import { checkIns, issuedDocuments, mentorshipGoals, organizations, users, type IssuedDocument } from "~db/schema";
+import DocumentIssuedEmail, { documentIssuedSubject } from "~emails/document-issued";
+import DocumentToSignEmail, { documentToSignSubject } from "~emails/document-to-sign";
+import { countryName, organizationKind } from "~/domain/labels";
+import { DOCUMENT_KINDS } from "~/domain/vocabulary";
+import { firstName } from "~/domain/names";
+import { absoluteUrl } from "~/env.server";
+import { queueEmail } from "~/mail/outbox.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { isUuid } from "~/modules/ids";
+import { findMentorship, type Mentorship, type Viewer } from "~/modules/mentorship/access.server";
+import { dayIn } from "~/modules/slots/access.server";
+import { describePlace } from "~/modules/slots/format";
+import { newVerificationCode, verifyPath } from "./codes";
+import {
+  documentHours,
+  documentPeriod,
+  draftDuties,
+  hoursStatement,
+  longDay,
+  parseContent,
+  serializeContent,
+  type DocumentContent,
+  type DocumentKind,
+} from "./content";
+import { A_DOCUMENT_KIND, DOCUMENT_KIND_WORDS } from "./labels";
+import { mayGenerateDocument, maySignDocument } from "./rules";
+import type { SignDocumentInput } from "./schemas";
+
+// A match's verification letters and certificates of completion (issue 14): the student generates
+// one from the match's facts; it waits for a signature; a mentor of the slot reviews it (and may
+// correct the duties) and signs with their typed name and title — only then is it issued, with a
+// verification code anyone can check at /verify/:code. Readers are the mentorship space's
+// (findMentorship): the student, the slot's organization's mentors, admins; the same "not found"
+// for everyone else.
+
+export const documentsPath = (matchId: string) => `/matches/${matchId}/documents`;
+export const documentPdfPath = (matchId: string, documentId: string) => `/matches/${matchId}/documents/${documentId}.pdf`;
+
+export type DocumentState = "awaiting_signature" | "issued";
+
+export type DocumentView = {
+  id: string;
+  kind: DocumentKind;
+  state: DocumentState;
+  content: DocumentContent;
+  /** The hours as the document states them; null on a certificate. */
+  hoursLines: string[] | null;
+  /** When the text under review was generated (the sign form's revision). */
+  revision: string;
+  createdAt: string;
+  requestedByName: string | null;
+  signer: { name: string; title: string; signedAt: string } | null;
+  verification: { code: string; url: string } | null;
+  issuedAt: string | null;
+  pdfPath: string;
+};
+
+export type DocumentsPage = {
+  /** Newest first. */
+  documents: DocumentView[];
+  mayGenerate: Record<DocumentKind, boolean>;
+  maySign: boolean;
+  /** The reader's name, to fill the signature's name in (a mentor may type it otherwise). */
+  viewerName: string;
+};
+
+const requester = alias(users, "requester");
+
+function viewOf(row: IssuedDocument, requestedByName: string | null, matchId: string): DocumentView | null {
+  const content = parseContent(row.content);
+  if (!content) return null;
+  const issued = row.issuedAt !== null && row.verificationCode !== null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: issued ? "issued" : "awaiting_signature",
+    content,
+    hoursLines: content.kind === "experience_verification" && content.hours ? hoursStatement(content.hours, content.studentName) : null,
+    revision: row.updatedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    requestedByName,
+    signer: row.signedAt && row.signerName ? { name: row.signerName, title: row.signerTitle ?? "", signedAt: row.signedAt.toISOString() } : null,
+    verification: issued ? { code: row.verificationCode!, url: absoluteUrl(verifyPath(row.verificationCode!)) } : null,
+    issuedAt: row.issuedAt?.toISOString() ?? null,
+    pdfPath: documentPdfPath(matchId, row.id),
+  };
+}
+
+/** The documents tab of a mentorship as its reader sees it: every document of the match, and what the reader may do. */
+export async function getDocumentsPage(db: Db, m: Mentorship): Promise<DocumentsPage> {
+  const rows = await db
+    .select({ document: issuedDocuments, requestedByName: requester.name })
+    .from(issuedDocuments)
+    .leftJoin(requester, eq(requester.id, issuedDocuments.requestedBy))
+    .where(eq(issuedDocuments.matchId, m.match.id))
+    .orderBy(desc(issuedDocuments.createdAt));
+  const [viewer] = await db.select({ name: users.name }).from(users).where(eq(users.id, m.viewerId));
+  const who = { side: m.side, status: m.match.status };
+  return {
+    documents: rows.map((r) => viewOf(r.document, r.requestedByName, m.match.id)).filter((d): d is DocumentView => d !== null),
+    mayGenerate: Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, mayGenerateDocument(who, kind)])) as Record<DocumentKind, boolean>,
+    maySign: maySignDocument(who),
+    viewerName: viewer?.name ?? "",
+  };
+}
+
+/** What a document of `kind` says of this match today: the organization, the role, the dates, the pay, the duties and (for a letter) the hours of each week. */
+export async function buildContent(tx: Db, m: Mentorship, kind: DocumentKind, now: Date): Promise<DocumentContent> {
+  const [organization] = await tx.select().from(organizations).where(eq(organizations.id, m.organization.id));
+  const written = await tx
+    .select({ week: checkIns.week, hoursWorked: checkIns.hoursWorked, mentorHoursReceived: checkIns.mentorHoursReceived, mentorHoursGiven: checkIns.mentorHoursGiven })
+    .from(checkIns)
+    .where(eq(checkIns.matchId, m.match.id))
+    .orderBy(asc(checkIns.week));
+  const goalsDone = await tx
+    .select({ title: mentorshipGoals.title })
+    .from(mentorshipGoals)
+    .where(and(eq(mentorshipGoals.matchId, m.match.id), eq(mentorshipGoals.state, "done"), isNotNull(mentorshipGoals.doneConfirmedAt)))
+    .orderBy(asc(mentorshipGoals.position), asc(mentorshipGoals.createdAt));
+  const slot = m.slot;
+  const status = m.match.status === "completed" ? "completed" : "active";
+  const period = documentPeriod(m.dates, {
+    status,
+    today: dayIn(slot.timezone, now),
+    completedDay: m.match.completedAt ? dayIn(slot.timezone, m.match.completedAt) : null,
+    lastWrittenWeek: written.at(-1)?.week ?? 0,
+  });
+  return {
+    version: 1,
+    kind,
+    studentName: m.student.name,
+    organization: {
+      name: organization!.name,
+      kindLine: organizationKind(organization!),
+      place: [organization!.city, countryName(organization!.country)].filter(Boolean).join(", ") || null,
+      website: organization!.website,
+    },
+    mentorNames: m.mentors.map((mentor) => mentor.name),
+    role: slot.title,
+    arrangement: describePlace(slot),
+    startDate: slot.startDate,
+    endDate: period.endDate,
+    asOf: dayIn(slot.timezone, now),
+    compensation: slot.compensation,
+    academic: slot.academicProgram || slot.academicSchool ? { program: slot.academicProgram, school: slot.academicSchool } : null,
+    duties: draftDuties({ project: slot.project, learningPlan: slot.learningPlan, goalsDone: goalsDone.map((g) => g.title) }),
+    hours: kind === "experience_verification" ? documentHours(m.dates, written, period.weeks, slot.hoursPerWeek) : null,
+  };
+}
+
+export type GenerateDocumentResult = { ok: true; documentId: string; regenerated: boolean } | { ok: false; error: "not_found" | "not_allowed" };
+
+/**
+ * The student generates a document of `kind` from the match as it is now; it waits for a mentor's
+ * signature. At most one of each kind waits at a time: generating again replaces its text (the
+ * mentors were told the first time). The slot's mentors are emailed to review and sign it.
+ */
+export async function generateDocument(
+  db: Db,
+  { viewer, matchId, kind, now = new Date() }: { viewer: Viewer; matchId: string; kind: DocumentKind; now?: Date },
+): Promise<GenerateDocumentResult> {
+  return transaction(db, async (tx) => {
+    const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
+    if (!m) return { ok: false, error: "not_found" };
+    if (!mayGenerateDocument({ side: m.side, status: m.match.status }, kind)) return { ok: false, error: "not_allowed" };
+    const content = serializeContent(await buildContent(tx, m, kind, now));
+    const [waiting] = await tx
+      .select({ id: issuedDocuments.id })
+      .from(issuedDocuments)
+      .where(and(eq(issuedDocuments.matchId, m.match.id), eq(issuedDocuments.kind, kind), isNull(issuedDocuments.issuedAt)));
+    if (waiting) {
+      await tx.update(issuedDocuments).set({ content, requestedBy: viewer.id, updatedAt: now }).where(eq(issuedDocuments.id, waiting.id));
+      await recordAudit(tx, { actorId: viewer.id, action: "document.regenerated", subjectType: "match", subjectId: m.match.id, detail: { kind, documentId: waiting.id } });
+      return { ok: true, documentId: waiting.id, regenerated: true };
+    }
+    const [created] = await tx
+      .insert(issuedDocuments)
+      .values({ matchId: m.match.id, kind, content, requestedBy: viewer.id, createdAt: now, updatedAt: now })
+      .returning({ id: issuedDocuments.id });
+    await recordAudit(tx, { actorId: viewer.id, action: "document.generated", subjectType: "match", subjectId: m.match.id, detail: { kind, documentId: created!.id } });
+    for (const mentor of m.mentors) {
+      await queueEmail(tx, {
+        template: "document-to-sign",
+        to: [mentor.email],
+        subject: documentToSignSubject(m.student.name, kind),
+        body: createElement(DocumentToSignEmail, {
+          name: firstName(mentor.name),
+          studentName: m.student.name,
+          aDocument: A_DOCUMENT_KIND[kind],
+          slotTitle: m.slot.title,
+          documentsUrl: absoluteUrl(documentsPath(m.match.id)),
+        }),
+        userId: mentor.id,
+      });
+    }
+    return { ok: true, documentId: created!.id, regenerated: false };
+  });
+}
+
+export type SignDocumentResult =
+  | { ok: true; code: string }
+  | { ok: false; error: "not_found" | "not_allowed" | "already_issued" | "changed" | "unreadable" };
+
+/**
+ * A mentor of the slot signs a generated document: the duties as they corrected them, their typed
+ * name and title, and the time. Only then is it issued — a new verification code and issuedAt —
+ * and the student emailed. Signs only the text the mentor reviewed (`revision`); never twice.
+ */
+export async function signDocument(
+  db: Db,
+  { viewer, matchId, documentId, input, now = new Date() }: { viewer: Viewer; matchId: string; documentId: string; input: Omit<SignDocumentInput, "intent" | "documentId">; now?: Date },
+): Promise<SignDocumentResult> {
+  return transaction(db, async (tx) => {
+    const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
+    if (!m || !isUuid(documentId)) return { ok: false, error: "not_found" };
+    const [row] = await tx
+      .select()
+      .from(issuedDocuments)
+      .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)))
+      .for("update");
+    if (!row) return { ok: false, error: "not_found" };
+    if (!maySignDocument({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
+    if (row.issuedAt) return { ok: false, error: "already_issued" };
+    if (row.updatedAt.toISOString() !== input.revision) return { ok: false, error: "changed" };
+    const content = parseContent(row.content);
+    if (!content) return { ok: false, error: "unreadable" };
+    const code = newVerificationCode();
+    await tx
+      .update(issuedDocuments)
+      .set({
+        content: serializeContent({ ...content, duties: input.duties }),
+        signedBy: viewer.id,
+        signerName: input.signerName,
+        signerTitle: input.signerTitle,
+        signedAt: now,
+        verificationCode: code,
+        issuedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(issuedDocuments.id, row.id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "document.signed",
+      subjectType: "match",
+      subjectId: m.match.id,
+      detail: { kind: row.kind, documentId: row.id, dutiesChanged: input.duties !== content.duties },
+    });
+    await queueEmail(tx, {
+      template: "document-issued",
+      to: [m.student.email],
+      subject: documentIssuedSubject(row.kind),
+      body: createElement(DocumentIssuedEmail, {
+        name: m.student.firstName,
+        signerName: input.signerName,
+        documentWords: DOCUMENT_KIND_WORDS[row.kind],
+        slotTitle: m.slot.title,
+        code,
+        verifyUrl: absoluteUrl(verifyPath(code)),
+        documentsUrl: absoluteUrl(documentsPath(m.match.id)),
+      }),
+      userId: m.student.id,
+    });
+    return { ok: true, code };
+  });
+}
+
+const signedAtWords = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" });
+
+/** The props a document's PDF is drawn from: what it says, who signed and when, and its code; a draft has neither signature nor code. */
+export type DocumentPdf = {
+  kind: DocumentKind;
+  filename: string;
+  props: {
+    content: DocumentContent;
+    signature: { name: string; title: string; signedAt: string } | null;
+    issuedOn: string | null;
+    verification: { code: string; url: string } | null;
+  };
+};
+
+/** A document of the match for its PDF, as `viewer` may read it (the mentorship space's readers), or null — the same for not found and not theirs. */
+export async function findDocumentPdf(db: Db, viewer: Viewer, matchId: string, documentId: string, now = new Date()): Promise<DocumentPdf | null> {
+  if (!isUuid(documentId)) return null;
+  const m = await findMentorship(db, viewer, matchId, { now });
+  if (!m) return null;
+  const [row] = await db
+    .select()
+    .from(issuedDocuments)
+    .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)));
+  if (!row) return null;
+  const content = parseContent(row.content);
+  if (!content) return null;
+  const issued = row.issuedAt && row.verificationCode && row.signedAt && row.signerName;
+  const slug = `${content.kind === "experience_verification" ? "experience-verification" : "certificate-of-completion"}-${content.studentName}`;
+  return {
+    kind: row.kind,
+    filename: `${issued ? slug : `DRAFT-${slug}`}.pdf`,
+    props: {
+      content,
+      signature: issued ? { name: row.signerName!, title: row.signerTitle ?? "", signedAt: `${signedAtWords.format(row.signedAt!)} UTC` } : null,
+      issuedOn: issued ? longDay(dayIn(m.slot.timezone, row.issuedAt!)) : null,
+      verification: issued ? { code: row.verificationCode!, url: absoluteUrl(verifyPath(row.verificationCode!)) } : null,
+    },
+  };
+}

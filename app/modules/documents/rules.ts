@@ -1,0 +1,16 @@
+import type { MatchStatus } from "~db/schema";
+import { AFTER_START_MATCH_STATUSES, isIn } from "~/domain/vocabulary";
+import type { MentorshipSide } from "~/modules/mentorship/access.server";
+import type { DocumentKind } from "./content";
+
+// Who may do what with a match's documents, in one place (tested as a table in rules.test.ts).
+// Reading follows the mentorship space: the student, the slot's mentors and admins.
+
+type Who = { side: MentorshipSide; status: MatchStatus };
+
+/** The student generates a verification letter once the internship is under way; a certificate of completion once it is completed. */
+export const mayGenerateDocument = ({ side, status }: Who, kind: DocumentKind) =>
+  side === "student" && (kind === "completion_certificate" ? status === "completed" : isIn(AFTER_START_MATCH_STATUSES, status));
+
+/** A mentor of the slot reviews and signs a generated document (admins read, never sign). */
+export const maySignDocument = ({ side, status }: Who) => side === "mentor" && isIn(AFTER_START_MATCH_STATUSES, status);
