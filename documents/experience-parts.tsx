@@ -62,20 +62,30 @@ export function ExperienceDocument({ content, signature, issuedOn, verification 
 
         {hours ? (
           <View>
-            <SectionHeading>Hours worked</SectionHeading>
-            {hoursStatement(hours, content.studentName).map((line) => (
-              <Text key={line} style={[s.paragraph, { marginBottom: 4 }]}>
-                {line}
-              </Text>
-            ))}
+            {hoursStatement(hours, content.studentName).map((line, i) =>
+              i === 0 ? (
+                // why: a heading is kept with its first lines, never left alone at the foot of a page.
+                <View key={line} wrap={false}>
+                  <SectionHeading>Hours worked</SectionHeading>
+                  <Text style={[s.paragraph, { marginBottom: 4 }]}>{line}</Text>
+                </View>
+              ) : (
+                <Text key={line} style={[s.paragraph, { marginBottom: 4 }]}>
+                  {line}
+                </Text>
+              ),
+            )}
             {hours.weeks.length ? <WeeklyHours weeks={hours.weeks} /> : null}
           </View>
         ) : null}
 
         {duties.length ? (
           <View>
-            <SectionHeading>{content.endDate ? "Duties" : "Duties so far"}</SectionHeading>
-            <Bullets items={duties} />
+            <View wrap={false}>
+              <SectionHeading>{content.endDate ? "Duties" : "Duties so far"}</SectionHeading>
+              <Bullets items={duties.slice(0, 1)} />
+            </View>
+            <Bullets items={duties.slice(1)} />
           </View>
         ) : null}
 

@@ -94,7 +94,7 @@ export function Letterhead({ name, lines, side }: { name: string; lines: (string
 /** A heading inside a document. */
 export function SectionHeading({ children }: { children: ReactNode }) {
   return (
-    <Text style={s.sectionHeading} minPresenceAhead={40}>
+    <Text style={s.sectionHeading} minPresenceAhead={60}>
       {children}
     </Text>
   );

@@ -1,0 +1,193 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { auditLog, checkIns, issuedDocuments, mentorshipGoals, type User } from "~db/schema";
+import { emailsTo, makeUser } from "~db/test/factories";
+import { makeMentorship } from "~db/test/mentorship-factories";
+import { moduleTestDb } from "~db/test/module-db";
+import { addMentor, makeOrganization, makeStudent } from "~db/test/slot-factories";
+import { loader as pdfLoader } from "~/routes/matches.$matchId_.documents.$documentId[.]pdf";
+import { findMentorship } from "~/modules/mentorship/access.server";
+import { parseVerificationCode } from "./codes";
+import { parseContent } from "./content";
+import { findDocumentPdf, generateDocument, getDocumentsPage, signDocument } from "./documents.server";
+
+const db = moduleTestDb({ queue: true });
+
+const as = (user: Pick<User, "id" | "role">) => ({ id: user.id, role: user.role });
+const signature = { duties: "Built the import pipeline, with tests.", signerName: "Priya Raman", signerTitle: "Research engineer", confirm: "on" as const };
+
+/** A match with its people: the student, two mentors of the slot's organization, a mentor of another, another student, an admin. */
+async function cast(options: Parameters<typeof makeMentorship>[1] = {}) {
+  const made = await makeMentorship(db, { secondMentor: true, ...options });
+  const { mentor: otherOrgMentor } = await makeOrganization(db);
+  const otherStudent = await makeStudent(db);
+  const admin = await makeUser(db, { role: "admin", name: "An Admin" });
+  return { ...made, otherOrgMentor, otherStudent, admin };
+}
+
+async function revisionOf(documentId: string) {
+  const [row] = await db.select({ updatedAt: issuedDocuments.updatedAt }).from(issuedDocuments).where(eq(issuedDocuments.id, documentId));
+  return row!.updatedAt.toISOString();
+}
+
+describe("the access matrix of a match's documents", () => {
+  test("only the student generates; only a mentor of the slot signs; the student, the slot's mentors and admins read the PDF; others get not found", async () => {
+    const c = await cast();
+    const generate = (user: Pick<User, "id" | "role">) => generateDocument(db, { viewer: as(user), matchId: c.match.id, kind: "experience_verification" });
+    expect(await generate(c.mentor)).toEqual({ ok: false, error: "not_allowed" });
+    expect(await generate(c.admin)).toEqual({ ok: false, error: "not_allowed" });
+    expect(await generate(c.otherOrgMentor)).toEqual({ ok: false, error: "not_found" });
+    expect(await generate(c.otherStudent)).toEqual({ ok: false, error: "not_found" });
+    expect(await db.select().from(issuedDocuments).where(eq(issuedDocuments.matchId, c.match.id))).toHaveLength(0);
+
+    const generated = await generate(c.student);
+    expect(generated).toMatchObject({ ok: true, regenerated: false });
+    const documentId = (generated as { documentId: string }).documentId;
+
+    const sign = async (user: Pick<User, "id" | "role">) =>
+      signDocument(db, { viewer: as(user), matchId: c.match.id, documentId, input: { ...signature, revision: await revisionOf(documentId) } });
+    expect(await sign(c.student)).toEqual({ ok: false, error: "not_allowed" });
+    expect(await sign(c.admin)).toEqual({ ok: false, error: "not_allowed" });
+    expect(await sign(c.otherOrgMentor)).toEqual({ ok: false, error: "not_found" });
+    expect(await sign(c.otherStudent)).toEqual({ ok: false, error: "not_found" });
+
+    // Before signing: a draft for its readers (no code), nothing for the others.
+    const readers = [c.student, c.mentor, c.secondMentor!, c.admin];
+    const outsiders = [c.otherOrgMentor, c.otherStudent];
+    for (const reader of readers) expect((await findDocumentPdf(db, as(reader), c.match.id, documentId))?.props.verification).toBeNull();
+    for (const outsider of outsiders) expect(await findDocumentPdf(db, as(outsider), c.match.id, documentId)).toBeNull();
+
+    // The second mentor of the slot signs.
+    const signed = await sign(c.secondMentor!);
+    expect(signed.ok).toBe(true);
+    const code = (signed as { code: string }).code;
+    expect(parseVerificationCode(code)).toBe(code);
+    for (const reader of readers) expect((await findDocumentPdf(db, as(reader), c.match.id, documentId))?.props.verification?.code).toBe(code);
+    for (const outsider of outsiders) expect(await findDocumentPdf(db, as(outsider), c.match.id, documentId)).toBeNull();
+    // Another match's id with this document's id is not found either, even for an admin.
+    const other = await makeMentorship(db);
+    expect(await findDocumentPdf(db, as(c.admin), other.match.id, documentId)).toBeNull();
+    expect(await findDocumentPdf(db, as(c.admin), c.match.id, "not-a-uuid")).toBeNull();
+
+    // The page: a reader sees the documents; the form rules follow the sides.
+    const pageOf = async (user: Pick<User, "id" | "role">) => getDocumentsPage(db, (await findMentorship(db, as(user), c.match.id))!);
+    expect((await pageOf(c.student)).mayGenerate).toEqual({ experience_verification: true, completion_certificate: false });
+    expect((await pageOf(c.mentor)).maySign).toBe(true);
+    expect(await pageOf(c.admin)).toMatchObject({ maySign: false, mayGenerate: { experience_verification: false } });
+    expect((await pageOf(c.admin)).documents.map((d) => d.verification?.code)).toEqual([code]);
+  });
+
+  test("signed out, the PDF's address sends to the login page; a stranger's is the same 404 as none", async () => {
+    const c = await cast({ status: "completed" });
+    const generated = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "completion_certificate" });
+    const documentId = (generated as { documentId: string }).documentId;
+    const params = { matchId: c.match.id, documentId };
+    const thrown = await pdfLoader({ request: new Request(`http://localhost/matches/${c.match.id}/documents/${documentId}.pdf`), params, context: { cspNonce: "", clientIp: "" } }).catch(
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(302);
+    expect((thrown as Response).headers.get("Location")).toMatch(/^\/login/);
+  });
+});
+
+describe("generating and signing", () => {
+  test("the letter carries the organization, the dates, the pay, the hours of each week from the check-ins and the duties; the mentors are emailed", async () => {
+    // Day 24 of the internship: weeks 1–3 have ended.
+    const c = await cast({ startedDaysAgo: 23, slot: { title: "Data pipeline intern", project: "Build the sensor import pipeline." } });
+    await db.insert(checkIns).values([
+      { matchId: c.match.id, week: 1, done: "a", next: "b", hoursWorked: 22, mentorHoursReceived: 2, late: false },
+      { matchId: c.match.id, week: 3, done: "a", next: "b", hoursWorked: 19.5, mentorHoursReceived: 2, late: false },
+    ]);
+    await db.insert(mentorshipGoals).values({ matchId: c.match.id, title: "Ship the importer", targetWeek: 2, state: "done", source: "added", doneConfirmedAt: new Date() });
+    const result = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" });
+    expect(result.ok).toBe(true);
+    const [row] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.matchId, c.match.id));
+    expect(row).toMatchObject({ kind: "experience_verification", issuedAt: null, verificationCode: null, requestedBy: c.student.id });
+    const content = parseContent(row!.content)!;
+    expect(content).toMatchObject({
+      studentName: c.student.name,
+      organization: { name: c.organization.name, place: "Boston, United States" },
+      role: "Data pipeline intern",
+      startDate: c.slot.startDate,
+      endDate: null,
+      compensation: "unpaid",
+      mentorNames: expect.arrayContaining([c.mentor.name, c.secondMentor!.name]),
+    });
+    expect(content.hours!.weeks.map((w) => w.hours)).toEqual([22, null, 19.5]);
+    expect(content.duties.split("\n")).toEqual([
+      "Build the sensor import pipeline.",
+      "Weeks 1–2: set up the project and ship a first fix.",
+      "Weeks 3–6: build the import pipeline with tests.",
+      "Weeks 7–12: own a feature end to end and present it.",
+      "Completed: Ship the importer",
+    ]);
+    for (const mentor of [c.mentor, c.secondMentor!]) {
+      const mail = await emailsTo(db, mentor.email);
+      expect(mail.map((m) => m.subject)).toEqual([`${c.student.name} asks you to sign an experience verification letter`]);
+      expect(mail[0]!.text).toContain(`/matches/${c.match.id}/documents`);
+    }
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, c.match.id), eq(auditLog.action, "document.generated")));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: c.student.id, subjectType: "match" });
+  });
+
+  test("a certificate waits for completion; generating again replaces the text waiting for a signature without emailing the mentors again", async () => {
+    const active = await cast();
+    expect(await generateDocument(db, { viewer: as(active.student), matchId: active.match.id, kind: "completion_certificate" })).toEqual({ ok: false, error: "not_allowed" });
+
+    const c = await cast({ status: "completed" });
+    const first = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "completion_certificate" });
+    const later = new Date(Date.now() + 60_000);
+    const again = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "completion_certificate", now: later });
+    expect(again).toEqual({ ok: true, documentId: (first as { documentId: string }).documentId, regenerated: true });
+    const rows = await db.select().from(issuedDocuments).where(eq(issuedDocuments.matchId, c.match.id));
+    expect(rows).toHaveLength(1);
+    expect(parseContent(rows[0]!.content)?.hours).toBeNull();
+    expect(rows[0]!.updatedAt.toISOString()).toBe(later.toISOString());
+    expect(await emailsTo(db, c.mentor.email)).toHaveLength(1);
+  });
+
+  test("signing records the typed name, title and time, takes the corrected duties, issues a code once, and emails the student", async () => {
+    const c = await cast({ status: "completed" });
+    const { documentId } = (await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" })) as { documentId: string };
+    const revision = await revisionOf(documentId);
+
+    // A stale review (the student generated again since) is refused and changes nothing.
+    expect(await signDocument(db, { viewer: as(c.mentor), matchId: c.match.id, documentId, input: { ...signature, revision: "2020-01-01T00:00:00.000Z" } })).toEqual({
+      ok: false,
+      error: "changed",
+    });
+    expect((await db.select().from(issuedDocuments).where(eq(issuedDocuments.id, documentId)))[0]!.signedAt).toBeNull();
+
+    const now = new Date("2026-09-01T14:05:00Z");
+    const signed = await signDocument(db, { viewer: as(c.mentor), matchId: c.match.id, documentId, input: { ...signature, revision }, now });
+    expect(signed.ok).toBe(true);
+    const [row] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.id, documentId));
+    expect(row).toMatchObject({ signedBy: c.mentor.id, signerName: "Priya Raman", signerTitle: "Research engineer", signedAt: now, issuedAt: now, verificationCode: (signed as { code: string }).code });
+    expect(parseContent(row!.content)?.duties).toBe(signature.duties);
+
+    expect(await signDocument(db, { viewer: as(c.secondMentor!), matchId: c.match.id, documentId, input: { ...signature, revision: row!.updatedAt.toISOString() } })).toEqual({
+      ok: false,
+      error: "already_issued",
+    });
+    const mail = await emailsTo(db, c.student.email);
+    expect(mail.map((m) => m.subject)).toEqual(["Your experience verification letter is signed"]);
+    expect(mail[0]!.text).toContain(`/verify/${row!.verificationCode}`);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, c.match.id), eq(auditLog.action, "document.signed")));
+    expect(audit.map((a) => a.actorId)).toEqual([c.mentor.id]);
+
+    // Generating again after issue starts a new document; the issued one stays as signed.
+    const next = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" });
+    expect(next).toMatchObject({ ok: true, regenerated: false });
+    expect((next as { documentId: string }).documentId).not.toBe(documentId);
+  });
+
+  test("any mentor of the slot's organization may sign, one who joined after it was generated too", async () => {
+    const c = await cast();
+    const { documentId } = (await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" })) as { documentId: string };
+    const newcomer = await addMentor(db, c.organization, "New Colleague");
+    const result = await signDocument(db, { viewer: as(newcomer), matchId: c.match.id, documentId, input: { ...signature, revision: await revisionOf(documentId) } });
+    expect(result.ok).toBe(true);
+  });
+});

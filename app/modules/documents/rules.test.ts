@@ -1,0 +1,21 @@
+import { expect, test } from "vitest";
+import { MATCH_STATUSES } from "~/domain/vocabulary";
+import { mayGenerateDocument, maySignDocument } from "./rules";
+
+const SIDES = ["student", "mentor", "admin"] as const;
+
+test("who may generate and sign, as a table over every side and match status", () => {
+  const table = SIDES.flatMap((side) =>
+    MATCH_STATUSES.map((status) => ({
+      side,
+      status,
+      letter: mayGenerateDocument({ side, status }, "experience_verification"),
+      certificate: mayGenerateDocument({ side, status }, "completion_certificate"),
+      sign: maySignDocument({ side, status }),
+    })),
+  );
+  const allowed = (key: "letter" | "certificate" | "sign") => table.filter((row) => row[key]).map((row) => `${row.side}:${row.status}`);
+  expect(allowed("letter")).toEqual(["student:active", "student:completed"]);
+  expect(allowed("certificate")).toEqual(["student:completed"]);
+  expect(allowed("sign")).toEqual(["mentor:active", "mentor:completed"]);
+});
