@@ -14,7 +14,8 @@ import { entryFor, parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
 import { REFERRAL_NOTICES, REFERRAL_REFUSALS } from "~/modules/referrals/referral-labels";
 import { RequestReferralSchema } from "~/modules/referrals/referral-schemas";
-import { listReferrals, referralPath, referralRequestChoices, requestReferral } from "~/modules/referrals/referrals.server";
+import { referralPath } from "~/modules/referrals/paths";
+import { listReferrals, referralRequestChoices, requestReferral } from "~/modules/referrals/referrals.server";
 
 export const meta: MetaFunction = () => [{ title: "Referrals · Steppingstone" }];
 

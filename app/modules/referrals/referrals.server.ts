@@ -19,6 +19,7 @@ import { onePage } from "~/modules/paging";
 import { dayIn } from "~/modules/slots/access.server";
 import { formatDay } from "~/modules/slots/format";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
+import { referralPath } from "./paths";
 import { REFERRAL_METHOD_WORDS, REFERRAL_OUTCOME_LABELS } from "./referral-labels";
 import type { AcceptReferralInput, RequestReferralInput } from "./referral-schemas";
 import {
@@ -50,7 +51,7 @@ type Outcome = (typeof REFERRAL_OUTCOMES)[number];
 export type Viewer = { id: string; role: UserRole };
 
 export const REFERRALS_PAGE_SIZE = 20;
-export const referralPath = (id: string) => `/referrals/${id}`;
+export { referralPath };
 
 const mentor = alias(users, "referral_mentor");
 const student = alias(users, "referral_student");
