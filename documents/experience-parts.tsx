@@ -56,7 +56,6 @@ export function ExperienceDocument({ content, signature, issuedOn, verification 
             ["Dates", datesLine(content)],
             ["Work arrangement", content.arrangement],
             ["Compensation", compensationLine(content)],
-            ...(hours ? ([["Scheduled hours", `${formatHours(hours.scheduledPerWeek)} hours a week`]] as [string, string][]) : []),
           ]}
         />
 

@@ -10,6 +10,7 @@ import { findMentorship } from "~/modules/mentorship/access.server";
 import { parseVerificationCode } from "./codes";
 import { parseContent } from "./content";
 import { findDocumentPdf, generateDocument, getDocumentsPage, signDocument } from "./documents.server";
+import { documentsForExport, documentsSignedForExport } from "./export.server";
 
 const db = moduleTestDb({ queue: true });
 
@@ -189,5 +190,20 @@ describe("generating and signing", () => {
     const newcomer = await addMentor(db, c.organization, "New Colleague");
     const result = await signDocument(db, { viewer: as(newcomer), matchId: c.match.id, documentId, input: { ...signature, revision: await revisionOf(documentId) } });
     expect(result.ok).toBe(true);
+  });
+});
+
+describe("the data export", () => {
+  test("the student's export holds each document with what it says; the signer's holds their signature, not the student's facts", async () => {
+    const c = await cast({ status: "completed" });
+    const { documentId } = (await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" })) as { documentId: string };
+    await signDocument(db, { viewer: as(c.mentor), matchId: c.match.id, documentId, input: { ...signature, revision: await revisionOf(documentId) } });
+    const mine = await documentsForExport(db, c.student.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id: documentId, state: "issued", signerName: "Priya Raman", content: { studentName: c.student.name, duties: signature.duties } });
+    expect(await documentsForExport(db, c.otherStudent.id)).toEqual([]);
+    const signed = await documentsSignedForExport(db, c.mentor.id);
+    expect(signed).toEqual([{ id: documentId, kind: "experience_verification", slotTitle: c.slot.title, signerName: "Priya Raman", signerTitle: "Research engineer", signedAt: expect.any(Date) }]);
+    expect(await documentsSignedForExport(db, c.secondMentor!.id)).toEqual([]);
   });
 });
