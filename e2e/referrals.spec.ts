@@ -143,6 +143,9 @@ test("a slot page shows its organization's promises kept once 3 internships are 
   await page.goto(`/slots/${slot.id}`);
   await expect(record.getByText("3 of 4")).toBeVisible();
   await expect(record.getByText(/promises kept across 3 completed internships/)).toBeVisible();
+  await expect(record.getByText("2 more promises not reported yet, counted neither way.")).toBeVisible();
+  await expect(record.getByRole("listitem").filter({ hasText: "Recommendation letter" })).toHaveText(/1 of 2 kept/);
+  await expect(record.getByRole("listitem").filter({ hasText: "Referral" })).toHaveText(/2 of 2 kept/);
   await expect(record.getByText(/Mentor time: 8 hours of 108 hours promised \(7%\)/)).toBeVisible();
   await page.screenshot({ path: "test-results-referrals/promises-slot.png", fullPage: true });
 });

@@ -25,6 +25,12 @@ const DELIVERED_OPTIONS = [
   { value: "no", label: "No" },
 ] as const;
 
+/** For a letter or referral Steppingstone has not seen: one given outside it counts too. */
+const OUTSIDE_HINTS: Partial<Record<OutcomePage["promised"][number], string>> = {
+  recommendation_letter: "No letter was delivered through Steppingstone. If your mentor sent one another way, answer yes.",
+  referral: "No referral was recorded as made on Steppingstone. If your mentor referred you another way, answer yes.",
+};
+
 export function Outcome({
   page,
   side,
@@ -242,6 +248,7 @@ function OutcomeForm({ page, lastResult }: { page: OutcomePage; lastResult: Subm
               field={delivered[offer]}
               type="radio"
               legend={BENEFIT_LABELS[offer]}
+              hint={OUTSIDE_HINTS[offer]}
               options={DELIVERED_OPTIONS}
               columns="grid-cols-2 sm:w-64"
               look="tiles"

@@ -1,7 +1,7 @@
 import { BENEFIT_LABELS } from "~/domain/labels";
 import { formatDay, plural } from "~/modules/slots/format";
 import type { MentorshipSide } from "~/modules/mentorship/access.server";
-import { percentOf, type PromiseEvidence, type PromiseSource, type PromiseTally, type PromiseVerdict, type PublicPromiseRecord } from "~/modules/promises/promises";
+import { percentOf, PROMISE_RECORD_THRESHOLD, type BenefitTally, type PromiseEvidence, type PromiseSource, type PromiseTally, type PromiseVerdict, type PublicPromiseRecord } from "~/modules/promises/promises";
 
 // The record of promises kept (app/modules/promises/promises.ts says how it is counted): one
 // match's promises on its outcome page, an organization's record on its public slot pages and on
@@ -64,8 +64,11 @@ export function PromiseRecordList({
   return (
     <div>
       <p className="text-sm text-slate-600">
-        What the slot promised, and what the record of promises kept says. Steppingstone&apos;s own records count first — a letter delivered, a referral made —
-        then {side === "student" ? "your" : `${studentFirstName}'s`} answer.
+        What the slot promised, and what Steppingstone&apos;s record of promises kept counts for this internship: its own records first — a letter delivered, a
+        referral made — then {side === "student" ? "your" : `${studentFirstName}'s`} answer.{" "}
+        {side === "student"
+          ? "The organization's slot pages show only totals across at least 3 completed internships, never your answers on their own."
+          : "Slot pages show only totals across at least 3 completed internships."}
       </p>
       <dl className="mt-2 divide-y divide-slate-100 text-sm">
         {record.map((verdict) => (
@@ -125,6 +128,8 @@ export function PublicPromiseRecordCard({ record, organizationName }: { record: 
                 promises kept across {plural(record.internships, "completed internship")}
               </p>
               <Meter value={record.kept} max={record.counted} labelledBy="promise-record-kept" tone="brand" />
+              {record.unknown ? <p className="mt-1 text-xs text-slate-500">{plural(record.unknown, "more promise")} not reported yet, counted neither way.</p> : null}
+              <BenefitLines lines={record.byBenefit} />
             </div>
           ) : (
             <p>
@@ -155,6 +160,24 @@ export function PublicPromiseRecordCard({ record, organizationName }: { record: 
   );
 }
 
+/** Each kind of promise in a line: "Referral: 2 of 3 kept". */
+function BenefitLines({ lines }: { lines: BenefitTally[] }) {
+  const known = lines.filter((b) => b.counted > 0);
+  if (!known.length) return null;
+  return (
+    <ul className="mt-3 space-y-1 text-sm">
+      {known.map((b) => (
+        <li key={b.benefit} className="flex justify-between gap-3">
+          <span className="text-slate-600">{BENEFIT_LABELS[b.benefit]}</span>
+          <span className="whitespace-nowrap font-medium text-slate-900">
+            {b.kept} of {b.counted} kept
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** An organization's record for admins: the counts whatever their number, with what is not known yet. */
 export function AdminPromiseRecord({ tally }: { tally: PromiseTally }) {
   if (tally.internships === 0) return <p className="mt-1 text-sm text-slate-500">No completed internship yet.</p>;
@@ -178,6 +201,18 @@ export function AdminPromiseRecord({ tally }: { tally: PromiseTally }) {
           Mentor time: {hours(tally.mentorHoursDelivered)} of {hours(tally.mentorHoursPromised)} promised{time !== null ? ` (${time}%)` : ""}
         </dd>
       </div>
+      <div>
+        <dt className="sr-only">By promise</dt>
+        <dd className="text-slate-600">
+          {tally.byBenefit.map((b) => `${BENEFIT_LABELS[b.benefit]} ${b.kept}/${b.counted}${b.unknown ? ` (+${b.unknown} not known)` : ""}`).join(" · ")}
+        </dd>
+      </div>
+      {tally.internships < PROMISE_RECORD_THRESHOLD ? (
+        <div>
+          <dt className="sr-only">Public</dt>
+          <dd className="text-xs text-slate-500">Not shown on its slot pages until {PROMISE_RECORD_THRESHOLD} internships are complete.</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

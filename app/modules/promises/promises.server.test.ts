@@ -86,8 +86,13 @@ describe("an organization's record of promises kept", () => {
 
     const tally = (await promiseRecordsOf(db, [organization.id])).get(organization.id);
     // a: letter ✓ (object), referral ✓ (object), project ✗ (answer); b: letter ✗, referral ✓, project ✓; c: 3 unknown.
-    expect(tally).toEqual({ internships: 3, counted: 6, kept: 4, unknown: 3, mentorHoursPromised: 36, mentorHoursDelivered: 15 });
-    expect(await publicPromiseRecordOf(db, organization.id)).toEqual({ shown: true, internships: 3, counted: 6, kept: 4, mentorHoursPromised: 36, mentorHoursDelivered: 15 });
+    expect(tally).toMatchObject({ internships: 3, counted: 6, kept: 4, unknown: 3, mentorHoursPromised: 36, mentorHoursDelivered: 15 });
+    expect(tally!.byBenefit.map((b) => [b.benefit, b.kept, b.counted, b.unknown])).toEqual([
+      ["recommendation_letter", 1, 2, 1],
+      ["referral", 2, 2, 1],
+      ["portfolio_project", 1, 2, 1],
+    ]);
+    expect(await publicPromiseRecordOf(db, organization.id)).toEqual({ shown: true, ...tally });
   });
 
   test("before 3 completed internships the public record carries nothing but the threshold; admins still get the counts; organizations do not mix", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { NO_EVIDENCE, percentOf, promisedBenefits, promisesToAsk, promiseVerdicts, publicPromiseRecord, tallyPromises, type CompletedInternship } from "./promises";
+import { NO_EVIDENCE, type SlotOffer, percentOf, promisedBenefits, promisesToAsk, promiseVerdicts, publicPromiseRecord, tallyPromises, type CompletedInternship } from "./promises";
 
 const ALL = promisedBenefits(["mentorship", "recommendation_letter", "referral", "return_offer", "portfolio_project", "course_credit"]);
 
@@ -36,22 +36,52 @@ describe("how the objects and the student's answer combine", () => {
 });
 
 describe("an organization's tally", () => {
-  const internship = (kept: (boolean | null)[], promised: number, delivered: number): CompletedInternship => ({
-    verdicts: kept.map((k) => ({ kept: k })),
+  type Kept = [SlotOffer, boolean | null][];
+  const internship = (kept: Kept, promised: number, delivered: number): CompletedInternship => ({
+    verdicts: kept.map(([benefit, k]) => ({ benefit, kept: k })),
     mentorHoursPromised: promised,
     mentorHoursDelivered: delivered,
   });
 
   test("counts kept of known promises, leaves unknown ones out, and caps each internship's mentor time at its promise", () => {
-    const tally = tallyPromises([internship([true, true, false], 36, 40), internship([true, null], 24, 12.5), internship([], 0, 3)]);
-    expect(tally).toEqual({ internships: 3, counted: 4, kept: 3, unknown: 1, mentorHoursPromised: 60, mentorHoursDelivered: 48.5 });
+    const tally = tallyPromises([
+      internship([["recommendation_letter", true], ["referral", true], ["portfolio_project", false]], 36, 40),
+      internship([["recommendation_letter", true], ["referral", null]], 24, 12.5),
+      internship([], 0, 3),
+    ]);
+    expect(tally).toEqual({
+      internships: 3,
+      counted: 4,
+      kept: 3,
+      unknown: 1,
+      mentorHoursPromised: 60,
+      mentorHoursDelivered: 48.5,
+      byBenefit: [
+        { benefit: "recommendation_letter", internships: 2, counted: 2, kept: 2, unknown: 0 },
+        { benefit: "referral", internships: 2, counted: 1, kept: 1, unknown: 1 },
+        { benefit: "portfolio_project", internships: 1, counted: 1, kept: 0, unknown: 0 },
+      ],
+    });
   });
 
-  test("the public sees nothing but the threshold before 3 completed internships, and the counts from 3 on", () => {
-    const two = tallyPromises([internship([true], 10, 10), internship([false], 10, 5)]);
+  test("the public sees nothing but the threshold before 3 completed internships; from 3 on the counts, and a kind of promise only when 3 made it", () => {
+    const two = tallyPromises([internship([["referral", true]], 10, 10), internship([["referral", false]], 10, 5)]);
     expect(publicPromiseRecord(two)).toEqual({ shown: false, threshold: 3 });
-    const three = tallyPromises([internship([true], 10, 10), internship([false], 10, 5), internship([true, null], 10, 10)]);
-    expect(publicPromiseRecord(three)).toEqual({ shown: true, internships: 3, counted: 3, kept: 2, mentorHoursPromised: 30, mentorHoursDelivered: 25 });
+    const three = tallyPromises([
+      internship([["referral", true]], 10, 10),
+      internship([["referral", false]], 10, 5),
+      internship([["referral", true], ["course_credit", null]], 10, 10),
+    ]);
+    expect(publicPromiseRecord(three)).toEqual({
+      shown: true,
+      internships: 3,
+      counted: 3,
+      kept: 2,
+      unknown: 1,
+      mentorHoursPromised: 30,
+      mentorHoursDelivered: 25,
+      byBenefit: [{ benefit: "referral", internships: 3, counted: 3, kept: 2, unknown: 0 }],
+    });
   });
 
   test("a share is rounded down, never up, and is none of nothing", () => {

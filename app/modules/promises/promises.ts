@@ -73,12 +73,15 @@ export function promiseVerdicts(promised: readonly SlotOffer[], evidence: Promis
 
 /** One completed internship, as the organization's record counts it. */
 export type CompletedInternship = {
-  verdicts: readonly Pick<PromiseVerdict, "kept">[];
+  verdicts: readonly Pick<PromiseVerdict, "benefit" | "kept">[];
   /** The slot's weekly mentor hours × its weeks. */
   mentorHoursPromised: number;
   /** From the check-ins, as said above. */
   mentorHoursDelivered: number;
 };
+
+/** One kind of promise across an organization's completed internships: promised in `internships` of them. */
+export type BenefitTally = { benefit: SlotOffer; internships: number; counted: number; kept: number; unknown: number };
 
 export type PromiseTally = {
   internships: number;
@@ -90,17 +93,28 @@ export type PromiseTally = {
   mentorHoursPromised: number;
   /** Delivered hours, each internship's counted up to its promise. */
   mentorHoursDelivered: number;
+  /** Each kind of promise made, in the vocabulary's order. */
+  byBenefit: BenefitTally[];
 };
 
 /** Adds up an organization's completed internships. */
 export function tallyPromises(internships: readonly CompletedInternship[]): PromiseTally {
-  const tally: PromiseTally = { internships: internships.length, counted: 0, kept: 0, unknown: 0, mentorHoursPromised: 0, mentorHoursDelivered: 0 };
+  const tally: PromiseTally = { internships: internships.length, counted: 0, kept: 0, unknown: 0, mentorHoursPromised: 0, mentorHoursDelivered: 0, byBenefit: [] };
+  const byBenefit = new Map<SlotOffer, BenefitTally>(SLOT_OFFERS.map((benefit) => [benefit, { benefit, internships: 0, counted: 0, kept: 0, unknown: 0 }]));
   for (const internship of internships) {
-    for (const { kept } of internship.verdicts) {
-      if (kept === null) tally.unknown++;
-      else {
+    for (const { benefit, kept } of internship.verdicts) {
+      const one = byBenefit.get(benefit)!;
+      one.internships++;
+      if (kept === null) {
+        tally.unknown++;
+        one.unknown++;
+      } else {
         tally.counted++;
-        if (kept) tally.kept++;
+        one.counted++;
+        if (kept) {
+          tally.kept++;
+          one.kept++;
+        }
       }
     }
     const promised = Math.max(0, internship.mentorHoursPromised);
@@ -108,17 +122,21 @@ export function tallyPromises(internships: readonly CompletedInternship[]): Prom
     tally.mentorHoursDelivered += Math.min(Math.max(0, internship.mentorHoursDelivered), promised);
   }
   tally.mentorHoursDelivered = Math.round(tally.mentorHoursDelivered * 10) / 10;
+  tally.byBenefit = [...byBenefit.values()].filter((b) => b.internships > 0);
   return tally;
 }
 
 /** What a student weighing a slot reads: the record, or only that it is not shown yet — not even the count behind it. */
-export type PublicPromiseRecord = { shown: false; threshold: number } | ({ shown: true } & Omit<PromiseTally, "unknown">);
+export type PublicPromiseRecord = { shown: false; threshold: number } | ({ shown: true } & PromiseTally);
 
-/** The public face of a tally: shown once PROMISE_RECORD_THRESHOLD internships are complete. */
+/**
+ * The public face of a tally: shown once PROMISE_RECORD_THRESHOLD internships are complete; a kind
+ * of promise is broken out only when that many internships promised it, so a promise only one or
+ * two internships made (one slot's course credit) cannot single out its intern's answer.
+ */
 export function publicPromiseRecord(tally: PromiseTally): PublicPromiseRecord {
   if (tally.internships < PROMISE_RECORD_THRESHOLD) return { shown: false, threshold: PROMISE_RECORD_THRESHOLD };
-  const { unknown: _, ...shown } = tally;
-  return { shown: true, ...shown };
+  return { shown: true, ...tally, byBenefit: tally.byBenefit.filter((b) => b.internships >= PROMISE_RECORD_THRESHOLD) };
 }
 
 /** A share as a whole percent, rounded down so the record never reads better than it is; null for nothing promised. */
