@@ -115,3 +115,16 @@ test("a code typed at /verify that matches nothing is not found; a malformed one
   await page.goto(`/verify/${newVerificationCode()}`);
   await expect(page.getByRole("heading", { name: "Too many codes tried" })).toBeVisible();
 });
+
+test("/dev/documents lists every document, and each opens as a PDF rendered from its preview props", async ({ page }) => {
+  await page.goto("/dev/documents");
+  await expect(page.getByRole("heading", { name: "Documents", level: 1 })).toBeVisible();
+  const links = page.getByRole("main").getByRole("link");
+  await expect(links.filter({ hasText: "experience-verification-letter" })).toBeVisible();
+  await expect(links.filter({ hasText: "completion-certificate" })).toBeVisible();
+  for (const href of await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!))) {
+    const response = await page.request.get(href);
+    expect(response.headers()["content-type"], href).toBe("application/pdf");
+    expect((await response.body()).subarray(0, 5).toString(), href).toBe("%PDF-");
+  }
+});

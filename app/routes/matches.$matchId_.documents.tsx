@@ -23,7 +23,7 @@ const NOTICES = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mentorship } = await requireMentorship(request, params);
-  return { header: headerOf(mentorship), side: mentorship.side, status: mentorship.match.status, page: await getDocumentsPage(getDb(), mentorship) };
+  return { header: headerOf(mentorship), side: mentorship.side, page: await getDocumentsPage(getDb(), mentorship) };
 }
 
 /** Which form a reply belongs to ("generate-<kind>" or "sign-<documentId>"), so only that form shows its errors. */
@@ -78,11 +78,11 @@ export function ErrorBoundary() {
 }
 
 export default function DocumentsRoute() {
-  const { header, side, status, page } = useLoaderData<typeof loader>();
+  const { header, side, page } = useLoaderData<typeof loader>();
   const lastReply = useActionData<typeof action>() as DocumentsReply | undefined;
   return (
     <MentorshipPage header={header} notices={NOTICES} showingErrors={Boolean(lastReply)}>
-      <Documents page={page} side={side} status={status} studentName={header.studentName} lastReply={lastReply} />
+      <Documents page={page} side={side} studentName={header.studentName} lastReply={lastReply} />
     </MentorshipPage>
   );
 }

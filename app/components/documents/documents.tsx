@@ -5,7 +5,6 @@ import { formatDateTime } from "~/components/format";
 import { Section } from "~/components/matches/match-page";
 import { Button } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
-import type { MatchStatus } from "~db/schema";
 import { DOCUMENT_KINDS } from "~/domain/vocabulary";
 import { parseForm } from "~/forms/gate";
 import { compensationLine, datesLine, dutyLines, MAX_DUTIES_LENGTH, type DocumentKind } from "~/modules/documents/content";
@@ -24,13 +23,11 @@ type Reply = { form: string; result: SubmissionResult<string[]> } | undefined;
 export function Documents({
   page,
   side,
-  status,
   studentName,
   lastReply,
 }: {
   page: DocumentsPage;
   side: MentorshipSide;
-  status: MatchStatus;
   studentName: string;
   lastReply: Reply;
 }) {
@@ -43,7 +40,7 @@ export function Documents({
             <ul className="space-y-4">
               {DOCUMENT_KINDS.map((kind) => (
                 <li key={kind}>
-                  <GenerateForm kind={kind} allowed={page.mayGenerate[kind]} waiting={waiting.has(kind)} status={status} lastReply={lastReply} />
+                  <GenerateForm kind={kind} allowed={page.mayGenerate[kind]} waiting={waiting.has(kind)} lastReply={lastReply} />
                 </li>
               ))}
             </ul>
@@ -92,7 +89,7 @@ export function Documents({
 
 const GENERATE_LABELS: Record<DocumentKind, string> = { experience_verification: "Generate the letter", completion_certificate: "Generate the certificate" };
 
-function GenerateForm({ kind, allowed, waiting, status, lastReply }: { kind: DocumentKind; allowed: boolean; waiting: boolean; status: MatchStatus; lastReply: Reply }) {
+function GenerateForm({ kind, allowed, waiting, lastReply }: { kind: DocumentKind; allowed: boolean; waiting: boolean; lastReply: Reply }) {
   const id = `generate-${kind}`;
   const [form] = useForm({
     id,
@@ -108,8 +105,10 @@ function GenerateForm({ kind, allowed, waiting, status, lastReply }: { kind: Doc
       <div className="max-w-prose">
         <p className="font-medium text-slate-900">{DOCUMENT_KIND_LABELS[kind]}</p>
         <p className="text-sm text-slate-600">{DOCUMENT_KIND_HINTS[kind]}</p>
-        {!allowed && kind === "completion_certificate" && status !== "completed" ? (
-          <p className="mt-1 text-sm text-slate-500">Available once the internship is marked completed.</p>
+        {!allowed ? (
+          <p className="mt-1 text-sm text-slate-500">
+            {kind === "completion_certificate" ? "Available once the internship is marked completed." : "Available once the internship has started."}
+          </p>
         ) : null}
         <div className="mt-2">
           <FormErrors id={form.errorId} errors={form.errors} />
