@@ -17,7 +17,10 @@ const ACCENT = "#0f5e63";
 
 export const documentStyles = StyleSheet.create({
   page: { paddingTop: 48, paddingBottom: 92, paddingHorizontal: 60, fontFamily: DOCUMENT_FONT, fontSize: 10, lineHeight: 1.45, color: INK },
-  letterhead: { borderBottomWidth: 2, borderBottomColor: ACCENT, paddingBottom: 10, marginBottom: 18, flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
+  /** The letterhead's frame: a rule under it (the recommendation letter stacks its lines in it). */
+  letterhead: { borderBottomWidth: 2, borderBottomColor: ACCENT, paddingBottom: 10, marginBottom: 18 },
+  /** Letterhead's two sides: the organization on the left, the date and reference on the right. */
+  letterheadRow: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" },
   letterheadMain: { flexGrow: 1, flexShrink: 1, paddingRight: 16 },
   letterheadSide: { width: 170, textAlign: "right" },
   organization: { fontWeight: 700, fontSize: 17, color: ACCENT, marginBottom: 3, lineHeight: 1.2 },
@@ -71,7 +74,7 @@ export function DraftMarks() {
 /** The organization's letterhead: its name, what it is, where, its website; on the right the date and the reference. */
 export function Letterhead({ name, lines, side }: { name: string; lines: (string | null)[]; side: (string | null)[] }) {
   return (
-    <View style={s.letterhead}>
+    <View style={[s.letterhead, s.letterheadRow]}>
       <View style={s.letterheadMain}>
         <Text style={s.organization}>{name}</Text>
         {lines.filter(Boolean).map((line) => (
