@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CHECK_ON_SUBMIT, ChoiceGroup, Field, FormErrors, optionsFrom, TextareaField } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
-import { Button, Card } from "~/components/ui";
+import { Alert, Button, Card } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { FORMER_MENTOR } from "~/domain/names";
 import { parseForm } from "~/forms/gate";
@@ -38,8 +38,17 @@ export function ReferralDetail({ referral, lastReply }: { referral: ReferralView
   const mentorName = r.mentor?.name ?? FORMER_MENTOR;
   const you = (side: "student" | "mentor", name: string) => (r.side === side ? "you" : name);
   const resultFor = (form: ReferralReply["form"]) => (lastReply?.form === form ? lastReply.result : undefined);
+  // why: a reply whose form the page no longer shows (answered meanwhile in another tab, or a button
+  // it never had) would lose its message; it shows at the top instead.
+  const shown = { accept: r.may.answer, decline: r.may.answer, outcome: r.may.recordOutcome, withdraw: r.may.withdraw };
+  const orphan = lastReply && !shown[lastReply.form] ? Object.values(lastReply.result.error ?? {}).flatMap((m) => m ?? []) : [];
   return (
     <div>
+      {orphan.length ? (
+        <div className="mb-6">
+          <Alert tone="error">{orphan.join(" ")}</Alert>
+        </div>
+      ) : null}
       <p className="mb-3 text-sm">
         <Link to="/referrals" className="font-medium text-brand-700 hover:underline">
           ← All referrals

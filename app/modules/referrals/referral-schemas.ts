@@ -34,7 +34,9 @@ export const RequestReferralSchema = z.object({
     .string({ error: "Paste the link to the job posting" })
     .trim()
     .max(MAX_POSTING_URL, `Use at most ${MAX_POSTING_URL.toLocaleString("en-US")} characters`)
-    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "Paste the posting's address as it appears in your browser, starting with https://" })),
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "Paste the posting's address as it appears in your browser, starting with https://" }))
+    // why: stored as the browser writes it ("HTTPS://" → "https://", spaces encoded), the form the database's CHECK and every link expect.
+    .transform((url) => new URL(url).href),
   note: optionalText(MAX_REFERRAL_NOTE),
 });
 export type RequestReferralInput = Omit<z.output<typeof RequestReferralSchema>, "intent">;

@@ -15,6 +15,7 @@ import {
   referralNudges,
   referralRequestChoices,
   referralsForExport,
+  REFERRALS_PAGE_SIZE,
   requestReferral,
   withdrawReferral,
   type Viewer,
@@ -110,6 +111,8 @@ describe("asking for a referral", () => {
   test("the form refuses a posting that is not a web address, and an empty company", () => {
     const base = { intent: "request", asked: "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000001", company: "Acme", role: "Intern" };
     expect(RequestReferralSchema.safeParse({ ...base, postingUrl: "https://acme.example/jobs/1" }).success).toBe(true);
+    // A scheme in capitals is stored as a browser writes it (the database's CHECK wants "https://").
+    expect(RequestReferralSchema.parse({ ...base, postingUrl: "HTTPS://Acme.example/jobs/a b" }).postingUrl).toBe("https://acme.example/jobs/a%20b");
     for (const postingUrl of ["javascript:alert(1)", "ftp://acme.example/x", "acme jobs page", ""]) {
       expect(RequestReferralSchema.safeParse({ ...base, postingUrl }).success, postingUrl).toBe(false);
     }
@@ -224,4 +227,24 @@ test("the export: the student's referrals with the mentor's answer; the mentor's
   expect(await referralsForExport(db, student.id)).toEqual([expect.objectContaining({ askedBy: "you", askedOf: mentor.name, company: "Northwind Analytics", declineReason: "No contacts there." })]);
   expect(await referralsForExport(db, mentor.id)).toEqual([expect.objectContaining({ askedBy: student.name, askedOf: "you", state: "declined" })]);
   expect(await referralsForExport(db, secondMentor!.id)).toEqual([]);
+});
+
+test("a long list pages: the newest word first, REFERRALS_PAGE_SIZE a page", async () => {
+  const { student, mentor, match } = await makeMentorship(db, { today: NOW });
+  await db.insert(referrals).values(
+    Array.from({ length: REFERRALS_PAGE_SIZE + 1 }, (_, i) => ({
+      matchId: match.id,
+      mentorId: mentor.id,
+      company: `Company ${i}`,
+      role: "Intern",
+      postingUrl: "https://example.org/jobs",
+      lastUpdateAt: new Date(NOW.getTime() + i * 60_000),
+    })),
+  );
+  const first = await listReferrals(db, as(student), { page: 1 });
+  expect(first).toMatchObject({ total: REFERRALS_PAGE_SIZE + 1, pages: 2 });
+  expect(first.rows).toHaveLength(REFERRALS_PAGE_SIZE);
+  expect(first.rows[0]!.company).toBe(`Company ${REFERRALS_PAGE_SIZE}`);
+  const second = await listReferrals(db, as(mentor), { page: 2 });
+  expect(second.rows.map((r) => r.company)).toEqual(["Company 0"]);
 });
