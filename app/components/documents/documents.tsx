@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { CheckboxField, CHECK_ON_SUBMIT, Field, FormErrors, TextareaField } from "~/components/forms";
 import { formatDateTime } from "~/components/format";
 import { Section } from "~/components/matches/match-page";
-import { Button } from "~/components/ui";
+import { Alert, Button } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { DOCUMENT_KINDS } from "~/domain/vocabulary";
 import { parseForm } from "~/forms/gate";
@@ -35,6 +35,13 @@ export function Documents({
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-6">
+        {page.unprintableInName.length ? (
+          <Alert tone="warning" title="Some letters of the name cannot be printed yet">
+            {side === "student" ? "Your name" : `${studentName}'s name`} as the account gives it has characters our PDFs cannot print yet (
+            {page.unprintableInName.join(" ")}): they would come out blank. Schools and employers usually need the name as it is on the passport in
+            Latin letters{side === "student" ? ": change the name on your account to that spelling before you generate a document." : "."}
+          </Alert>
+        ) : null}
         {side === "student" ? (
           <Section title="Ask for a document">
             <ul className="space-y-4">

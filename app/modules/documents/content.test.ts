@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { compensationLine, documentHours, documentPeriod, draftDuties, dutyLines, hoursFigures, hoursStatement, openingSentence, parseContent, serializeContent } from "./content";
+import { unprintableCharacters, compensationLine, documentHours, documentPeriod, draftDuties, dutyLines, hoursFigures, hoursStatement, openingSentence, parseContent, serializeContent } from "./content";
 import { SAMPLE_CONTENT } from "~documents/experience-parts";
 
 const dates = { startDate: "2026-06-01", durationWeeks: 12 };
@@ -69,4 +69,10 @@ test("stored content is read back only when it is well formed", () => {
   expect(parseContent(serializeContent(SAMPLE_CONTENT))).toEqual(SAMPLE_CONTENT);
   expect(parseContent("not json")).toBeNull();
   expect(parseContent(JSON.stringify({ ...SAMPLE_CONTENT, version: 2 }))).toBeNull();
+});
+
+test("characters the documents' font cannot print are found, so the page can say so before a letter prints blanks", () => {
+  expect(unprintableCharacters("Nguyễn Thị Łucja Дмитрий Ελένη Şahin")).toEqual([]);
+  expect(unprintableCharacters("李明 (Ming Li)")).toEqual(["李", "明"]);
+  expect(unprintableCharacters("김민 أحمد")).toEqual(["김", "민", "أ", "ح", "م", "د"]);
 });

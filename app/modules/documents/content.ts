@@ -223,3 +223,11 @@ export function openingSentence(content: DocumentContent, supervisor: string | n
     ? `This letter confirms that ${content.studentName} worked with ${content.organization.name} as ${content.role} from ${longDay(content.startDate)} to ${longDay(content.endDate)}${under}.`
     : `This letter confirms that ${content.studentName} has worked with ${content.organization.name} as ${content.role} since ${longDay(content.startDate)}, and still does${under}.`;
 }
+
+// why: the documents' font (DejaVu Sans, documents/render.server.ts) has no glyphs for these
+// scripts, and the renderer does not shape right-to-left text: such characters would print blank.
+const UNPRINTABLE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Ethiopic}\p{Script=Arabic}\p{Script=Hebrew}]/gu;
+
+/** The characters of `text` a document cannot print (CJK, Indic, Thai, Arabic, Hebrew…), each once. */
+export const unprintableCharacters = (text: string) => [...new Set(text.match(UNPRINTABLE) ?? [])];

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, checkIns, issuedDocuments, mentorshipGoals, type User } from "~db/schema";
+import { auditLog, checkIns, issuedDocuments, mentorshipGoals, users, type User } from "~db/schema";
 import { emailsTo, makeUser } from "~db/test/factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
@@ -206,4 +206,12 @@ describe("the data export", () => {
     expect(signed).toEqual([{ id: documentId, kind: "experience_verification", slotTitle: c.slot.title, signerName: "Priya Raman", signerTitle: "Research engineer", signedAt: expect.any(Date) }]);
     expect(await documentsSignedForExport(db, c.secondMentor!.id)).toEqual([]);
   });
+});
+
+test("the page warns when the student's name has letters the PDFs cannot print, and only then", async () => {
+  const c = await cast();
+  const pageOf = async () => getDocumentsPage(db, (await findMentorship(db, as(c.mentor), c.match.id))!);
+  expect((await pageOf()).unprintableInName).toEqual([]);
+  await db.update(users).set({ name: "李明 Ming Li" }).where(eq(users.id, c.student.id));
+  expect((await pageOf()).unprintableInName).toEqual(["李", "明"]);
 });

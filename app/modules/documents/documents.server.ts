@@ -24,6 +24,7 @@ import {
   longDay,
   parseContent,
   serializeContent,
+  unprintableCharacters,
   type DocumentContent,
   type DocumentKind,
 } from "./content";
@@ -67,6 +68,8 @@ export type DocumentsPage = {
   maySign: boolean;
   /** The reader's name, to fill the signature's name in (a mentor may type it otherwise). */
   viewerName: string;
+  /** Characters of the student's name the PDFs cannot print (the font has no such glyphs). */
+  unprintableInName: string[];
 };
 
 const requester = alias(users, "requester");
@@ -106,6 +109,7 @@ export async function getDocumentsPage(db: Db, m: Mentorship): Promise<Documents
     mayGenerate: Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, mayGenerateDocument(who, kind)])) as Record<DocumentKind, boolean>,
     maySign: maySignDocument(who),
     viewerName: viewer?.name ?? "",
+    unprintableInName: unprintableCharacters(m.student.name),
   };
 }
 
@@ -303,7 +307,8 @@ export async function findDocumentPdf(db: Db, viewer: Viewer, matchId: string, d
     props: {
       content,
       signature: issued ? { name: row.signerName!, title: row.signerTitle ?? "", signedAt: `${signedAtWords.format(row.signedAt!)} UTC` } : null,
-      issuedOn: issued ? longDay(dayIn(m.slot.timezone, row.issuedAt!)) : null,
+      // why: the UTC day, as /verify says it and as the signature's time is given.
+      issuedOn: issued ? longDay(row.issuedAt!.toISOString().slice(0, 10)) : null,
       verification: issued ? { code: row.verificationCode!, url: absoluteUrl(verifyPath(row.verificationCode!)) } : null,
     },
   };
