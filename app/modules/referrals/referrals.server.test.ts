@@ -9,6 +9,8 @@ import { addDays } from "~/modules/mentorship/weeks";
 import { RequestReferralSchema } from "./referral-schemas";
 import {
   answerReferral,
+  declineUnansweredReferralsOf,
+  MENTOR_GONE_REASON,
   findReferral,
   listReferrals,
   recordReferralOutcome,
@@ -247,4 +249,14 @@ test("a long list pages: the newest word first, REFERRALS_PAGE_SIZE a page", asy
   expect(first.rows[0]!.company).toBe(`Company ${REFERRALS_PAGE_SIZE}`);
   const second = await listReferrals(db, as(mentor), { page: 2 });
   expect(second.rows.map((r) => r.company)).toEqual(["Company 0"]);
+});
+
+test("a mentor's account closing declines the requests they never answered, and keeps the referrals they made", async () => {
+  const { student, mentor, match, referralId, slot } = await asked();
+  const made = await requestReferral(db, { viewer: as(student), input: { ...INPUT, company: "Contoso", asked: `${match.id}:${mentor.id}` }, now: NOW });
+  if (!made.ok) throw new Error(made.error);
+  await answerReferral(db, { viewer: as(mentor), referralId: made.id, answer: { accept: true, method: "internal_tool", referredOn: dayIn(slot.timezone, NOW) }, now: NOW });
+  expect(await declineUnansweredReferralsOf(db, mentor.id, NOW)).toBe(1);
+  expect((await findReferral(db, as(student), referralId, NOW))!).toMatchObject({ state: "declined", declineReason: MENTOR_GONE_REASON });
+  expect((await findReferral(db, as(student), made.id, NOW))!.state).toBe("accepted");
 });

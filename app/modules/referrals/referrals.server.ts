@@ -500,6 +500,25 @@ export async function referralNudges(db: Db, now: Date): Promise<number> {
 
 // Privacy --------------------------------------------------------------------------------------
 
+/** The reason a request shows when its mentor's account was deleted before they answered. */
+export const MENTOR_GONE_REASON = "The mentor's account was closed before they answered. You can ask another of your internship's mentors.";
+
+/**
+ * Before a mentor's account is deleted (call on the deletion's transaction, while `mentor_id` still
+ * names them): the requests they never answered are declined with MENTOR_GONE_REASON, so the
+ * student is not left waiting (docs/decisions/017). Referrals they made stay with the student.
+ * Returns how many were declined.
+ */
+export async function declineUnansweredReferralsOf(tx: Db, mentorId: string, now = new Date()): Promise<number> {
+  if (!isUuid(mentorId)) return 0;
+  const declined = await tx
+    .update(referrals)
+    .set({ state: "declined", declineReason: MENTOR_GONE_REASON, lastUpdateAt: now, updatedAt: now })
+    .where(and(eq(referrals.mentorId, mentorId), eq(referrals.state, "requested")))
+    .returning({ id: referrals.id });
+  return declined.length;
+}
+
 /**
  * What a person's data export holds of referrals: a student's every referral (what they asked, the
  * mentor's answer and the outcome); a mentor's the requests made to them, with the student's name.
