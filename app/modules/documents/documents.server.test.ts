@@ -141,7 +141,7 @@ describe("generating and signing", () => {
     const first = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "completion_certificate" });
     const later = new Date(Date.now() + 60_000);
     const again = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "completion_certificate", now: later });
-    expect(again).toEqual({ ok: true, documentId: (first as { documentId: string }).documentId, regenerated: true });
+    expect(again).toEqual({ ok: true, documentId: (first as { documentId: string }).documentId, regenerated: true, revision: later.toISOString() });
     const rows = await db.select().from(issuedDocuments).where(eq(issuedDocuments.matchId, c.match.id));
     expect(rows).toHaveLength(1);
     expect(parseContent(rows[0]!.content)?.hours).toBeNull();
@@ -151,8 +151,11 @@ describe("generating and signing", () => {
 
   test("signing records the typed name, title and time, takes the corrected duties, issues a code once, and emails the student", async () => {
     const c = await cast({ status: "completed" });
-    const { documentId } = (await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" })) as { documentId: string };
-    const revision = await revisionOf(documentId);
+    const { documentId, revision } = (await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" })) as {
+      documentId: string;
+      revision: string;
+    };
+    expect(revision).toBe(await revisionOf(documentId));
 
     // A stale review (the student generated again since) is refused and changes nothing.
     expect(await signDocument(db, { viewer: as(c.mentor), matchId: c.match.id, documentId, input: { ...signature, revision: "2020-01-01T00:00:00.000Z" } })).toEqual({

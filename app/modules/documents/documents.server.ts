@@ -157,7 +157,9 @@ export async function buildContent(tx: Db, m: Mentorship, kind: DocumentKind, no
   };
 }
 
-export type GenerateDocumentResult = { ok: true; documentId: string; regenerated: boolean } | { ok: false; error: "not_found" | "not_allowed" };
+export type GenerateDocumentResult =
+  | { ok: true; documentId: string; regenerated: boolean; /** What signDocument's `revision` must be to sign this text. */ revision: string }
+  | { ok: false; error: "not_found" | "not_allowed" };
 
 /**
  * The student generates a document of `kind` from the match as it is now; it waits for a mentor's
@@ -180,7 +182,7 @@ export async function generateDocument(
     if (waiting) {
       await tx.update(issuedDocuments).set({ content, requestedBy: viewer.id, updatedAt: now }).where(eq(issuedDocuments.id, waiting.id));
       await recordAudit(tx, { actorId: viewer.id, action: "document.regenerated", subjectType: "match", subjectId: m.match.id, detail: { kind, documentId: waiting.id } });
-      return { ok: true, documentId: waiting.id, regenerated: true };
+      return { ok: true, documentId: waiting.id, regenerated: true, revision: now.toISOString() };
     }
     const [created] = await tx
       .insert(issuedDocuments)
@@ -202,7 +204,7 @@ export async function generateDocument(
         userId: mentor.id,
       });
     }
-    return { ok: true, documentId: created!.id, regenerated: false };
+    return { ok: true, documentId: created!.id, regenerated: false, revision: now.toISOString() };
   });
 }
 
