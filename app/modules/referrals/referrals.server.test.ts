@@ -223,12 +223,18 @@ describe("the nudges (referralNudges)", () => {
   });
 });
 
-test("the export: the student's referrals with the mentor's answer; the mentor's requests made to them", async () => {
+test("the export: the student's referrals with the mentor's answer; the mentor's requests made to them, without the student's own words", async () => {
   const { student, mentor, secondMentor, referralId } = await asked();
   await answerReferral(db, { viewer: as(mentor), referralId, answer: { accept: false, reason: "No contacts there." }, now: NOW });
-  expect(await referralsForExport(db, student.id)).toEqual([expect.objectContaining({ askedBy: "you", askedOf: mentor.name, company: "Northwind Analytics", declineReason: "No contacts there." })]);
-  expect(await referralsForExport(db, mentor.id)).toEqual([expect.objectContaining({ askedBy: student.name, askedOf: "you", state: "declined" })]);
-  expect(await referralsForExport(db, secondMentor!.id)).toEqual([]);
+  expect(await referralsForExport(db, student.id)).toEqual({
+    asStudent: [expect.objectContaining({ askedOf: mentor.name, company: "Northwind Analytics", note: "I'd love this one.", declineReason: "No contacts there." })],
+    asMentor: [],
+  });
+  const mentors = await referralsForExport(db, mentor.id);
+  expect(mentors.asStudent).toEqual([]);
+  expect(mentors.asMentor).toEqual([expect.objectContaining({ intern: "Test", company: "Northwind Analytics", state: "declined", declineReason: "No contacts there." })]);
+  expect(JSON.stringify(mentors)).not.toContain("I'd love this one.");
+  expect(await referralsForExport(db, secondMentor!.id)).toEqual({ asStudent: [], asMentor: [] });
 });
 
 test("a long list pages: the newest word first, REFERRALS_PAGE_SIZE a page", async () => {

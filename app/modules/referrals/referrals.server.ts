@@ -520,10 +520,13 @@ export async function declineUnansweredReferralsOf(tx: Db, mentorId: string, now
 }
 
 /**
- * What a person's data export holds of referrals: a student's every referral (what they asked, the
- * mentor's answer and the outcome); a mentor's the requests made to them, with the student's name.
+ * What a person's data export holds of referrals. `asStudent`: every referral they asked for, with
+ * the mentor's answer and the outcome. `asMentor`: the requests made to them — what they answered
+ * and the outcome, with the intern's first name, the company and the role; not the student's note
+ * or link (what the intern wrote stays theirs, as for check-ins).
  */
 export async function referralsForExport(db: Db, userId: string) {
+  if (!isUuid(userId)) return { asStudent: [], asMentor: [] };
   const rows = await db
     .select({
       referral: referrals,
@@ -541,14 +544,7 @@ export async function referralsForExport(db: Db, userId: string) {
     .leftJoin(mentor, eq(mentor.id, referrals.mentorId))
     .where(sql`${matches.studentId} = ${userId} or ${referrals.mentorId} = ${userId}`)
     .orderBy(referrals.createdAt);
-  return rows.map(({ referral: r, ...row }) => ({
-    askedBy: row.studentId === userId ? "you" : row.studentName,
-    askedOf: r.mentorId === userId ? "you" : (row.mentorName ?? FORMER_MENTOR),
-    internship: `${row.slotTitle}, ${row.organizationName}`,
-    company: r.company,
-    role: r.role,
-    postingUrl: r.postingUrl,
-    note: r.note,
+  const answer = (r: Referral) => ({
     state: r.state,
     method: r.method,
     methodNote: r.methodNote,
@@ -557,5 +553,27 @@ export async function referralsForExport(db: Db, userId: string) {
     outcome: r.outcome,
     requestedAt: r.createdAt.toISOString(),
     lastUpdateAt: r.lastUpdateAt.toISOString(),
-  }));
+  });
+  return {
+    asStudent: rows
+      .filter((row) => row.studentId === userId)
+      .map(({ referral: r, ...row }) => ({
+        askedOf: row.mentorName ?? FORMER_MENTOR,
+        internship: `${row.slotTitle}, ${row.organizationName}`,
+        company: r.company,
+        role: r.role,
+        postingUrl: r.postingUrl,
+        note: r.note,
+        ...answer(r),
+      })),
+    asMentor: rows
+      .filter((row) => row.referral.mentorId === userId)
+      .map(({ referral: r, ...row }) => ({
+        intern: firstName(row.studentName),
+        internship: `${row.slotTitle}, ${row.organizationName}`,
+        company: r.company,
+        role: r.role,
+        ...answer(r),
+      })),
+  };
 }
