@@ -102,6 +102,12 @@ export default function ReferralsPage() {
           <Alert tone="success">{notice}</Alert>
         </div>
       ) : null}
+      {actionData && !choices.length ? (
+        // why: a refused request from a page that no longer shows the form (the internship ended meanwhile) still says why.
+        <div className="mb-6">
+          <Alert tone="error">{REFERRAL_REFUSALS.not_allowed_request}</Alert>
+        </div>
+      ) : null}
       {student ? (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
           <div>
