@@ -9,14 +9,11 @@ import { addDays } from "~/modules/mentorship/weeks";
 import { RequestReferralSchema } from "./referral-schemas";
 import {
   answerReferral,
-  declineUnansweredReferralsOf,
-  MENTOR_GONE_REASON,
   findReferral,
   listReferrals,
   recordReferralOutcome,
   referralNudges,
   referralRequestChoices,
-  referralsForExport,
   REFERRALS_PAGE_SIZE,
   requestReferral,
   withdrawReferral,
@@ -223,20 +220,6 @@ describe("the nudges (referralNudges)", () => {
   });
 });
 
-test("the export: the student's referrals with the mentor's answer; the mentor's requests made to them, without the student's own words", async () => {
-  const { student, mentor, secondMentor, referralId } = await asked();
-  await answerReferral(db, { viewer: as(mentor), referralId, answer: { accept: false, reason: "No contacts there." }, now: NOW });
-  expect(await referralsForExport(db, student.id)).toEqual({
-    asStudent: [expect.objectContaining({ askedOf: mentor.name, company: "Northwind Analytics", note: "I'd love this one.", declineReason: "No contacts there." })],
-    asMentor: [],
-  });
-  const mentors = await referralsForExport(db, mentor.id);
-  expect(mentors.asStudent).toEqual([]);
-  expect(mentors.asMentor).toEqual([expect.objectContaining({ intern: "Test", company: "Northwind Analytics", state: "declined", declineReason: "No contacts there." })]);
-  expect(JSON.stringify(mentors)).not.toContain("I'd love this one.");
-  expect(await referralsForExport(db, secondMentor!.id)).toEqual({ asStudent: [], asMentor: [] });
-});
-
 test("a long list pages: the newest word first, REFERRALS_PAGE_SIZE a page", async () => {
   const { student, mentor, match } = await makeMentorship(db, { today: NOW });
   await db.insert(referrals).values(
@@ -255,14 +238,4 @@ test("a long list pages: the newest word first, REFERRALS_PAGE_SIZE a page", asy
   expect(first.rows[0]!.company).toBe(`Company ${REFERRALS_PAGE_SIZE}`);
   const second = await listReferrals(db, as(mentor), { page: 2 });
   expect(second.rows.map((r) => r.company)).toEqual(["Company 0"]);
-});
-
-test("a mentor's account closing declines the requests they never answered, and keeps the referrals they made", async () => {
-  const { student, mentor, match, referralId, slot } = await asked();
-  const made = await requestReferral(db, { viewer: as(student), input: { ...INPUT, company: "Contoso", asked: `${match.id}:${mentor.id}` }, now: NOW });
-  if (!made.ok) throw new Error(made.error);
-  await answerReferral(db, { viewer: as(mentor), referralId: made.id, answer: { accept: true, method: "internal_tool", referredOn: dayIn(slot.timezone, NOW) }, now: NOW });
-  expect(await declineUnansweredReferralsOf(db, mentor.id, NOW)).toBe(1);
-  expect((await findReferral(db, as(student), referralId, NOW))!).toMatchObject({ state: "declined", declineReason: MENTOR_GONE_REASON });
-  expect((await findReferral(db, as(student), made.id, NOW))!.state).toBe("accepted");
 });
