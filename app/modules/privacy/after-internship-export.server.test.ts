@@ -79,7 +79,7 @@ test("a student's export lists a confidential letter as existing and delivered, 
   expect(open).toMatchObject({ waivedRightToRead: false, letter: OPEN_TEXT, deliveries: [] });
 
   expect(data.referrals).toEqual([expect.objectContaining({ company: "Northwind Data", state: "accepted", method: "internal_tool", outcome: "interviewing", mentor: "Priya Raman" })]);
-  expect(data.documents).toEqual([expect.objectContaining({ kind: "experience_verification", state: "issued", signedBy: "Priya Raman" })]);
+  expect(data.documents).toEqual([expect.objectContaining({ kind: "experience_verification", state: "issued", signerName: "Priya Raman" })]);
   expect(data.about).toContain("without its text");
 });
 
@@ -92,7 +92,7 @@ test("a mentor's export holds the letters they wrote (the confidential one too),
     ["Lena", false, OPEN_TEXT],
   ]);
   expect(data.mentoring.referralsYouWereAskedFor).toEqual([expect.objectContaining({ student: "Lena", company: "Northwind Data", outcome: "interviewing" })]);
-  expect(data.mentoring.documentsYouSigned).toEqual([expect.objectContaining({ student: "Lena", kind: "experience_verification", signedAs: "Priya Raman" })]);
+  expect(data.mentoring.documentsYouSigned).toEqual([expect.objectContaining({ kind: "experience_verification", signerName: "Priya Raman" })]);
   expect(json).not.toContain("admissions@example.edu");
   expect(json).not.toContain("Fischer");
   expect(data.recommendationLetters).toEqual([]);
@@ -129,5 +129,5 @@ test("deleting the mentor declines what they had not answered (erasing a draft) 
     ["Northwind Data", "accepted", "a former mentor"],
     ["Contoso", "declined", "a former mentor"],
   ]);
-  expect(data.documents).toEqual([expect.objectContaining({ signedBy: "Priya Raman", state: "issued" })]);
+  expect(data.documents).toEqual([expect.objectContaining({ signerName: "Priya Raman", state: "issued" })]);
 });

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~db/client.server";
-import { issuedDocuments, letterDeliveries, matches, organizations, recommendationLetters, referrals, slots, users } from "~db/schema";
+import { letterDeliveries, matches, organizations, recommendationLetters, referrals, slots, users } from "~db/schema";
 import { firstName } from "~/domain/names";
+import { documentsForExport, documentsSignedForExport } from "~/modules/documents/export.server";
 
 // What the internship left in the data export (issue 14; docs/decisions/017-letters-referrals-and-documents.md):
 // recommendation letters, referrals and issued documents, for the student and for the mentor.
@@ -47,14 +48,7 @@ export async function afterInternshipForStudent(db: Db, studentId: string, now =
       .leftJoin(mentor, eq(mentor.id, referrals.mentorId))
       .where(ofStudent)
       .orderBy(asc(referrals.createdAt)),
-    db
-      .select({ ...PLACE, document: issuedDocuments })
-      .from(issuedDocuments)
-      .innerJoin(matches, eq(matches.id, issuedDocuments.matchId))
-      .innerJoin(slots, eq(slots.id, matches.slotId))
-      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-      .where(ofStudent)
-      .orderBy(asc(issuedDocuments.createdAt)),
+    documentsForExport(db, studentId),
   ]);
   const letterIds = letterRows.map((r) => r.letter.id);
   const deliveryRows = letterIds.length
@@ -114,18 +108,7 @@ export async function afterInternshipForStudent(db: Db, studentId: string, now =
       askedAt: r.createdAt,
       lastUpdateAt: r.lastUpdateAt,
     })),
-    documents: documentRows.map(({ document: d, ...place }) => ({
-      ...place,
-      kind: d.kind,
-      state: d.issuedAt ? "issued" : "waiting_for_signature",
-      content: d.content,
-      signedBy: d.signerName,
-      signerTitle: d.signerTitle,
-      signedAt: d.signedAt,
-      issuedAt: d.issuedAt,
-      verificationCode: d.verificationCode,
-      askedAt: d.createdAt,
-    })),
+    documents: documentRows,
   };
 }
 
@@ -155,15 +138,7 @@ export async function afterInternshipForMentor(db: Db, mentorId: string) {
       .innerJoin(student, eq(student.id, matches.studentId))
       .where(and(notTheirOwn, eq(referrals.mentorId, mentorId)))
       .orderBy(asc(referrals.createdAt)),
-    db
-      .select({ ...PLACE, document: issuedDocuments, student: student.name })
-      .from(issuedDocuments)
-      .innerJoin(matches, eq(matches.id, issuedDocuments.matchId))
-      .innerJoin(slots, eq(slots.id, matches.slotId))
-      .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-      .innerJoin(student, eq(student.id, matches.studentId))
-      .where(and(notTheirOwn, eq(issuedDocuments.signedBy, mentorId)))
-      .orderBy(asc(issuedDocuments.signedAt)),
+    documentsSignedForExport(db, mentorId),
   ]);
   return {
     lettersYouWereAskedFor: letterRows.map(({ letter: l, student: name, ...place }) => ({
@@ -193,15 +168,7 @@ export async function afterInternshipForMentor(db: Db, mentorId: string) {
       declineReason: r.declineReason,
       outcome: r.outcome,
     })),
-    documentsYouSigned: documentRows.map(({ document: d, student: name, ...place }) => ({
-      ...place,
-      student: firstName(name),
-      kind: d.kind,
-      signedAs: d.signerName,
-      title: d.signerTitle,
-      signedAt: d.signedAt,
-      verificationCode: d.verificationCode,
-    })),
+    documentsYouSigned: documentRows,
   };
 }
 
