@@ -21,6 +21,7 @@ import {
   checkIns,
   feedbackAnswers,
   goalEvidence,
+  issuedDocuments,
   letterDeliveries,
   letterViews,
   matches,
@@ -44,6 +45,7 @@ import {
   workAuthorization,
   type PrimaryBeneficiaryAnswers,
 } from "./schema";
+import { parseContent } from "~/modules/documents/content";
 import { DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_MENTORSHIPS, DEMO_ORGANIZATIONS, DEMO_STALLED_MENTORSHIP, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
 import { DEMO_PASSWORD, seedDemoData } from "./seed.server";
 
@@ -503,6 +505,13 @@ test("what Diego's internship left: a confidential letter delivered and opened, 
 
     const [referral] = await tx.select().from(referrals).where(eq(referrals.matchId, m.match.id));
     expect(referral).toMatchObject({ state: "accepted", method: "email_to_recruiter", outcome: "interviewing", company: "Cascadia Health Analytics" });
+
+    // His verification letter, signed by Priya and issued: its text generated from the internship (ten weeks of check-ins).
+    const [document] = await tx.select().from(issuedDocuments).where(eq(issuedDocuments.matchId, m.match.id));
+    expect(document).toMatchObject({ kind: "experience_verification", signerName: "Priya Raman", signedBy: m.mentorId });
+    expect(document!.issuedAt).not.toBeNull();
+    const content = parseContent(document!.content);
+    expect(content?.hours?.weeks.length).toBe(10);
 
     // Three of Brightlane's internships are complete: enough for its record of promises kept to show.
     const complete = await tx

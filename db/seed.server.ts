@@ -2,6 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { generateToken } from "~/auth/tokens.server";
 import { newVerificationCode } from "~/modules/documents/codes";
+import { serializeContent } from "~/modules/documents/content";
+import { buildContent } from "~/modules/documents/documents.server";
+import { findMentorship } from "~/modules/mentorship/access.server";
 import { checkEligibility } from "~/engine/eligibility";
 import { scorePair } from "~/engine/score";
 import { utcOffsetMinutes } from "~/engine/timezone";
@@ -17,6 +20,7 @@ import {
   checkIns,
   feedbackAnswers,
   goalEvidence,
+  issuedDocuments,
   letterDeliveries,
   letterViews,
   matches,
@@ -495,6 +499,28 @@ async function seedAfterwards(
         .returning({ id: letterDeliveries.id });
       if (views.length) await tx.insert(letterViews).values(views.map((viewedAt) => ({ deliveryId: sent!.id, viewedAt })));
     }
+  }
+  for (const document of afterwards.documents ?? []) {
+    // The text the app would have generated on the day the student asked, signed as it was.
+    const askedAt = when(document.askedDay, 11);
+    const signedAt = when(document.signedDay, 16);
+    const mentorship = await findMentorship(tx, { id: studentId, role: "student" }, matchId, { now: askedAt });
+    if (!mentorship) continue;
+    const content = await buildContent(tx, mentorship, document.kind, askedAt);
+    await tx.insert(issuedDocuments).values({
+      matchId,
+      kind: document.kind,
+      content: serializeContent(content),
+      requestedBy: studentId,
+      signedBy: mentorId,
+      signerName: mentor!.name,
+      signerTitle: document.signerTitle,
+      signedAt,
+      verificationCode: newVerificationCode(),
+      issuedAt: signedAt,
+      createdAt: askedAt,
+      updatedAt: signedAt,
+    });
   }
   for (const referral of afterwards.referrals ?? []) {
     const lastUpdateAt = daysFrom(now, -referral.lastUpdateDaysAgo);

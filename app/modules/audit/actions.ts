@@ -19,6 +19,14 @@ const KNOWN_ACTIONS: Record<string, string> = {
   "match.nudged": "Match: nudged both sides (stalled)",
   "slot.filled": "Slot: filled (last seat confirmed or marked by a mentor)",
   "slot.reopened": "Slot: reopened (a confirmed match did not go ahead)",
+  "referral.requested": "Referral: asked a mentor for one",
+  "referral.accepted": "Referral: made (the mentor referred the student)",
+  "referral.declined": "Referral: declined by the mentor",
+  "referral.outcome": "Referral: outcome recorded",
+  "referral.withdrawn": "Referral: request withdrawn by the student",
+  "document.generated": "Document: generated for a mentor's signature",
+  "document.regenerated": "Document: generated again (the text waiting for signature replaced)",
+  "document.signed": "Document: signed by a mentor and issued",
 };
 
 /** A sentence for an audit action; actions of other areas read "Slot: sent back" until named here. */

@@ -6,6 +6,7 @@ import { sendMessageBatches } from "./messages.server";
 import { outcomeFollowUps } from "./outcomes.server";
 import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
 import { runReminderSweep, SWEEP_STEPS } from "./sweep.server";
+import { referralNudges } from "~/modules/referrals/referrals.server";
 
 // why: the steps are stand-ins; what is tested is how the sweep runs them, not what they send.
 const db = {} as Db;
@@ -41,6 +42,7 @@ test("the sweep runs every reminder of the mentorship, and the weekly digest aft
     introductionReplyReminders,
     feedbackRoundReminders,
     outcomeFollowUps,
+    referralNudges,
     sendMessageBatches,
     sendDigests,
   ]);

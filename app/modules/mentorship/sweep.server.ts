@@ -4,6 +4,7 @@ import { feedbackRoundReminders } from "./feedback.server";
 import { sendMessageBatches } from "./messages.server";
 import { outcomeFollowUps } from "./outcomes.server";
 import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
+import { referralNudges } from "~/modules/referrals/referrals.server";
 
 // The reminders sweep (docs/decisions/016-the-mentorship-space.md): pg-boss runs it every
 // SWEEP_EVERY_SECONDS (app/jobs/reminders.worker.server.ts). Each step finds what is due at `now`
@@ -19,6 +20,7 @@ export const SWEEP_STEPS: Record<string, SweepStep> = {
   introductionReplies: introductionReplyReminders,
   feedbackRounds: feedbackRoundReminders,
   outcomeFollowUps,
+  referralNudges,
   messageBatches: sendMessageBatches,
   weeklyDigests: sendDigests,
 };
