@@ -15,7 +15,8 @@ export type RecommendationLetterDocumentProps = {
   body: string;
   /** The day it became ready, as words. */
   dated: string;
-  verification: { code: string; url: string };
+  /** Where the letter is checked; null for the writer's draft preview (the code comes when it is marked ready). */
+  verification: { code: string; url: string } | null;
 };
 
 /** A recommendation letter written in the app, with the organization's letterhead: what its recipients open. */
@@ -28,7 +29,9 @@ export default function RecommendationLetterDocument(props: RecommendationLetter
           <Text style={s.organization}>{props.organizationName}</Text>
           {props.organizationPlace ? <Text style={s.muted}>{props.organizationPlace}</Text> : null}
           <Text style={s.muted}>
-            {props.writerName}, {props.writerTitle} · Mentor of {props.studentName}, {props.slotTitle} ({props.internshipDates})
+            {props.writerName}
+            {props.writerTitle ? `, ${props.writerTitle}` : ""} · Mentor of {props.studentName}, {props.slotTitle}
+            {props.internshipDates ? ` (${props.internshipDates})` : ""}
           </Text>
         </View>
         <Text style={s.dated}>{props.dated}</Text>
@@ -38,10 +41,14 @@ export default function RecommendationLetterDocument(props: RecommendationLetter
           </Text>
         ))}
         <Text style={s.signature}>{props.writerName}</Text>
-        <Text style={s.muted}>
-          {props.writerTitle}, {props.organizationName}
-        </Text>
-        <VerificationFooter {...props.verification} />
+        <Text style={s.muted}>{[props.writerTitle, props.organizationName].filter(Boolean).join(", ")}</Text>
+        {props.verification ? (
+          <VerificationFooter {...props.verification} />
+        ) : (
+          <View style={s.footer} fixed>
+            <Text>Draft preview. The verification code is added when the letter is marked ready.</Text>
+          </View>
+        )}
       </Page>
     </Document>
   );

@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { MATCH_STATUSES } from "~/domain/vocabulary";
+import { deliveryState, mayDecline, mayReadContent, mayRequestLetter, mayRevoke, maySend, mayWrite, type LetterSide } from "./rules";
+import type { LetterState } from "./labels";
+
+const SIDES: LetterSide[] = ["student", "writer", "admin"];
+const STATES: LetterState[] = ["requested", "writing", "ready", "declined"];
+
+/** Every side × state × waived × revoked, with what each rule says, as one row per case that allows anything. */
+function table(rule: (side: LetterSide, letter: { state: LetterState; waived: boolean; revokedAt: Date | null }) => boolean) {
+  const allowed: string[] = [];
+  for (const side of SIDES)
+    for (const state of STATES)
+      for (const waived of [false, true])
+        for (const revoked of [false, true]) {
+          if (revoked && state !== "ready") continue;
+          if (rule(side, { state, waived, revokedAt: revoked ? new Date() : null })) allowed.push(`${side} ${state}${waived ? " waived" : ""}${revoked ? " revoked" : ""}`);
+        }
+  return allowed;
+}
+
+describe("who may do what with a letter", () => {
+  test("a letter is asked from an internship under way or completed", () => {
+    expect(MATCH_STATUSES.filter(mayRequestLetter)).toEqual(["active", "completed"]);
+  });
+
+  test("the student reads the text only of a ready, unrevoked letter they did not waive; the writer and admins always", () => {
+    const allowed = table(mayReadContent);
+    expect(allowed.filter((row) => row.startsWith("student"))).toEqual(["student ready"]);
+    expect(allowed.filter((row) => row.startsWith("writer"))).toHaveLength(10);
+    expect(allowed.filter((row) => row.startsWith("admin"))).toHaveLength(10);
+  });
+
+  test("only the writer writes or declines, and only before ready; only the writer revokes, once; only the student sends a ready letter", () => {
+    expect(table(mayWrite)).toEqual(["writer requested", "writer requested waived", "writer writing", "writer writing waived"]);
+    expect(table(mayDecline)).toEqual(table(mayWrite));
+    expect(table(mayRevoke)).toEqual(["writer ready", "writer ready waived"]);
+    expect(table(maySend)).toEqual(["student ready", "student ready waived"]);
+  });
+
+  test("a delivery is sent, then opened; expired after its date; revoked with its letter whatever else", () => {
+    const now = new Date("2027-01-10T12:00:00Z");
+    const later = "2027-02-01T00:00:00Z";
+    expect(deliveryState({ revokedAt: null }, { expiresAt: later, firstViewedAt: null }, now)).toBe("sent");
+    expect(deliveryState({ revokedAt: null }, { expiresAt: later, firstViewedAt: "2027-01-05T00:00:00Z" }, now)).toBe("opened");
+    expect(deliveryState({ revokedAt: null }, { expiresAt: "2027-01-10T12:00:00Z", firstViewedAt: "2027-01-05T00:00:00Z" }, now)).toBe("expired");
+    expect(deliveryState({ revokedAt: now }, { expiresAt: later, firstViewedAt: null }, now)).toBe("revoked");
+  });
+});

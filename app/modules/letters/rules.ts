@@ -1,0 +1,48 @@
+import type { MatchStatus } from "~db/schema";
+import { AFTER_START_MATCH_STATUSES, isIn } from "~/domain/vocabulary";
+import type { DeliveryState, LetterState } from "./labels";
+
+// Who may do what with a recommendation letter, in one place (tested as a table in rules.test.ts).
+// Who may READ a letter is decided in the SQL of letters.server.ts; these say what a reader may do.
+
+/** Who a reader is to one letter: the student who asked, the mentor asked (its writer), or an admin (reads only). */
+export type LetterSide = "student" | "writer" | "admin";
+
+type Letter = { state: LetterState; waived: boolean; revokedAt: Date | string | null };
+
+/** A student asks for a letter from an internship under way or completed. */
+export const mayRequestLetter = (status: MatchStatus) => isIn(AFTER_START_MATCH_STATUSES, status);
+
+/** The student reads the letter's text only if they kept the right to (not waived), once it is ready and until it is revoked; its writer and admins always may. */
+export function mayReadContent(side: LetterSide, letter: Letter) {
+  if (side === "student") return !letter.waived && letter.state === "ready" && !letter.revokedAt;
+  return true;
+}
+
+/** The writer starts, writes, uploads and marks ready while the letter is asked for or being written. */
+export const mayWrite = (side: LetterSide, letter: Pick<Letter, "state">) => side === "writer" && (letter.state === "requested" || letter.state === "writing");
+
+/** The writer declines until the letter is ready. */
+export const mayDecline = mayWrite;
+
+/** The writer revokes a ready letter once: every link stops working. */
+export const mayRevoke = (side: LetterSide, letter: Letter) => side === "writer" && letter.state === "ready" && !letter.revokedAt;
+
+/** The student sends a ready letter that is not revoked, to as many recipients as they like (within the daily limit). */
+export const maySend = (side: LetterSide, letter: Letter) => side === "student" && letter.state === "ready" && !letter.revokedAt;
+
+/** A recipient's link works while the letter is ready and not revoked, until it expires. */
+export function deliveryState(letter: Pick<Letter, "revokedAt">, delivery: { expiresAt: Date | string; firstViewedAt: Date | string | null }, now: Date): DeliveryState {
+  if (letter.revokedAt) return "revoked";
+  if (new Date(delivery.expiresAt).getTime() <= now.getTime()) return "expired";
+  return delivery.firstViewedAt ? "opened" : "sent";
+}
+
+/** How long a recipient's link works. */
+export const DELIVERY_LINK_DAYS = 30;
+/** Deliveries one student sends in a day, across their letters: enough for an application season, not a mailing list. */
+export const DELIVERIES_PER_DAY = 20;
+/** The days before the due date on which the writer is reminded. */
+export const DUE_REMINDER_DAYS = [7, 1] as const;
+/** An uploaded letter's largest size. */
+export const MAX_PDF_BYTES = 5 * 1024 * 1024;

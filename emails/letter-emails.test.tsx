@@ -1,0 +1,35 @@
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { expect, test } from "vitest";
+import LetterDeclined from "./letter-declined";
+import LetterDelivery from "./letter-delivery";
+import LetterDue, { letterDueSubject } from "./letter-due";
+import LetterReady from "./letter-ready";
+import LetterRequested from "./letter-requested";
+import LetterRevoked from "./letter-revoked";
+
+const text = (email: ReactElement) => render(email, { plainText: true });
+
+test("each letter email gives its address as plain text too", async () => {
+  const emails = [
+    [<LetterRequested {...LetterRequested.PreviewProps} />, LetterRequested.PreviewProps.letterUrl],
+    [<LetterReady {...LetterReady.PreviewProps} />, LetterReady.PreviewProps.letterUrl],
+    [<LetterDeclined {...LetterDeclined.PreviewProps} />, LetterDeclined.PreviewProps.letterUrl],
+    [<LetterRevoked {...LetterRevoked.PreviewProps} />, LetterRevoked.PreviewProps.letterUrl],
+    [<LetterDelivery {...LetterDelivery.PreviewProps} />, LetterDelivery.PreviewProps.letterUrl],
+    [<LetterDue {...LetterDue.PreviewProps} />, LetterDue.PreviewProps.letterUrl],
+  ] as const;
+  for (const [email, url] of emails) expect(await text(email)).toContain(`If the button does not work, paste this address into your browser: ${url}`);
+});
+
+test("the student's ready email says what to do next and whether they may read it; the recipient's says how long the link works", async () => {
+  expect(await text(<LetterReady {...LetterReady.PreviewProps} waived />)).toContain("It is confidential: you waived your right to read it");
+  expect(await text(<LetterReady {...LetterReady.PreviewProps} waived={false} />)).toContain("You can read it on the letter's page.");
+  const delivery = await text(<LetterDelivery {...LetterDelivery.PreviewProps} />);
+  expect(delivery).toContain("The link is yours alone, needs no account, and works until Jan 14, 2027, 9:00 AM UTC.");
+  expect(delivery).toContain("Please find my letter from my summer internship mentor");
+  expect(await text(<LetterDelivery {...LetterDelivery.PreviewProps} message={null} waived={false} />)).not.toMatch(/message to you|confidential/);
+  expect(await text(<LetterRequested {...LetterRequested.PreviewProps} waived />)).toContain("Amara Okafor waived the right to read it");
+  expect(letterDueSubject("Amara Okafor", 1)).toBe("Amara Okafor's recommendation letter is due tomorrow");
+  expect(letterDueSubject("Amara Okafor", 7)).toBe("Amara Okafor's recommendation letter is due in 7 days");
+});
