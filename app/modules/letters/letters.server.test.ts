@@ -208,7 +208,7 @@ describe("the writer's side", () => {
     expect(sent.ok).toBe(true);
     const [delivery] = await db.select().from(letterDeliveries).where(eq(letterDeliveries.letterId, letterId));
     const email = (await db.select().from(emails).where(eq(emails.id, delivery!.emailId!)))[0]!;
-    const token = tokenIn(email.text);
+    const token = tokenIn(email.text ?? "");
     expect((await openDelivery(db, token)).state).toBe("open");
 
     expect(await actOnLetter(db, { viewer: as(m.mentor), letterId, action: { intent: "revoke", confirm: "on" } })).toEqual({ ok: true, notice: "revoked" });
@@ -263,7 +263,7 @@ describe("delivery", () => {
     expect(deliveries).toHaveLength(2);
     // Only the id and the hash of the secret are stored.
     const email = (await db.select().from(emails).where(eq(emails.id, deliveries[0]!.emailId!)))[0]!;
-    const token = tokenIn(email.text);
+    const token = tokenIn(email.text ?? "");
     const [tokenId, secret] = token.split(".");
     const mine = deliveries.find((d) => d.tokenId === tokenId)!;
     expect(mine.secretHash).not.toContain(secret!);
