@@ -60,8 +60,11 @@ export function requestLetterSchema(today: string) {
       requestNote: optionalText(MAX_REQUEST_NOTE),
       waiver: z.enum(["waive", "keep"], { error: "Choose whether you waive your right to read the letter" }),
     })
-    .superRefine((v, ctx) => {
-      if (v.purpose === "program" && !v.purposeDetail) ctx.addIssue({ code: "custom", path: ["purposeDetail"], message: "Name the program, school or scholarship" });
+    .refine((v) => v.purpose !== "program" || Boolean(v.purposeDetail), {
+      path: ["purposeDetail"],
+      message: "Name the program, school or scholarship",
+      // why: said with the form's other messages, not only once they are fixed.
+      when: ({ value }) => typeof value === "object" && value !== null && (value as { purpose?: unknown }).purpose === "program",
     });
 }
 export type RequestLetterInput = z.output<ReturnType<typeof requestLetterSchema>>;
