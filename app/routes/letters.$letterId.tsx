@@ -297,7 +297,8 @@ function StudentView({ page, lastReply }: { page: LetterPage; lastReply?: Letter
         ) : null
       ) : null}
 
-      {may.send ? <SendForm lastReply={lastReply?.form === "send" ? lastReply : undefined} /> : null}
+      {/* why: keyed by the deliveries, so a sent form starts empty and is not sent twice by mistake. */}
+      {may.send ? <SendForm key={deliveries.length} lastReply={lastReply?.form === "send" ? lastReply : undefined} /> : null}
       {letter.state === "ready" ? <DeliveryList deliveries={deliveries} /> : null}
     </>
   );
@@ -322,7 +323,7 @@ function SendForm({ lastReply }: { lastReply?: LetterReply }) {
         <input type="hidden" name="intent" value="send" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field field={fields.recipientName} label="Recipient's name" hint="A person or an office: “Graduate Admissions”." maxLength={MAX_RECIPIENT_NAME} />
+          <Field field={fields.recipientName} label="Recipient's name (a person or an office)" maxLength={MAX_RECIPIENT_NAME} />
           <Field field={fields.recipientEmail} type="email" label="Recipient's email" maxLength={254} />
         </div>
         <TextareaField field={fields.message} label="Message (optional)" hint="Shown above the link: your application number, the program." rows={3} maxLength={MAX_DELIVERY_MESSAGE} />
@@ -408,7 +409,8 @@ function WriterView({ page, lastReply }: { page: LetterPage; lastReply?: LetterR
         </Alert>
       ) : (
         <Alert tone="success" title="Ready">
-          Marked ready on {letter.readyAt ? formatDateTime(letter.readyAt) : ""}. {letter.studentFirstName} has sent it to {plural(page.deliveryCount, "recipient")}.
+          Marked ready on {letter.readyAt ? formatDateTime(letter.readyAt) : ""}.{" "}
+          {page.deliveryCount ? `${letter.studentFirstName} has sent it to ${plural(page.deliveryCount, "recipient")}.` : `${letter.studentFirstName} has not sent it yet.`}
         </Alert>
       )}
       <Card>

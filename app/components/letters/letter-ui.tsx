@@ -11,7 +11,7 @@ const STATE_TONES: Record<LetterState | "revoked", string> = {
   revoked: "bg-red-50 text-red-800 ring-red-200",
 };
 
-const badge = "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1";
+const badge = "inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1";
 
 /** A letter's state, in the words of its reader's side. */
 export function LetterStateBadge({ state, revoked, side }: { state: LetterState; revoked: boolean; side: "student" | "writer" | "admin" }) {

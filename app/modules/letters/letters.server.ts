@@ -309,7 +309,7 @@ export async function getLetterPage(db: Db, viewer: Viewer, letterId: string, no
       format: side === "student" && letter.waived ? null : letter.format,
       writerTitle: letter.writerTitle,
       declineReason: letter.declineReason,
-      verificationCode: letter.verificationCode,
+      verificationCode: side === "student" ? null : letter.verificationCode,
       readyAt: letter.readyAt,
       declinedAt: letter.declinedAt,
       revokedAt: letter.revokedAt,
