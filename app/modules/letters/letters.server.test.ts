@@ -1,13 +1,28 @@
 import { and, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, test } from "vitest";
+import { transaction } from "~db/client.server";
 import { auditLog, emails, letterDeliveries, letterViews, recommendationLetters } from "~db/schema";
 import { emailsTo, linkIn, makeUser } from "~db/test/factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { addMentor, makeOrganization, makeStudent } from "~db/test/slot-factories";
 import { deliveredLetter, openDelivery, recordView, sendLetter } from "./deliveries.server";
-import { actOnLetter, checkPdf, findLetter, getLetterPage, listLetters, readLetterContent, requestLetter, uploadLetterPdf, type Viewer } from "./letters.server";
+import {
+  actOnLetter,
+  checkPdf,
+  declineLettersOfDeletedMentor,
+  findLetter,
+  getLetterPage,
+  lettersForMentorExport,
+  lettersForStudentExport,
+  listLetters,
+  MENTOR_GONE_REASON,
+  readLetterContent,
+  requestLetter,
+  uploadLetterPdf,
+  type Viewer,
+} from "./letters.server";
 import { letterPdf } from "./pdf.server";
 import { DELIVERIES_PER_DAY } from "./rules";
 import { addDays, askValue, requestLetterSchema, SendLetterSchema } from "./schemas";
@@ -320,5 +335,35 @@ describe("delivery", () => {
     const input = SendLetterSchema.parse({ intent: "send", recipientName: "X Y", recipientEmail: "x@example.edu" });
     expect(await sendLetter(db, { viewer: as(colleague), letterId, input })).toEqual({ ok: false, error: "not_found" });
     expect(await sendLetter(db, { viewer: as(m.mentor), letterId, input })).toEqual({ ok: false, error: "not_student" });
+  });
+});
+
+describe("privacy export and account deletion", () => {
+  test("the student's export lists a confidential letter as existing and delivered, without its text; the mentor's holds what they wrote", async () => {
+    const m = await makeMentorship(db);
+    const waived = await readyLetter(m, "waive");
+    const open = await readyLetter(m, "keep");
+    await send(m, waived);
+    const exported = await lettersForStudentExport(db, m.student.id);
+    const byId = Object.fromEntries(exported.map((l) => [l.id, l]));
+    expect(byId[waived]).toMatchObject({ state: "ready", waived: true, body: null, writerName: "Test Mentor" });
+    expect(byId[waived]!.deliveries).toHaveLength(1);
+    expect(byId[open]!.body).toContain(SECRET_PHRASE);
+    expect(JSON.stringify(byId[waived])).not.toContain(SECRET_PHRASE);
+    const mentors = await lettersForMentorExport(db, m.mentor.id);
+    expect(mentors.map((l) => l.id).sort()).toEqual([waived, open].sort());
+    expect(mentors.every((l) => l.body?.includes(SECRET_PHRASE))).toBe(true);
+  });
+
+  test("a mentor's deletion declines the letters they had not finished (draft erased, student told); a ready letter stays", async () => {
+    const m = await makeMentorship(db);
+    const ready = await readyLetter(m, "keep");
+    const draft = await askFor(m, { purposeDetail: "PhD" });
+    await actOnLetter(db, { viewer: as(m.mentor), letterId: draft, action: { intent: "save", writerTitle: "Lead", body: "Half a draft" } });
+    expect(await transaction(db, (tx) => declineLettersOfDeletedMentor(tx, m.mentor.id))).toBe(1);
+    const rows = await db.select().from(recommendationLetters).where(eq(recommendationLetters.matchId, m.match.id));
+    expect(rows.find((r) => r.id === draft)).toMatchObject({ state: "declined", body: null, declineReason: MENTOR_GONE_REASON });
+    expect(rows.find((r) => r.id === ready)).toMatchObject({ state: "ready" });
+    expect((await emailsTo(db, m.student.email)).filter((e) => e.subject === "Test Mentor cannot write your recommendation letter")).toHaveLength(1);
   });
 });

@@ -562,3 +562,23 @@ export async function lettersForMentorExport(db: Db, mentorId: string) {
     .where(eq(recommendationLetters.mentorId, mentorId))
     .orderBy(recommendationLetters.createdAt);
 }
+
+/** The reason a letter's student reads when its mentor's account was deleted before answering. */
+export const MENTOR_GONE_REASON = "Your mentor deleted their Steppingstone account before writing this letter. Ask another mentor of the internship.";
+
+/**
+ * For account deletion (call in its transaction, before the user row goes): the letters `mentorId`
+ * was asked for and had not finished are declined with a reason that says so, their drafts erased,
+ * and each student is emailed; ready letters stay, under the name the mentor signed. Returns how many.
+ */
+export async function declineLettersOfDeletedMentor(tx: Db, mentorId: string, now = new Date()): Promise<number> {
+  const open = await lettersQuery(tx).where(and(eq(recommendationLetters.mentorId, mentorId), inArray(recommendationLetters.state, ["requested", "writing"])));
+  for (const letter of open) {
+    await tx
+      .update(recommendationLetters)
+      .set({ state: "declined", declineReason: MENTOR_GONE_REASON, declinedAt: now, body: null, pdf: null, pdfName: null, format: null, updatedAt: now })
+      .where(eq(recommendationLetters.id, letter.id));
+    await emailStudent(tx, { ...letter, side: "writer", declineReason: MENTOR_GONE_REASON }, "declined");
+  }
+  return open.length;
+}
