@@ -119,16 +119,22 @@ function LetterList({ letters, role }: { letters: LetterListRow[]; role: "studen
               {l.slotTitle} · {l.organizationName}
               {role === "admin" ? ` · ${l.studentName} asked ${l.mentorName}` : ""}
             </p>
-            <p className={`mt-1 text-xs ${l.overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
-              {l.state === "ready" || l.state === "declined" ? "" : `Needed by ${formatDay(l.dueDate)}${l.overdue ? " — past due" : ""}`}
-              {l.state === "ready" && role !== "mentor" ? `Sent to ${plural(l.sent, "recipient")}, ${l.opened} opened` : ""}
-              {l.waived ? <span className="ml-1 text-slate-500">· Confidential</span> : null}
-            </p>
+            <p className={`mt-1 text-xs ${l.overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>{statusLine(l, role)}</p>
           </Link>
         </li>
       ))}
     </ul>
   );
+}
+
+/** What to know of a letter at a glance: when it is needed, where it went, whether it is confidential. */
+function statusLine(l: LetterListRow, role: "student" | "mentor" | "admin") {
+  const parts = [
+    l.state === "requested" || l.state === "writing" ? `Needed by ${formatDay(l.dueDate)}${l.overdue ? " — past due" : ""}` : null,
+    l.state === "ready" && role !== "mentor" ? `Sent to ${plural(l.sent, "recipient")}, ${l.opened} opened` : null,
+    l.waived ? "Confidential" : null,
+  ];
+  return parts.filter(Boolean).join(" · ");
 }
 
 function RequestForm({ options, today, preselect, lastResult }: { options: RequestOption[]; today: string; preselect: string | null; lastResult?: SubmissionResult<string[]> }) {
