@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { MATCH_STATUSES } from "~/domain/vocabulary";
-import { deliveryState, mayDecline, mayReadContent, mayRequestLetter, mayRevoke, maySend, mayWrite, type LetterSide } from "./rules";
+import { deliveryState, LETTER_UPLOAD_PATH, mayDecline, mayReadContent, mayRequestLetter, mayRevoke, maySend, mayWrite, type LetterSide } from "./rules";
 import type { LetterState } from "./labels";
 
 const SIDES: LetterSide[] = ["student", "writer", "admin"];
@@ -46,4 +46,9 @@ describe("who may do what with a letter", () => {
     expect(deliveryState({ revokedAt: null }, { expiresAt: "2027-01-10T12:00:00Z", firstViewedAt: "2027-01-05T00:00:00Z" }, now)).toBe("expired");
     expect(deliveryState({ revokedAt: now }, { expiresAt: later, firstViewedAt: null }, now)).toBe("revoked");
   });
+});
+
+test("the upload's address is the letter page and its data request, nothing else", () => {
+  const id = "0b8d4a5e-3f1c-4c2a-9d7e-1a2b3c4d5e6f";
+  expect([`/letters/${id}`, `/letters/${id}.data`, `/letters/${id}/pdf`, "/letters", `/letter/${id}`].map((p) => LETTER_UPLOAD_PATH.test(p))).toEqual([true, true, false, false, false]);
 });

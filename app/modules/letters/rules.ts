@@ -46,3 +46,7 @@ export const DELIVERIES_PER_DAY = 20;
 export const DUE_REMINDER_DAYS = [7, 1] as const;
 /** An uploaded letter's largest size. */
 export const MAX_PDF_BYTES = 5 * 1024 * 1024;
+/** The largest body an upload of a letter posts (the PDF and the form's few fields): server/body-limit.ts should let it through on LETTER_UPLOAD_PATH. */
+export const LETTER_UPLOAD_BODY_BYTES = MAX_PDF_BYTES + 64 * 1024;
+/** The letter page, where the writer's upload form posts (with JavaScript, to its `.data` address). */
+export const LETTER_UPLOAD_PATH = /^\/letters\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.data)?$/i;
