@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { users } from "~db/schema";
 import { makeMentorship } from "~db/test/mentorship-factories";
-import { makeOrganization, makeStudent } from "~db/test/slot-factories";
+import { addMentor, makeOrganization, makeStudent } from "~db/test/slot-factories";
 import { expect, loadError, openEmail, test } from "./fixtures";
 
 // Recommendation letters: asked, written, marked ready, sent to a recipient by a link of their own,
@@ -132,7 +132,8 @@ test("nobody else reads a letter: another student, another organization's mentor
   const letterPath = new URL(page.url()).pathname;
 
   const other = await newDevice();
-  for (const outsider of [await makeStudent(db), (await makeOrganization(db)).mentor]) {
+  const colleague = await addMentor(db, m.organization, `Colleague ${randomBytes(2).toString("hex")}`);
+  for (const outsider of [await makeStudent(db), (await makeOrganization(db)).mentor, colleague]) {
     await login(outsider, other.context());
     const response = await other.goto(letterPath);
     expect(response!.status()).toBe(404);
