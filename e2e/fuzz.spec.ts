@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { emails } from "~db/schema";
+import { emails, recommendationLetters, referrals } from "~db/schema";
 import { makeUser } from "~db/test/factories";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addDays, makeOrganization, makeSlot } from "~db/test/slot-factories";
@@ -23,6 +23,9 @@ import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
 import { FollowUpActionSchema } from "~/modules/mentorship/outcome-schemas";
 import { planActionSchema } from "~/modules/mentorship/plan-schemas";
 import { NudgeSchema } from "~/modules/mentorship/stalled-schemas";
+import { DocumentActionSchema } from "~/modules/documents/schemas";
+import { requestLetterSchema, SendLetterSchema, UploadSchema, WriterActionSchema } from "~/modules/letters/schemas";
+import { ReferralActionSchema, RequestReferralSchema } from "~/modules/referrals/referral-schemas";
 import { ReviewSchema, SaveIntentSchema, slotDraftSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
 import { expect, randomClientIp, SESSION_COOKIE, test } from "./fixtures";
 import { changedTables, fingerprintRows, formsOf, malformedBody, ODD_VALUES, randomSource, REFUSED_VALUES, type FormShape } from "./fuzz-support";
@@ -73,6 +76,11 @@ test.describe("malformed bodies to every action", () => {
       offers: ["recommendation_letter", "referral"],
     });
     const internship = await makeMatch(db, { slotId: internshipSlot.id, studentId: student.id, status: "active", confirmedAt: new Date(), startedAt: new Date() });
+    const [referral] = await db.insert(referrals).values({ matchId: internship.id, mentorId: mentor.id, company: "Fuzz Corp", role: "Fuzz engineer" }).returning();
+    const [letter] = await db
+      .insert(recommendationLetters)
+      .values({ matchId: internship.id, mentorId: mentor.id, purpose: "jobs", dueDate: addDays(new Date(), 30), waived: true })
+      .returning();
     const admin = await makeUser(db, { role: "admin", name: "Fuzz Admin" });
     // why: a mentor with no organization yet, so /organization/new reaches its form.
     const newMentor = await makeUser(db, { role: "mentor", name: "Fuzz Newcomer" });
@@ -87,6 +95,12 @@ test.describe("malformed bodies to every action", () => {
       ["student", `/matches/${internship.id}/messages`, ["shown", "sent"]],
       ["mentor", `/matches/${internship.id}/feedback`, ["saved"]],
       ["student", `/matches/${internship.id}/outcome`, ["saved"]],
+      ["student", `/matches/${internship.id}/documents`, ["notice"]],
+      ["student", "/referrals", ["page", "notice"]],
+      ["mentor", `/referrals/${referral!.id}`, ["notice"]],
+      ["anonymous", "/verify", ["code"]],
+      ["student", "/letters", ["page", "notice", "match"]],
+      ["mentor", `/letters/${letter!.id}`, ["notice"]],
       ["anonymous", "/follow-up/abc.def", ["answer", "notice"]],
       ["admin", "/admin/stalled", ["page", "nudged"]],
       ["student", `/slots/${slot.id}`, ["invited"]],
@@ -129,6 +143,14 @@ test.describe("malformed bodies to every action", () => {
       { path: `/matches/${internship.id}/feedback`, actor: "student", forms: formsOf(StudentFeedbackSchema) },
       { path: `/matches/${internship.id}/feedback`, actor: "mentor", forms: formsOf(MentorFeedbackSchema) },
       { path: `/matches/${internship.id}/outcome`, actor: "student", forms: formsOf(OutcomeActionSchema) },
+      { path: `/matches/${internship.id}/documents`, actor: "student", forms: formsOf(DocumentActionSchema) },
+      { path: `/matches/${internship.id}/documents`, actor: "mentor", forms: formsOf(DocumentActionSchema) },
+      { path: "/referrals?index", actor: "student", forms: formsOf(RequestReferralSchema) },
+      { path: "/letters?index", actor: "student", forms: formsOf(requestLetterSchema(today)) },
+      { path: `/letters/${letter!.id}`, actor: "mentor", forms: [...formsOf(WriterActionSchema), ...formsOf(UploadSchema)] },
+      { path: `/letters/${letter!.id}`, actor: "student", forms: formsOf(SendLetterSchema) },
+      { path: `/referrals/${referral!.id}`, actor: "student", forms: formsOf(ReferralActionSchema) },
+      { path: `/referrals/${referral!.id}`, actor: "mentor", forms: formsOf(ReferralActionSchema) },
       { path: "/follow-up/abc.def", actor: "anonymous", forms: formsOf(FollowUpActionSchema) },
       { path: "/admin/stalled", actor: "admin", forms: formsOf(NudgeSchema) },
       { path: "/organization/new", actor: "newMentor", forms: formsOf(OrganizationSchema) },
@@ -249,7 +271,7 @@ test.describe("malformed bodies to every action", () => {
       ...ownPages,
     ];
     const segments = [...REFUSED_VALUES.slice(0, 4), ...ODD_VALUES.filter(Boolean)].filter(() => random.next() < 0.4).map((v) => encodeURIComponent(v.slice(0, 200)));
-    const addresses = segments.flatMap((s) => [`/slots/${s}`, `/students/${s}`, `/matches/${s}`, `/mentor/slots/${s}`, `/mentor/slots/${s}/applicants`, `/mentor/slots/${s}/fit`, `/matches/${s}/plan`, `/matches/${s}/check-ins`, `/matches/${s}/messages`, `/matches/${s}/feedback`, `/matches/${s}/outcome`, `/follow-up/${s}`]);
+    const addresses = segments.flatMap((s) => [`/slots/${s}`, `/students/${s}`, `/matches/${s}`, `/mentor/slots/${s}`, `/mentor/slots/${s}/applicants`, `/mentor/slots/${s}/fit`, `/matches/${s}/plan`, `/matches/${s}/check-ins`, `/matches/${s}/messages`, `/matches/${s}/feedback`, `/matches/${s}/outcome`, `/matches/${s}/documents`, `/referrals/${s}`, `/letters/${s}`, `/letters/${s}/pdf`, `/letter/${s}`, `/letter/${s}/pdf`, `/follow-up/${s}`]);
     const failures: string[] = [];
     await quiet(db);
     const before = await fingerprintRows(db);

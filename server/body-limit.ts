@@ -1,5 +1,11 @@
 import type { NextFunction, Request, Response } from "express";
 import { MAX_FORM_BYTES } from "~/forms/read.server";
+import { LETTER_UPLOAD_BODY_BYTES, LETTER_UPLOAD_PATH } from "~/modules/letters/rules";
+
+/** The largest body a request to `path` may declare: a form's, or on a letter's page, an uploaded PDF's. */
+export function bodyLimitFor(path: string) {
+  return LETTER_UPLOAD_PATH.test(path) ? LETTER_UPLOAD_BODY_BYTES : MAX_FORM_BYTES;
+}
 
 /**
  * Refuses a request whose declared body is larger than any of our forms sends, before anything
@@ -9,7 +15,7 @@ import { MAX_FORM_BYTES } from "~/forms/read.server";
  */
 export function bodyLimit() {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (Number(req.get("Content-Length") ?? 0) <= MAX_FORM_BYTES) return next();
+    if (Number(req.get("Content-Length") ?? 0) <= bodyLimitFor(req.path)) return next();
     res
       .status(413)
       .set("Connection", "close")

@@ -10,8 +10,8 @@ type NavItem = { to: string; label: string };
 export function navigationFor(user: NavUser | null): NavItem[] {
   const common = [{ to: "/slots", label: "Browse slots" }];
   if (!user) return common;
-  if (user.role === "student") return [...common, { to: "/profile", label: "My profile" }, { to: "/applications", label: "My applications" }, { to: "/matches", label: "My matches" }, { to: "/starred", label: "Starred" }];
-  if (user.role === "mentor") return [...common, { to: "/mentor/slots", label: "My slots" }, { to: "/matches", label: "My matches" }, { to: "/organization", label: "My organization" }];
+  if (user.role === "student") return [...common, { to: "/profile", label: "My profile" }, { to: "/applications", label: "My applications" }, { to: "/matches", label: "My matches" }, { to: "/letters", label: "Letters" }, { to: "/referrals", label: "Referrals" }, { to: "/starred", label: "Starred" }];
+  if (user.role === "mentor") return [...common, { to: "/mentor/slots", label: "My slots" }, { to: "/matches", label: "My matches" }, { to: "/letters", label: "Letters" }, { to: "/referrals", label: "Referrals" }, { to: "/organization", label: "My organization" }];
   return [...common, { to: "/admin", label: "Admin" }];
 }
 
@@ -71,6 +71,11 @@ export function SiteFooter() {
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-slate-500 sm:flex-row sm:justify-between sm:px-6">
         <p>Steppingstone — mentored internships for students finding their way in.</p>
         <p>Work-authorization notes are guidance: confirm with your school&apos;s international office.</p>
+        <p>
+          <Link to="/verify" className="font-medium text-slate-600 hover:text-slate-900 hover:underline">
+            Check a Steppingstone document
+          </Link>
+        </p>
       </div>
     </footer>
   );

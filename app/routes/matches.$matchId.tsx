@@ -10,6 +10,7 @@ import { MatchStatusBadge, MatchSteps, ScoreDial } from "~/components/matches/ma
 import { Actions, AuthorizationPart, whenPossible, History, ScoreReasons, Section, WhoDoesWhat, WhoIsWho } from "~/components/matches/match-page";
 import { Alert } from "~/components/ui";
 import { MentorshipTabs } from "~/components/mentorship/mentorship-header";
+import { AfterInternshipCard } from "~/components/mentorship/after-internship";
 import { SummaryCard } from "~/components/mentorship/summary-card";
 import { AFTER_INTRODUCTION_MATCH_STATUSES, isIn, SEAT_TAKING_MATCH_STATUSES } from "~/domain/vocabulary";
 import { getMatchPage, moveMatch, type MoveError } from "~/modules/matches/lifecycle.server";
@@ -149,6 +150,7 @@ export default function MatchPageRoute() {
             </div>
           </div>
 
+          <AfterInternshipCard matchId={match.id} status={match.status} side={side} />
           <WhoDoesWhat />
           <History history={view.history} createdAt={match.createdAt} />
         </aside>

@@ -14,8 +14,6 @@ import {
   declineLettersOfDeletedMentor,
   findLetter,
   getLetterPage,
-  lettersForMentorExport,
-  lettersForStudentExport,
   listLetters,
   MENTOR_GONE_REASON,
   readLetterContent,
@@ -338,23 +336,8 @@ describe("delivery", () => {
   });
 });
 
-describe("privacy export and account deletion", () => {
-  test("the student's export lists a confidential letter as existing and delivered, without its text; the mentor's holds what they wrote", async () => {
-    const m = await makeMentorship(db);
-    const waived = await readyLetter(m, "waive");
-    const open = await readyLetter(m, "keep");
-    await send(m, waived);
-    const exported = await lettersForStudentExport(db, m.student.id);
-    const byId = Object.fromEntries(exported.map((l) => [l.id, l]));
-    expect(byId[waived]).toMatchObject({ state: "ready", waived: true, body: null, writerName: "Test Mentor" });
-    expect(byId[waived]!.deliveries).toHaveLength(1);
-    expect(byId[open]!.body).toContain(SECRET_PHRASE);
-    expect(JSON.stringify(byId[waived])).not.toContain(SECRET_PHRASE);
-    const mentors = await lettersForMentorExport(db, m.mentor.id);
-    expect(mentors.map((l) => l.id).sort()).toEqual([waived, open].sort());
-    expect(mentors.every((l) => l.body?.includes(SECRET_PHRASE))).toBe(true);
-  });
-
+// The export of letters is tested with the rest of the export (app/modules/privacy/after-internship-export.server.test.ts).
+describe("account deletion", () => {
   test("a mentor's deletion declines the letters they had not finished (draft erased, student told); a ready letter stays", async () => {
     const m = await makeMentorship(db);
     const ready = await readyLetter(m, "keep");

@@ -6,6 +6,7 @@ import { sendMessageBatches } from "./messages.server";
 import { outcomeFollowUps } from "./outcomes.server";
 import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
 import { runReminderSweep, SWEEP_STEPS } from "./sweep.server";
+import { letterDueReminders } from "~/modules/letters/reminders.server";
 import { referralNudges } from "~/modules/referrals/referrals.server";
 
 // why: the steps are stand-ins; what is tested is how the sweep runs them, not what they send.
@@ -42,6 +43,7 @@ test("the sweep runs every reminder of the mentorship, and the weekly digest aft
     introductionReplyReminders,
     feedbackRoundReminders,
     outcomeFollowUps,
+    letterDueReminders,
     referralNudges,
     sendMessageBatches,
     sendDigests,

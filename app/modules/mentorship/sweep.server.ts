@@ -4,6 +4,7 @@ import { feedbackRoundReminders } from "./feedback.server";
 import { sendMessageBatches } from "./messages.server";
 import { outcomeFollowUps } from "./outcomes.server";
 import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
+import { letterDueReminders } from "~/modules/letters/reminders.server";
 import { referralNudges } from "~/modules/referrals/referrals.server";
 
 // The reminders sweep (docs/decisions/016-the-mentorship-space.md): pg-boss runs it every
@@ -20,6 +21,7 @@ export const SWEEP_STEPS: Record<string, SweepStep> = {
   introductionReplies: introductionReplyReminders,
   feedbackRounds: feedbackRoundReminders,
   outcomeFollowUps,
+  letterDueReminders,
   referralNudges,
   messageBatches: sendMessageBatches,
   weeklyDigests: sendDigests,

@@ -7,6 +7,7 @@ import { moduleTestDb } from "~db/test/module-db";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { generateToken } from "~/auth/tokens.server";
 import { newVerificationCode } from "~/modules/documents/codes";
+import { MENTOR_GONE_REASON } from "~/modules/letters/letters.server";
 import { MENTOR_ACCOUNT_DELETED } from "./after-internship-export.server";
 import { deleteAccount, exportUserData } from "./privacy.server";
 
@@ -118,7 +119,7 @@ test("deleting the mentor declines what they had not answered (erasing a draft) 
   expect(await deleteAccount(db, mentor.id, { password: KNOWN_PASSWORD })).toEqual({ ok: true, role: "mentor" });
 
   const [declined] = await db.select().from(recommendationLetters).where(eq(recommendationLetters.id, draft!.id));
-  expect(declined).toMatchObject({ state: "declined", declineReason: MENTOR_ACCOUNT_DELETED, body: null, mentorId: null });
+  expect(declined).toMatchObject({ state: "declined", declineReason: MENTOR_GONE_REASON, body: null, mentorId: null });
   const [kept] = await db.select().from(recommendationLetters).where(eq(recommendationLetters.id, confidential.id));
   expect(kept).toMatchObject({ state: "ready", body: CONFIDENTIAL_TEXT, writerName: "Priya Raman", mentorId: null });
   const [referral] = await db.select().from(referrals).where(eq(referrals.id, asked!.id));

@@ -4,6 +4,7 @@ import type { Db } from "~db/client.server";
 import { letterDeliveries, matches, organizations, recommendationLetters, referrals, slots, users } from "~db/schema";
 import { firstName } from "~/domain/names";
 import { documentsForExport, documentsSignedForExport } from "~/modules/documents/export.server";
+import { declineLettersOfDeletedMentor } from "~/modules/letters/letters.server";
 
 // What the internship left in the data export (issue 14; docs/decisions/017-letters-referrals-and-documents.md):
 // recommendation letters, referrals and issued documents, for the student and for the mentor.
@@ -172,20 +173,18 @@ export async function afterInternshipForMentor(db: Db, mentorId: string) {
   };
 }
 
-/** Why a letter or referral a deleted mentor had not answered was declined, as its student reads it. */
+/** Why a referral a deleted mentor had not answered was declined, as its student reads it. */
 export const MENTOR_ACCOUNT_DELETED = "The mentor's account was deleted before they answered. Ask another mentor of the internship.";
 
 /**
  * Before a mentor's account goes: the letters and referrals they were asked for and had not
  * answered are declined (so their students can ask another mentor), and an unfinished letter's
- * draft, their own words, is erased. Ready letters stay with their students, signed as written;
- * referrals they made stay, and so do documents they signed. Call inside the deletion's transaction.
+ * draft, their own words, is erased (app/modules/letters: its student is emailed). Ready letters
+ * stay with their students, signed as written; referrals they made stay, and so do documents they
+ * signed. Call inside the deletion's transaction.
  */
 export async function releaseMentorRequests(tx: Db, mentorId: string, now: Date) {
-  await tx
-    .update(recommendationLetters)
-    .set({ state: "declined", declineReason: MENTOR_ACCOUNT_DELETED, declinedAt: now, body: null, pdf: null, pdfName: null, format: null, updatedAt: now })
-    .where(and(eq(recommendationLetters.mentorId, mentorId), inArray(recommendationLetters.state, ["requested", "writing"])));
+  await declineLettersOfDeletedMentor(tx, mentorId, now);
   await tx
     .update(referrals)
     .set({ state: "declined", declineReason: MENTOR_ACCOUNT_DELETED, updatedAt: now })
