@@ -11,7 +11,7 @@ import { MENTOR_GONE_REASON } from "~/modules/letters/letters.server";
 import { MENTOR_ACCOUNT_DELETED } from "./after-internship-export.server";
 import { deleteAccount, exportUserData } from "./privacy.server";
 
-const db = moduleTestDb();
+const db = moduleTestDb({ queue: true });
 
 const CONFIDENTIAL_TEXT = "Lena is the most careful engineer I have mentored; her tests caught two outages.";
 const OPEN_TEXT = "Lena built our import pipeline and presented it to the team.";
