@@ -176,6 +176,7 @@ export const REMINDER_KINDS = [
   "stall_nudge",
   "letter_due",
   "referral_nudge",
+  "document_unsigned",
 ] as const;
 
 /** What became of a reminder: emailed, waiting for the person's weekly digest, or sent in one. */

@@ -21,6 +21,8 @@ export const organizations = pgTable(
     size: organizationSize().notNull(),
     country: text().notNull(),
     city: text(),
+    /** The street address printed on verification letters and certificates, with the city and country (optional). */
+    address: text(),
     description: text().notNull(),
     /** Set by an admin; verified organizations carry a badge and their paid slots skip review. */
     verifiedAt: timestamp({ withTimezone: true }),
@@ -32,6 +34,7 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex("organizations_slug_unique").on(t.slug),
     check("organizations_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check("organizations_address_length", sql`${t.address} is null or char_length(${t.address}) <= 300`),
   ],
 );
 
