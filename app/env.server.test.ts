@@ -18,3 +18,12 @@ test("outside production the local mailbox needs nothing", () => {
   expect(env).toMatchObject({ APP_URL: "http://localhost:3000", runWorkerInProcess: true });
   expect([env.RESEND_API_KEY, env.EMAIL_TRANSPORT]).toEqual([undefined, undefined]);
 });
+
+test("TRUST_PROXY counts the proxies in front of the app: false is none, true is one, a digit is that many; anything else stops start-up", () => {
+  const dev = { NODE_ENV: "development" };
+  expect(parseEnv(dev).TRUST_PROXY).toBe(0);
+  expect(parseEnv({ ...dev, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+  expect(parseEnv({ ...dev, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+  expect(parseEnv({ ...dev, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+  expect(() => parseEnv({ ...dev, TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+});

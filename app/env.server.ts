@@ -16,7 +16,16 @@ const schema = z.object({
   RUN_WORKER: z.enum(["true", "false"]).optional(),
   /** Seconds between two runs of the reminders sweep (app/jobs/reminders.worker.server.ts). */
   REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(SWEEP_EVERY_SECONDS),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * How many proxies stand in front of the app: `false` (none), `true` (one: a load balancer), or
+   * their number. The client address is the one the nearest trusted proxy saw, never an entry a
+   * client wrote at the left of X-Forwarded-For.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9])$/, "TRUST_PROXY is true, false, or the number of proxies in front of the app (0–9)")
+    .default("false")
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; runWorkerInProcess: boolean };

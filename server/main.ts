@@ -33,7 +33,9 @@ if (env.runWorkerInProcess) await startWorkers(boss);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", env.TRUST_PROXY === "true");
+// why: a number of hops, not `true`: with `true` Express takes the left-most X-Forwarded-For entry,
+// which the client writes itself, and every per-address limit (login, email, /verify) could be dodged.
+app.set("trust proxy", env.TRUST_PROXY > 0 ? env.TRUST_PROXY : false);
 app.use(compression());
 app.use(securityHeaders({ productionPolicy: shipsProductionPolicy(env) }));
 app.use(originCheck({ appUrl: env.APP_URL }));
