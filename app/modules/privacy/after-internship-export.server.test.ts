@@ -77,7 +77,9 @@ test("a student's export lists a confidential letter as existing and delivered, 
   expect(confidential).toMatchObject({ mentor: "Priya Raman", waivedRightToRead: true, state: "ready", purposeDetail: "MSc Computer Science, UBC" });
   expect(confidential!.letter).toMatch(/^Confidential: you waived the right to read this letter/);
   expect(confidential!.deliveries).toEqual([expect.objectContaining({ recipientName: "Graduate admissions", recipientEmail: "admissions@example.edu", timesOpened: 2, state: "opened" })]);
+  expect(confidential!.verificationCode).toBeNull();
   expect(open).toMatchObject({ waivedRightToRead: false, letter: OPEN_TEXT, deliveries: [] });
+  expect(open!.verificationCode).toMatch(/^[A-Z2-7]{4}-/);
 
   expect(data.referrals).toEqual([expect.objectContaining({ company: "Northwind Data", state: "accepted", method: "internal_tool", outcome: "interviewing", mentor: "Priya Raman" })]);
   expect(data.documents).toEqual([expect.objectContaining({ kind: "experience_verification", state: "issued", signerName: "Priya Raman" })]);
@@ -131,4 +133,15 @@ test("deleting the mentor declines what they had not answered (erasing a draft) 
     ["Contoso", "declined", "a former mentor"],
   ]);
   expect(data.documents).toEqual([expect.objectContaining({ signerName: "Priya Raman", state: "issued" })]);
+});
+
+test("a revoked letter's text leaves the export as it leaves the page; an expired link reads expired even if it was opened", async () => {
+  const { student, open, confidential } = await makeAfterInternship(db);
+  await db.update(recommendationLetters).set({ revokedAt: new Date() }).where(eq(recommendationLetters.id, open.id));
+  await db.update(letterDeliveries).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(letterDeliveries.letterId, confidential.id));
+  const data = (await exportUserData(db, student.id))!;
+  expect(JSON.stringify(data)).not.toContain(OPEN_TEXT);
+  const [first, second] = data.recommendationLetters;
+  expect(second).toMatchObject({ letter: null, revokedAt: expect.any(Date) });
+  expect(first!.deliveries.map((d) => d.state)).toEqual(["expired"]);
 });

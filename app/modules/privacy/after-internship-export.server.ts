@@ -5,6 +5,7 @@ import { letterDeliveries, matches, organizations, recommendationLetters, referr
 import { firstName } from "~/domain/names";
 import { documentsForExport, documentsSignedForExport } from "~/modules/documents/export.server";
 import { declineLettersOfDeletedMentor } from "~/modules/letters/letters.server";
+import { deliveryState } from "~/modules/letters/rules";
 
 // What the internship left in the data export (issue 14; docs/decisions/017-letters-referrals-and-documents.md):
 // recommendation letters, referrals and issued documents, for the student and for the mentor.
@@ -19,13 +20,6 @@ const student = alias(users, "letter_student");
 
 /** The match's slot and organization, to say which internship a row belongs to. */
 const PLACE = { slot: slots.title, organization: organizations.name };
-
-/** A delivery as its student sees it: whom it went to, when, whether it was opened, and whether the link has expired. */
-function deliveryState(d: { expiresAt: Date; firstViewedAt: Date | null }, revokedAt: Date | null, now: Date) {
-  if (revokedAt) return "revoked";
-  if (d.firstViewedAt) return "opened";
-  return d.expiresAt <= now ? "expired" : "sent";
-}
 
 /** The student's letters, referrals and documents: everything the student may read of them. */
 export async function afterInternshipForStudent(db: Db, studentId: string, now = new Date()) {
@@ -71,11 +65,12 @@ export async function afterInternshipForStudent(db: Db, studentId: string, now =
       declinedAt: l.declinedAt,
       declineReason: l.declineReason,
       revokedAt: l.revokedAt,
-      verificationCode: l.verificationCode,
-      // why: a waived letter is confidential: its student never reads it, here either.
+      // why: with its code, a student could pass their own text off as the confidential letter (/verify would call it authentic).
+      verificationCode: l.waived ? null : l.verificationCode,
+      // why: a waived letter is confidential: its student never reads it, here either; a revoked one they no longer read (as on its page).
       letter: l.waived
         ? "Confidential: you waived the right to read this letter, so its text is not included."
-        : l.state !== "ready"
+        : l.state !== "ready" || l.revokedAt
           ? null
           : l.format === "uploaded"
             ? "An uploaded PDF: open it from the letter's page on Steppingstone."
@@ -90,7 +85,7 @@ export async function afterInternshipForStudent(db: Db, studentId: string, now =
           expiresAt: d.expiresAt,
           firstOpenedAt: d.firstViewedAt,
           timesOpened: d.viewCount,
-          state: deliveryState(d, l.revokedAt, now),
+          state: deliveryState(l, d, now),
         })),
     })),
     referrals: referralRows.map(({ referral: r, mentorName, ...place }) => ({
