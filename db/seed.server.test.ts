@@ -46,6 +46,7 @@ import {
   type PrimaryBeneficiaryAnswers,
 } from "./schema";
 import { parseContent } from "~/modules/documents/content";
+import { publicPromiseRecordOf } from "~/modules/promises/promises.server";
 import { DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_MENTORSHIPS, DEMO_ORGANIZATIONS, DEMO_STALLED_MENTORSHIP, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
 import { DEMO_PASSWORD, seedDemoData } from "./seed.server";
 
@@ -527,5 +528,16 @@ test("what Diego's internship left: a confidential letter delivered and opened, 
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
       .where(and(eq(organizations.slug, "brightlane-labs"), eq(matches.status, "completed")));
     expect(complete).toHaveLength(3);
+    // So a student weighing one of its slots reads its record: every letter delivered; Rahul's promised referral never made.
+    const [brightlane] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "brightlane-labs"));
+    const record = await publicPromiseRecordOf(tx, brightlane!.id);
+    expect(record.shown).toBe(true);
+    if (!record.shown) return;
+    expect(record.internships).toBe(3);
+    expect(record.byBenefit.map((b) => [b.benefit, b.kept, b.counted])).toEqual([
+      ["recommendation_letter", 3, 3],
+      ["referral", 2, 3],
+    ]);
+    expect(record.mentorHoursDelivered).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { generateToken } from "~/auth/tokens.server";
 import { newVerificationCode } from "~/modules/documents/codes";
 import { serializeContent } from "~/modules/documents/content";
 import { buildContent } from "~/modules/documents/documents.server";
+import { DELIVERY_LINK_DAYS } from "~/modules/letters/rules";
 import { findMentorship } from "~/modules/mentorship/access.server";
 import { checkEligibility } from "~/engine/eligibility";
 import { scorePair } from "~/engine/score";
@@ -67,8 +68,6 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole }[] = 
 ];
 
 const DAY = 24 * 60 * 60 * 1000;
-/** How long a letter's link works (app/modules/letters). */
-const LETTER_LINK_DAYS = 30;
 const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
 /** A calendar date (YYYY-MM-DD, UTC) `days` after `now`. */
 const dateIn = (now: Date, days: number) => daysFrom(now, days).toISOString().slice(0, 10);
@@ -492,7 +491,7 @@ async function seedAfterwards(
           tokenId: token.id,
           secretHash: token.secretHash,
           sentAt,
-          expiresAt: new Date(sentAt.getTime() + LETTER_LINK_DAYS * DAY),
+          expiresAt: new Date(sentAt.getTime() + DELIVERY_LINK_DAYS * DAY),
           firstViewedAt: views[0] ?? null,
           viewCount: views.length,
         })
