@@ -16,13 +16,13 @@ export function AfterInternshipCard({ matchId, status, side }: { matchId: string
           { to: `/matches/${matchId}/documents`, label: "Verification letter or certificate", hint: "Dates, role and hours, signed by your mentor, with a code anyone can check." },
         ]
       : [
-          { to: "/letters", label: "Letters you were asked for", hint: "Write them here or upload a PDF; you see where each went." },
+          { to: "/letters", label: "Letters you were asked for", hint: "Write them here or upload a PDF; you see how many times each was sent." },
           { to: "/referrals", label: "Referrals you were asked for", hint: "Say how you referred, and what came of it." },
           { to: `/matches/${matchId}/documents`, label: "Documents to review and sign", hint: "Verification letters and certificates the intern asked for." },
         ];
   return (
     <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-sm font-semibold text-slate-900">{side === "student" ? "What the internship leaves you" : "Letters, referrals, documents"}</h2>
+      <h2 className="text-sm font-semibold text-slate-900">{side === "student" ? "After your internship" : "Letters, referrals, documents"}</h2>
       <ul className="mt-3 space-y-3">
         {links.map((link) => (
           <li key={link.to}>
