@@ -36,6 +36,8 @@ function sourceLine(
       return `From ${whose} answer about the return offer: a yes or a no means it was considered.`;
     case "student":
       return `From ${whose} answer.`;
+    case "records_or_student":
+      return `From Steppingstone's records or ${studentFirstName}'s answer.`;
     default:
       return verdict.benefit === "return_offer"
         ? `Known once ${side === "student" ? "you hear" : `${studentFirstName} hears`} yes or no about a return offer.`
@@ -67,8 +69,10 @@ export function PromiseRecordList({
         What the slot promised, and what Steppingstone&apos;s record of promises kept counts for this internship: its own records first — a letter delivered, a
         referral made — then {side === "student" ? "your" : `${studentFirstName}'s`} answer.{" "}
         {side === "student"
-          ? "The organization's slot pages show only totals across at least 3 completed internships, never your answers on their own."
-          : "Slot pages show only totals across at least 3 completed internships."}
+          ? `The organization's slot pages show only totals across at least ${PROMISE_RECORD_THRESHOLD} completed internships, never your answers on their own.`
+          : side === "mentor"
+            ? `Whether a letter or a referral came through Steppingstone is between ${studentFirstName} and the mentor asked, so you see only whether each promise was kept. Slot pages show only totals across at least ${PROMISE_RECORD_THRESHOLD} completed internships.`
+            : `Slot pages show only totals across at least ${PROMISE_RECORD_THRESHOLD} completed internships.`}
       </p>
       <dl className="mt-2 divide-y divide-slate-100 text-sm">
         {record.map((verdict) => (
@@ -128,12 +132,12 @@ export function PublicPromiseRecordCard({ record, organizationName }: { record: 
                 promises kept across {plural(record.internships, "completed internship")}
               </p>
               <Meter value={record.kept} max={record.counted} labelledBy="promise-record-kept" tone="brand" />
-              {record.unknown ? <p className="mt-1 text-xs text-slate-500">{plural(record.unknown, "more promise")} not reported yet, counted neither way.</p> : null}
+              {record.unknown ? <p className="mt-1 text-xs text-slate-500">{plural(record.unknown, "more promise")} not known yet, counted neither way.</p> : null}
               <BenefitLines lines={record.byBenefit} />
             </div>
           ) : (
             <p>
-              {organizationName} has {plural(record.internships, "completed internship")}; none has a promise recorded as kept or not yet.
+              {organizationName} has {plural(record.internships, "completed internship")}; no promise that {PROMISE_RECORD_THRESHOLD} or more of them made is recorded as kept or not kept yet.
             </p>
           )}
           {record.mentorHoursPromised > 0 ? (
@@ -147,7 +151,8 @@ export function PublicPromiseRecordCard({ record, organizationName }: { record: 
           ) : null}
           <p className="text-xs text-slate-500">
             From {organizationName}&apos;s completed internships on Steppingstone: a letter delivered or a referral made counts as kept; otherwise the intern&apos;s own
-            answer. Mentor time is what the weekly check-ins recorded, against the hours each slot promised.
+            answer. A kind of promise counts once {PROMISE_RECORD_THRESHOLD} internships made it. Mentor time is what the weekly check-ins recorded, against the hours
+            each slot promised.
           </p>
         </div>
       ) : (
@@ -204,7 +209,7 @@ export function AdminPromiseRecord({ tally }: { tally: PromiseTally }) {
       <div>
         <dt className="sr-only">By promise</dt>
         <dd className="text-slate-600">
-          {tally.byBenefit.map((b) => `${BENEFIT_LABELS[b.benefit]} ${b.kept}/${b.counted}${b.unknown ? ` (+${b.unknown} not known)` : ""}`).join(" · ")}
+          {tally.byBenefit.map((b) => `${BENEFIT_LABELS[b.benefit]} ${b.kept}/${b.counted}${b.unknown ? ` (+${b.unknown} not known yet)` : ""}`).join(" · ")}
         </dd>
       </div>
       {tally.internships < PROMISE_RECORD_THRESHOLD ? (

@@ -7,9 +7,10 @@ import { matches, matchOutcomes, organizations, outcomeFollowUps as followUps, s
 import OutcomeFollowUpEmail, { outcomeFollowUpSubject } from "~emails/outcome-follow-up";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
 import { firstName } from "~/domain/names";
+import { DAY_MS } from "~/domain/time";
 import { FOLLOW_UP_ANSWERS, isIn, type RETURN_OFFER_ANSWERS, type SLOT_OFFERS } from "~/domain/vocabulary";
 import { absoluteUrl } from "~/env.server";
-import { promisedBenefits, promisesToAsk, promiseVerdicts, type PromiseEvidence, type PromiseVerdict } from "~/modules/promises/promises";
+import { promisedBenefits, promisesToAsk, promiseVerdicts, verdictsForMentors, type PromiseEvidence, type PromiseVerdict } from "~/modules/promises/promises";
 import { promiseEvidenceOf } from "~/modules/promises/promises.server";
 import type { Mentorship } from "./access.server";
 import { FOLLOW_UP_CHANGE_DAYS, FOLLOW_UP_LINK_DAYS } from "./follow-up-timing";
@@ -36,7 +37,6 @@ export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
 export type ReturnOfferAnswer = (typeof RETURN_OFFER_ANSWERS)[number];
 
 export { FOLLOW_UP_CHANGE_DAYS, FOLLOW_UP_LINK_DAYS };
-const DAY_MS = 86_400_000;
 /** A follow-up whose day passed more than this long ago (the sweep was down, or the feature is new) is not sent late. */
 const FOLLOW_UP_LATE_DAYS = 30;
 
@@ -100,15 +100,20 @@ export async function getOutcomePage(db: Db, m: Mentorship): Promise<OutcomePage
           .orderBy(asc(followUps.months));
   const promised = promisedBenefits(m.slot.offers);
   const evidence = await promiseEvidenceOf(db, m.match.id);
+  const record = promiseVerdicts(promised, evidence, row?.outcome.benefits ?? null);
+  // why: a letter delivered and a referral made are between the student and the mentor asked (decision 017), and
+  // every mentor of the organization reads this page: a mentor's data carries each verdict, not its source or its
+  // day, nor which promises the student was asked (which would tell an object from an answer).
+  const mentor = m.side === "mentor";
   return {
     promised,
-    record: promiseVerdicts(promised, evidence, row?.outcome.benefits ?? null),
-    evidence: { letterDeliveredOn: evidence.letterDeliveredOn, referralMadeOn: evidence.referralMadeOn },
-    asked: promisesToAsk(promised, evidence),
+    record: mentor ? verdictsForMentors(record) : record,
+    evidence: mentor ? { letterDeliveredOn: null, referralMadeOn: null } : { letterDeliveredOn: evidence.letterDeliveredOn, referralMadeOn: evidence.referralMadeOn },
+    asked: mentor ? [] : promisesToAsk(promised, evidence),
     mayRecord: mayRecordOutcome({ side: m.side, status: m.match.status }),
     outcome: row
       ? {
-          delivered: row.outcome.benefits as Partial<Record<SlotOffer, boolean>>,
+          delivered: mentor ? {} : (row.outcome.benefits as Partial<Record<SlotOffer, boolean>>),
           returnOffer: row.outcome.returnOffer,
           recordedByName: row.recordedByName,
           recordedAt: row.outcome.recordedAt.toISOString(),
@@ -246,7 +251,7 @@ export async function outcomeFollowUps(db: Db, now: Date): Promise<number> {
   for (const row of rows) {
     const due = FOLLOW_UP_MONTHS.filter((months) => monthsAfter(row.completedAt!, months) <= now).at(-1);
     if (!due) continue;
-    if (now.getTime() - monthsAfter(row.completedAt!, due).getTime() > FOLLOW_UP_LATE_DAYS * 86_400_000) continue;
+    if (now.getTime() - monthsAfter(row.completedAt!, due).getTime() > FOLLOW_UP_LATE_DAYS * DAY_MS) continue;
     const sent = await transaction(db, async (tx) => {
       const created = await createFollowUp(tx, row.matchId, due, now);
       if (!created) return false;

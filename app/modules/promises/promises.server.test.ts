@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { checkIns, letterDeliveries, matchOutcomes, recommendationLetters, referrals } from "~db/schema";
+import { makeUser } from "~db/test/factories";
 import { makeMatch } from "~db/test/match-factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
-import { makeStudent } from "~db/test/slot-factories";
+import { makeSlot, makeStudent } from "~db/test/slot-factories";
 import { findMentorship, type Mentorship } from "~/modules/mentorship/access.server";
 import { OutcomeSchema } from "~/modules/mentorship/outcome-schemas";
+import { DAY_MS } from "~/domain/time";
 import { getOutcomePage, recordOutcome } from "~/modules/mentorship/outcomes.server";
 import { promiseEvidenceOf, promiseRecordsOf, publicPromiseRecordOf } from "./promises.server";
 
@@ -38,7 +41,7 @@ async function letterFor(matchId: string, mentorId: string, sentAt: Date | null)
       tokenId: randomBytes(15).toString("hex"),
       secretHash: "x",
       sentAt,
-      expiresAt: new Date(sentAt.getTime() + 30 * 86_400_000),
+      expiresAt: new Date(sentAt.getTime() + 30 * DAY_MS),
     });
 }
 
@@ -107,6 +110,38 @@ describe("an organization's record of promises kept", () => {
   });
 });
 
+test("a kind of promise only one internship made is in neither the public lines nor the public totals, so no subtraction reveals its intern's answer", async () => {
+  // Three completed internships: two on a slot promising a letter, one on another slot of the same
+  // organization promising a letter and course credit, whose intern said the credit never came.
+  const { organization, matches } = await organizationWith(2);
+  const credit = await makeSlot(db, organization, { offers: ["recommendation_letter", "course_credit"], mentorHoursPerWeek: 1, durationWeeks: 4, status: "filled" });
+  const creditMatch = await makeMatch(db, { slotId: credit.id, studentId: (await makeStudent(db)).id, status: "completed", completedAt: NOW });
+  await db.insert(matchOutcomes).values([
+    { matchId: matches[0]!.id, benefits: { recommendation_letter: true, referral: true, portfolio_project: true }, returnOffer: "no" },
+    { matchId: matches[1]!.id, benefits: { recommendation_letter: true, referral: false, portfolio_project: true }, returnOffer: "no" },
+    { matchId: creditMatch.id, benefits: { recommendation_letter: true, course_credit: false }, returnOffer: "no" },
+  ]);
+
+  const admins = (await promiseRecordsOf(db, [organization.id])).get(organization.id)!;
+  // Admins see the credit (and its "no") in the totals.
+  expect(admins).toMatchObject({ internships: 3, counted: 8, kept: 6 });
+  expect(admins.byBenefit.find((b) => b.benefit === "course_credit")).toMatchObject({ internships: 1, counted: 1, kept: 0 });
+
+  // The slot page's loader data is exactly publicPromiseRecordOf's answer.
+  const shown = await publicPromiseRecordOf(db, organization.id);
+  if (!shown.shown) throw new Error("expected a public record");
+  // Only the letter was promised by 3 internships: 3 of 3 kept; the totals are the sum of the lines shown.
+  expect(shown.byBenefit.map((b) => b.benefit)).toEqual(["recommendation_letter"]);
+  expect({ counted: shown.counted, kept: shown.kept, unknown: shown.unknown }).toEqual({ counted: 3, kept: 3, unknown: 0 });
+  const sum = (key: "counted" | "kept" | "unknown") => shown.byBenefit.reduce((n, b) => n + b[key], 0);
+  expect([shown.counted, shown.kept, shown.unknown]).toEqual([sum("counted"), sum("kept"), sum("unknown")]);
+  expect(JSON.stringify(shown)).not.toContain("course_credit");
+
+  // Had the intern said yes, the public record would read the same: nothing in it depends on the answer.
+  await db.update(matchOutcomes).set({ benefits: { recommendation_letter: true, course_credit: true } }).where(eq(matchOutcomes.matchId, creditMatch.id));
+  expect(await publicPromiseRecordOf(db, organization.id)).toEqual(shown);
+});
+
 describe("the outcome page shows the record pre-filled from the objects", () => {
   test("a delivered letter and a made referral are shown as delivered and not asked; the student answers the rest", async () => {
     const made = await makeMentorship(db, { status: "completed", startedDaysAgo: 90, slot: { offers: ["recommendation_letter", "referral", "return_offer", "portfolio_project"] } });
@@ -130,12 +165,43 @@ describe("the outcome page shows the record pre-filled from the objects", () => 
     // Only the project is asked now; the return offer's "no" answers its promise.
     expect(await recordOutcome(db, await view(made.student), OutcomeSchema.parse({ returnOffer: "no" }))).toEqual({ ok: false, error: "missing", benefits: ["portfolio_project"] });
     expect(await recordOutcome(db, await view(made.student), OutcomeSchema.parse({ delivered: { portfolio_project: "yes" }, returnOffer: "no" }))).toEqual({ ok: true });
-    const after = await getOutcomePage(db, await view(made.mentor));
-    expect(after.record.map((v) => [v.benefit, v.kept, v.source])).toEqual([
+    const admin = await makeUser(db, { role: "admin" });
+    const forAdmin = await getOutcomePage(db, await view(admin));
+    expect(forAdmin.record.map((v) => [v.benefit, v.kept, v.source])).toEqual([
       ["recommendation_letter", true, "letter"],
       ["referral", true, "referral"],
       ["return_offer", true, "return_offer"],
       ["portfolio_project", true, "student"],
     ]);
+    expect(forAdmin.evidence).toEqual({ letterDeliveredOn: "2026-11-02", referralMadeOn: "2026-10-20" });
+  });
+
+  test("the organization's mentors read whether each promise was kept, never that a letter was delivered or a referral made, nor when", async () => {
+    const made = await makeMentorship(db, { status: "completed", startedDaysAgo: 90, secondMentor: true, slot: { offers: ["recommendation_letter", "referral", "portfolio_project"] } });
+    const view = async (user: { id: string; role: "student" | "mentor" | "admin" }) => (await findMentorship(db, user, made.match.id)) as Mentorship;
+    // The first mentor wrote a letter that was delivered; the project's "yes" is the student's answer; no referral.
+    await letterFor(made.match.id, made.mentor.id, new Date("2026-11-02T15:00:00Z"));
+    const answer = OutcomeSchema.parse({ delivered: { referral: "no", portfolio_project: "yes" }, returnOffer: "pending" });
+    expect(await recordOutcome(db, await view(made.student), answer)).toEqual({ ok: true });
+
+    for (const reader of [made.mentor, made.secondMentor!]) {
+      const page = await getOutcomePage(db, await view(reader));
+      // Kept by a letter or by an answer read the same; a "no" can only be the student's answer.
+      expect(page.record.map((v) => [v.benefit, v.kept, v.source])).toEqual([
+        ["recommendation_letter", true, "records_or_student"],
+        ["referral", false, "student"],
+        ["portfolio_project", true, "records_or_student"],
+      ]);
+      expect(page.evidence).toEqual({ letterDeliveredOn: null, referralMadeOn: null });
+      expect(page.asked).toEqual([]);
+      expect(page.outcome!.delivered).toEqual({});
+      const data = JSON.stringify(page);
+      expect(data).not.toContain("2026-11-02");
+      expect(data).not.toContain('"letter"');
+    }
+    // The student still reads where each verdict comes from, with its day.
+    const own = await getOutcomePage(db, await view(made.student));
+    expect(own.record[0]).toMatchObject({ benefit: "recommendation_letter", kept: true, source: "letter" });
+    expect(own.evidence.letterDeliveredOn).toBe("2026-11-02");
   });
 });

@@ -41,7 +41,8 @@ export type PromiseEvidence = {
 
 export const NO_EVIDENCE: PromiseEvidence = { letterDeliveredOn: null, referralMadeOn: null, returnOffer: null };
 
-export type PromiseSource = "letter" | "referral" | "return_offer" | "student";
+/** "records_or_student": kept, by a letter or a referral on Steppingstone or by the student's answer, without saying which (verdictsForMentors). */
+export type PromiseSource = "letter" | "referral" | "return_offer" | "student" | "records_or_student";
 /** One promise as the record reads it: kept, not kept, or not known yet (null), and from what. */
 export type PromiseVerdict = { benefit: SlotOffer; kept: boolean | null; source: PromiseSource | null };
 
@@ -69,6 +70,16 @@ export function promiseVerdicts(promised: readonly SlotOffer[], evidence: Promis
     const answer = answers?.[benefit];
     return typeof answer === "boolean" ? { benefit, kept: answer, source: "student" } : { benefit, kept: null, source: null };
   });
+}
+
+/**
+ * The verdicts as the organization's mentors read them on the outcome page: kept or not, but not
+ * whether a letter was delivered or a referral made, which are between the student and the mentor
+ * asked (decision 017), so a promise kept by an object or by the student's "yes" reads the same.
+ * A "not kept" comes only from the student's answer, and the return offer from the outcome all of them read.
+ */
+export function verdictsForMentors(verdicts: readonly PromiseVerdict[]): PromiseVerdict[] {
+  return verdicts.map((v) => (v.kept === true && v.source !== "return_offer" ? { ...v, source: "records_or_student" } : v));
 }
 
 /** One completed internship, as the organization's record counts it. */
@@ -131,12 +142,16 @@ export type PublicPromiseRecord = { shown: false; threshold: number } | ({ shown
 
 /**
  * The public face of a tally: shown once PROMISE_RECORD_THRESHOLD internships are complete; a kind
- * of promise is broken out only when that many internships promised it, so a promise only one or
- * two internships made (one slot's course credit) cannot single out its intern's answer.
+ * of promise counts only when that many internships promised it, so a promise only one or two
+ * internships made (one slot's course credit) cannot single out its intern's answer. The totals are
+ * added up again from the kinds shown: totals that kept a hidden kind would give it away by
+ * subtraction. Mentor time stays whole (it is summed over every completed internship, at least the threshold).
  */
 export function publicPromiseRecord(tally: PromiseTally): PublicPromiseRecord {
   if (tally.internships < PROMISE_RECORD_THRESHOLD) return { shown: false, threshold: PROMISE_RECORD_THRESHOLD };
-  return { shown: true, ...tally, byBenefit: tally.byBenefit.filter((b) => b.internships >= PROMISE_RECORD_THRESHOLD) };
+  const byBenefit = tally.byBenefit.filter((b) => b.internships >= PROMISE_RECORD_THRESHOLD);
+  const sum = (key: "counted" | "kept" | "unknown") => byBenefit.reduce((total, b) => total + b[key], 0);
+  return { shown: true, ...tally, counted: sum("counted"), kept: sum("kept"), unknown: sum("unknown"), byBenefit };
 }
 
 /** A share as a whole percent, rounded down so the record never reads better than it is; null for nothing promised. */
