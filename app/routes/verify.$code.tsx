@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
 import { Card } from "~/components/ui";
 import { parseVerificationCode } from "~/modules/documents/codes";
+import { midSentence } from "~/modules/documents/labels";
 import { verifyCode, type VerifyResult } from "~/modules/documents/verify.server";
 
 // Public (no account): whether the document with this code is authentic, for whom, from which
@@ -47,7 +48,7 @@ export default function VerifyCode() {
             {result.state === "authentic" ? "✓ Authentic" : "Revoked"}
           </p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
-            {result.state === "authentic" ? `This ${result.kindLabel.toLowerCase()} is authentic` : `This ${result.kindLabel.toLowerCase()} was revoked`}
+            {result.state === "authentic" ? `This ${midSentence(result.kindLabel)} is authentic` : `This ${midSentence(result.kindLabel)} was revoked`}
           </h1>
           <p className="mt-2 text-slate-600">
             {result.state === "authentic"
