@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import { expect, test } from "vitest";
 import DocumentIssued, { documentIssuedSubject } from "./document-issued";
 import DocumentToSign, { documentToSignSubject } from "./document-to-sign";
+import DocumentUnsigned, { documentUnsignedSubject } from "./document-unsigned";
 
 const text = (email: React.ReactElement) => render(email, { plainText: true });
 
@@ -20,4 +21,12 @@ test("the student is told it is signed, by whom, with its code and the address t
   expect(body).toContain("Priya Raman signed your experience verification letter");
   expect(body).toContain(`Its verification code is K7QM-2XPA-D4TR-W6NB. Anyone can check that it is authentic at ${DocumentIssued.PreviewProps.verifyUrl}`);
   expect(body).toContain(`If the button does not work, paste this address into your browser: ${DocumentIssued.PreviewProps.documentsUrl}`);
+});
+
+test("a week later, a mentor is reminded the document still waits, with when it was generated and the page's address", async () => {
+  expect(documentUnsignedSubject("Amara Okafor", "completion_certificate")).toBe("Still waiting for your signature: Amara Okafor's certificate of completion");
+  const body = await text(<DocumentUnsigned {...DocumentUnsigned.PreviewProps} />);
+  expect(body).toContain("Amara Okafor generated an experience verification letter for “Data pipeline intern: river sensor readings” on November 23, 2026");
+  expect(body).toContain("no mentor of the slot has signed it yet");
+  expect(body).toContain(`If the button does not work, paste this address into your browser: ${DocumentUnsigned.PreviewProps.documentsUrl}`);
 });
