@@ -7,6 +7,7 @@ import {
   hoursStatement,
   longDay,
   openingSentence,
+  organizationAddressLine,
   weekRange,
   type DocumentContent,
   type DocumentHours,
@@ -40,7 +41,7 @@ export function ExperienceDocument({ content, signature, issuedOn, verification 
         {verification ? <VerificationFooter {...verification} /> : <DraftMarks />}
         <Letterhead
           name={org.name}
-          lines={[org.kindLine, org.place, org.website]}
+          lines={[org.kindLine, org.address, org.place, org.website]}
           side={[issuedOn ? `Issued ${issuedOn}` : "Draft, not issued", verification ? `Ref. ${verification.code}` : null]}
         />
         <Text style={s.heading}>{title}</Text>
@@ -51,7 +52,8 @@ export function ExperienceDocument({ content, signature, issuedOn, verification 
           rows={[
             ["Name", content.studentName],
             ["Position", content.role],
-            ["Organization", [org.name, org.place].filter(Boolean).join(", ")],
+            ["Organization", org.name],
+            ...(organizationAddressLine(org) ? [["Address", organizationAddressLine(org)] as [string, string]] : []),
             ["Supervisor", signature ? `${signature.name}, ${signature.title}` : (supervisor ?? "The mentor who signs below")],
             ["Dates", datesLine(content)],
             ["Work arrangement", content.arrangement],
@@ -145,6 +147,7 @@ export const SAMPLE_CONTENT: DocumentContent = {
   organization: {
     name: "Riverbend Watershed Lab",
     kindLine: "Research lab or team at University of Manitoba",
+    address: "66 Chancellors Circle",
     place: `Winnipeg, ${countryName("CA")}`,
     website: "https://riverbend.example.org",
   },

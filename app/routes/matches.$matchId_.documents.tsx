@@ -38,7 +38,7 @@ function formOf(formData: FormData): string {
 const GENERATE_NOT_ALLOWED = "The student generates documents: a verification letter once the internship is under way, a certificate once it is completed.";
 const SIGN_REFUSALS: Record<Exclude<SignDocumentResult, { ok: true }>["error"], { status: number; message: string } | null> = {
   not_found: null,
-  not_allowed: { status: 403, message: "A mentor of the slot signs documents; admins read them." },
+  not_allowed: { status: 403, message: "Only the slot's mentors sign its documents, since they supervise the internship; other mentors of the organization and admins read them." },
   already_issued: { status: 409, message: "This document is already signed and issued. The page below is up to date." },
   changed: { status: 409, message: "The student generated this document again since you opened it. Read the new text below, then sign." },
   unreadable: { status: 409, message: "This document cannot be read any more. Ask the student to generate it again." },

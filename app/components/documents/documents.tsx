@@ -7,7 +7,7 @@ import { Alert, Button } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { DOCUMENT_KINDS } from "~/domain/vocabulary";
 import { parseForm } from "~/forms/gate";
-import { compensationLine, datesLine, dutyLines, MAX_DUTIES_LENGTH, type DocumentKind } from "~/modules/documents/content";
+import { compensationLine, datesLine, dutyLines, MAX_DUTIES_LENGTH, organizationAddressLine, type DocumentKind } from "~/modules/documents/content";
 import type { DocumentsPage, DocumentView } from "~/modules/documents/documents.server";
 import { DOCUMENT_KIND_HINTS, DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { DocumentActionSchema, MAX_SIGNER_LENGTH } from "~/modules/documents/schemas";
@@ -64,7 +64,15 @@ export function Documents({
           </Section>
         ) : (
           page.documents.map((document) => (
-            <DocumentCard key={document.id} document={document} side={side} maySign={page.maySign} viewerName={page.viewerName} lastReply={lastReply} />
+            <DocumentCard
+              key={document.id}
+              document={document}
+              side={side}
+              maySign={page.maySign}
+              signers={page.signers}
+              viewerName={page.viewerName}
+              lastReply={lastReply}
+            />
           ))
         )}
       </div>
@@ -73,7 +81,10 @@ export function Documents({
         <Section title="How it works">
           <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
             <li>The student generates the document from the internship's dates, check-ins and plan.</li>
-            <li>A mentor of the slot reads it, corrects the duties if needed, and signs with their full name and title.</li>
+            <li>
+              One of the slot's mentors{page.signers.length ? ` (${eitherOf(page.signers)})` : ""} reads it, corrects the
+              duties if needed, and signs with their full name and title.
+            </li>
             <li>Only then is it issued: its PDF carries a verification code and an address where anyone can check it is authentic.</li>
           </ol>
           <p className="mt-3 text-xs text-slate-500">
@@ -128,7 +139,21 @@ function GenerateForm({ kind, allowed, waiting, lastReply }: { kind: DocumentKin
   );
 }
 
-function DocumentCard({ document, side, maySign, viewerName, lastReply }: { document: DocumentView; side: MentorshipSide; maySign: boolean; viewerName: string; lastReply: Reply }) {
+function DocumentCard({
+  document,
+  side,
+  maySign,
+  signers,
+  viewerName,
+  lastReply,
+}: {
+  document: DocumentView;
+  side: MentorshipSide;
+  maySign: boolean;
+  signers: string[];
+  viewerName: string;
+  lastReply: Reply;
+}) {
   const { content } = document;
   const issued = document.state === "issued";
   return (
@@ -178,7 +203,8 @@ function DocumentCard({ document, side, maySign, viewerName, lastReply }: { docu
       <dl className="mt-4 divide-y divide-slate-100 text-sm">
         <Fact label="Name">{content.studentName}</Fact>
         <Fact label="Position">{content.role}</Fact>
-        <Fact label="Organization">{[content.organization.name, content.organization.place].filter(Boolean).join(", ")}</Fact>
+        <Fact label="Organization">{content.organization.name}</Fact>
+        {organizationAddressLine(content.organization) ? <Fact label="Address">{organizationAddressLine(content.organization)}</Fact> : null}
         <Fact label="Dates">{datesLine(content)}</Fact>
         <Fact label="Work arrangement">{content.arrangement}</Fact>
         <Fact label="Compensation">{compensationLine(content)}</Fact>
@@ -205,15 +231,22 @@ function DocumentCard({ document, side, maySign, viewerName, lastReply }: { docu
               <li key={i}>{duty}</li>
             ))}
           </ul>
-          {!issued ? (
-            <p className="mt-3 text-sm text-slate-500">
-              {side === "student" ? "A mentor of the slot reads this, may correct the duties, and signs it." : "A mentor of the slot signs it; admins read."}
-            </p>
-          ) : null}
+          {!issued ? <p className="mt-3 text-sm text-slate-500">{whoSigns(side, signers)}</p> : null}
         </div>
       )}
     </section>
   );
+}
+
+/** "Priya Raman", "Priya Raman or Sam Lee", "A, B or C". */
+const eitherOf = (names: readonly string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`);
+
+/** Who signs a document waiting for a signature, said to a reader who cannot sign it. */
+function whoSigns(side: MentorshipSide, signers: string[]) {
+  const names = signers.length ? eitherOf(signers) : "A mentor of the slot";
+  if (side === "student") return `${names} reads this, may correct the duties, and signs it.`;
+  if (side === "admin") return `${names} signs it; admins read.`;
+  return `Only the slot's mentors sign it${signers.length ? ` (${eitherOf(signers)})` : ""}: they supervise the internship and certify what it says. You can read it.`;
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { unprintableCharacters, compensationLine, documentHours, documentPeriod, draftDuties, dutyLines, hoursFigures, hoursStatement, openingSentence, parseContent, serializeContent } from "./content";
+import { unprintableCharacters, compensationLine, documentHours, documentPeriod, draftDuties, dutyLines, hoursFigures, hoursStatement, openingSentence, organizationAddressLine, parseContent, serializeContent } from "./content";
 import { SAMPLE_CONTENT } from "~documents/experience-parts";
 
 const dates = { startDate: "2026-06-01", durationWeeks: 12 };
@@ -49,6 +49,11 @@ test("duties are drafted from the project, each line of the learning plan, and t
   expect(draftDuties({ project: null, learningPlan: null, goalsDone: [] })).toBe("");
 });
 
+test("the address line is the street address, the city and the country, or the place alone", () => {
+  expect(organizationAddressLine(SAMPLE_CONTENT.organization)).toBe("66 Chancellors Circle, Winnipeg, Canada");
+  expect(organizationAddressLine({ address: null, place: "Canada" })).toBe("Canada");
+});
+
 test("pay is said as paid, a stipend, unpaid, or unpaid for course credit with the program", () => {
   expect(compensationLine({ compensation: "paid", academic: null })).toBe("Paid (hourly wage)");
   expect(compensationLine({ compensation: "unpaid", academic: null })).toBe("Unpaid");
@@ -69,6 +74,9 @@ test("stored content is read back only when it is well formed", () => {
   expect(parseContent(serializeContent(SAMPLE_CONTENT))).toEqual(SAMPLE_CONTENT);
   expect(parseContent("not json")).toBeNull();
   expect(parseContent(JSON.stringify({ ...SAMPLE_CONTENT, version: 2 }))).toBeNull();
+  // Stored before organizations had a street address: it reads, with none.
+  const { address: _address, ...withoutAddress } = SAMPLE_CONTENT.organization;
+  expect(parseContent(JSON.stringify({ ...SAMPLE_CONTENT, organization: withoutAddress }))?.organization).toEqual({ ...withoutAddress, address: null });
 });
 
 test("characters the documents' font cannot print are found, so the page can say so before a letter prints blanks", () => {

@@ -24,7 +24,7 @@ const HoursSchema = z.object({
   weeks: z.array(WeekSchema),
 });
 
-/** The stored content, version 1. */
+/** The stored content, version 1 (fields added since are optional with a default, so every stored document still reads). */
 export const DocumentContentSchema = z.object({
   version: z.literal(1),
   kind: z.enum(DOCUMENT_KINDS),
@@ -33,6 +33,8 @@ export const DocumentContentSchema = z.object({
     name: z.string(),
     /** "Research lab or team at University of Manitoba", "Startup". */
     kindLine: z.string().nullable(),
+    /** "66 Chancellors Circle": the street address (organizations.address). why: added after the first documents were stored; content without it reads as none. */
+    address: z.string().nullable().default(null),
     /** "Winnipeg, Canada". */
     place: z.string().nullable(),
     website: z.string().nullable(),
@@ -165,6 +167,10 @@ export function hoursStatement(hours: DocumentHours, studentName: string): strin
   ];
   return lines;
 }
+
+/** Where the organization is, as a document prints it: "66 Chancellors Circle, Winnipeg, Canada" (street address when given, city, country). */
+export const organizationAddressLine = (organization: Pick<DocumentContent["organization"], "address" | "place">) =>
+  [organization.address, organization.place].filter(Boolean).join(", ");
 
 /** "June 1, 2026 – August 23, 2026" or "June 1, 2026 – present". */
 export function datesLine(content: Pick<DocumentContent, "startDate" | "endDate">) {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, checkIns, issuedDocuments, mentorshipGoals, users, type User } from "~db/schema";
+import { auditLog, checkIns, issuedDocuments, mentorshipGoals, organizations, slotMentors, users, type User } from "~db/schema";
 import { emailsTo, makeUser } from "~db/test/factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
@@ -96,6 +96,7 @@ describe("generating and signing", () => {
   test("the letter carries the organization, the dates, the pay, the hours of each week from the check-ins and the duties; the mentors are emailed", async () => {
     // Day 24 of the internship: weeks 1–3 have ended.
     const c = await cast({ startedDaysAgo: 23, slot: { title: "Data pipeline intern", project: "Build the sensor import pipeline." } });
+    await db.update(organizations).set({ address: "77 Massachusetts Avenue" }).where(eq(organizations.id, c.organization.id));
     await db.insert(checkIns).values([
       { matchId: c.match.id, week: 1, done: "a", next: "b", hoursWorked: 22, mentorHoursReceived: 2, late: false },
       { matchId: c.match.id, week: 3, done: "a", next: "b", hoursWorked: 19.5, mentorHoursReceived: 2, late: false },
@@ -108,7 +109,7 @@ describe("generating and signing", () => {
     const content = parseContent(row!.content)!;
     expect(content).toMatchObject({
       studentName: c.student.name,
-      organization: { name: c.organization.name, place: "Boston, United States" },
+      organization: { name: c.organization.name, address: "77 Massachusetts Avenue", place: "Boston, United States" },
       role: "Data pipeline intern",
       startDate: c.slot.startDate,
       endDate: null,
@@ -187,7 +188,32 @@ describe("generating and signing", () => {
     expect((next as { documentId: string }).documentId).not.toBe(documentId);
   });
 
-  test("any mentor of the slot's organization may sign, one who joined after it was generated too", async () => {
+  test("only the slot's named mentors sign: a colleague in the organization reads it, sees who may sign, and is refused with nothing changed", async () => {
+    const c = await cast();
+    await db.insert(slotMentors).values({ slotId: c.slot.id, userId: c.mentor.id });
+    const { documentId } = (await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" })) as { documentId: string };
+    // Only the named mentor is asked to sign.
+    expect(await emailsTo(db, c.mentor.email)).toHaveLength(1);
+    expect(await emailsTo(db, c.secondMentor!.email)).toHaveLength(0);
+
+    const colleague = c.secondMentor!;
+    const page = await getDocumentsPage(db, (await findMentorship(db, as(colleague), c.match.id))!);
+    expect(page).toMatchObject({ maySign: false, signers: [c.mentor.name] });
+    expect(page.documents.map((d) => d.id)).toEqual([documentId]);
+    expect((await getDocumentsPage(db, (await findMentorship(db, as(c.mentor), c.match.id))!)).maySign).toBe(true);
+
+    const before = (await db.select().from(issuedDocuments).where(eq(issuedDocuments.id, documentId)))[0]!;
+    const refused = await signDocument(db, { viewer: as(colleague), matchId: c.match.id, documentId, input: { ...signature, revision: before.updatedAt.toISOString() } });
+    expect(refused).toEqual({ ok: false, error: "not_allowed" });
+    expect((await db.select().from(issuedDocuments).where(eq(issuedDocuments.id, documentId)))[0]).toEqual(before);
+    expect(await emailsTo(db, c.student.email)).toHaveLength(0);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.subjectId, c.match.id), eq(auditLog.action, "document.signed")))).toEqual([]);
+
+    const signed = await signDocument(db, { viewer: as(c.mentor), matchId: c.match.id, documentId, input: { ...signature, revision: before.updatedAt.toISOString() } });
+    expect(signed.ok).toBe(true);
+  });
+
+  test("with no mentor named on the slot, every member of the organization is its mentor and may sign, one who joined after it was generated too", async () => {
     const c = await cast();
     const { documentId } = (await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" })) as { documentId: string };
     const newcomer = await addMentor(db, c.organization, "New Colleague");

@@ -5,7 +5,7 @@ import { transaction, type Db } from "~db/client.server";
 import { checkIns, issuedDocuments, mentorshipGoals, organizations, users, type IssuedDocument } from "~db/schema";
 import DocumentIssuedEmail, { documentIssuedSubject } from "~emails/document-issued";
 import DocumentToSignEmail, { documentToSignSubject } from "~emails/document-to-sign";
-import { countryName, organizationKind } from "~/domain/labels";
+import { organizationKind } from "~/domain/labels";
 import { DOCUMENT_KINDS } from "~/domain/vocabulary";
 import { firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
@@ -13,6 +13,7 @@ import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { findMentorship, type Mentorship, type Viewer } from "~/modules/mentorship/access.server";
+import { organizationPlace } from "~/modules/organizations/place";
 import { dayIn } from "~/modules/slots/access.server";
 import { describePlace } from "~/modules/slots/format";
 import { newVerificationCode, verifyPath } from "./codes";
@@ -37,7 +38,8 @@ import type { SignDocumentInput } from "./schemas";
 // correct the duties) and signs with their typed name and title — only then is it issued, with a
 // verification code anyone can check at /verify/:code. Readers are the mentorship space's
 // (findMentorship): the student, the slot's organization's mentors, admins; the same "not found"
-// for everyone else.
+// for everyone else. Only the slot's mentors (Mentorship.mentors: the named ones, or every member
+// when none is named) sign: a colleague who did not supervise the intern does not certify their hours.
 
 export const documentsPath = (matchId: string) => `/matches/${matchId}/documents`;
 export const documentPdfPath = (matchId: string, documentId: string) => `/matches/${matchId}/documents/${documentId}.pdf`;
@@ -66,6 +68,8 @@ export type DocumentsPage = {
   documents: DocumentView[];
   mayGenerate: Record<DocumentKind, boolean>;
   maySign: boolean;
+  /** Who may sign (the slot's mentors), named to every reader. */
+  signers: string[];
   /** The reader's name, to fill the signature's name in (a mentor may type it otherwise). */
   viewerName: string;
   /** Characters of the student's name the PDFs cannot print (the font has no such glyphs). */
@@ -73,6 +77,9 @@ export type DocumentsPage = {
 };
 
 const requester = alias(users, "requester");
+
+/** Whether the reader is one of the slot's mentors (the named ones, or every member when none is named): those sign. */
+const isSlotMentor = (m: Mentorship) => m.side === "mentor" && m.mentors.some((mentor) => mentor.id === m.viewerId);
 
 function viewOf(row: IssuedDocument, requestedByName: string | null, matchId: string): DocumentView | null {
   const content = parseContent(row.content);
@@ -107,7 +114,8 @@ export async function getDocumentsPage(db: Db, m: Mentorship): Promise<Documents
   return {
     documents: rows.map((r) => viewOf(r.document, r.requestedByName, m.match.id)).filter((d): d is DocumentView => d !== null),
     mayGenerate: Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, mayGenerateDocument(who, kind)])) as Record<DocumentKind, boolean>,
-    maySign: maySignDocument(who),
+    maySign: maySignDocument(who, isSlotMentor(m)),
+    signers: m.mentors.map((mentor) => mentor.name),
     viewerName: viewer?.name ?? "",
     unprintableInName: unprintableCharacters(m.student.name),
   };
@@ -141,7 +149,8 @@ export async function buildContent(tx: Db, m: Mentorship, kind: DocumentKind, no
     organization: {
       name: organization!.name,
       kindLine: organizationKind(organization!),
-      place: [organization!.city, countryName(organization!.country)].filter(Boolean).join(", ") || null,
+      address: organization!.address,
+      place: organizationPlace(organization!),
       website: organization!.website,
     },
     mentorNames: m.mentors.map((mentor) => mentor.name),
@@ -230,7 +239,7 @@ export async function signDocument(
       .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)))
       .for("update");
     if (!row) return { ok: false, error: "not_found" };
-    if (!maySignDocument({ side: m.side, status: m.match.status })) return { ok: false, error: "not_allowed" };
+    if (!maySignDocument({ side: m.side, status: m.match.status }, isSlotMentor(m))) return { ok: false, error: "not_allowed" };
     if (row.issuedAt) return { ok: false, error: "already_issued" };
     if (row.updatedAt.toISOString() !== input.revision) return { ok: false, error: "changed" };
     const content = parseContent(row.content);

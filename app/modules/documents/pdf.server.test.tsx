@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expect, test } from "vitest";
-import { checkIns, issuedDocuments, users } from "~db/schema";
+import { checkIns, issuedDocuments, organizations, users } from "~db/schema";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import CompletionCertificateDocument from "~documents/completion-certificate";
@@ -23,6 +23,7 @@ async function textOf(pdf: Buffer) {
 test("an issued letter's PDF prints the student's name in any Latin script, the hours and the duties, the signature, and its code with the absolute /verify address", async () => {
   const made = await makeMentorship(db, { status: "completed", startedDaysAgo: 30, durationWeeks: 4 });
   await db.update(users).set({ name: "Nguyễn Thị Łucja" }).where(eq(users.id, made.student.id));
+  await db.update(organizations).set({ address: "77 Massachusetts Avenue" }).where(eq(organizations.id, made.organization.id));
   await db.insert(checkIns).values([1, 2, 3].map((week) => ({ matchId: made.match.id, week, done: "a", next: "b", hoursWorked: 20 + week, mentorHoursReceived: 1, late: false })));
   const student = { id: made.student.id, role: "student" as const };
   const { documentId } = (await generateDocument(db, { viewer: student, matchId: made.match.id, kind: "experience_verification" })) as { documentId: string };
@@ -43,6 +44,7 @@ test("an issued letter's PDF prints the student's name in any Latin script, the 
   const issued = await findDocumentPdf(db, student, made.match.id, documentId);
   const text = await textOf(await renderPdf(createElement(ExperienceVerificationLetterDocument, issued!.props)));
   expect(text).toContain("Nguyễn Thị Łucja");
+  expect(text).toContain("Address 77 Massachusetts Avenue, Boston, United States");
   expect(text).toContain(`Verification code ${code}.`);
   expect(text).toContain(absoluteUrl(`/verify/${code}`));
   expect(text).toContain("worked 66 hours in total: an average of 22 hours a week");
@@ -57,6 +59,7 @@ test("a certificate is the same document without hours", async () => {
   const text = await textOf(await renderPdf(createElement(CompletionCertificateDocument, CompletionCertificateDocument.PreviewProps)));
   expect(text).toContain("Certificate of completion");
   expect(text).toContain("This certifies that Nguyễn Thị Lan completed an internship");
+  expect(text).toContain("Address 66 Chancellors Circle, Winnipeg, Canada");
   expect(text).not.toMatch(/hours/i);
   expect(text).toContain("Verification code M3RT-8KQW-2ZPA-X7NC.");
 });

@@ -12,5 +12,9 @@ type Who = { side: MentorshipSide; status: MatchStatus };
 export const mayGenerateDocument = ({ side, status }: Who, kind: DocumentKind) =>
   side === "student" && (kind === "completion_certificate" ? status === "completed" : isIn(AFTER_START_MATCH_STATUSES, status));
 
-/** A mentor of the slot reviews and signs a generated document (admins read, never sign). */
-export const maySignDocument = ({ side, status }: Who) => side === "mentor" && isIn(AFTER_START_MATCH_STATUSES, status);
+/**
+ * One of the slot's mentors reviews and signs a generated document: `slotMentor` says the reader is
+ * one of them (Mentorship.mentors — the named mentors, or every member when none is named). Another
+ * member of the organization reads it but does not certify an intern they did not supervise; admins read.
+ */
+export const maySignDocument = ({ side, status }: Who, slotMentor: boolean) => side === "mentor" && slotMentor && isIn(AFTER_START_MATCH_STATUSES, status);
