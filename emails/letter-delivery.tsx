@@ -8,7 +8,7 @@ export type LetterDeliveryProps = {
   writerName: string;
   writerTitle: string | null;
   organizationName: string;
-  /** What the letter is for ("Graduate school"). */
+  /** What the letter is for, after "for": the program the student named, else the kind ("graduate school"); letterPurposeForRecipient. */
   purpose: string;
   /** The student's message to the recipient. */
   message: string | null;
@@ -27,7 +27,7 @@ export default function LetterDelivery(props: LetterDeliveryProps) {
     <EmailLayout preview={letterDeliverySubject(props.studentName, props.writerName)}>
       <Text style={styles.heading}>A recommendation letter for {props.studentName}</Text>
       <Text style={styles.paragraph}>
-        Dear {props.recipientName}, {props.studentName} asked us to send you the recommendation letter {writer} wrote for them ({props.purpose.toLowerCase()}).{" "}
+        Dear {props.recipientName}, {props.studentName} asked us to send you the recommendation letter {writer} wrote for them. It is for {props.purpose}.{" "}
         {props.writerName} mentored {props.studentName} during an internship arranged through Steppingstone.
       </Text>
       {props.message ? (
@@ -55,7 +55,7 @@ LetterDelivery.PreviewProps = {
   writerName: "Priya Raman",
   writerTitle: "Research engineer",
   organizationName: "Riverbend Watershed Lab",
-  purpose: "Graduate school",
+  purpose: "MSc Computer Science, University of Toronto",
   message: "Please find my letter from my summer internship mentor for my MSc application (ID 2027-4411).",
   waived: true,
   expiresOn: "Jan 14, 2027, 9:00 AM UTC",

@@ -6,7 +6,8 @@ import LetterDelivery from "./letter-delivery";
 import LetterDue, { letterDueSubject } from "./letter-due";
 import LetterReady from "./letter-ready";
 import LetterRequested from "./letter-requested";
-import LetterRevoked from "./letter-revoked";
+import LetterRevoked, { letterRevokedSubject } from "./letter-revoked";
+import LetterWithdrawn, { letterWithdrawnSubject } from "./letter-withdrawn";
 
 const text = (email: ReactElement) => render(email, { plainText: true });
 
@@ -18,6 +19,7 @@ test("each letter email gives its address as plain text too", async () => {
     [<LetterRevoked {...LetterRevoked.PreviewProps} />, LetterRevoked.PreviewProps.letterUrl],
     [<LetterDelivery {...LetterDelivery.PreviewProps} />, LetterDelivery.PreviewProps.letterUrl],
     [<LetterDue {...LetterDue.PreviewProps} />, LetterDue.PreviewProps.letterUrl],
+    [<LetterWithdrawn {...LetterWithdrawn.PreviewProps} />, LetterWithdrawn.PreviewProps.lettersUrl],
   ] as const;
   for (const [email, url] of emails) expect(await text(email)).toContain(`If the button does not work, paste this address into your browser: ${url}`);
 });
@@ -32,4 +34,15 @@ test("the student's ready email says what to do next and whether they may read i
   expect(await text(<LetterRequested {...LetterRequested.PreviewProps} waived />)).toContain("Amara Okafor waived the right to read it");
   expect(letterDueSubject("Amara Okafor", 1)).toBe("Amara Okafor's recommendation letter is due tomorrow");
   expect(letterDueSubject("Amara Okafor", 7)).toBe("Amara Okafor's recommendation letter is due in 7 days");
+});
+
+test("the recipient reads the program the student named, as written; the mentor's act is 'revoked'; a withdrawn request tells the mentor whether their draft went with it", async () => {
+  const delivery = await text(<LetterDelivery {...LetterDelivery.PreviewProps} purpose="Fulbright Foreign Student Program" />);
+  expect(delivery).toContain("It is for Fulbright Foreign Student Program.");
+  expect(delivery).not.toMatch(/named program/i);
+  expect(letterRevokedSubject("Priya Raman")).toBe("Priya Raman revoked your recommendation letter");
+  expect(await text(<LetterRevoked {...LetterRevoked.PreviewProps} />)).not.toMatch(/withdr/i);
+  expect(letterWithdrawnSubject("Amara Okafor")).toBe("Amara Okafor withdrew their request for a recommendation letter");
+  expect(await text(<LetterWithdrawn {...LetterWithdrawn.PreviewProps} />)).toContain("anything you had written for it on Steppingstone is deleted");
+  expect(await text(<LetterWithdrawn {...LetterWithdrawn.PreviewProps} draftDeleted={false} />)).toContain("You do not need to write it.");
 });

@@ -11,15 +11,15 @@ export type LetterRevokedProps = {
   letterUrl: string;
 };
 
-export const letterRevokedSubject = (mentorName: string) => `${mentorName} withdrew your recommendation letter`;
+export const letterRevokedSubject = (mentorName: string) => `${mentorName} revoked your recommendation letter`;
 
 /** To the student when the mentor revokes a ready letter: the links they sent stop working. */
 export default function LetterRevoked({ name, mentorName, slotTitle, purpose, letterUrl }: LetterRevokedProps) {
   return (
     <EmailLayout preview={letterRevokedSubject(mentorName)}>
-      <Text style={styles.heading}>Your letter was withdrawn</Text>
+      <Text style={styles.heading}>Your letter was revoked</Text>
       <Text style={styles.paragraph}>
-        Hi {name}, {mentorName} withdrew your recommendation letter ({purpose}) from “{slotTitle}”. The links you sent no longer open it, and it cannot be
+        Hi {name}, {mentorName} revoked your recommendation letter ({purpose}) from “{slotTitle}”. The links you sent no longer open it, and it cannot be
         sent again.
       </Text>
       <Text style={styles.paragraph}>

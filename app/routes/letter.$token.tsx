@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { getDb } from "~db/client.server";
@@ -12,9 +12,19 @@ import { DELIVERY_LINK_DAYS } from "~/modules/letters/rules";
 // Public: a recipient's link to a recommendation letter (from the email the student had us send).
 // The token is the credential, its secret checked on every use; no account needed. The page says
 // who the letter is for and from whom, and opens the PDF (letter.$token_.pdf.ts, where each view
-// is recorded). A wrong token is a 404; an expired link or a withdrawn letter says so (410).
+// is recorded). A wrong token is a 404; an expired link or a revoked letter says so (410).
 
-export const meta: MetaFunction = () => [{ title: "Recommendation letter · Steppingstone" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Recommendation letter · Steppingstone" },
+  { name: "robots", content: "noindex" },
+  // why: the address carries the recipient's credential; no link on the page may hand it on.
+  { name: "referrer", content: "no-referrer" },
+];
+
+// why: Remix sends a loader's headers with the document only through this export. The security
+// headers (CSP, HSTS, framing) are set on every response by server/security.ts, outside Remix, so
+// answering with the loader's headers alone drops none of them; no parent route has headers of its own.
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 type Page = { state: "invalid" } | { state: "expired" | "revoked" | "open"; view: RecipientView };
 
@@ -45,9 +55,9 @@ export default function RecipientLetterPage() {
   const from = `${view.writerName}${view.writerTitle ? `, ${view.writerTitle}` : ""}, ${view.organizationName}`;
   if (page.state === "revoked") {
     return (
-      <NarrowPage title="This letter was withdrawn" description={`A recommendation letter for ${view.studentName}.`}>
+      <NarrowPage title="This letter was revoked" description={`A recommendation letter for ${view.studentName}.`}>
         <p className="text-slate-700">
-          Its writer, {view.writerName}, withdrew it, so it can no longer be opened. If you still need a letter, ask {view.studentName}.
+          {view.writerName} revoked this letter, so the link no longer opens it. If you still need a letter, ask {view.studentName}.
         </p>
       </NarrowPage>
     );
@@ -69,7 +79,7 @@ export default function RecipientLetterPage() {
       <p className="mt-2 text-center text-slate-600">From {from}</p>
       <section className="mt-8 space-y-5 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
         <p className="text-slate-700">
-          Dear {view.recipientName}, {view.studentName} had this letter ({view.purpose.toLowerCase()}) sent to you on {formatDateTime(view.sentAt)}. {view.writerName}{" "}
+          Dear {view.recipientName}, {view.studentName} had this letter sent to you on {formatDateTime(view.sentAt)}. It is for {view.purpose}. {view.writerName}{" "}
           mentored {view.studentName} in an internship arranged through Steppingstone.
         </p>
         {view.message ? (

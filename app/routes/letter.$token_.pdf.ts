@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (opened.state !== "open") {
     return new Response(
       opened.state === "revoked"
-        ? "This letter was withdrawn by its writer, so it can no longer be opened."
+        ? `${opened.view.writerName} revoked this letter, so the link no longer opens it.`
         : `This link has expired. Ask ${opened.view.studentName} to send the letter again.\n\nMore at ${back}`,
       { status: 410, headers: noStore },
     );

@@ -13,9 +13,28 @@ import { useIsPending } from "~/components/use-is-pending";
 import { entryFor, parseForm } from "~/forms/gate";
 import { readForm, readQuery } from "~/forms/read.server";
 import { sendLetter } from "~/modules/letters/deliveries.server";
-import { actOnLetter, getLetterPage, MIN_READY_BODY, uploadLetterPdf, type LetterPage, type UploadProblem, type WriterResult } from "~/modules/letters/letters.server";
+import {
+  actOnLetter,
+  getLetterPage,
+  MIN_READY_BODY,
+  uploadLetterPdf,
+  withdrawLetterRequest,
+  type LetterPage,
+  type UploadProblem,
+  type WriterResult,
+} from "~/modules/letters/letters.server";
 import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS, MAX_PDF_BYTES } from "~/modules/letters/rules";
-import { MAX_BODY, MAX_DELIVERY_MESSAGE, MAX_REASON, MAX_RECIPIENT_NAME, MAX_TITLE, SendLetterSchema, UploadSchema, WriterActionSchema } from "~/modules/letters/schemas";
+import {
+  MAX_BODY,
+  MAX_DELIVERY_MESSAGE,
+  MAX_REASON,
+  MAX_RECIPIENT_NAME,
+  MAX_TITLE,
+  SendLetterSchema,
+  UploadSchema,
+  WithdrawRequestSchema,
+  WriterActionSchema,
+} from "~/modules/letters/schemas";
 import { formatDay, plural } from "~/modules/slots/format";
 import { notFound } from "~/responses.server";
 
@@ -43,12 +62,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Which form a reply belongs to, so only that form shows its errors. */
-type FormKey = "start" | "write" | "upload" | "ready_upload" | "decline" | "revoke" | "send";
+type FormKey = "start" | "write" | "upload" | "ready_upload" | "decline" | "revoke" | "send" | "withdraw";
 export type LetterReply = { form: FormKey; result: SubmissionResult<string[]> };
 
 function formOf(intent: FormDataEntryValue | null): FormKey {
   if (intent === "save" || intent === "ready") return "write";
-  const known: FormKey[] = ["start", "upload", "ready_upload", "decline", "revoke", "send"];
+  const known: FormKey[] = ["start", "upload", "ready_upload", "decline", "revoke", "send", "withdraw"];
   return known.find((k) => k === intent) ?? "write";
 }
 
@@ -69,7 +88,18 @@ const WRITER_REFUSALS: Record<Exclude<WriterResult, { ok: true }>["error"] | Upl
   not_pdf: { status: 400, field: "pdf", message: "This file is not a PDF. Export or print your letter as a PDF, then upload that file." },
   unreadable: { status: 400, field: "pdf", message: "This PDF could not be read: it may be damaged. Export it again from your word processor and upload the new file." },
   encrypted: { status: 400, field: "pdf", message: "This PDF is password-protected, so we cannot add its verification line. Save a copy without a password and upload that." },
+  unstampable: {
+    status: 400,
+    field: "pdf",
+    message: "This PDF opens, but we could not add its verification line to its pages. Print it to a new PDF (Print, then “Save as PDF”) and upload that file.",
+  },
 };
+
+const WITHDRAW_REFUSALS = {
+  not_found: { status: 404, message: "Not found" },
+  not_student: { status: 403, message: "Only the student who asked withdraws a request." },
+  not_open: { status: 409, message: "This letter is no longer a request (it is ready or declined), so it cannot be withdrawn. The page below is up to date." },
+} as const;
 
 const SEND_REFUSALS = {
   not_found: { status: 404, message: "Not found" },
@@ -108,6 +138,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refuse("upload", submission, WRITER_REFUSALS.too_large);
   }
   const form = formOf(formData.get("intent"));
+
+  if (form === "withdraw") {
+    const submission = parseForm(formData, { schema: WithdrawRequestSchema });
+    if (submission.status !== "success") return reply(form, submission.reply(), 400);
+    const result = await withdrawLetterRequest(db, { viewer, letterId });
+    return result.ok ? redirect("/letters?notice=withdrawn") : refuse(form, submission, WITHDRAW_REFUSALS[result.error]);
+  }
 
   if (form === "send") {
     const submission = parseForm(formData, { schema: SendLetterSchema });
@@ -270,8 +307,8 @@ function StudentView({ page, lastReply }: { page: LetterPage; lastReply?: Letter
           </p>
         </Alert>
       ) : letter.revokedAt ? (
-        <Alert tone="error" title="This letter was withdrawn">
-          {letter.mentorName} revoked it on {formatDateTime(letter.revokedAt)}. The links you sent no longer open it, and it cannot be sent again.
+        <Alert tone="error" title="This letter was revoked">
+          {letter.mentorName} revoked this letter on {formatDateTime(letter.revokedAt)}, so the links you sent no longer open it, and it cannot be sent again.
         </Alert>
       ) : null}
 
@@ -300,7 +337,33 @@ function StudentView({ page, lastReply }: { page: LetterPage; lastReply?: Letter
       {/* why: keyed by the deliveries, so a sent form starts empty and is not sent twice by mistake. */}
       {may.send ? <SendForm key={deliveries.length} lastReply={lastReply?.form === "send" ? lastReply : undefined} /> : null}
       {letter.state === "ready" ? <DeliveryList deliveries={deliveries} /> : null}
+      {may.withdraw ? <WithdrawForm mentorName={letter.mentorName} lastReply={lastReply?.form === "withdraw" ? lastReply : undefined} /> : null}
     </>
+  );
+}
+
+function WithdrawForm({ mentorName, lastReply }: { mentorName: string; lastReply?: LetterReply }) {
+  const [form, fields] = useForm({
+    id: "withdraw",
+    lastResult: lastReply?.result,
+    ...CHECK_ON_SUBMIT,
+    onValidate: ({ formData }) => parseForm(formData, { schema: WithdrawRequestSchema }),
+  });
+  return (
+    <details className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" open={Boolean(lastReply)}>
+      <summary className="cursor-pointer font-semibold text-slate-900">Asked by mistake? Withdraw the request</summary>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+        <input type="hidden" name="intent" value="withdraw" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <p className="text-sm text-slate-700">
+          {mentorName} is told by email that they need not write it, and the request is deleted, with anything they had written for it. You can ask again later.
+        </p>
+        <CheckboxField field={fields.confirm} label="I want to withdraw this request" />
+        <Button type="submit" variant="danger">
+          Withdraw the request
+        </Button>
+      </Form>
+    </details>
   );
 }
 

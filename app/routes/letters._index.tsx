@@ -1,47 +1,56 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CHECK_ON_SUBMIT, ChoiceGroup, Field, FormErrors, TextareaField, optionsFrom } from "~/components/forms";
 import { LetterStateBadge } from "~/components/letters/letter-ui";
+import { Pagination, pageParam } from "~/components/pagination";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
-import { parseForm } from "~/forms/gate";
+import { entryFor, parseForm } from "~/forms/gate";
 import { readForm, readQuery } from "~/forms/read.server";
 import { LETTER_PURPOSE_LABELS, WAIVE_EXPLANATION } from "~/modules/letters/labels";
-import { listLetters, requestLetter, requestOptions, type LetterListRow, type RequestOption } from "~/modules/letters/letters.server";
+import { listLetters, requestFormToday, requestLetter, requestOptions, type LetterListRow, type RequestOption } from "~/modules/letters/letters.server";
 import { askValue, MAX_PURPOSE_DETAIL, MAX_REQUEST_NOTE, requestLetterSchema } from "~/modules/letters/schemas";
 import { formatDay, plural } from "~/modules/slots/format";
 
 export const meta: MetaFunction = () => [{ title: "Recommendation letters · Steppingstone" }];
 
-const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "student", "mentor", "admin");
   const db = getDb();
-  const letters = await listLetters(db, { id: user.id, role: user.role });
+  const page = pageParam(request);
+  const letters = await listLetters(db, { id: user.id, role: user.role }, { page });
   const options = user.role === "student" ? await requestOptions(db, user.id) : [];
   const match = readQuery(request).params.get("match");
-  return { role: user.role, letters, options, today: todayUtc(), preselect: options.find((o) => o.matchId === match)?.matchId ?? null };
+  return { role: user.role, letters, page, options, today: requestFormToday(options), preselect: options.find((o) => o.matchId === match)?.matchId ?? null };
 }
+
+const NOTICES = {
+  withdrawn: "Request withdrawn. Your mentor has an email saying they need not write it.",
+} as const;
 
 const REFUSALS = {
   not_found: "That internship is not one you can ask a letter from: a letter is asked once the internship has started. Reload the page and choose again.",
   not_a_mentor: "That person is not a mentor of this internship any more. Choose another mentor.",
   duplicate: "You already asked this mentor for a letter for the same purpose, and it is not finished. Open it below instead of asking twice.",
+  past_due: "Choose a date after today where your internship is: your mentor needs time to write",
 } as const;
+
+const REFUSED_FIELD = { not_found: "ask", not_a_mentor: "ask", duplicate: undefined, past_due: "dueDate" } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "student");
-  const submission = parseForm(await readForm(request), { schema: requestLetterSchema(todayUtc()) });
+  const db = getDb();
+  // why: the form's "today" is the earliest day among the student's internships' time zones; requestLetter checks the one asked.
+  const submission = parseForm(await readForm(request), { schema: requestLetterSchema(requestFormToday(await requestOptions(db, user.id))) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await requestLetter(getDb(), { studentId: user.id, input: submission.value });
+  const result = await requestLetter(db, { studentId: user.id, input: submission.value });
   if (!result.ok) {
-    const field = result.error === "duplicate" ? undefined : "ask";
+    const field = REFUSED_FIELD[result.error];
     const message = REFUSALS[result.error];
     return data({ result: submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }) }, { status: 409 });
   }
@@ -60,17 +69,26 @@ const DESCRIPTIONS = {
 } as const;
 
 export default function LettersPage() {
-  const { role, letters, options, today, preselect } = useLoaderData<typeof loader>();
+  const { role, letters, page, options, today, preselect } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = actionData ? null : entryFor(NOTICES, params.get("notice"));
   return (
     <div>
       <PageHeader title="Recommendation letters" description={DESCRIPTIONS[role]} />
+      {notice ? (
+        <div className="mb-6">
+          <Alert tone="success">{notice}</Alert>
+        </div>
+      ) : null}
       <div className={role === "student" ? "grid gap-8 lg:grid-cols-5" : ""}>
         <section aria-labelledby="letters-heading" className="lg:col-span-2">
           <h2 id="letters-heading" className="mb-3 text-lg font-semibold text-slate-900">
             {role === "mentor" ? "Asked of you" : role === "admin" ? "All letters" : "Your letters"}
           </h2>
-          <LetterList letters={letters} role={role} />
+          <LetterList letters={letters.rows} role={role} />
+          <Pagination page={page} pages={letters.pages} />
+          {role === "student" ? <VerificationLetters options={options} /> : null}
         </section>
         {role === "student" ? (
           <section aria-labelledby="ask-heading" className="lg:col-span-3">
@@ -124,6 +142,43 @@ function LetterList({ letters, role }: { letters: LetterListRow[]; role: "studen
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Where a student finds the other letter they may be looking for: the verification letter (OPT,
+ * CPT) is a document of the internship, on its Documents tab, not a recommendation.
+ */
+function VerificationLetters({ options }: { options: RequestOption[] }) {
+  return (
+    <section aria-labelledby="verification-heading" className="mt-6 rounded-xl bg-slate-50 p-4 text-sm text-slate-700 ring-1 ring-slate-200">
+      <h3 id="verification-heading" className="font-semibold text-slate-900">
+        Looking for a verification letter for OPT or CPT?
+      </h3>
+      <p className="mt-1">
+        A letter that states your role, dates and hours is not a recommendation: you generate it on your internship's Documents tab, and your mentor signs it
+        there.
+      </p>
+      {options.length ? (
+        <ul className="mt-2 space-y-1">
+          {options.map((o) => (
+            <li key={o.matchId}>
+              <Link to={`/matches/${o.matchId}/documents`} className="font-semibold text-brand-700 hover:underline">
+                Documents of “{o.slotTitle}”, {o.organizationName}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1">
+          You can generate one once an internship has started, from{" "}
+          <Link to="/matches" className="font-semibold text-brand-700 hover:underline">
+            your matches
+          </Link>
+          .
+        </p>
+      )}
+    </section>
   );
 }
 

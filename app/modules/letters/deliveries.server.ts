@@ -4,15 +4,14 @@ import { transaction, type Db } from "~db/client.server";
 import { letterDeliveries, letterViews, matches, organizations, recommendationLetters, slots, users } from "~db/schema";
 import LetterDelivery, { letterDeliverySubject } from "~emails/letter-delivery";
 import { generateToken, parseToken, secretMatches } from "~/auth/tokens.server";
-import { FORMER_MENTOR } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isPersonsClick } from "~/modules/mentorship/outcomes.server";
 import { formatDateTime } from "~/components/format";
-import { LETTER_PURPOSE_LABELS } from "./labels";
+import { letterPurposeForRecipient } from "./labels";
 import { findLetter, lettersQuery, type LetterContent, type LetterRow, type Viewer } from "./letters.server";
-import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS, maySend } from "./rules";
+import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS, maySend, sameMailbox, writerNameOf } from "./rules";
 import type { SendLetterInput } from "./schemas";
 
 // Delivering a ready letter: the student names a recipient; the recipient gets an email with a
@@ -30,8 +29,9 @@ export type SendResult = { ok: true; deliveryId: string } | { ok: false; error: 
 /**
  * The student sends their ready letter to one recipient: a delivery with a fresh link, the email
  * to the recipient (the link, never the text), and the audit entry, in one transaction. At most
- * DELIVERIES_PER_DAY a day per student, across their letters; never to the student's own address
- * (a waived letter would reach its student that way).
+ * DELIVERIES_PER_DAY a day per student, across their letters; never to the student's own mailbox
+ * (sameMailbox: with a +tag, or a Gmail address without its dots, too) — a waived letter would
+ * reach its student that way.
  */
 export async function sendLetter(db: Db, { viewer, letterId, input, now = new Date() }: { viewer: Viewer; letterId: string; input: SendLetterInput; now?: Date }): Promise<SendResult> {
   return transaction(db, async (tx): Promise<SendResult> => {
@@ -39,7 +39,7 @@ export async function sendLetter(db: Db, { viewer, letterId, input, now = new Da
     if (!letter) return { ok: false, error: "not_found" };
     if (letter.side !== "student") return { ok: false, error: "not_student" };
     if (!maySend(letter.side, letter)) return { ok: false, error: "not_ready" };
-    if (input.recipientEmail.toLowerCase() === letter.student.email.toLowerCase()) return { ok: false, error: "own_address" };
+    if (sameMailbox(input.recipientEmail, letter.student.email)) return { ok: false, error: "own_address" };
     // why: the student's match rows are locked one letter at a time; the count may race by one between two letters, which is harmless.
     const since = new Date(now.getTime() - DAY_MS).toISOString();
     const [sentToday] = await tx
@@ -68,16 +68,16 @@ export async function sendLetter(db: Db, { viewer, letterId, input, now = new Da
     const emailId = await queueEmail(tx, {
       template: "letter-delivery",
       to: [input.recipientEmail],
-      subject: letterDeliverySubject(letter.student.name, letter.writerName ?? FORMER_MENTOR),
+      subject: letterDeliverySubject(letter.student.name, writerNameOf(letter)),
       // why: the student's: deleted with their account, like the letter itself.
       userId: letter.student.id,
       body: createElement(LetterDelivery, {
         recipientName: input.recipientName,
         studentName: letter.student.name,
-        writerName: letter.writerName ?? FORMER_MENTOR,
+        writerName: writerNameOf(letter),
         writerTitle: letter.writerTitle,
         organizationName: letter.organizationName,
-        purpose: LETTER_PURPOSE_LABELS[letter.purpose],
+        purpose: letterPurposeForRecipient(letter),
         message: input.message,
         waived: letter.waived,
         expiresOn: formatDateTime(expiresAt),
@@ -97,6 +97,7 @@ export type RecipientView = {
   writerName: string;
   writerTitle: string | null;
   organizationName: string;
+  /** What the letter is for, after "for" (letterPurposeForRecipient). */
   purpose: string;
   message: string | null;
   waived: boolean;
@@ -125,6 +126,7 @@ export async function openDelivery(db: Db, token: string, now = new Date()): Pro
       letterId: recommendationLetters.id,
       state: recommendationLetters.state,
       purpose: recommendationLetters.purpose,
+      purposeDetail: recommendationLetters.purposeDetail,
       waived: recommendationLetters.waived,
       writerName: recommendationLetters.writerName,
       writerTitle: recommendationLetters.writerTitle,
@@ -144,10 +146,11 @@ export async function openDelivery(db: Db, token: string, now = new Date()): Pro
   const view: RecipientView = {
     recipientName: row.delivery.recipientName,
     studentName: row.studentName,
-    writerName: row.writerName ?? FORMER_MENTOR,
+    // why: a delivered letter is ready, and a ready letter carries the name its writer signed.
+    writerName: writerNameOf(row),
     writerTitle: row.writerTitle,
     organizationName: row.organizationName,
-    purpose: LETTER_PURPOSE_LABELS[row.purpose],
+    purpose: letterPurposeForRecipient(row),
     message: row.delivery.message,
     waived: row.waived,
     sentAt: row.delivery.sentAt,

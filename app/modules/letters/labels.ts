@@ -11,6 +11,19 @@ export const LETTER_PURPOSE_LABELS: Record<LetterPurpose, string> = {
   program: "A named program",
 };
 
+/** What a letter is for, as the student and the writer read it: "Graduate school: MSc Computer Science". */
+export const letterPurposeText = (letter: { purpose: LetterPurpose; purposeDetail: string | null }) =>
+  letter.purposeDetail ? `${LETTER_PURPOSE_LABELS[letter.purpose]}: ${letter.purposeDetail}` : LETTER_PURPOSE_LABELS[letter.purpose];
+
+const PURPOSE_FOR_RECIPIENT: Record<LetterPurpose, string> = { graduate_school: "graduate school", jobs: "job applications", program: "a program" };
+
+/**
+ * What a letter is for, as its recipient reads it after "for": the program, school or job the
+ * student named ("MSc Computer Science, University of Toronto"), else the kind ("graduate school").
+ */
+export const letterPurposeForRecipient = (letter: { purpose: LetterPurpose; purposeDetail: string | null }) =>
+  letter.purposeDetail ?? PURPOSE_FOR_RECIPIENT[letter.purpose];
+
 /** A letter's state as its student reads it. */
 export const LETTER_STATE_LABELS_STUDENT: Record<LetterState, string> = {
   requested: "Asked — waiting for your mentor",

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { PDFDocument } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, test } from "vitest";
 import { transaction } from "~db/client.server";
 import { auditLog, emails, letterDeliveries, letterViews, recommendationLetters } from "~db/schema";
@@ -7,6 +7,7 @@ import { emailsTo, linkIn, makeUser } from "~db/test/factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { addMentor, makeOrganization, makeStudent } from "~db/test/slot-factories";
+import { addDays } from "~/modules/mentorship/weeks";
 import { deliveredLetter, openDelivery, recordView, sendLetter } from "./deliveries.server";
 import {
   actOnLetter,
@@ -14,16 +15,19 @@ import {
   declineLettersOfDeletedMentor,
   findLetter,
   getLetterPage,
+  LETTERS_PAGE_SIZE,
   listLetters,
   MENTOR_GONE_REASON,
   readLetterContent,
+  requestFormToday,
   requestLetter,
   uploadLetterPdf,
+  withdrawLetterRequest,
   type Viewer,
 } from "./letters.server";
 import { letterPdf } from "./pdf.server";
-import { DELIVERIES_PER_DAY } from "./rules";
-import { addDays, askValue, requestLetterSchema, SendLetterSchema } from "./schemas";
+import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS } from "./rules";
+import { askValue, requestLetterSchema, SendLetterSchema } from "./schemas";
 
 const db = moduleTestDb({ queue: true });
 
@@ -115,14 +119,42 @@ describe("who reads a letter (the access matrix, in the query)", () => {
     expect(await getLetterPage(db, as(m.student), "not-a-uuid")).toBeNull();
   });
 
-  test("lists show each reader only their letters, and never a letter's text", async () => {
+  test("lists show each reader only their letters; a waived letter's text reaches neither its student's list nor their page's data", async () => {
     const m = await makeMentorship(db, { secondMentor: true });
-    const letterId = await readyLetter(m, "waive");
-    const ids = async (viewer: Viewer) => (await listLetters(db, viewer)).map((l) => l.id);
-    expect(await ids(as(m.student))).toEqual([letterId]);
-    expect(await ids(as(m.mentor))).toEqual([letterId]);
+    const waived = await readyLetter(m, "waive");
+    const kept = await readyLetter(m, "keep");
+    const ids = async (viewer: Viewer) => (await listLetters(db, viewer)).rows.map((l) => l.id).sort();
+    expect(await ids(as(m.student))).toEqual([waived, kept].sort());
+    expect(await ids(as(m.mentor))).toEqual([waived, kept].sort());
     expect(await ids(as(m.secondMentor!))).toEqual([]);
-    expect(JSON.stringify(await listLetters(db, as(m.mentor)))).not.toContain(SECRET_PHRASE);
+    const studentList = (await listLetters(db, as(m.student))).rows;
+    expect(studentList.find((l) => l.id === waived)).toMatchObject({ waived: true, state: "ready" });
+    expect(JSON.stringify(studentList)).not.toContain(SECRET_PHRASE);
+    // The page's data of the waived letter carries none of it; that of the letter they kept does, so the check can see it.
+    expect(JSON.stringify(await getLetterPage(db, as(m.student), waived))).not.toContain(SECRET_PHRASE);
+    expect(JSON.stringify(await getLetterPage(db, as(m.student), kept))).toContain(SECRET_PHRASE);
+  });
+
+  test(`a long list pages: newest first, ${LETTERS_PAGE_SIZE} a page`, async () => {
+    const m = await makeMentorship(db);
+    const base = Date.now();
+    await db.insert(recommendationLetters).values(
+      Array.from({ length: LETTERS_PAGE_SIZE + 1 }, (_, i) => ({
+        matchId: m.match.id,
+        mentorId: m.mentor.id,
+        purpose: "jobs" as const,
+        purposeDetail: `Job ${i}`,
+        dueDate: addDays(today, 30),
+        waived: false,
+        createdAt: new Date(base - (LETTERS_PAGE_SIZE - i) * 60_000),
+      })),
+    );
+    const first = await listLetters(db, as(m.student));
+    expect(first).toMatchObject({ total: LETTERS_PAGE_SIZE + 1, pages: 2 });
+    expect(first.rows).toHaveLength(LETTERS_PAGE_SIZE);
+    expect(first.rows[0]!.purpose).toBe(`Job applications: Job ${LETTERS_PAGE_SIZE}`);
+    const second = await listLetters(db, as(m.mentor), { page: 2 });
+    expect(second.rows.map((r) => r.purpose)).toEqual(["Job applications: Job 0"]);
   });
 
   test("a student waived letter's text never reaches them: not in the ready email, not in the recipient's email, not through their own address", async () => {
@@ -132,11 +164,16 @@ describe("who reads a letter (the access matrix, in the query)", () => {
     expect(studentMail.map((e) => e.subject)).toContain("Your recommendation letter from Test Mentor is ready to send");
     for (const mail of studentMail) expect(`${mail.html}${mail.text}`).not.toContain(SECRET_PHRASE);
     expect(await send(m, letterId, m.student.email.toUpperCase())).toEqual({ ok: false, error: "own_address" });
+    const [local, domain] = m.student.email.split("@");
+    expect(await send(m, letterId, `${local}+schools@${domain}`)).toEqual({ ok: false, error: "own_address" });
     const recipient = `dean-${crypto.randomUUID().slice(0, 8)}@example.edu`;
     expect((await send(m, letterId, recipient)).ok).toBe(true);
     const [delivery] = await emailsTo(db, recipient);
     expect(`${delivery!.html}${delivery!.text}`).not.toContain(SECRET_PHRASE);
     expect(delivery!.text).toContain("The letter is confidential");
+    // The recipient reads the program the student named, not the kind of purpose.
+    expect(delivery!.text).toContain("It is for MSc Computer Science.");
+    expect((await openDelivery(db, tokenIn(delivery!.text ?? ""))) as { view: { purpose: string } }).toMatchObject({ view: { purpose: "MSc Computer Science" } });
   });
 });
 
@@ -214,6 +251,61 @@ describe("the writer's side", () => {
     expect(stamped!.length).toBeGreaterThan((await doc.save()).length);
   });
 
+  test("only the writer's file is read: anyone else's upload is refused before it is parsed", async () => {
+    const m = await makeMentorship(db, { secondMentor: true });
+    const letterId = await askFor(m);
+    const garbage = new TextEncoder().encode("<html>not a pdf</html>");
+    const upload = (viewer: Viewer) => uploadLetterPdf(db, { viewer, letterId, bytes: garbage, fileName: "x.pdf", writerTitle: "Lead" });
+    expect(await upload(as(m.secondMentor!))).toEqual({ ok: false, error: "not_found" });
+    expect(await upload(as(await makeStudent(db)))).toEqual({ ok: false, error: "not_found" });
+    expect(await upload(as(m.student))).toEqual({ ok: false, error: "not_writer" });
+    expect(await upload(as(await makeUser(db, { role: "admin" })))).toEqual({ ok: false, error: "admins_read" });
+    // The writer's own garbage is read, and refused as what it is.
+    expect(await upload(as(m.mentor))).toEqual({ ok: false, error: "not_pdf" });
+  });
+
+  test("a PDF that opens but cannot be stamped is refused at upload, not on the recipient's link", async () => {
+    const m = await makeMentorship(db);
+    const letterId = await askFor(m);
+    const doc = await PDFDocument.create();
+    doc.addPage([612, 792]).node.delete(PDFName.of("MediaBox"));
+    const bytes = await doc.save();
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+    expect(await checkPdf(bytes)).toBe("unstampable");
+    expect(await uploadLetterPdf(db, { viewer: as(m.mentor), letterId, bytes, fileName: "letter.pdf", writerTitle: "Lead" })).toEqual({ ok: false, error: "unstampable" });
+    const [row] = await db.select({ pdf: recommendationLetters.pdf }).from(recommendationLetters).where(eq(recommendationLetters.id, letterId));
+    expect(row!.pdf).toBeNull();
+  });
+
+  test("an uploaded PDF is served without what would run when it opens: no /OpenAction, /AA or document JavaScript, in the preview and once stamped", async () => {
+    const m = await makeMentorship(db);
+    const letterId = await askFor(m);
+    const mentor = as(m.mentor);
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([612, 792]);
+    const js = doc.context.obj({ S: "JavaScript", JS: "app.alert('hi')" });
+    doc.catalog.set(PDFName.of("OpenAction"), js);
+    doc.catalog.set(PDFName.of("AA"), doc.context.obj({ WC: js }));
+    doc.catalog.set(PDFName.of("Names"), doc.context.obj({ JavaScript: doc.context.obj({ Names: ["hello", js] }), Dests: doc.context.obj({}) }));
+    page.node.set(PDFName.of("AA"), doc.context.obj({ O: js }));
+    const bytes = await doc.save();
+    const armed = (pdf: Uint8Array) => PDFDocument.load(pdf).then((d) => ({
+      openAction: d.catalog.has(PDFName.of("OpenAction")),
+      aa: d.catalog.has(PDFName.of("AA")),
+      javaScript: d.catalog.lookupMaybe(PDFName.of("Names"), PDFDict)?.has(PDFName.of("JavaScript")) ?? false,
+      pageAa: d.getPages()[0]!.node.has(PDFName.of("AA")),
+      dests: d.catalog.lookupMaybe(PDFName.of("Names"), PDFDict)?.has(PDFName.of("Dests")) ?? false,
+    }));
+    expect(await armed(bytes)).toEqual({ openAction: true, aa: true, javaScript: true, pageAa: true, dests: true });
+    expect(await uploadLetterPdf(db, { viewer: mentor, letterId, bytes, fileName: "letter.pdf", writerTitle: "Lead" })).toEqual({ ok: true, notice: "uploaded" });
+    const disarmed = { openAction: false, aa: false, javaScript: false, pageAa: false, dests: true };
+    const preview = await letterPdf((await findLetter(db, mentor, letterId))!, (await readLetterContent(db, mentor, letterId))!);
+    expect(await armed(preview!)).toEqual(disarmed);
+    await actOnLetter(db, { viewer: mentor, letterId, action: { intent: "ready_upload", writerTitle: "Lead" } });
+    const stamped = await letterPdf((await findLetter(db, mentor, letterId))!, (await readLetterContent(db, mentor, letterId))!);
+    expect(await armed(stamped!)).toEqual(disarmed);
+  });
+
   test("revoking stops every link (410, not 500), tells the student, and can be done once", async () => {
     const m = await makeMentorship(db);
     const letterId = await readyLetter(m, "keep");
@@ -227,10 +319,10 @@ describe("the writer's side", () => {
     expect(await actOnLetter(db, { viewer: as(m.mentor), letterId, action: { intent: "revoke", confirm: "on" } })).toEqual({ ok: true, notice: "revoked" });
     expect((await openDelivery(db, token)).state).toBe("revoked");
     expect(await deliveredLetter(db, delivery!.id)).toBeNull();
-    expect((await emailsTo(db, m.student.email)).map((e) => e.subject)).toContain("Test Mentor withdrew your recommendation letter");
+    expect((await emailsTo(db, m.student.email)).map((e) => e.subject)).toContain("Test Mentor revoked your recommendation letter");
     expect(await actOnLetter(db, { viewer: as(m.mentor), letterId, action: { intent: "revoke", confirm: "on" } })).toEqual({ ok: false, error: "not_ready" });
     expect(await send(m, letterId)).toEqual({ ok: false, error: "not_ready" });
-    // The student who kept the right to read no longer gets the withdrawn letter's text.
+    // The student who kept the right to read no longer gets the revoked letter's text.
     expect(await readLetterContent(db, as(m.student), letterId)).toBeNull();
     expect((await getLetterPage(db, as(m.student), letterId))!.deliveries.map((d) => d.state)).toEqual(["revoked"]);
   });
@@ -268,7 +360,7 @@ describe("asking for a letter", () => {
 });
 
 describe("delivery", () => {
-  test("each recipient gets a link of their own that records views, expires after 30 days (410) and refuses a wrong secret (404)", async () => {
+  test(`each recipient gets a link of their own that records views, expires ${DELIVERY_LINK_DAYS} days after it was sent (410) and refuses a wrong secret (404)`, async () => {
     const m = await makeMentorship(db);
     const letterId = await readyLetter(m, "waive");
     const sentAt = new Date();
@@ -301,7 +393,11 @@ describe("delivery", () => {
 
     const page = (await getLetterPage(db, as(m.student), letterId))!;
     expect(page.deliveries.map((d) => d.state).sort()).toEqual(["opened", "sent"]);
-    const later = new Date(sentAt.getTime() + 31 * 86_400_000);
+    // The link works until DELIVERY_LINK_DAYS after it was sent, and not a minute after.
+    const justBefore = new Date(sentAt.getTime() + DELIVERY_LINK_DAYS * 86_400_000 - 60_000);
+    expect((await openDelivery(db, token, justBefore)).state).toBe("open");
+    expect(await deliveredLetter(db, mine.id, justBefore)).not.toBeNull();
+    const later = new Date(sentAt.getTime() + DELIVERY_LINK_DAYS * 86_400_000 + 60_000);
     expect((await openDelivery(db, token, later)).state).toBe("expired");
     expect(await deliveredLetter(db, mine.id, later)).toBeNull();
     expect((await getLetterPage(db, as(m.student), letterId, later))!.deliveries.map((d) => d.state)).toEqual(["expired", "expired"]);
@@ -333,6 +429,58 @@ describe("delivery", () => {
     const input = SendLetterSchema.parse({ intent: "send", recipientName: "X Y", recipientEmail: "x@example.edu" });
     expect(await sendLetter(db, { viewer: as(colleague), letterId, input })).toEqual({ ok: false, error: "not_found" });
     expect(await sendLetter(db, { viewer: as(m.mentor), letterId, input })).toEqual({ ok: false, error: "not_student" });
+  });
+});
+
+describe("the student withdraws a request", () => {
+  test("while asked for or being written: the request is deleted, the mentor emailed, the withdrawal audited; not once ready, and only by its student", async () => {
+    const m = await makeMentorship(db, { secondMentor: true });
+    const asked = await askFor(m, { purposeDetail: "MSc Ecology" });
+    const writing = await askFor(m, { purposeDetail: "PhD Hydrology" });
+    await actOnLetter(db, { viewer: as(m.mentor), letterId: writing, action: { intent: "save", writerTitle: "Lead", body: "Half a draft" } });
+    const ready = await readyLetter(m, "keep");
+
+    expect(await withdrawLetterRequest(db, { viewer: as(m.mentor), letterId: asked })).toEqual({ ok: false, error: "not_student" });
+    expect(await withdrawLetterRequest(db, { viewer: as(await makeStudent(db)), letterId: asked })).toEqual({ ok: false, error: "not_found" });
+    expect(await withdrawLetterRequest(db, { viewer: as(m.student), letterId: ready })).toEqual({ ok: false, error: "not_open" });
+    expect(await withdrawLetterRequest(db, { viewer: as(m.student), letterId: asked })).toEqual({ ok: true });
+    expect(await withdrawLetterRequest(db, { viewer: as(m.student), letterId: writing })).toEqual({ ok: true });
+
+    const left = await db.select({ id: recommendationLetters.id }).from(recommendationLetters).where(eq(recommendationLetters.matchId, m.match.id));
+    expect(left.map((r) => r.id)).toEqual([ready]);
+    expect((await listLetters(db, as(m.mentor))).rows.map((r) => r.id)).toEqual([ready]);
+    const told = (await emailsTo(db, m.mentor.email)).filter((e) => e.subject === "Test Student withdrew their request for a recommendation letter");
+    expect(told.map((e) => e.text?.includes("MSc Ecology") ?? false).sort()).toEqual([false, true]);
+    expect(told.some((e) => e.text?.includes("anything you had written for it on Steppingstone is deleted"))).toBe(true);
+    expect(await emailsTo(db, m.secondMentor!.email)).toEqual([]);
+    const audits = await db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(and(eq(auditLog.subjectId, m.match.id), eq(auditLog.action, "letter.withdrawn")));
+    expect(audits.map((a) => (a.detail as { letterId: string }).letterId).sort()).toEqual([asked, writing].sort());
+  });
+});
+
+describe("due dates are days where the internship is", () => {
+  test("a due date must be after today in the slot's time zone, and a letter is overdue from the day after it there", async () => {
+    // 11:00 UTC on Jan 10 is already Jan 11 on Kiritimati (UTC+14) and still Jan 10 in Pago Pago (UTC-11).
+    const now = new Date("2027-01-10T11:00:00Z");
+    const ahead = await makeMentorship(db, { slot: { timezone: "Pacific/Kiritimati" } });
+    const behind = await makeMentorship(db, { slot: { timezone: "Pacific/Pago_Pago" } });
+    expect(requestFormToday([{ timezone: "Pacific/Kiritimati" }, { timezone: "Pacific/Pago_Pago" }], now)).toBe("2027-01-10");
+    const ask = (m: typeof ahead, dueDate: string) =>
+      requestLetter(db, {
+        studentId: m.student.id,
+        now,
+        input: requestLetterSchema("2027-01-09").parse({ ask: askValue(m.match.id, m.mentor.id), purpose: "jobs", dueDate, waiver: "keep" }),
+      });
+    expect(await ask(ahead, "2027-01-11")).toEqual({ ok: false, error: "past_due" });
+    expect((await ask(behind, "2027-01-11")).ok).toBe(true);
+    expect((await ask(ahead, "2027-01-12")).ok).toBe(true);
+
+    // Due Jan 11: overdue on Kiritimati from its Jan 12, in Pago Pago not yet.
+    const later = new Date("2027-01-11T11:00:00Z");
+    const overdue = async (m: typeof ahead) => (await listLetters(db, as(m.student), { now: later })).rows.map((r) => [r.dueDate, r.overdue]);
+    expect(await overdue(behind)).toEqual([["2027-01-11", false]]);
+    await db.update(recommendationLetters).set({ dueDate: "2027-01-11" }).where(eq(recommendationLetters.matchId, ahead.match.id));
+    expect(await overdue(ahead)).toEqual([["2027-01-11", true]]);
   });
 });
 

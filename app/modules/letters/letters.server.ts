@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
@@ -7,19 +7,35 @@ import LetterDeclined, { letterDeclinedSubject } from "~emails/letter-declined";
 import LetterReady, { letterReadySubject } from "~emails/letter-ready";
 import LetterRequested, { letterRequestedSubject } from "~emails/letter-requested";
 import LetterRevoked, { letterRevokedSubject } from "~emails/letter-revoked";
+import LetterWithdrawn, { letterWithdrawnSubject } from "~emails/letter-withdrawn";
+import { preparedUploadedPdf } from "~documents/stamp.server";
 import { AFTER_START_MATCH_STATUSES } from "~/domain/vocabulary";
 import { countryName } from "~/domain/labels";
-import { FORMER_MENTOR, firstName } from "~/domain/names";
+import { firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { newVerificationCode } from "~/modules/documents/codes";
 import { isUuid } from "~/modules/ids";
+import { onePage } from "~/modules/paging";
+import { dayIn } from "~/modules/slots/access.server";
 import { formatDay } from "~/modules/slots/format";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { slotEndDate } from "~/engine/work-authorization";
-import { LETTER_PURPOSE_LABELS, type LetterPurpose } from "./labels";
-import { deliveryState, mayDecline, mayReadContent, mayRequestLetter, mayRevoke, maySend, mayWrite, MAX_PDF_BYTES, type LetterSide } from "./rules";
+import { letterPurposeText } from "./labels";
+import {
+  deliveryState,
+  mayDecline,
+  mayReadContent,
+  mayRequestLetter,
+  mayRevoke,
+  maySend,
+  mayWithdrawRequest,
+  mayWrite,
+  MAX_PDF_BYTES,
+  writerNameOf,
+  type LetterSide,
+} from "./rules";
 import type { RequestLetterInput, WriterAction } from "./schemas";
 
 // Recommendation letters (issue 14; docs/decisions/017-letters-referrals-and-documents.md): a
@@ -133,17 +149,23 @@ export function internshipDates(slot: { startDate: string | null; durationWeeks:
 export const organizationPlace = (letter: { organizationCity: string | null; organizationCountry: string }) =>
   [letter.organizationCity, countryName(letter.organizationCountry)].filter(Boolean).join(", ") || null;
 
-const purposeText = (letter: { purpose: LetterPurpose; purposeDetail: string | null }) =>
-  letter.purposeDetail ? `${LETTER_PURPOSE_LABELS[letter.purpose]}: ${letter.purposeDetail}` : LETTER_PURPOSE_LABELS[letter.purpose];
-
-const mentorName = (letter: { writerName: string | null; mentor: { name: string | null } | null }) => letter.writerName ?? letter.mentor?.name ?? FORMER_MENTOR;
+/** The day `now` is where the internship happens: due dates are days in the slot's time zone, as its reminders are. */
+const slotDay = (slot: { timezone: string | null }, now: Date) => dayIn(slot.timezone ?? "UTC", now);
 
 // ——— The student asks ———
 
 /** The internships a student may ask a letter from (under way or completed), each with the slot's mentors. */
 export async function requestOptions(db: Db, studentId: string) {
   const rows = await db
-    .select({ matchId: matches.id, status: matches.status, slotId: slots.id, organizationId: slots.organizationId, slotTitle: slots.title, organizationName: organizations.name })
+    .select({
+      matchId: matches.id,
+      status: matches.status,
+      slotId: slots.id,
+      organizationId: slots.organizationId,
+      slotTitle: slots.title,
+      timezone: slots.timezone,
+      organizationName: organizations.name,
+    })
     .from(matches)
     .innerJoin(slots, eq(slots.id, matches.slotId))
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
@@ -152,24 +174,42 @@ export async function requestOptions(db: Db, studentId: string) {
   const options = [];
   for (const row of rows) {
     const mentors = await slotMentorRecipients(db, { id: row.slotId, organizationId: row.organizationId });
-    options.push({ matchId: row.matchId, slotTitle: row.slotTitle, organizationName: row.organizationName, mentors: mentors.map((m) => ({ id: m.id, name: m.name })) });
+    options.push({
+      matchId: row.matchId,
+      status: row.status,
+      slotTitle: row.slotTitle,
+      organizationName: row.organizationName,
+      timezone: row.timezone,
+      mentors: mentors.map((m) => ({ id: m.id, name: m.name })),
+    });
   }
   return options;
 }
 export type RequestOption = Awaited<ReturnType<typeof requestOptions>>[number];
 
-export type RequestLetterResult = { ok: true; letterId: string } | { ok: false; error: "not_found" | "not_a_mentor" | "duplicate" };
+/**
+ * "Today" for the request form: the earliest of the days it is in the student's internships' time
+ * zones, so the form refuses no date that some internship's day allows; requestLetter then checks
+ * the due date against the day of the internship asked (past_due).
+ */
+export function requestFormToday(options: { timezone: string | null }[], now = new Date()) {
+  const days = options.map((o) => slotDay(o, now)).sort();
+  return days[0] ?? slotDay({ timezone: null }, now);
+}
+
+export type RequestLetterResult = { ok: true; letterId: string } | { ok: false; error: "not_found" | "not_a_mentor" | "duplicate" | "past_due" };
 
 /**
  * A student asks one of the slot's mentors for a letter, from a match under way or completed. The
  * mentor is emailed and the request audited, in one transaction. An identical open request (same
- * mentor, purpose and detail) is refused, so a double click asks once.
+ * mentor, purpose and detail) is refused, so a double click asks once; a due date that is not after
+ * today in the slot's time zone too.
  */
 export async function requestLetter(db: Db, { studentId, input, now = new Date() }: { studentId: string; input: RequestLetterInput; now?: Date }): Promise<RequestLetterResult> {
   const { matchId, mentorId } = input.ask;
   return transaction(db, async (tx) => {
     const [row] = await tx
-      .select({ match: matches, slotTitle: slots.title, organizationId: slots.organizationId, organizationName: organizations.name, studentName: users.name })
+      .select({ match: matches, slotTitle: slots.title, timezone: slots.timezone, organizationId: slots.organizationId, organizationName: organizations.name, studentName: users.name })
       .from(matches)
       .innerJoin(slots, eq(slots.id, matches.slotId))
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
@@ -177,6 +217,7 @@ export async function requestLetter(db: Db, { studentId, input, now = new Date()
       .where(and(eq(matches.id, matchId), eq(matches.studentId, studentId)))
       .for("update", { of: matches });
     if (!row || !mayRequestLetter(row.match.status)) return { ok: false, error: "not_found" };
+    if (input.dueDate <= slotDay(row, now)) return { ok: false, error: "past_due" };
     const mentor = (await slotMentorRecipients(tx, { id: row.match.slotId, organizationId: row.organizationId })).find((m) => m.id === mentorId);
     if (!mentor) return { ok: false, error: "not_a_mentor" };
     const [open] = await tx
@@ -215,7 +256,7 @@ export async function requestLetter(db: Db, { studentId, input, now = new Date()
         name: firstName(mentor.name),
         studentName: row.studentName,
         slotTitle: row.slotTitle,
-        purpose: purposeText(input),
+        purpose: letterPurposeText(input),
         dueDay: formatDay(input.dueDate),
         note: input.requestNote,
         waived: input.waiver === "waive",
@@ -229,12 +270,25 @@ export async function requestLetter(db: Db, { studentId, input, now = new Date()
 
 // ——— Lists and the letter's page ———
 
-/** The letters on /letters: a student's own, those a mentor was asked to write, or (admin) the latest 200. Never their text. */
-export async function listLetters(db: Db, viewer: Viewer, now = new Date()) {
-  const rows = await lettersQuery(db)
-    .where(readerScope(viewer))
-    .orderBy(desc(recommendationLetters.createdAt))
-    .limit(200);
+export const LETTERS_PAGE_SIZE = 20;
+
+/**
+ * One page of the letters on /letters, newest first: a student's own, those a mentor was asked to
+ * write, or (admin) all of them. Never their text. A letter is overdue from the day after its due
+ * date in the slot's time zone (the day its reminders count to).
+ */
+export async function listLetters(db: Db, viewer: Viewer, { page = 1, now = new Date() }: { page?: number; now?: Date } = {}) {
+  if (!isUuid(viewer.id)) return { rows: [] as LetterListRow[], total: 0, pages: 1 };
+  const listed = await onePage(
+    lettersQuery(db).where(readerScope(viewer)).orderBy(desc(recommendationLetters.createdAt), desc(recommendationLetters.id)),
+    db
+      .select({ value: count() })
+      .from(recommendationLetters)
+      .innerJoin(matches, eq(matches.id, recommendationLetters.matchId))
+      .where(readerScope(viewer)),
+    { page, size: LETTERS_PAGE_SIZE },
+  );
+  const rows = listed.rows;
   const ids = rows.map((r) => r.id);
   const counts = ids.length
     ? await db
@@ -247,26 +301,27 @@ export async function listLetters(db: Db, viewer: Viewer, now = new Date()) {
         .where(inArray(letterDeliveries.letterId, ids))
         .groupBy(letterDeliveries.letterId)
     : [];
-  return rows.map((r) => {
-    const c = counts.find((x) => x.letterId === r.id);
-    return {
-      id: r.id,
-      state: r.state,
-      revoked: Boolean(r.revokedAt),
-      waived: r.waived,
-      purpose: purposeText(r),
-      dueDate: r.dueDate,
-      overdue: (r.state === "requested" || r.state === "writing") && r.dueDate < now.toISOString().slice(0, 10),
-      slotTitle: r.slotTitle,
-      organizationName: r.organizationName,
-      studentName: r.student.name,
-      mentorName: mentorName(r),
-      sent: c?.sent ?? 0,
-      opened: c?.opened ?? 0,
-    };
-  });
+  return { ...listed, rows: rows.map((r): LetterListRow => listRow(r, counts.find((x) => x.letterId === r.id), now)) };
 }
-export type LetterListRow = Awaited<ReturnType<typeof listLetters>>[number];
+
+function listRow(r: LetterRow, c: { sent: number; opened: number } | undefined, now: Date) {
+  return {
+    id: r.id,
+    state: r.state,
+    revoked: Boolean(r.revokedAt),
+    waived: r.waived,
+    purpose: letterPurposeText(r),
+    dueDate: r.dueDate,
+    overdue: (r.state === "requested" || r.state === "writing") && r.dueDate < slotDay(r, now),
+    slotTitle: r.slotTitle,
+    organizationName: r.organizationName,
+    studentName: r.student.name,
+    mentorName: writerNameOf(r),
+    sent: c?.sent ?? 0,
+    opened: c?.opened ?? 0,
+  };
+}
+export type LetterListRow = ReturnType<typeof listRow>;
 
 /**
  * The letter's page as `viewer` may see it, or null (not found or not theirs). Its text is read
@@ -303,7 +358,7 @@ export async function getLetterPage(db: Db, viewer: Viewer, letterId: string, no
       matchId: letter.matchId,
       state: letter.state,
       waived: letter.waived,
-      purpose: purposeText(letter),
+      purpose: letterPurposeText(letter),
       dueDate: letter.dueDate,
       requestNote: letter.requestNote,
       format: side === "student" && letter.waived ? null : letter.format,
@@ -319,7 +374,7 @@ export async function getLetterPage(db: Db, viewer: Viewer, letterId: string, no
       internshipDates: internshipDates(letter),
       studentName: letter.student.name,
       studentFirstName: firstName(letter.student.name),
-      mentorName: mentorName(letter),
+      mentorName: writerNameOf(letter),
     },
     /** The text (written) or whether there is a PDF (uploaded), for a reader who may read it; null otherwise. */
     content: content ? { format: content.format, body: content.body, pdfName: content.pdfName, hasPdf: Boolean(content.pdf), pdfBytes: content.pdf?.length ?? 0 } : null,
@@ -330,6 +385,7 @@ export async function getLetterPage(db: Db, viewer: Viewer, letterId: string, no
       decline: mayDecline(side, letter),
       revoke: mayRevoke(side, letter),
       send: maySend(side, letter),
+      withdraw: mayWithdrawRequest(side, letter),
     },
   };
 }
@@ -419,7 +475,7 @@ async function markReady(
   values: { format: "written" | "uploaded"; body: string | null; pdf?: null; pdfName?: null; writerTitle: string },
   now: Date,
 ) {
-  const writerName = letter.mentor?.name ?? FORMER_MENTOR;
+  const writerName = writerNameOf({ writerName: null, mentor: letter.mentor });
   await tx
     .update(recommendationLetters)
     .set({ ...values, state: "ready", writerName, verificationCode: newVerificationCode(), readyAt: now, updatedAt: now })
@@ -431,9 +487,9 @@ async function markReady(
 async function emailStudent(tx: Db, letter: LetterRecord, what: "ready" | "declined" | "revoked") {
   const common = {
     name: firstName(letter.student.name),
-    mentorName: mentorName(letter),
+    mentorName: writerNameOf(letter),
     slotTitle: letter.slotTitle,
-    purpose: purposeText(letter),
+    purpose: letterPurposeText(letter),
     letterUrl: absoluteUrl(`/letters/${letter.id}`),
   };
   const [template, subject, body] =
@@ -445,9 +501,16 @@ async function emailStudent(tx: Db, letter: LetterRecord, what: "ready" | "decli
   await queueEmail(tx, { template, subject, body, to: [letter.student.email], userId: letter.student.id });
 }
 
-export type UploadProblem = "empty" | "too_large" | "not_pdf" | "unreadable" | "encrypted";
+export type UploadProblem = "empty" | "too_large" | "not_pdf" | "unreadable" | "encrypted" | "unstampable";
 
-/** Whether `bytes` are a PDF we can stamp: by its first bytes (%PDF-), its size, and pdf-lib reading it. */
+/** A code and address of the right shape, for the trial stamp of an upload. */
+const TRIAL_VERIFICATION = { code: "AAAA-AAAA-AAAA-AAAA", url: "https://steppingstone.example/verify/AAAA-AAAA-AAAA-AAAA" };
+
+/**
+ * Whether `bytes` are a PDF we can serve: by its first bytes (%PDF-), its size, pdf-lib reading it,
+ * and a trial stamp and save — so a PDF that reads but cannot be stamped is refused here, at upload,
+ * and never fails on a recipient's link.
+ */
 export async function checkPdf(bytes: Uint8Array): Promise<UploadProblem | null> {
   if (bytes.length === 0) return "empty";
   if (bytes.length > MAX_PDF_BYTES) return "too_large";
@@ -459,30 +522,85 @@ export async function checkPdf(bytes: Uint8Array): Promise<UploadProblem | null>
   } catch (error) {
     return error instanceof Error && /encrypt/i.test(error.message) ? "encrypted" : "unreadable";
   }
+  try {
+    await preparedUploadedPdf(bytes, TRIAL_VERIFICATION);
+  } catch {
+    return "unstampable";
+  }
   return null;
 }
 
 /**
  * The writer uploads their letter as a PDF (checked by checkPdf): it is kept as the letter's draft,
- * to mark ready with one more click. A refused file changes nothing.
+ * to mark ready with one more click. A refused file changes nothing. Only the writer's file is
+ * parsed: anyone else is refused before a byte of it is read.
  */
 export async function uploadLetterPdf(
   db: Db,
   { viewer, letterId, bytes, fileName, writerTitle, now = new Date() }: { viewer: Viewer; letterId: string; bytes: Uint8Array; fileName: string; writerTitle: string; now?: Date },
 ): Promise<WriterResult | { ok: false; error: UploadProblem }> {
+  const before = await findLetter(db, viewer, letterId);
+  const refusedBefore = refuseNonWriter(before);
+  if (refusedBefore || !before) return refusedBefore ?? { ok: false, error: "not_found" };
+  if (!mayWrite(before.side, before)) return { ok: false, error: "not_open" };
   const problem = await checkPdf(bytes);
+  if (problem) return { ok: false, error: problem };
   return transaction(db, async (tx) => {
+    // why: checked again under the row's lock: the letter may have been marked ready or declined while the file was checked.
     const letter = await writersLetter(tx, viewer, letterId);
     const refused = refuseNonWriter(letter);
     if (refused || !letter) return refused ?? { ok: false, error: "not_found" };
     if (!mayWrite(letter.side, letter)) return { ok: false, error: "not_open" };
-    if (problem) return { ok: false, error: problem };
     const name = fileName.replace(/[\\/]/g, "_").slice(0, 200) || "letter.pdf";
     await tx
       .update(recommendationLetters)
       .set({ state: "writing", format: "uploaded", pdf: Buffer.from(bytes), pdfName: name, writerTitle, updatedAt: now })
       .where(eq(recommendationLetters.id, letter.id));
     return { ok: true, notice: "uploaded" };
+  });
+}
+
+// ——— The student takes a request back ———
+
+export type WithdrawResult = { ok: true } | { ok: false; error: "not_found" | "not_student" | "not_open" };
+
+/**
+ * The student withdraws a request made by mistake, while it is asked for or being written (not
+ * once ready: then only its writer revokes it). The letter is deleted, with any draft — as a
+ * withdrawn referral is: nothing of it is left for anyone to act on — the mentor is emailed, and
+ * the audit log keeps that it was asked and withdrawn. One transaction.
+ */
+export async function withdrawLetterRequest(db: Db, { viewer, letterId }: { viewer: Viewer; letterId: string }): Promise<WithdrawResult> {
+  return transaction(db, async (tx): Promise<WithdrawResult> => {
+    const letter = await findLetter(tx, viewer, letterId, { lock: true });
+    if (!letter) return { ok: false, error: "not_found" };
+    if (letter.side !== "student") return { ok: false, error: "not_student" };
+    if (!mayWithdrawRequest(letter.side, letter)) return { ok: false, error: "not_open" };
+    await tx.delete(recommendationLetters).where(eq(recommendationLetters.id, letter.id));
+    if (letter.mentor) {
+      await queueEmail(tx, {
+        template: "letter-withdrawn",
+        to: [letter.mentor.email],
+        subject: letterWithdrawnSubject(letter.student.name),
+        userId: letter.mentor.id,
+        body: createElement(LetterWithdrawn, {
+          name: firstName(letter.mentor.name),
+          studentName: letter.student.name,
+          slotTitle: letter.slotTitle,
+          purpose: letterPurposeText(letter),
+          draftDeleted: letter.state === "writing",
+          lettersUrl: absoluteUrl("/letters"),
+        }),
+      });
+    }
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "letter.withdrawn",
+      subjectType: "match",
+      subjectId: letter.matchId,
+      detail: { letterId: letter.id, mentorId: letter.mentorId, state: letter.state },
+    });
+    return { ok: true };
   });
 }
 

@@ -1,33 +1,35 @@
 import { createElement } from "react";
 import RecommendationLetterDocument from "~documents/recommendation-letter";
 import { renderPdf } from "~documents/render.server";
-import { stampVerification } from "~documents/stamp.server";
+import { preparedUploadedPdf } from "~documents/stamp.server";
 import { absoluteUrl } from "~/env.server";
 import { verifyPath } from "~/modules/documents/codes";
 import { formatDay } from "~/modules/slots/format";
 import { internshipDates, organizationPlace, type LetterContent, type LetterRow } from "./letters.server";
+import { writerNameOf } from "./rules";
 
 /** The file name a letter's PDF is served under. */
 export const letterFileName = (studentName: string) => `Recommendation for ${studentName}.pdf`;
 
 /**
  * The PDF of a ready letter: written in the app, rendered with the organization's letterhead;
- * uploaded, the writer's PDF with the verification line stamped on each page. Null when there is
- * nothing to show (a draft without text). A draft (no code yet) is the writer's preview: no stamp.
+ * uploaded, the writer's PDF with the verification line stamped on each page, and whatever would
+ * run when it opens removed. Null when there is nothing to show (a draft without text). A draft (no
+ * code yet) is the writer's preview: no stamp.
  */
 export async function letterPdf(letter: LetterRow, content: LetterContent): Promise<Uint8Array | null> {
   const code = letter.verificationCode;
   const verification = code ? { code, url: absoluteUrl(verifyPath(code)) } : null;
   if (content.format === "uploaded") {
     if (!content.pdf) return null;
-    return verification ? stampVerification(content.pdf, verification) : content.pdf;
+    return preparedUploadedPdf(content.pdf, verification);
   }
   if (!content.body) return null;
   return renderPdf(
     createElement(RecommendationLetterDocument, {
       organizationName: letter.organizationName,
       organizationPlace: organizationPlace(letter),
-      writerName: letter.writerName ?? letter.mentor?.name ?? "",
+      writerName: writerNameOf(letter),
       writerTitle: letter.writerTitle ?? "",
       studentName: letter.student.name,
       slotTitle: letter.slotTitle,

@@ -6,7 +6,8 @@ import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { requestLetter } from "./letters.server";
 import { letterDueReminders, letterReminderOn } from "./reminders.server";
-import { addDays, askValue, requestLetterSchema } from "./schemas";
+import { addDays } from "~/modules/mentorship/weeks";
+import { askValue, requestLetterSchema } from "./schemas";
 
 const db = moduleTestDb({ queue: true });
 

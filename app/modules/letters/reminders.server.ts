@@ -8,9 +8,9 @@ import { absoluteUrl } from "~/env.server";
 import { remind } from "~/modules/mentorship/remind.server";
 import { dayIn } from "~/modules/slots/access.server";
 import { formatDay } from "~/modules/slots/format";
-import { LETTER_PURPOSE_LABELS } from "./labels";
+import { letterPurposeText } from "./labels";
 import { DUE_REMINDER_DAYS } from "./rules";
-import { addDays } from "./schemas";
+import { addDays } from "~/modules/mentorship/weeks";
 
 /**
  * Which reminder (days before the due date: 7 or 1) is due on `today` for a letter due on
@@ -61,7 +61,7 @@ export async function letterDueReminders(db: Db, now: Date): Promise<number> {
     if (daysLeft === null) continue;
     try {
       const url = absoluteUrl(`/letters/${row.letterId}`);
-      const purpose = row.purposeDetail ? `${LETTER_PURPOSE_LABELS[row.purpose]}: ${row.purposeDetail}` : LETTER_PURPOSE_LABELS[row.purpose];
+      const purpose = letterPurposeText(row);
       const dueDay = formatDay(row.dueDate);
       const result = await transaction(db, (tx) =>
         remind(

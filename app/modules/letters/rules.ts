@@ -1,4 +1,5 @@
 import type { MatchStatus } from "~db/schema";
+import { FORMER_MENTOR } from "~/domain/names";
 import { AFTER_START_MATCH_STATUSES, isIn } from "~/domain/vocabulary";
 import type { DeliveryState, LetterState } from "./labels";
 
@@ -28,6 +29,9 @@ export const mayDecline = mayWrite;
 /** The writer revokes a ready letter once: every link stops working. */
 export const mayRevoke = (side: LetterSide, letter: Letter) => side === "writer" && letter.state === "ready" && !letter.revokedAt;
 
+/** The student takes back a request made by mistake until the letter is ready; after that only its writer revokes it. */
+export const mayWithdrawRequest = (side: LetterSide, letter: Pick<Letter, "state">) => side === "student" && (letter.state === "requested" || letter.state === "writing");
+
 /** The student sends a ready letter that is not revoked, to as many recipients as they like (within the daily limit). */
 export const maySend = (side: LetterSide, letter: Letter) => side === "student" && letter.state === "ready" && !letter.revokedAt;
 
@@ -37,6 +41,26 @@ export function deliveryState(letter: Pick<Letter, "revokedAt">, delivery: { exp
   if (new Date(delivery.expiresAt).getTime() <= now.getTime()) return "expired";
   return delivery.firstViewedAt ? "opened" : "sent";
 }
+
+/** The writer's name on a letter: as they signed it once ready, else their account's name, else "A former mentor". */
+export const writerNameOf = (letter: { writerName: string | null; mentor?: { name: string | null } | null }) => letter.writerName ?? letter.mentor?.name ?? FORMER_MENTOR;
+
+/** Mail providers that ignore dots in the local part, and the names they answer to. */
+const DOTLESS_DOMAINS: Record<string, string> = { "gmail.com": "gmail.com", "googlemail.com": "gmail.com" };
+
+/** The mailbox an address reaches, for comparing two addresses: lower case, without a +tag, and without dots where the provider ignores them. */
+export function mailboxOf(email: string) {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf("@");
+  if (at < 1) return address;
+  const domain = DOTLESS_DOMAINS[address.slice(at + 1)] ?? address.slice(at + 1);
+  let local = address.slice(0, at).split("+")[0]!;
+  if (DOTLESS_DOMAINS[domain]) local = local.replaceAll(".", "");
+  return `${local}@${domain}`;
+}
+
+/** Whether two addresses reach the same mailbox ("amara+schools@example.edu" is amara@example.edu; "a.okafor@gmail.com" is aokafor@googlemail.com). */
+export const sameMailbox = (a: string, b: string) => mailboxOf(a) === mailboxOf(b);
 
 /** How long a recipient's link works. */
 export const DELIVERY_LINK_DAYS = 30;

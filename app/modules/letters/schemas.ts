@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LETTER_PURPOSES } from "~/domain/vocabulary";
 import { UNKNOWN_BUTTON } from "~/forms/gate";
+import { addDays } from "~/modules/mentorship/weeks";
 import { isCalendarDate } from "~/modules/slots/rules";
 
 // The forms of recommendation letters, one schema per form (or per button of a page), used by the
@@ -28,13 +29,6 @@ const optionalText = (max: number) =>
     .max(max, `Use at most ${max.toLocaleString("en-US")} characters`)
     .optional()
     .transform((v) => v || null);
-
-/** YYYY-MM-DD plus `days`. */
-export function addDays(day: string, days: number) {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** The student's request; `today` (YYYY-MM-DD) bounds the due date. */
 export function requestLetterSchema(today: string) {
@@ -103,6 +97,12 @@ export const WriterActionSchema = z.discriminatedUnion(
   { error: UNKNOWN_BUTTON },
 );
 export type WriterAction = z.output<typeof WriterActionSchema>;
+
+/** The student withdraws a request made by mistake (before the letter is ready). */
+export const WithdrawRequestSchema = z.object({
+  intent: z.literal("withdraw", { error: UNKNOWN_BUTTON }),
+  confirm: z.literal("on", { error: "Tick the box to confirm: your mentor is told, and the request is deleted" }),
+});
 
 /** The upload form (multipart): the PDF itself is checked in the module (type by its bytes, size, readable). */
 export const UploadSchema = z.object({ intent: z.literal("upload", { error: UNKNOWN_BUTTON }), writerTitle });
