@@ -11,17 +11,21 @@ export type ReferralAnsweredProps = {
   role: string;
   answer:
     | { accepted: true; referredOn: string; how: string; methodNote: string | null }
-    | { accepted: false; reason: string };
+    /** `accountDeleted`: the mentor's account was deleted before they answered; the reason says so (REFERRAL_MENTOR_GONE_REASON). */
+    | { accepted: false; reason: string; accountDeleted?: boolean };
   referralUrl: string;
 };
 
 export const referralAnsweredSubject = (mentorName: string, company: string, accepted: boolean) =>
   accepted ? `${mentorName} referred you at ${company}` : `${mentorName} answered your referral request for ${company}`;
 
+/** The subject when the mentor's account was deleted before they answered. */
+export const referralMentorGoneSubject = (company: string) => `Your referral request for ${company}: ask another mentor`;
+
 /** Sent to the student when the mentor asked accepts (and has referred them) or declines. */
 export default function ReferralAnswered({ name, mentorName, company, role, answer, referralUrl }: ReferralAnsweredProps) {
   return (
-    <EmailLayout preview={referralAnsweredSubject(mentorName, company, answer.accepted)}>
+    <EmailLayout preview={!answer.accepted && answer.accountDeleted ? referralMentorGoneSubject(company) : referralAnsweredSubject(mentorName, company, answer.accepted)}>
       <Text style={styles.heading}>{answer.accepted ? "You were referred" : "Your referral request"}</Text>
       {answer.accepted ? (
         <>
@@ -41,7 +45,9 @@ export default function ReferralAnswered({ name, mentorName, company, role, answ
       ) : (
         <>
           <Text style={styles.paragraph}>
-            Hi {name}, {mentorName} cannot refer you for {role} at {company}. Their reason:
+            {answer.accountDeleted
+              ? `Hi ${name}, ${mentorName} can no longer answer your request for a referral for ${role} at ${company}:`
+              : `Hi ${name}, ${mentorName} cannot refer you for ${role} at ${company}. Their reason:`}
           </Text>
           <Quote tone="plain">
             <Lines text={answer.reason} />

@@ -1,8 +1,10 @@
 import { render } from "@react-email/render";
 import { expect, test } from "vitest";
-import ReferralAnswered, { referralAnsweredSubject } from "./referral-answered";
+import ReferralAnswered, { referralAnsweredSubject, referralMentorGoneSubject } from "./referral-answered";
 import ReferralNudge, { referralNudgeSubject } from "./referral-nudge";
+import ReferralOutcome, { referralOutcomeSubject } from "./referral-outcome";
 import ReferralRequested, { referralRequestedSubject } from "./referral-requested";
+import ReferralWithdrawn, { referralWithdrawnSubject } from "./referral-withdrawn";
 
 const text = (email: React.ReactElement) => render(email, { plainText: true });
 
@@ -34,4 +36,29 @@ test("the nudge asks the student what happened, or reminds the mentor of the wai
   expect(await text(<ReferralNudge {...ReferralNudge.PreviewProps} />)).toContain("nothing has been recorded for 15 days");
   const mentor = await text(<ReferralNudge {...ReferralNudge.PreviewProps} to="mentor" otherName="Amara Okafor" days={7} />);
   expect(mentor).toContain("Amara Okafor asked you 7 days ago for a referral");
+});
+
+test("an outcome tells the other side who recorded what, with the referral's link", async () => {
+  expect(referralOutcomeSubject("Amara Okafor", "Northwind", "Interviewing")).toBe("Referral at Northwind: Interviewing — from Amara Okafor");
+  const toMentor = await text(<ReferralOutcome {...ReferralOutcome.PreviewProps} />);
+  expect(toMentor).toContain("Amara Okafor recorded what came of the referral you made for Junior data engineer at Northwind Analytics: Interviewing.");
+  expect(toMentor).toContain(`paste this address into your browser: ${ReferralOutcome.PreviewProps.referralUrl}`);
+  const toStudent = await text(<ReferralOutcome {...ReferralOutcome.PreviewProps} to="student" name="Amara" byName="Priya Raman" outcome="Offer" />);
+  expect(toStudent).toContain("Priya Raman recorded what came of your referral for Junior data engineer at Northwind Analytics: Offer.");
+});
+
+test("a withdrawal tells the mentor there is nothing more to do, and links nowhere", async () => {
+  expect(referralWithdrawnSubject("Amara Okafor", "Northwind")).toBe("Amara Okafor withdrew their referral request for Northwind");
+  const mail = await text(<ReferralWithdrawn {...ReferralWithdrawn.PreviewProps} />);
+  expect(mail).toContain("Amara Okafor withdrew their request for a referral for Junior data engineer at Northwind Analytics.");
+  expect(mail).not.toContain("http");
+});
+
+test("a request declined because the mentor's account was deleted does not say the mentor gave a reason", async () => {
+  expect(referralMentorGoneSubject("Northwind")).toBe("Your referral request for Northwind: ask another mentor");
+  const reason = "Your mentor deleted their Steppingstone account before answering this request. Ask another mentor of the internship.";
+  const mail = await text(<ReferralAnswered {...ReferralAnswered.PreviewProps} answer={{ accepted: false, reason, accountDeleted: true }} />);
+  expect(mail).toContain("Priya Raman can no longer answer your request for a referral for Junior data engineer at Northwind Analytics:");
+  expect(mail).toContain(reason);
+  expect(mail).not.toContain("Their reason");
 });

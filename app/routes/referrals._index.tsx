@@ -10,6 +10,7 @@ import { Pagination, pageParam } from "~/components/pagination";
 import { ReferralStatusBadge } from "~/components/referrals/referral-ui";
 import { RequestReferralForm } from "~/components/referrals/request-form";
 import { Alert, Card, PageHeader } from "~/components/ui";
+import { FORMER_MENTOR } from "~/domain/names";
 import { entryFor, parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
 import { REFERRAL_NOTICES, REFERRAL_REFUSALS } from "~/modules/referrals/referral-labels";
@@ -80,13 +81,18 @@ export default function ReferralsPage() {
                   {row.role} at {row.company}
                 </p>
                 <p className="truncate text-sm text-slate-600">
-                  {role === "student" ? `Asked of ${row.mentorName}` : role === "mentor" ? `Asked by ${row.studentName}` : `${row.studentName} asked ${row.mentorName}`} ·{" "}
+                  {role === "student"
+                    ? `Asked of ${row.mentorName ?? FORMER_MENTOR.toLowerCase()}`
+                    : role === "mentor"
+                      ? `Asked by ${row.studentName}`
+                      : `${row.studentName} asked ${row.mentorName ?? FORMER_MENTOR.toLowerCase()}`}{" "}
+                  ·{" "}
                   {row.slotTitle}, {row.organizationName}
                 </p>
               </div>
               <div className="flex shrink-0 flex-col items-end gap-1">
                 <ReferralStatusBadge state={row.state} outcome={row.outcome} />
-                <span className="hidden text-xs text-slate-500 sm:inline">Last word {formatDateTime(row.lastUpdateAt)}</span>
+                <span className="hidden text-xs text-slate-500 sm:inline">Last update {formatDateTime(row.lastUpdateAt)}</span>
               </div>
             </Link>
           </li>

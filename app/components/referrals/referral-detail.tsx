@@ -35,7 +35,9 @@ function Quoted({ children }: { children: string }) {
 
 export function ReferralDetail({ referral, lastReply }: { referral: ReferralView; lastReply: ReferralReply | undefined }) {
   const r = referral;
+  // The mentor's name where a sentence starts, and inside one.
   const mentorName = r.mentor?.name ?? FORMER_MENTOR;
+  const mentorNamed = r.mentor?.name ?? FORMER_MENTOR.toLowerCase();
   const you = (side: "student" | "mentor", name: string) => (r.side === side ? "you" : name);
   const resultFor = (form: ReferralReply["form"]) => (lastReply?.form === form ? lastReply.result : undefined);
   // why: a reply whose form the page no longer shows (answered meanwhile in another tab, or a button
@@ -63,7 +65,7 @@ export function ReferralDetail({ referral, lastReply }: { referral: ReferralView
           {r.role} at {r.company}
         </h1>
         <p className="mt-2 text-sm text-slate-600">
-          {r.side === "student" ? "You asked" : `${r.student.name} asked`} {r.side === "mentor" ? "you" : mentorName}, {r.side === "student" ? "your" : "their"} mentor on “
+          {r.side === "student" ? "You asked" : `${r.student.name} asked`} {r.side === "mentor" ? "you" : mentorNamed}, {r.side === "student" ? "your" : "their"} mentor on “
           <Link to={`/matches/${r.matchId}`} className="font-medium text-brand-700 hover:underline">
             {r.slotTitle}
           </Link>
@@ -122,7 +124,7 @@ export function ReferralDetail({ referral, lastReply }: { referral: ReferralView
                     : "The mentor asked no longer has an account, so no answer will come."}
                   {r.may.withdraw ? " You can withdraw the request and ask another mentor." : ""}
                 </p>
-                {r.may.withdraw ? <WithdrawForm lastResult={resultFor("withdraw")} /> : null}
+                {r.may.withdraw ? <WithdrawForm lastResult={resultFor("withdraw")} mentorPresent={Boolean(r.mentor)} /> : null}
               </div>
             )}
           </Block>
@@ -135,7 +137,7 @@ export function ReferralDetail({ referral, lastReply }: { referral: ReferralView
                     <span className="font-semibold">{REFERRAL_OUTCOME_LABELS[r.outcome]}</span>
                     <span className="text-slate-500">
                       {" "}
-                      · recorded by {r.outcomeByName ?? "someone whose account is gone"}, last word {formatDateTime(r.lastUpdateAt)}
+                      · recorded by {r.outcomeByName === FORMER_MENTOR ? FORMER_MENTOR.toLowerCase() : r.outcomeByName}, last update {formatDateTime(r.lastUpdateAt)}
                     </span>
                   </p>
                 ) : (
@@ -150,12 +152,13 @@ export function ReferralDetail({ referral, lastReply }: { referral: ReferralView
         <aside className="space-y-6">
           <Block title="Who sees this">
             <p className="text-sm text-slate-700">
-              Only {r.side === "student" ? "you" : r.student.name}, {r.side === "mentor" ? "you" : mentorName} and the Steppingstone admins. The internship&apos;s
+              Only {r.side === "student" ? "you" : r.student.name}, {r.side === "mentor" ? "you" : mentorNamed} and the Steppingstone admins. The internship&apos;s
               other mentors do not.
             </p>
             {r.state === "accepted" ? (
               <p className="mt-3 text-sm text-slate-700">
-                Either side records what came of it, and the other sees it here. After {REFERRAL_QUIET_DAYS} days without a word, we ask{" "}
+                Either side records what came of it; the other sees it here, and is emailed when it changes. After {REFERRAL_QUIET_DAYS} days without an update, we
+                ask{" "}
                 {r.side === "student" ? "you" : r.student.firstName} what happened.
               </p>
             ) : null}
@@ -256,7 +259,7 @@ function OutcomeForm({ referral, lastResult }: { referral: ReferralView; lastRes
   );
 }
 
-function WithdrawForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+function WithdrawForm({ lastResult, mentorPresent }: { lastResult: SubmissionResult<string[]> | undefined; mentorPresent: boolean }) {
   const pending = useIsPending({ fields: { intent: "withdraw" } });
   const errors = lastResult?.error?.[""] ?? null;
   return (
@@ -265,7 +268,9 @@ function WithdrawForm({ lastResult }: { lastResult: SubmissionResult<string[]> |
       <Button type="submit" name="intent" value="withdraw" variant="secondary" disabled={pending}>
         Withdraw the request
       </Button>
-      <p className="mt-2 text-xs text-slate-500">The mentor no longer sees it. You can then ask another mentor.</p>
+      <p className="mt-2 text-xs text-slate-500">
+        {mentorPresent ? "The mentor is emailed that you withdrew it, and no longer sees it. " : ""}You can then ask another mentor.
+      </p>
     </Form>
   );
 }

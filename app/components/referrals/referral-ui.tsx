@@ -1,5 +1,6 @@
 import type { REFERRAL_OUTCOMES, REFERRAL_STATES } from "~/domain/vocabulary";
 import { REFERRAL_OUTCOME_LABELS, REFERRAL_STATE_LABELS } from "~/modules/referrals/referral-labels";
+import { isFinalOutcome } from "~/modules/referrals/rules";
 
 // Small pieces the referrals pages share.
 
@@ -17,8 +18,8 @@ function toneOf(state: State, outcome: Outcome | null): keyof typeof TONES {
   if (state === "requested") return "waiting";
   if (state === "declined") return "closed";
   if (outcome === "offer") return "good";
-  if (outcome === "not_selected" || outcome === "no_answer") return "closed";
-  return "progress";
+  // why: a final outcome other than an offer closes the referral; which outcomes are final is the rules' one list.
+  return isFinalOutcome(outcome) ? "closed" : "progress";
 }
 
 /** Where a referral stands, in one badge: the outcome once there is one, else its state. Words carry it; colour doubles them. */

@@ -41,8 +41,8 @@ export const REFERRAL_NOTICES = {
   requested: "Your request is sent: the mentor was emailed. You will hear from us when they answer.",
   accepted: "Thank you: the referral is recorded, and the student was emailed.",
   declined: "Your answer is saved, and the student was emailed.",
-  outcome: "Saved: the other side sees it on this page.",
-  withdrawn: "Your request is withdrawn.",
+  outcome: "Saved: the other side sees it on this page, and is emailed when the outcome changes.",
+  withdrawn: "Your request is withdrawn, and the mentor was emailed.",
 } as const;
 export type ReferralNotice = keyof typeof REFERRAL_NOTICES;
 
@@ -58,3 +58,9 @@ export const REFERRAL_REFUSALS = {
   not_allowed_withdraw: "Only the student withdraws a request, and only before the mentor answers.",
 } as const;
 export type ReferralRefusal = keyof typeof REFERRAL_REFUSALS;
+
+/**
+ * The reason a referral's student reads when the mentor asked deleted their account before answering.
+ * Worded as the letters' MENTOR_GONE_REASON (app/modules/letters/letters.server.ts), so both read alike.
+ */
+export const REFERRAL_MENTOR_GONE_REASON = "Your mentor deleted their Steppingstone account before answering this request. Ask another mentor of the internship.";

@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, referrals, reminders } from "~db/schema";
+import { auditLog, emailPreferences, referrals, reminders } from "~db/schema";
 import { emailsTo, makeUser } from "~db/test/factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { dayIn } from "~/modules/slots/access.server";
 import { addDays } from "~/modules/mentorship/weeks";
+import { REFERRAL_MENTOR_GONE_REASON } from "./referral-labels";
 import { RequestReferralSchema } from "./referral-schemas";
 import {
   answerReferral,
+  declineReferralsOfDeletedMentor,
   findReferral,
   listReferrals,
   recordReferralOutcome,
@@ -19,11 +21,12 @@ import {
   withdrawReferral,
   type Viewer,
 } from "./referrals.server";
+import { DAY_MS } from "~/domain/time";
 
 const db = moduleTestDb({ queue: true });
 
 const NOW = new Date(`${new Date().toISOString().slice(0, 10)}T17:00:00Z`);
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const as = (user: { id: string; role: Viewer["role"] }): Viewer => ({ id: user.id, role: user.role });
 
 const INPUT = { company: "Northwind Analytics", role: "Junior data engineer", postingUrl: "https://careers.northwind.example/jobs/1234", note: "I'd love this one." };
@@ -173,6 +176,81 @@ describe("answering and following a referral", () => {
     expect(await withdrawReferral(db, { viewer: as(student), referralId, now: NOW })).toEqual({ ok: true });
     expect(await findReferral(db, as(mentor), referralId, NOW)).toBeNull();
     expect(await db.select().from(auditLog).where(and(eq(auditLog.subjectId, match.id), eq(auditLog.action, "referral.withdrawn")))).toHaveLength(1);
+  });
+});
+
+describe("the other side hears of it", () => {
+  const outcomeMails = async (address: string) => (await emailsTo(db, address)).filter((m) => m.template === "referral-outcome");
+
+  test("a new outcome is emailed to the other side — the mentor when the student records it, the student when the mentor does; the same again emails nobody", async () => {
+    const { student, mentor, secondMentor, referralId, slot } = await asked();
+    await answerReferral(db, { viewer: as(mentor), referralId, answer: { accept: true, method: "internal_tool", referredOn: dayIn(slot.timezone, NOW) }, now: NOW });
+
+    expect(await recordReferralOutcome(db, { viewer: as(student), referralId, outcome: "interviewing", now: NOW })).toEqual({ ok: true });
+    const [toMentor] = await outcomeMails(mentor.email);
+    expect(toMentor!.subject).toBe(`Referral at Northwind Analytics: Interviewing — from ${student.name}`);
+    expect(toMentor!.text).toContain(`${student.name} recorded what came of the referral you made for Junior data engineer at Northwind Analytics: Interviewing.`);
+    expect(toMentor!.text).toContain(`/referrals/${referralId}`);
+    expect(await outcomeMails(student.email)).toEqual([]);
+
+    // "Still interviewing" resets the quiet clock but is no news to send.
+    await recordReferralOutcome(db, { viewer: as(student), referralId, outcome: "interviewing", now: new Date(NOW.getTime() + DAY) });
+    expect(await outcomeMails(mentor.email)).toHaveLength(1);
+
+    await recordReferralOutcome(db, { viewer: as(mentor), referralId, outcome: "offer", now: new Date(NOW.getTime() + 2 * DAY) });
+    const [toStudent] = await outcomeMails(student.email);
+    expect(toStudent!.subject).toBe(`Referral at Northwind Analytics: Offer — from ${mentor.name}`);
+    expect(toStudent!.text).toContain(`${mentor.name} recorded what came of your referral for Junior data engineer at Northwind Analytics: Offer.`);
+    expect(await outcomeMails(mentor.email)).toHaveLength(1);
+    // The slot's other mentor, who does not read the referral, hears nothing of it.
+    expect(await emailsTo(db, secondMentor!.email)).toEqual([]);
+  });
+
+  test("a withdrawn request is emailed to the mentor asked, without a link to a page that is gone; a reminder waiting for their digest is dropped", async () => {
+    const { student, mentor, match, referralId } = await asked();
+    await db.insert(emailPreferences).values({ userId: mentor.id, cadence: "weekly_digest" }).onConflictDoUpdate({ target: emailPreferences.userId, set: { cadence: "weekly_digest" } });
+    await referralNudges(db, new Date(NOW.getTime() + 7 * DAY));
+    const waiting = () => db.select().from(reminders).where(and(eq(reminders.matchId, match.id), eq(reminders.kind, "referral_nudge"), eq(reminders.state, "in_digest")));
+    expect(await waiting()).toHaveLength(1);
+
+    expect(await withdrawReferral(db, { viewer: as(student), referralId, now: new Date(NOW.getTime() + 8 * DAY) })).toEqual({ ok: true });
+    const [mail] = (await emailsTo(db, mentor.email)).filter((m) => m.template === "referral-withdrawn");
+    expect(mail!.subject).toBe(`${student.name} withdrew their referral request for Northwind Analytics`);
+    expect(mail!.text).toContain(`${student.name} withdrew their request for a referral for Junior data engineer at Northwind Analytics.`);
+    expect(mail!.text).not.toContain("/referrals/");
+    expect(await waiting()).toEqual([]);
+  });
+});
+
+describe("a mentor's account deleted (declineReferralsOfDeletedMentor)", () => {
+  test("their unanswered requests are declined with the reason, each student emailed and the decline audited; a referral they made stays", async () => {
+    const { student, mentor, secondMentor, match, referralId, slot } = await asked();
+    const made = await requestReferral(db, { viewer: as(student), input: { ...INPUT, company: "Contoso", asked: `${match.id}:${mentor.id}` }, now: NOW });
+    if (!made.ok) throw new Error(made.error);
+    await answerReferral(db, { viewer: as(mentor), referralId: made.id, answer: { accept: true, method: "other", methodNote: "A call.", referredOn: dayIn(slot.timezone, NOW) }, now: NOW });
+    const toOther = await requestReferral(db, { viewer: as(student), input: { ...INPUT, company: "Fabrikam", asked: `${match.id}:${secondMentor!.id}` }, now: NOW });
+    if (!toOther.ok) throw new Error(toOther.error);
+    const later = new Date(NOW.getTime() + 3 * DAY);
+
+    expect(await declineReferralsOfDeletedMentor(db, mentor.id, later)).toBe(1);
+
+    const rows = await db.select().from(referrals).where(eq(referrals.matchId, match.id));
+    expect(rows.find((r) => r.id === referralId)).toMatchObject({ state: "declined", declineReason: REFERRAL_MENTOR_GONE_REASON, lastUpdateAt: later });
+    expect(rows.find((r) => r.id === made.id)).toMatchObject({ state: "accepted" });
+    expect(rows.find((r) => r.id === toOther.id)).toMatchObject({ state: "requested" });
+    expect(REFERRAL_MENTOR_GONE_REASON).toContain("deleted their Steppingstone account");
+    expect(REFERRAL_MENTOR_GONE_REASON).toContain("Ask another mentor of the internship.");
+
+    const mail = (await emailsTo(db, student.email)).find((m) => m.subject === "Your referral request for Northwind Analytics: ask another mentor");
+    expect(mail!.text).toContain(`${mentor.name} can no longer answer your request for a referral for Junior data engineer at Northwind Analytics`);
+    expect(mail!.text).toContain(REFERRAL_MENTOR_GONE_REASON);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, match.id), eq(auditLog.action, "referral.declined")));
+    expect(audit).toMatchObject({ actorId: null, detail: { referralId, reason: REFERRAL_MENTOR_GONE_REASON } });
+
+    // The student reads it as declined, and may ask again.
+    expect((await findReferral(db, as(student), referralId, later))!).toMatchObject({ state: "declined", declineReason: REFERRAL_MENTOR_GONE_REASON, may: { withdraw: false } });
+    // Nothing left to decline the second time.
+    expect(await declineReferralsOfDeletedMentor(db, mentor.id, later)).toBe(0);
   });
 });
 

@@ -2,12 +2,15 @@ import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
-import { matches, organizations, referrals, slots, users, type Referral, type UserRole } from "~db/schema";
-import ReferralAnswered, { referralAnsweredSubject } from "~emails/referral-answered";
+import { matches, organizations, referrals, reminders, slots, users, type Referral, type UserRole } from "~db/schema";
+import ReferralAnswered, { referralAnsweredSubject, referralMentorGoneSubject } from "~emails/referral-answered";
 import ReferralNudge, { referralNudgeSubject } from "~emails/referral-nudge";
+import ReferralOutcome, { referralOutcomeSubject } from "~emails/referral-outcome";
 import ReferralRequested, { referralRequestedSubject } from "~emails/referral-requested";
+import ReferralWithdrawn, { referralWithdrawnSubject } from "~emails/referral-withdrawn";
 import { AFTER_START_MATCH_STATUSES, isIn, type REFERRAL_OUTCOMES } from "~/domain/vocabulary";
 import { FORMER_MENTOR, firstName } from "~/domain/names";
+import { DAY_MS } from "~/domain/time";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -20,7 +23,7 @@ import { dayIn } from "~/modules/slots/access.server";
 import { formatDay } from "~/modules/slots/format";
 import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { referralPath } from "./paths";
-import { REFERRAL_METHOD_WORDS, REFERRAL_OUTCOME_LABELS } from "./referral-labels";
+import { REFERRAL_MENTOR_GONE_REASON, REFERRAL_METHOD_WORDS, REFERRAL_OUTCOME_LABELS } from "./referral-labels";
 import type { AcceptReferralInput, RequestReferralInput } from "./referral-schemas";
 import {
   FINAL_REFERRAL_OUTCOMES,
@@ -44,7 +47,7 @@ import {
 // one that is not the reader's are the same null, so ids cannot be probed.
 //
 // A request the mentor never answers: the mentor is reminded once, REFERRAL_UNANSWERED_DAYS after
-// it (or after the last word), and the student may withdraw it at any time before an answer and ask
+// it (or after the last update), and the student may withdraw it at any time before an answer and ask
 // another mentor. Nothing expires by itself: a late "yes" is still a referral.
 
 type Outcome = (typeof REFERRAL_OUTCOMES)[number];
@@ -74,7 +77,8 @@ export type ReferralListRow = {
   state: Referral["state"];
   outcome: Outcome | null;
   studentName: string;
-  mentorName: string;
+  /** null once the mentor's account is gone. */
+  mentorName: string | null;
   slotTitle: string;
   organizationName: string;
   lastUpdateAt: string;
@@ -111,7 +115,7 @@ export async function listReferrals(db: Db, viewer: Viewer, { page = 1 }: { page
   );
   return {
     ...listed,
-    rows: listed.rows.map((r): ReferralListRow => ({ ...r, mentorName: r.mentorName ?? FORMER_MENTOR, lastUpdateAt: r.lastUpdateAt.toISOString() })),
+    rows: listed.rows.map((r): ReferralListRow => ({ ...r, lastUpdateAt: r.lastUpdateAt.toISOString() })),
   };
 }
 
@@ -163,6 +167,7 @@ export type ReferralView = {
   referredOn: string | null;
   declineReason: string | null;
   outcome: Outcome | null;
+  /** Who recorded the outcome: their name, or FORMER_MENTOR once their account is gone; null before any outcome. */
   outcomeByName: string | null;
   lastUpdateAt: string;
   createdAt: string;
@@ -220,7 +225,8 @@ function viewOf(row: ReferralRow, viewer: Viewer, now: Date): ReferralView {
     referredOn: r.referredOn,
     declineReason: r.declineReason,
     outcome: r.outcome,
-    outcomeByName: r.outcome ? (row.outcomeByName ?? (r.outcomeBy === null ? null : FORMER_MENTOR)) : null,
+    // why: only the student and the mentor asked record outcomes, and a student's account takes its match with it, so a recorder gone is the mentor.
+    outcomeByName: r.outcome ? (row.outcomeByName ?? FORMER_MENTOR) : null,
     lastUpdateAt: r.lastUpdateAt.toISOString(),
     createdAt: r.createdAt.toISOString(),
     today: dayIn(row.timezone ?? "UTC", now),
@@ -373,7 +379,9 @@ export type RecordReferralOutcomeResult = { ok: true } | { ok: false; error: "no
 
 /**
  * The student or the mentor who referred them says what came of a referral (or that nothing has
- * changed: the same outcome again is news too). Each word resets the quiet clock (lastUpdateAt).
+ * changed: the same outcome again is news too). Each update resets the quiet clock (lastUpdateAt).
+ * A new outcome is emailed to the other side (the mentor, while their account exists, or the
+ * student) and audited; the same outcome again emails nobody, so "still interviewing" is no noise.
  */
 export async function recordReferralOutcome(
   db: Db,
@@ -385,6 +393,27 @@ export async function recordReferralOutcome(
     if (!viewOf(row, viewer, now).may.recordOutcome) return { ok: false, error: "not_allowed_outcome" };
     await tx.update(referrals).set({ outcome, outcomeBy: viewer.id, lastUpdateAt: now, updatedAt: now }).where(eq(referrals.id, row.referral.id));
     if (row.referral.outcome !== outcome) {
+      const toStudent = viewer.role !== "student";
+      const other = toStudent ? row.student : row.mentor?.id ? row.mentor : null;
+      const by = toStudent ? (row.mentor?.name ?? FORMER_MENTOR) : row.student.name;
+      if (other?.id && other.email && other.name) {
+        const label = REFERRAL_OUTCOME_LABELS[outcome];
+        await queueEmail(tx, {
+          template: "referral-outcome",
+          to: [other.email],
+          subject: referralOutcomeSubject(by, row.referral.company, label),
+          body: createElement(ReferralOutcome, {
+            name: firstName(other.name),
+            to: toStudent ? "student" : "mentor",
+            byName: by,
+            company: row.referral.company,
+            role: row.referral.role,
+            outcome: label,
+            referralUrl: absoluteUrl(referralPath(row.referral.id)),
+          }),
+          userId: other.id,
+        });
+      }
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "referral.outcome",
@@ -399,13 +428,29 @@ export async function recordReferralOutcome(
 
 export type WithdrawReferralResult = { ok: true } | { ok: false; error: "not_found" | "not_allowed_withdraw" };
 
-/** The student takes back a request the mentor has not answered; it is gone for both (the audit log keeps that it was). */
+/**
+ * The student takes back a request the mentor has not answered; it is gone for both (the audit log
+ * keeps that it was). The mentor, who was emailed the request, is emailed that it is withdrawn, and
+ * a reminder of it still waiting for their weekly digest is dropped.
+ */
 export async function withdrawReferral(db: Db, { viewer, referralId, now = new Date() }: { viewer: Viewer; referralId: string; now?: Date }): Promise<WithdrawReferralResult> {
   return transaction(db, async (tx) => {
     const row = await findReferralRow(tx, viewer, referralId, { lock: true });
     if (!row) return { ok: false, error: "not_found" };
     if (!viewOf(row, viewer, now).may.withdraw) return { ok: false, error: "not_allowed_withdraw" };
     await tx.delete(referrals).where(eq(referrals.id, row.referral.id));
+    await tx
+      .delete(reminders)
+      .where(and(eq(reminders.kind, "referral_nudge"), eq(reminders.state, "in_digest"), sql`starts_with(${reminders.eventKey}, ${`${row.referral.id}:`})`));
+    if (row.mentor?.id && row.mentor.email && row.mentor.name) {
+      await queueEmail(tx, {
+        template: "referral-withdrawn",
+        to: [row.mentor.email],
+        subject: referralWithdrawnSubject(row.student.name, row.referral.company),
+        body: createElement(ReferralWithdrawn, { name: firstName(row.mentor.name), studentName: row.student.name, company: row.referral.company, role: row.referral.role }),
+        userId: row.mentor.id,
+      });
+    }
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "referral.withdrawn",
@@ -417,17 +462,68 @@ export async function withdrawReferral(db: Db, { viewer, referralId, now = new D
   });
 }
 
+/**
+ * For account deletion (call in its transaction, before the user row goes): every referral
+ * `mentorId` was asked for and had not answered is declined with REFERRAL_MENTOR_GONE_REASON, its
+ * student emailed (to ask another mentor) and the decline audited. Referrals they made stay with
+ * the student. Returns how many were declined.
+ */
+export async function declineReferralsOfDeletedMentor(tx: Db, mentorId: string, now: Date = new Date()): Promise<number> {
+  if (!isUuid(mentorId)) return 0;
+  const open = await tx
+    .select({
+      referral: { id: referrals.id, matchId: referrals.matchId, company: referrals.company, role: referrals.role },
+      student: { id: student.id, name: student.name, email: student.email },
+      mentorName: mentor.name,
+    })
+    .from(referrals)
+    .innerJoin(matches, eq(matches.id, referrals.matchId))
+    .innerJoin(student, eq(student.id, matches.studentId))
+    .innerJoin(mentor, eq(mentor.id, referrals.mentorId))
+    .where(and(eq(referrals.mentorId, mentorId), eq(referrals.state, "requested")))
+    .for("update", { of: referrals });
+  for (const { referral: r, student: s, mentorName } of open) {
+    await tx
+      .update(referrals)
+      .set({ state: "declined", declineReason: REFERRAL_MENTOR_GONE_REASON, lastUpdateAt: now, updatedAt: now })
+      .where(eq(referrals.id, r.id));
+    await queueEmail(tx, {
+      template: "referral-answered",
+      to: [s.email],
+      subject: referralMentorGoneSubject(r.company),
+      body: createElement(ReferralAnswered, {
+        name: firstName(s.name),
+        mentorName,
+        company: r.company,
+        role: r.role,
+        answer: { accepted: false, reason: REFERRAL_MENTOR_GONE_REASON, accountDeleted: true },
+        referralUrl: absoluteUrl(referralPath(r.id)),
+      }),
+      userId: s.id,
+    });
+    // why: no one acted — the account's deletion did; the entry says so without naming who asked for it.
+    await recordAudit(tx, {
+      actorId: null,
+      action: "referral.declined",
+      subjectType: "match",
+      subjectId: r.matchId,
+      detail: { referralId: r.id, company: r.company, reason: REFERRAL_MENTOR_GONE_REASON },
+    });
+  }
+  return open.length;
+}
+
 // The sweep ------------------------------------------------------------------------------------
 
 /**
  * A step of the reminders sweep (kind "referral_nudge"): asks the student what happened to a
- * referral in progress after REFERRAL_QUIET_DAYS without a word, and reminds the mentor asked of a
+ * referral in progress after REFERRAL_QUIET_DAYS without an update, and reminds the mentor asked of a
  * request unanswered after REFERRAL_UNANSWERED_DAYS (referralNudgeDue). Once per quiet stretch: the
- * event key carries the last word's time, so a new word starts a new stretch. Never a declined
+ * event key carries the last update's time, so a new update starts a new stretch. Never a declined
  * referral, nor one whose outcome is final. Returns how many reminders it wrote.
  */
 export async function referralNudges(db: Db, now: Date): Promise<number> {
-  const quietSince = new Date(now.getTime() - Math.min(REFERRAL_QUIET_DAYS, REFERRAL_UNANSWERED_DAYS) * 86_400_000);
+  const quietSince = new Date(now.getTime() - Math.min(REFERRAL_QUIET_DAYS, REFERRAL_UNANSWERED_DAYS) * DAY_MS);
   const rows = await db
     .select({
       referral: {
@@ -463,9 +559,9 @@ export async function referralNudges(db: Db, now: Date): Promise<number> {
     // why: a request whose mentor's account is gone has no one to remind; the student sees it waiting and may withdraw it.
     if (to === "mentor" && !row.mentor?.id) continue;
     const person = to === "student" ? row.student : row.mentor!;
-    const other = to === "student" ? (row.mentor?.name ?? FORMER_MENTOR) : row.student.name;
+    const other = to === "student" ? (row.mentor?.name ?? FORMER_MENTOR.toLowerCase()) : row.student.name;
     const r = row.referral;
-    const days = Math.floor((now.getTime() - r.lastUpdateAt.getTime()) / 86_400_000);
+    const days = Math.floor((now.getTime() - r.lastUpdateAt.getTime()) / DAY_MS);
     const url = absoluteUrl(referralPath(r.id));
     try {
       const result = await transaction(db, (tx) =>

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { REFERRAL_OUTCOMES, REFERRAL_STATES } from "~/domain/vocabulary";
 import { mayAnswerReferral, mayRecordReferralOutcome, mayWithdrawReferral, referralNudgeDue, REFERRAL_QUIET_DAYS, REFERRAL_UNANSWERED_DAYS, type ReferralSide } from "./rules";
+import { DAY_MS } from "~/domain/time";
 
 const SIDES: ReferralSide[] = ["student", "mentor", "admin"];
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 
 describe("who may do what with a referral", () => {
   // [side, state] → answer, record an outcome, withdraw

@@ -1,3 +1,4 @@
+import { DAY_MS } from "~/domain/time";
 import type { REFERRAL_OUTCOMES, REFERRAL_STATES } from "~/domain/vocabulary";
 
 // Who may do what with a referral, in one place (rules.test.ts tests it as a table). Reading is
@@ -21,21 +22,21 @@ export const mayRecordReferralOutcome = ({ side, state }: { side: ReferralSide; 
 /** The student takes back a request while the mentor has not answered it. */
 export const mayWithdrawReferral = ({ side, state }: { side: ReferralSide; state: State }) => side === "student" && state === "requested";
 
-/** Days without a word after which the student is asked what happened to a referral in progress. */
+/** Days without an update after which the student is asked what happened to a referral in progress. */
 export const REFERRAL_QUIET_DAYS = 14;
 /** Days a request may wait for the mentor's answer before the mentor is reminded, once. */
 export const REFERRAL_UNANSWERED_DAYS = 7;
 
 /**
  * Whom the sweep reminds of a referral at `now`, or null: the student, when a referral in
- * progress (made, no final outcome) had no word for REFERRAL_QUIET_DAYS; the mentor asked, when a
+ * progress (made, no final outcome) had no update for REFERRAL_QUIET_DAYS; the mentor asked, when a
  * request waited REFERRAL_UNANSWERED_DAYS for an answer. Never a declined one or a final one.
  */
 export function referralNudgeDue(
   referral: { state: State; outcome: Outcome | null; lastUpdateAt: Date },
   now: Date,
 ): "student" | "mentor" | null {
-  const quietDays = (now.getTime() - referral.lastUpdateAt.getTime()) / 86_400_000;
+  const quietDays = (now.getTime() - referral.lastUpdateAt.getTime()) / DAY_MS;
   if (referral.state === "accepted" && !isFinalOutcome(referral.outcome) && quietDays >= REFERRAL_QUIET_DAYS) return "student";
   if (referral.state === "requested" && quietDays >= REFERRAL_UNANSWERED_DAYS) return "mentor";
   return null;
