@@ -30,6 +30,8 @@ export type DemoOrganization = {
   size: OrganizationSize;
   country: "US" | "CA";
   city: string;
+  /** The street address its verification letters print (fictional, like the rest). */
+  address: string;
   description: string;
   /** Emails of its mentors; the first one created the organization. */
   mentors: string[];
@@ -114,6 +116,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     size: "11-50",
     country: "US",
     city: "Seattle",
+    address: "2201 Westlake Avenue, Suite 300",
     description:
       "Brightlane builds a scheduling and progress app for community tutoring programs: 40,000 students and 3,000 volunteer tutors use it each week. We are a team of 18, mostly engineers, and every intern ships to production in their first month.",
     mentors: ["mentor@example.org", "mentor2@example.org"],
@@ -127,6 +130,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     size: "11-50",
     country: "CA",
     city: "Toronto",
+    address: "412 Dundas Street East",
     description:
       "A registered charity that connects 70 food banks and community kitchens across the Greater Toronto Area with grocers who donate surplus food. Our small tech team runs the donation site, the volunteer scheduler and the logistics tools our drivers use every day.",
     mentors: ["mentor3@example.org"],
@@ -141,6 +145,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     size: "11-50",
     country: "US",
     city: "Chicago",
+    address: "Hale Hall, Room 318, 1200 West Lakeshore Drive",
     description:
       "A university research group that runs a network of 300 low-cost air-quality sensors across Chicago neighbourhoods and publishes open data with community partners. Two faculty, six graduate students and a rotating group of undergraduate researchers.",
     mentors: ["mentor4@example.org", "mentor5@example.org"],
@@ -154,6 +159,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     size: "1-10",
     country: "CA",
     city: "Halifax",
+    address: "1588 Barrington Street, Unit 2",
     description:
       "A five-person studio that builds and looks after websites and online shops for small businesses in Atlantic Canada: bakeries, fishing outfitters, dental clinics, a ferry company.",
     mentors: ["mentor6@example.org"],

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
-import { checkIns, users } from "~db/schema";
+import { checkIns, organizations, users } from "~db/schema";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { newVerificationCode } from "~/modules/documents/codes";
 import { VERIFY_LIMIT } from "~/modules/documents/verify.server";
@@ -24,7 +24,8 @@ test("the student generates a verification letter, the mentor signs it, the PDF 
   expectConsoleError(loadError(400, /\/matches\/[0-9a-f-]{36}\/documents/));
   const suffix = randomBytes(3).toString("hex");
   // why: completed, and its slot filled (not open), so no matching round another journey runs touches it.
-  const { match, student, mentor } = await makeMentorship(db, { status: "completed", startedDaysAgo: 30, durationWeeks: 4, slot: { title: `Sensor pipeline ${suffix}` } });
+  const { match, student, mentor, organization } = await makeMentorship(db, { status: "completed", startedDaysAgo: 30, durationWeeks: 4, slot: { title: `Sensor pipeline ${suffix}` } });
+  await db.update(organizations).set({ address: "77 Massachusetts Avenue" }).where(eq(organizations.id, organization.id));
   await db.update(users).set({ name: `Łucja Nguyễn ${suffix}` }).where(eq(users.id, student.id));
   await db.update(users).set({ name: "Priya Raman" }).where(eq(users.id, mentor.id));
   await db.insert(checkIns).values([1, 2, 4].map((week) => ({ matchId: match.id, week, done: "Work", next: "More", hoursWorked: 22, mentorHoursReceived: 2, late: false })));
@@ -75,6 +76,7 @@ test("the student generates a verification letter, the mentor signs it, the PDF 
   expect(text.replace(/\s+/g, " ")).toContain(`Verification code ${code}.`);
   expect(text).toContain(`${baseURL}/verify/${code}`);
   expect(text).toContain(`Łucja Nguyễn ${suffix}`);
+  expect(text.replace(/\s+/g, " ")).toContain("77 Massachusetts Avenue, Boston, United States");
 
   // Anyone, signed out, checks the code: authentic, for whom, from whom — no hours, no duties.
   const visitor = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": clientIp } });

@@ -195,6 +195,7 @@ test("without JavaScript, a refused organization form keeps what was typed and f
   await page.getByRole("radio", { name: /^Research lab or team/ }).check();
   await page.getByLabel("Country").selectOption({ label: "Mexico" });
   await page.getByLabel("Website (optional)").fill("not a website");
+  await page.getByLabel("Street address (printed on verification letters)").fill("Circuito Exterior s/n, Ciudad Universitaria");
   await page.getByLabel("What your organization does").fill("Too short");
   await page.getByRole("button", { name: "Create organization" }).click();
 
@@ -211,6 +212,7 @@ test("without JavaScript, a refused organization form keeps what was typed and f
   await expect(page.getByRole("radio", { name: /^Research lab or team/ })).toBeChecked();
   await expect(page.getByLabel("Country")).toHaveValue("MX");
   await expect(page.getByLabel("What your organization does")).toHaveValue("Too short");
+  await expect(page.getByLabel("Street address (printed on verification letters)")).toHaveValue("Circuito Exterior s/n, Ciudad Universitaria");
 
   await parent.fill("Universidad Nacional Autónoma de México");
   await size.selectOption({ label: "1–10 people" });
@@ -219,6 +221,7 @@ test("without JavaScript, a refused organization form keeps what was typed and f
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quiet Lab" })).toBeVisible();
   await expect(page.getByText("Research lab or team at Universidad Nacional Autónoma de México · 1–10 people")).toBeVisible();
+  await expect(page.getByText("Circuito Exterior s/n, Ciudad Universitaria, Mexico")).toBeVisible();
   await context.close();
 });
 

@@ -17,7 +17,7 @@ export function OrganizationFields({
   fields,
   nameHint,
 }: {
-  fields: Record<"name" | "type" | "parentInstitution" | "size" | "website" | "country" | "city" | "description", StringField>;
+  fields: Record<"name" | "type" | "parentInstitution" | "size" | "website" | "country" | "city" | "address" | "description", StringField>;
   nameHint?: ReactNode;
 }) {
   const hydrated = useHydrated();
@@ -54,6 +54,15 @@ export function OrganizationFields({
       </div>
       <SelectField field={fields.country} label="Country" options={countryOptions} placeholder="Choose a country…" />
       <Field field={fields.city} label="City (optional)" autoComplete="address-level2" />
+      <div className="sm:col-span-2">
+        <Field
+          field={fields.address}
+          label="Street address (printed on verification letters)"
+          autoComplete="street-address"
+          maxLength={300}
+          hint="Optional. The street and number, like “66 Chancellors Circle”: the verification letters and certificates your interns ask for print it with the city and country."
+        />
+      </div>
       <div className="sm:col-span-2">
         <TextareaField
           field={fields.description}

@@ -8,9 +8,10 @@ import { Pagination } from "~/components/pagination";
 import { Alert, Button, Card } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
 import { VerifiedBadge } from "~/components/verified-badge";
-import { countryName, ORGANIZATION_SIZE_LABELS, organizationKind } from "~/domain/labels";
+import { ORGANIZATION_SIZE_LABELS, organizationKind } from "~/domain/labels";
 import { parseForm } from "~/forms/gate";
 import type { getOrganizationPage } from "~/modules/organizations/organizations.server";
+import { organizationAddress, organizationPlace } from "~/modules/organizations/place";
 import { InviteMentorSchema, UpdateOrganizationSchema } from "~/modules/organizations/schemas";
 
 // The organization page of a mentor (app/routes/organization._index.tsx), once they belong to one.
@@ -40,7 +41,7 @@ export function OrganizationDetails({
 }) {
   const { organization: org, members, invitations } = page;
   const verified = org.verifiedAt !== null;
-  const place = [org.city, countryName(org.country)].filter(Boolean).join(", ");
+  const place = organizationPlace(org);
 
   return (
     <div className="space-y-8">
@@ -85,6 +86,12 @@ export function OrganizationDetails({
               <div>
                 <dt className="text-slate-500">Location</dt>
                 <dd className="font-medium">{place}</dd>
+              </div>
+              <div className="sm:col-span-2">
+                <dt className="text-slate-500">Address on verification letters</dt>
+                <dd className="font-medium">
+                  {org.address ? organizationAddress(org) : <span className="font-normal text-slate-500">No street address: letters print “{place}”</span>}
+                </dd>
               </div>
               <div>
                 <dt className="text-slate-500">Verification</dt>
@@ -140,6 +147,7 @@ function EditOrganization({ page, lastResult }: { page: OrganizationPage; lastRe
       website: org.website ?? "",
       country: org.country,
       city: org.city ?? "",
+      address: org.address ?? "",
       description: org.description,
     },
     constraint: getZodConstraint(UpdateOrganizationSchema),

@@ -148,6 +148,34 @@ describe("updateOrganization", () => {
   });
 });
 
+describe("the street address", () => {
+  test("is optional, at most 300 characters, and one line; the database refuses a longer one too", async () => {
+    expect(OrganizationSchema.parse(orgInput()).address).toBeUndefined();
+    expect(OrganizationSchema.parse({ ...orgInput(), address: "  66 Chancellors Circle\n Room 201 " }).address).toBe("66 Chancellors Circle, Room 201");
+    const long = OrganizationSchema.safeParse({ ...orgInput(), address: "x".repeat(301) });
+    expect(long.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["address", "Use at most 300 characters"]]);
+    const org = await makeOrganization(db);
+    await expect(db.update(organizations).set({ address: "x".repeat(301) }).where(eq(organizations.id, org.id))).rejects.toThrow();
+    expect((await orgRow(org.id)).address).toBeNull();
+  });
+
+  test("is saved on create and edit, cleared when emptied, and changing it keeps a verification", async () => {
+    const mentor = await makeMentor(db);
+    const created = await createOrganization(db, mentor.id, orgInput({ address: "200 University Avenue West" }));
+    if (!created.ok) throw new Error(created.error);
+    expect(created.organization.address).toBe("200 University Avenue West");
+    const admin = await makeUser(db, { role: "admin" });
+    await db.update(organizations).set({ verifiedAt: new Date(), verifiedBy: admin.id }).where(eq(organizations.id, created.organization.id));
+
+    const moved = await updateOrganization(db, mentor.id, created.organization.id, orgInput({ address: "1 Yonge Street" }));
+    expect(moved).toMatchObject({ ok: true, verificationWithdrawn: false, organization: { address: "1 Yonge Street" } });
+    expect((await orgRow(created.organization.id)).verifiedAt).not.toBeNull();
+
+    const cleared = await updateOrganization(db, mentor.id, created.organization.id, orgInput({ address: undefined }));
+    expect(cleared).toMatchObject({ ok: true, organization: { address: null } });
+  });
+});
+
 describe("a research team's parent institution", () => {
   test("is kept for a research team, dropped when the kind changes, and changing it withdraws a verification", async () => {
     const mentor = await makeMentor(db);

@@ -45,6 +45,7 @@ const columnsFrom = (input: OrganizationInput) => ({
   size: input.size,
   country: input.country,
   city: input.city ?? null,
+  address: input.address || null,
   description: input.description,
 });
 
@@ -95,6 +96,7 @@ export type UpdateOrganizationResult = { ok: true; organization: Organization; v
  * Updates an organization `mentorId` is a member of; for anyone else it is `not_found` and
  * nothing changes. Renaming a verified organization or changing its website or parent
  * institution withdraws the verification: an admin verified *that* name, site and institution.
+ * The place and the street address do not: an organization moves, and an admin never checked them.
  */
 export async function updateOrganization(db: Db, mentorId: string, orgId: string, input: OrganizationInput, now = new Date()): Promise<UpdateOrganizationResult> {
   if (!isUuid(orgId)) return { ok: false, error: "not_found" };

@@ -25,6 +25,14 @@ const organizationFields = z.object({
   size: z.enum(ORGANIZATION_SIZES, { error: "Choose how many people work there" }),
   country: z.enum(COUNTRY_CODES, { error: "Choose the country" }),
   city: z.string().trim().max(100, "Use at most 100 characters").optional(),
+  /** The street address printed on verification letters and certificates (organizations.address, at most 300 characters). */
+  address: z
+    .string()
+    .trim()
+    .max(300, "Use at most 300 characters")
+    // why: it prints as one line; an address pasted on several lines keeps them, as commas.
+    .transform((value) => value.split(/\s*\n\s*/).filter(Boolean).join(", "))
+    .optional(),
   description: z
     .string({ error: "Tell students what your organization does" })
     .trim()
