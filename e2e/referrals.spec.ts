@@ -72,9 +72,12 @@ test.describe("without JavaScript", () => {
     const outcome = page.getByRole("form", { name: "What came of the referral" });
     await outcome.getByLabel("Interviewing").check();
     await outcome.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText("Saved: the other side sees it on this page.")).toBeVisible();
+    await expect(page.getByText("Saved: the other side sees it on this page, and is emailed when the outcome changes.")).toBeVisible();
     await page.screenshot({ path: "test-results-referrals/referral-student.png", fullPage: true });
 
+    // The mentor is emailed the news, and reads it on the referral's page.
+    const news = await openEmail(mentorPage, { to: mentor.email, subject: `Referral at ${company}: Interviewing — from ${student.name}` });
+    await expect(news.getByText(`${student.name} recorded what came of the referral you made for Junior data engineer at ${company}: Interviewing.`)).toBeVisible();
     await mentorPage.goto(referralUrl);
     await expect(mentorPage.getByText(`recorded by ${student.name}`, { exact: false })).toBeVisible();
     await expect(mentorPage.getByText("Interviewing", { exact: true }).first()).toBeVisible();
@@ -143,7 +146,7 @@ test("a slot page shows its organization's promises kept once 3 internships are 
   await page.goto(`/slots/${slot.id}`);
   await expect(record.getByText("3 of 4")).toBeVisible();
   await expect(record.getByText(/promises kept across 3 completed internships/)).toBeVisible();
-  await expect(record.getByText("2 more promises not reported yet, counted neither way.")).toBeVisible();
+  await expect(record.getByText("2 more promises not known yet, counted neither way.")).toBeVisible();
   await expect(record.getByRole("listitem").filter({ hasText: "Recommendation letter" })).toHaveText(/1 of 2 kept/);
   await expect(record.getByRole("listitem").filter({ hasText: "Referral" })).toHaveText(/2 of 2 kept/);
   await expect(record.getByText(/Mentor time: 8 hours of 108 hours promised \(7%\)/)).toBeVisible();

@@ -1,7 +1,7 @@
 import { BENEFIT_LABELS } from "~/domain/labels";
 import { formatDay, plural } from "~/modules/slots/format";
 import type { MentorshipSide } from "~/modules/mentorship/access.server";
-import { percentOf, PROMISE_RECORD_THRESHOLD, type BenefitTally, type PromiseEvidence, type PromiseSource, type PromiseTally, type PromiseVerdict, type PublicPromiseRecord } from "~/modules/promises/promises";
+import { percentOf, PROMISE_RECORD_THRESHOLD, publicPromiseRecord, type BenefitTally, type PromiseEvidence, type PromiseSource, type PromiseTally, type PromiseVerdict, type PublicPromiseRecord } from "~/modules/promises/promises";
 
 // The record of promises kept (app/modules/promises/promises.ts says how it is counted): one
 // match's promises on its outcome page, an organization's record on its public slot pages and on
@@ -188,6 +188,9 @@ export function AdminPromiseRecord({ tally }: { tally: PromiseTally }) {
   if (tally.internships === 0) return <p className="mt-1 text-sm text-slate-500">No completed internship yet.</p>;
   const kept = percentOf(tally.kept, tally.counted);
   const time = percentOf(tally.mentorHoursDelivered, tally.mentorHoursPromised);
+  // What a student reads on its slot pages, so an admin can tell the two apart.
+  const publicRecord = publicPromiseRecord(tally);
+  const hidden = publicRecord.shown ? tally.byBenefit.filter((b) => !publicRecord.byBenefit.some((shown) => shown.benefit === b.benefit)) : [];
   return (
     <dl className="mt-1 space-y-1 text-sm">
       <div>
@@ -212,12 +215,22 @@ export function AdminPromiseRecord({ tally }: { tally: PromiseTally }) {
           {tally.byBenefit.map((b) => `${BENEFIT_LABELS[b.benefit]} ${b.kept}/${b.counted}${b.unknown ? ` (+${b.unknown} not known yet)` : ""}`).join(" · ")}
         </dd>
       </div>
-      {tally.internships < PROMISE_RECORD_THRESHOLD ? (
+      {publicRecord.shown ? (
+        hidden.length ? (
+          <div>
+            <dt className="sr-only">Public</dt>
+            <dd className="text-xs text-slate-500">
+              Its slot pages show {publicRecord.kept} of {publicRecord.counted}: {hidden.map((b) => BENEFIT_LABELS[b.benefit]).join(", ")} left out, promised by fewer
+              than {PROMISE_RECORD_THRESHOLD} internships.
+            </dd>
+          </div>
+        ) : null
+      ) : (
         <div>
           <dt className="sr-only">Public</dt>
           <dd className="text-xs text-slate-500">Not shown on its slot pages until {PROMISE_RECORD_THRESHOLD} internships are complete.</dd>
         </div>
-      ) : null}
+      )}
     </dl>
   );
 }
