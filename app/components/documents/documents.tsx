@@ -81,10 +81,7 @@ export function Documents({
         <Section title="How it works">
           <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
             <li>The student generates the document from the internship's dates, check-ins and plan.</li>
-            <li>
-              One of the slot's mentors{page.signers.length ? ` (${eitherOf(page.signers)})` : ""} reads it, corrects the
-              duties if needed, and signs with their full name and title.
-            </li>
+            <li>{capitalized(signersPhrase(page.signers))} reads it, corrects the duties if needed, and signs with their full name and title.</li>
             <li>Only then is it issued: its PDF carries a verification code and an address where anyone can check it is authentic.</li>
           </ol>
           <p className="mt-3 text-xs text-slate-500">
@@ -238,15 +235,21 @@ function DocumentCard({
   );
 }
 
-/** "Priya Raman", "Priya Raman or Sam Lee", "A, B or C". */
-const eitherOf = (names: readonly string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`);
+/** Who signs, mid-sentence: "Priya Raman, the slot's mentor," or "one of the slot's mentors (Priya Raman or Sam Lee)". */
+function signersPhrase(signers: readonly string[]) {
+  if (signers.length === 0) return "a mentor of the slot";
+  if (signers.length === 1) return `${signers[0]}, the slot's mentor,`;
+  return `one of the slot's mentors (${signers.slice(0, -1).join(", ")} or ${signers.at(-1)})`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Who signs a document waiting for a signature, said to a reader who cannot sign it. */
 function whoSigns(side: MentorshipSide, signers: string[]) {
-  const names = signers.length ? eitherOf(signers) : "A mentor of the slot";
-  if (side === "student") return `${names} reads this, may correct the duties, and signs it.`;
-  if (side === "admin") return `${names} signs it; admins read.`;
-  return `Only the slot's mentors sign it${signers.length ? ` (${eitherOf(signers)})` : ""}: they supervise the internship and certify what it says. You can read it.`;
+  const who = signersPhrase(signers);
+  if (side === "student") return `${capitalized(who)} reads this, may correct the duties, and signs it.`;
+  if (side === "admin") return `${capitalized(who)} signs it; admins read.`;
+  return `Only ${who} signs it: the slot's mentors supervise the internship and certify what it says. You can read it.`;
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

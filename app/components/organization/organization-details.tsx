@@ -87,12 +87,6 @@ export function OrganizationDetails({
                 <dt className="text-slate-500">Location</dt>
                 <dd className="font-medium">{place}</dd>
               </div>
-              <div className="sm:col-span-2">
-                <dt className="text-slate-500">Address on verification letters</dt>
-                <dd className="font-medium">
-                  {org.address ? organizationAddress(org) : <span className="font-normal text-slate-500">No street address: letters print “{place}”</span>}
-                </dd>
-              </div>
               <div>
                 <dt className="text-slate-500">Verification</dt>
                 <dd className="font-medium">{verified ? `Verified ${formatDateTime(org.verifiedAt!)}` : "Not yet verified"}</dd>
@@ -100,6 +94,12 @@ export function OrganizationDetails({
               <div>
                 <dt className="text-slate-500">On Steppingstone since</dt>
                 <dd className="font-medium">{formatDateTime(org.createdAt)}</dd>
+              </div>
+              <div className="sm:col-span-2">
+                <dt className="text-slate-500">Address on verification letters and certificates</dt>
+                <dd className="font-medium">
+                  {org.address ? organizationAddress(org) : <span className="font-normal text-slate-500">No street address: letters print “{place}”</span>}
+                </dd>
               </div>
             </dl>
           </Card>
