@@ -85,7 +85,11 @@ test("a confidential letter: asked, written, ready, sent, opened by its recipien
   const email = await openEmail(recipientPage, { to: recipient, subject: `Recommendation letter for ${m.studentName} from ${m.mentorName}` });
   await expect(email.getByText("Application ID 2027-4411")).toBeVisible();
   const link = await email.getByRole("link", { name: "Open the letter" }).getAttribute("href");
-  await recipientPage.goto(link!);
+  const opened = await recipientPage.goto(link!);
+  // The link is a credential: the page is not cached and hands no referrer on.
+  expect(opened!.headers()["cache-control"]).toBe("private, no-store");
+  // why: server/security.ts gives every response the site's policy and Remix appends the route's after it; a browser applies the last one listed.
+  expect(opened!.headers()["referrer-policy"]!.split(/\s*[\n,]\s*/).at(-1)).toBe("no-referrer");
   await expect(recipientPage.getByRole("heading", { level: 1, name: `For ${m.studentName}` })).toBeVisible();
   await expect(recipientPage.getByText(`From ${m.mentorName}, Research engineer`)).toBeVisible();
   const pdfHref = await recipientPage.getByRole("link", { name: "Open the letter (PDF)" }).getAttribute("href");
@@ -94,6 +98,9 @@ test("a confidential letter: asked, written, ready, sent, opened by its recipien
   const bytes = await pdf.body();
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
   expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(0);
+  // A link on the page does not hand the recipient's address (their credential) to the next page.
+  const [toVerify] = await Promise.all([recipientPage.waitForRequest(/\/verify\//), recipientPage.getByRole("link", { name: /^\/verify\// }).click()]);
+  expect((await toVerify.allHeaders())["referer"] ?? "").not.toContain("/letter/");
   await page.reload();
   await expect(delivery).toContainText("Opened");
   await expect(delivery).toContainText("1 view");
@@ -105,14 +112,15 @@ test("a confidential letter: asked, written, ready, sent, opened by its recipien
   await mentorPage.getByRole("button", { name: "Revoke the letter" }).click();
   await expect(mentorPage.getByRole("status").filter({ hasText: "The letter is revoked" })).toBeVisible();
   await recipientPage.goto(link!);
-  await expect(recipientPage.getByRole("heading", { name: "This letter was withdrawn" })).toBeVisible();
+  await expect(recipientPage.getByRole("heading", { name: "This letter was revoked" })).toBeVisible();
+  await expect(recipientPage.getByText(`${m.mentorName} revoked this letter, so the link no longer opens it.`)).toBeVisible();
   expect((await recipientPage.request.get(link!)).status()).toBe(410);
   await page.reload();
-  await expect(page.getByText("This letter was withdrawn")).toBeVisible();
+  await expect(page.getByText("This letter was revoked")).toBeVisible();
   await expect(delivery).toContainText("Letter revoked");
 });
 
-test("nobody else reads a letter: another student, another organization's mentor, a colleague of the writer (404); signed out goes to log in; a wrong link is a 404", async ({
+test("nobody else reads a letter: another student, another organization's mentor, a colleague of the writer (404); signed out goes to log in; a wrong link is a 404; its student withdraws it", async ({
   page,
   db,
   login,
@@ -145,6 +153,14 @@ test("nobody else reads a letter: another student, another organization's mentor
   const wrong = await other.goto(`/letter/${"a".repeat(24)}.${"b".repeat(52)}`);
   expect(wrong!.status()).toBe(404);
   await expect(other.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+
+  // Asked by mistake: the student withdraws it, and finds where verification letters are.
+  await page.locator("summary", { hasText: "Withdraw the request" }).click();
+  await page.getByLabel("I want to withdraw this request").check();
+  await page.getByRole("button", { name: "Withdraw the request" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Request withdrawn." })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Letters" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Documents of “${m.slotTitle}”` })).toHaveAttribute("href", `/matches/${m.match.id}/documents`);
 });
 
 test("bad input keeps what was typed and changes nothing, without JavaScript too; an upload that is not a PDF is refused plainly, a PDF is stamped and sent", async ({
