@@ -55,6 +55,10 @@ export type OutcomePage = {
   asked: SlotOffer[];
   mayRecord: boolean;
   outcome: {
+    /**
+     * The student's answers, by promise; for a mentor, each promise kept or not as the record reads it
+     * (answered or proved by an object alike, so which were asked does not tell a letter delivered apart).
+     */
     delivered: Partial<Record<SlotOffer, boolean>>;
     returnOffer: ReturnOfferAnswer;
     /** null when the student's account is gone (the match goes with it, so in practice always a name). */
@@ -75,6 +79,10 @@ export type OutcomePage = {
   /** Whether the reader (the match's student) may change the follow-ups' answers here. */
   mayAnswerFollowUps: boolean;
 };
+
+/** Each promise kept or not (the return offer has its own answer), as a mentor's page data carries it. */
+const keptByRecord = (verdicts: readonly PromiseVerdict[]): Partial<Record<SlotOffer, boolean>> =>
+  Object.fromEntries(verdicts.filter((v) => v.kept !== null && v.source !== "return_offer").map((v) => [v.benefit, v.kept]));
 
 /** The outcome of a match for the student, the slot's mentors and admins; its follow-ups for the student and admins only. */
 export async function getOutcomePage(db: Db, m: Mentorship): Promise<OutcomePage> {
@@ -105,15 +113,16 @@ export async function getOutcomePage(db: Db, m: Mentorship): Promise<OutcomePage
   // every mentor of the organization reads this page: a mentor's data carries each verdict, not its source or its
   // day, nor which promises the student was asked (which would tell an object from an answer).
   const mentor = m.side === "mentor";
+  const verdicts = mentor ? verdictsForMentors(record) : record;
   return {
     promised,
-    record: mentor ? verdictsForMentors(record) : record,
+    record: verdicts,
     evidence: mentor ? { letterDeliveredOn: null, referralMadeOn: null } : { letterDeliveredOn: evidence.letterDeliveredOn, referralMadeOn: evidence.referralMadeOn },
     asked: mentor ? [] : promisesToAsk(promised, evidence),
     mayRecord: mayRecordOutcome({ side: m.side, status: m.match.status }),
     outcome: row
       ? {
-          delivered: mentor ? {} : (row.outcome.benefits as Partial<Record<SlotOffer, boolean>>),
+          delivered: mentor ? keptByRecord(verdicts) : (row.outcome.benefits as Partial<Record<SlotOffer, boolean>>),
           returnOffer: row.outcome.returnOffer,
           recordedByName: row.recordedByName,
           recordedAt: row.outcome.recordedAt.toISOString(),
