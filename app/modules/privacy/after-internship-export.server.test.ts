@@ -8,7 +8,7 @@ import { makeMentorship } from "~db/test/mentorship-factories";
 import { generateToken } from "~/auth/tokens.server";
 import { newVerificationCode } from "~/modules/documents/codes";
 import { MENTOR_GONE_REASON } from "~/modules/letters/letters.server";
-import { MENTOR_ACCOUNT_DELETED } from "./after-internship-export.server";
+import { REFERRAL_MENTOR_GONE_REASON } from "~/modules/referrals/referral-labels";
 import { deleteAccount, exportUserData } from "./privacy.server";
 
 const db = moduleTestDb({ queue: true });
@@ -125,7 +125,7 @@ test("deleting the mentor declines what they had not answered (erasing a draft) 
   const [kept] = await db.select().from(recommendationLetters).where(eq(recommendationLetters.id, confidential.id));
   expect(kept).toMatchObject({ state: "ready", body: CONFIDENTIAL_TEXT, writerName: "Priya Raman", mentorId: null });
   const [referral] = await db.select().from(referrals).where(eq(referrals.id, asked!.id));
-  expect(referral).toMatchObject({ state: "declined", declineReason: MENTOR_ACCOUNT_DELETED });
+  expect(referral).toMatchObject({ state: "declined", declineReason: REFERRAL_MENTOR_GONE_REASON });
 
   const data = (await exportUserData(db, student.id))!;
   expect(data.referrals.map((r) => [r.company, r.state, r.mentor])).toEqual([

@@ -6,6 +6,7 @@ import { firstName } from "~/domain/names";
 import { documentsForExport, documentsSignedForExport } from "~/modules/documents/export.server";
 import { declineLettersOfDeletedMentor } from "~/modules/letters/letters.server";
 import { deliveryState } from "~/modules/letters/rules";
+import { declineReferralsOfDeletedMentor } from "~/modules/referrals/referrals.server";
 
 // What the internship left in the data export (issue 14; docs/decisions/017-letters-referrals-and-documents.md):
 // recommendation letters, referrals and issued documents, for the student and for the mentor.
@@ -168,20 +169,14 @@ export async function afterInternshipForMentor(db: Db, mentorId: string) {
   };
 }
 
-/** Why a referral a deleted mentor had not answered was declined, as its student reads it. */
-export const MENTOR_ACCOUNT_DELETED = "The mentor's account was deleted before they answered. Ask another mentor of the internship.";
-
 /**
  * Before a mentor's account goes: the letters and referrals they were asked for and had not
- * answered are declined (so their students can ask another mentor), and an unfinished letter's
- * draft, their own words, is erased (app/modules/letters: its student is emailed). Ready letters
- * stay with their students, signed as written; referrals they made stay, and so do documents they
- * signed. Call inside the deletion's transaction.
+ * answered are declined (so their students can ask another mentor; each student is emailed), and
+ * an unfinished letter's draft, their own words, is erased. Ready letters stay with their
+ * students, signed as written; referrals they made stay, and so do documents they signed. Call
+ * inside the deletion's transaction.
  */
 export async function releaseMentorRequests(tx: Db, mentorId: string, now: Date) {
   await declineLettersOfDeletedMentor(tx, mentorId, now);
-  await tx
-    .update(referrals)
-    .set({ state: "declined", declineReason: MENTOR_ACCOUNT_DELETED, updatedAt: now })
-    .where(and(eq(referrals.mentorId, mentorId), eq(referrals.state, "requested")));
+  await declineReferralsOfDeletedMentor(tx, mentorId, now);
 }
