@@ -222,7 +222,7 @@ export type SignDocumentResult =
   | { ok: false; error: "not_found" | "not_allowed" | "already_issued" | "changed" | "unreadable" };
 
 /**
- * A mentor of the slot signs a generated document: the duties as they corrected them, their typed
+ * One of the slot's mentors (Mentorship.mentors) signs a generated document: the duties as they corrected them, their typed
  * name and title, and the time. Only then is it issued — a new verification code and issuedAt —
  * and the student emailed. Signs only the text the mentor reviewed (`revision`); never twice.
  */
