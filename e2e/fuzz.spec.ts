@@ -24,7 +24,7 @@ import { FollowUpActionSchema } from "~/modules/mentorship/outcome-schemas";
 import { planActionSchema } from "~/modules/mentorship/plan-schemas";
 import { NudgeSchema } from "~/modules/mentorship/stalled-schemas";
 import { DocumentActionSchema } from "~/modules/documents/schemas";
-import { requestLetterSchema, SendLetterSchema, UploadSchema, WriterActionSchema } from "~/modules/letters/schemas";
+import { requestLetterSchema, SendLetterSchema, UploadSchema, WithdrawRequestSchema, WriterActionSchema } from "~/modules/letters/schemas";
 import { ReferralActionSchema, RequestReferralSchema } from "~/modules/referrals/referral-schemas";
 import { ReviewSchema, SaveIntentSchema, slotDraftSchema, slotFormSchema, SlotOutcomeSchema, WithdrawSlotSchema } from "~/modules/slots/schemas";
 import { expect, randomClientIp, SESSION_COOKIE, test } from "./fixtures";
@@ -148,7 +148,7 @@ test.describe("malformed bodies to every action", () => {
       { path: "/referrals?index", actor: "student", forms: formsOf(RequestReferralSchema) },
       { path: "/letters?index", actor: "student", forms: formsOf(requestLetterSchema(today)) },
       { path: `/letters/${letter!.id}`, actor: "mentor", forms: [...formsOf(WriterActionSchema), ...formsOf(UploadSchema)] },
-      { path: `/letters/${letter!.id}`, actor: "student", forms: formsOf(SendLetterSchema) },
+      { path: `/letters/${letter!.id}`, actor: "student", forms: [...formsOf(SendLetterSchema), ...formsOf(WithdrawRequestSchema)] },
       { path: `/referrals/${referral!.id}`, actor: "student", forms: formsOf(ReferralActionSchema) },
       { path: `/referrals/${referral!.id}`, actor: "mentor", forms: formsOf(ReferralActionSchema) },
       { path: "/follow-up/abc.def", actor: "anonymous", forms: formsOf(FollowUpActionSchema) },

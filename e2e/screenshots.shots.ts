@@ -1,3 +1,5 @@
+import { isNotNull } from "drizzle-orm";
+import { issuedDocuments } from "~db/schema";
 import { expect, submitLogin, test } from "./fixtures";
 
 // The screenshots in docs/screenshots/, taken of the demo data as its people see it:
@@ -20,12 +22,20 @@ const shots: [string, string, string | null][] = [
   ["student-internship-feedback", "MATCH:tutor progress reports:/feedback", "student@example.org"],
   ["mentor-internship-messages", "MATCH:tutor progress reports:/messages", "mentor@example.org"],
   ["admin-stalled", "/admin/stalled", "admin@example.org"],
+  // What Diego's completed internship left (issue 14): his confidential letter, as he and Priya see it, his referral and documents.
+  ["student-letters", "/letters", "diego.ramirez@example.org"],
+  ["student-letter", "FIRST:/letters/", "diego.ramirez@example.org"],
+  ["mentor-letter", "FIRST:/letters/", "mentor@example.org"],
+  ["student-referral", "FIRST:/referrals/", "diego.ramirez@example.org"],
+  ["student-internship-documents", "MATCH:tutoring session analytics:/documents", "diego.ramirez@example.org"],
+  ["slot-promises-kept", "FIRST:/slots/:/slots?q=Brightlane", null],
+  ["verify", "VERIFY", null],
 ];
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
 for (const [name, path, who] of shots) {
-  test(`screenshot ${name}`, async ({ page }) => {
+  test(`screenshot ${name}`, async ({ page, db }) => {
     if (who) {
       await page.goto("/login");
       await submitLogin(page, { email: who, password: "steppingstone-demo" });
@@ -36,6 +46,17 @@ for (const [name, path, who] of shots) {
       await page.goto("/slots");
       const href = await page.locator('a[href^="/slots/"]').first().getAttribute("href");
       target = href!;
+    }
+    if (path.startsWith("FIRST:")) {
+      // The first link to `prefix` on `list` (the prefix's own list page by default).
+      const [, prefix, list] = path.split(":");
+      await page.goto(list ?? prefix!.replace(/\/$/, ""));
+      target = (await page.locator(`main a[href^="${prefix}"]`).first().getAttribute("href"))!;
+    }
+    if (path === "VERIFY") {
+      // The code printed on Diego's verification letter, as an employer would type it.
+      const [document] = await db.select({ code: issuedDocuments.verificationCode }).from(issuedDocuments).where(isNotNull(issuedDocuments.issuedAt)).limit(1);
+      target = `/verify/${document!.code}`;
     }
     if (path.startsWith("MATCH:")) {
       const [, title, tab] = path.split(":");

@@ -32,6 +32,9 @@ export function contentSecurityPolicy(nonce: string, { productionPolicy }: { pro
  * entry.server.tsx through the load context), no framing, no MIME sniffing, and HSTS wherever
  * production's policy applies.
  */
+/** A recipient's link to a letter (app/routes/letter.$token.tsx) and its PDF. */
+const LETTER_LINK_PATH = /^\/letter\//;
+
 export function securityHeaders({ productionPolicy }: { productionPolicy: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
@@ -47,7 +50,8 @@ export function securityHeaders({ productionPolicy }: { productionPolicy: boolea
       res.setHeader("X-Frame-Options", "DENY");
     }
     res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    // A recipient's letter link is a credential in its address: its pages hand no referrer on.
+    res.setHeader("Referrer-Policy", LETTER_LINK_PATH.test(req.path) ? "no-referrer" : "strict-origin-when-cross-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     if (productionPolicy) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);

@@ -30,7 +30,8 @@ type Page = { state: "invalid" } | { state: "expired" | "revoked" | "open"; view
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const opened = await openDelivery(getDb(), params.token ?? "");
-  const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+  // why: Referrer-Policy: no-referrer comes from server/security.ts, for every /letter/ address.
+  const headers = { "Cache-Control": "private, no-store" };
   if (opened.state === "invalid") return data<Page>({ state: "invalid" }, { status: 404, headers });
   return data<Page>({ state: opened.state, view: opened.view }, { status: opened.state === "open" ? 200 : 410, headers });
 }

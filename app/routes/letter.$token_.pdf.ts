@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pdf = found ? await letterPdf(found.letter, found.content) : null;
   if (!found || !pdf) return new Response("This letter can no longer be opened.", { status: 410, headers: noStore });
   await recordView(db, opened.deliveryId, { method: request.method, userAgent: request.headers.get("user-agent") });
-  return pdfResponse(pdf, letterFileName(found.letter.student.name), { headers: { "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer" } });
+  return pdfResponse(pdf, letterFileName(found.letter.student.name), { headers: { "X-Robots-Tag": "noindex" } });
 }
 
 const noStore = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };

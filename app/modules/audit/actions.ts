@@ -25,6 +25,7 @@ const KNOWN_ACTIONS: Record<string, string> = {
   "letter.declined": "Letter: declined by the mentor",
   "letter.revoked": "Letter: revoked by the mentor (every link stopped working)",
   "letter.sent": "Letter: sent to a recipient",
+  "letter.withdrawn": "Letter: request withdrawn by the student",
   "referral.requested": "Referral: asked a mentor for one",
   "referral.accepted": "Referral: made (the mentor referred the student)",
   "referral.declined": "Referral: declined by the mentor",

@@ -10,7 +10,6 @@ import LetterRevoked, { letterRevokedSubject } from "~emails/letter-revoked";
 import LetterWithdrawn, { letterWithdrawnSubject } from "~emails/letter-withdrawn";
 import { preparedUploadedPdf } from "~documents/stamp.server";
 import { AFTER_START_MATCH_STATUSES } from "~/domain/vocabulary";
-import { countryName } from "~/domain/labels";
 import { firstName } from "~/domain/names";
 import { absoluteUrl } from "~/env.server";
 import { queueEmail } from "~/mail/outbox.server";
@@ -145,9 +144,6 @@ export function internshipDates(slot: { startDate: string | null; durationWeeks:
   if (!slot.startDate || !slot.durationWeeks) return null;
   return `${formatDay(slot.startDate)} – ${formatDay(slotEndDate(slot.startDate, slot.durationWeeks))}`;
 }
-
-export const organizationPlace = (letter: { organizationCity: string | null; organizationCountry: string }) =>
-  [letter.organizationCity, countryName(letter.organizationCountry)].filter(Boolean).join(", ") || null;
 
 /** The day `now` is where the internship happens: due dates are days in the slot's time zone, as its reminders are. */
 const slotDay = (slot: { timezone: string | null }, now: Date) => dayIn(slot.timezone ?? "UTC", now);

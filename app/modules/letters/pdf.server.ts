@@ -5,7 +5,8 @@ import { preparedUploadedPdf } from "~documents/stamp.server";
 import { absoluteUrl } from "~/env.server";
 import { verifyPath } from "~/modules/documents/codes";
 import { formatDay } from "~/modules/slots/format";
-import { internshipDates, organizationPlace, type LetterContent, type LetterRow } from "./letters.server";
+import { organizationPlace } from "~/modules/organizations/place";
+import { internshipDates, type LetterContent, type LetterRow } from "./letters.server";
 import { writerNameOf } from "./rules";
 
 /** The file name a letter's PDF is served under. */
@@ -28,7 +29,7 @@ export async function letterPdf(letter: LetterRow, content: LetterContent): Prom
   return renderPdf(
     createElement(RecommendationLetterDocument, {
       organizationName: letter.organizationName,
-      organizationPlace: organizationPlace(letter),
+      organizationPlace: organizationPlace({ city: letter.organizationCity, country: letter.organizationCountry }),
       writerName: writerNameOf(letter),
       writerTitle: letter.writerTitle ?? "",
       studentName: letter.student.name,

@@ -6,6 +6,7 @@ import { sendMessageBatches } from "./messages.server";
 import { outcomeFollowUps } from "./outcomes.server";
 import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
 import { runReminderSweep, SWEEP_STEPS } from "./sweep.server";
+import { documentSignatureReminders } from "~/modules/documents/reminders.server";
 import { letterDueReminders } from "~/modules/letters/reminders.server";
 import { referralNudges } from "~/modules/referrals/referrals.server";
 
@@ -45,6 +46,7 @@ test("the sweep runs every reminder of the mentorship, and the weekly digest aft
     outcomeFollowUps,
     letterDueReminders,
     referralNudges,
+    documentSignatureReminders,
     sendMessageBatches,
     sendDigests,
   ]);

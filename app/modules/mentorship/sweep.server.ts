@@ -4,6 +4,7 @@ import { feedbackRoundReminders } from "./feedback.server";
 import { sendMessageBatches } from "./messages.server";
 import { outcomeFollowUps } from "./outcomes.server";
 import { checkInDueReminders, checkInReplyReminders, introductionReplyReminders } from "./reminders.server";
+import { documentSignatureReminders } from "~/modules/documents/reminders.server";
 import { letterDueReminders } from "~/modules/letters/reminders.server";
 import { referralNudges } from "~/modules/referrals/referrals.server";
 
@@ -23,6 +24,7 @@ export const SWEEP_STEPS: Record<string, SweepStep> = {
   outcomeFollowUps,
   letterDueReminders,
   referralNudges,
+  documentSignatureReminders,
   messageBatches: sendMessageBatches,
   weeklyDigests: sendDigests,
 };
