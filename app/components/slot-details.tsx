@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Benefit, OrganizationSize, OrganizationType, Paperwork, SlotCompensation, SlotStatus, WorkMode } from "~db/schema";
-import { BENEFIT_LABELS, countryName, ORGANIZATION_SIZE_LABELS, organizationKind, PAPERWORK_LABELS, SKILL_LEVEL_LABELS, SLOT_STATUS_LABELS } from "~/domain/labels";
+import { organizationPlace } from "~/modules/organizations/place";
+import { BENEFIT_LABELS, ORGANIZATION_SIZE_LABELS, organizationKind, PAPERWORK_LABELS, SKILL_LEVEL_LABELS, SLOT_STATUS_LABELS } from "~/domain/labels";
 import { AUTHORIZATION_INFO, WORK_AUTHORIZATIONS, type WorkAuthorizationStatus } from "~/domain/work-authorization";
 import { describeDates, describePay, describePlace, formatDay, plural } from "~/modules/slots/format";
 import { PRIMARY_BENEFICIARY_FACTORS } from "~/modules/slots/rules";
@@ -181,7 +182,7 @@ export function OrganizationSummary({ organization }: { organization: Organizati
         <VerifiedBadge verified={organization.verifiedAt !== null} />
       </div>
       <p className="text-slate-600">
-        {organizationKind(organization)} · {ORGANIZATION_SIZE_LABELS[organization.size]} · {[organization.city, countryName(organization.country)].filter(Boolean).join(", ")}
+        {organizationKind(organization)} · {ORGANIZATION_SIZE_LABELS[organization.size]} · {organizationPlace(organization)}
       </p>
       <p className="whitespace-pre-line text-slate-700">{organization.description}</p>
       {organization.website ? (

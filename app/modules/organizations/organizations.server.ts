@@ -7,6 +7,24 @@ import { getMembership } from "./membership.server";
 import type { OrganizationInput } from "./schemas";
 import { onePage } from "~/modules/paging";
 
+/**
+ * What anyone may read of an organization, on a public slot page: not its street address (a small
+ * startup's may be someone's home; it is printed only on the documents its interns ask for), nor
+ * who created or verified it.
+ */
+export const PUBLIC_ORGANIZATION_COLUMNS = {
+  id: organizations.id,
+  name: organizations.name,
+  type: organizations.type,
+  parentInstitution: organizations.parentInstitution,
+  size: organizations.size,
+  website: organizations.website,
+  country: organizations.country,
+  city: organizations.city,
+  description: organizations.description,
+  verifiedAt: organizations.verifiedAt,
+};
+
 export const MEMBERS_PAGE_SIZE = 25;
 /** The pending invitations an organization page lists; older ones still work, they are just not shown. */
 export const PENDING_INVITATIONS_SHOWN = 20;

@@ -243,6 +243,16 @@ describe("getSlotForViewer", () => {
     expect(seen!.mentors[0]).not.toHaveProperty("email");
   });
 
+  test("the public page carries the organization's name and place, not its street address or who created and verified it", async () => {
+    const { organization, mentor } = await makeOrganization(db);
+    await db.update(organizations).set({ address: "12 Home Street, Apt 3" }).where(eq(organizations.id, organization.id));
+    const slot = await makeSlot(db, organization, { mentorIds: [mentor.id] });
+    const seen = await getSlotForViewer(db, { slotId: slot.id, viewer: null });
+    expect(seen!.organization).toMatchObject({ id: organization.id, name: organization.name });
+    expect(JSON.stringify(seen)).not.toContain("12 Home Street");
+    for (const key of ["address", "createdBy", "verifiedBy"]) expect(seen!.organization).not.toHaveProperty(key);
+  });
+
   test("a draft slot is on no public page, not even for its own mentors and admins: it may have only a title; its mentors see it in its form", async () => {
     const { organization, mentor } = await makeOrganization(db);
     const slot = await makeSlot(db, organization, { status: "draft", mentorIds: [mentor.id] });

@@ -15,6 +15,7 @@ import { slotColumns, slotExtras } from "./slots.server";
 import { submitted } from "./submitted";
 import { onePage } from "~/modules/paging";
 import { slotStandings, type SlotStanding } from "~/modules/recommendations/standing.server";
+import { PUBLIC_ORGANIZATION_COLUMNS } from "~/modules/organizations/organizations.server";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -164,7 +165,7 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
   const [row] = await db
     .select({
       slot: slotColumns,
-      organization: organizations,
+      organization: PUBLIC_ORGANIZATION_COLUMNS,
       isMember,
       acceptingApplications: sql<boolean>`${takingApplications(now)}`,
     })
