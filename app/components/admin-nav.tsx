@@ -6,6 +6,9 @@ const ADMIN_SECTIONS = [
   { to: "/admin/slots", label: "Slot review", end: false },
   { to: "/admin/matches", label: "Matches", end: false },
   { to: "/admin/stalled", label: "Stalled matches", end: false },
+  // Read only for admins: the students and mentors act on them.
+  { to: "/letters", label: "Letters", end: false },
+  { to: "/referrals", label: "Referrals", end: false },
   { to: "/admin/audit", label: "Audit log", end: false },
 ] as const;
 
