@@ -49,6 +49,13 @@ test("duties are drafted from the project, each line of the learning plan, and t
   expect(draftDuties({ project: null, learningPlan: null, goalsDone: [] })).toBe("");
 });
 
+test("while the internship is under way, the plan's weeks that have not begun are not duties yet", () => {
+  const learningPlan = "Weeks 1–2: set up\nWeeks 3–6: tests\nWeeks 7–8: present it\nWrite the hand-over notes";
+  expect(dutyLines(draftDuties({ project: null, learningPlan, goalsDone: [], throughWeek: 6 }))).toEqual(["Weeks 1–2: set up", "Weeks 3–6: tests", "Write the hand-over notes"]);
+  expect(dutyLines(draftDuties({ project: null, learningPlan, goalsDone: [], throughWeek: 2 }))).toEqual(["Weeks 1–2: set up", "Write the hand-over notes"]);
+  expect(dutyLines(draftDuties({ project: null, learningPlan, goalsDone: [], throughWeek: null }))).toHaveLength(4);
+});
+
 test("the address line is the street address, the city and the country, or the place alone", () => {
   expect(organizationAddressLine(SAMPLE_CONTENT.organization)).toBe("66 Chancellors Circle, Winnipeg, Canada");
   expect(organizationAddressLine({ address: null, place: "Canada" })).toBe("Canada");

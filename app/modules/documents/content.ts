@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { SlotCompensation } from "~db/schema";
 import { DOCUMENT_KINDS, SLOT_COMPENSATIONS } from "~/domain/vocabulary";
 import { formatHours, OPT_WEEKLY_FLOOR_HOURS, summarizeHours, type CheckInHours } from "~/modules/mentorship/hours";
+import { planLineStartWeek } from "~/modules/mentorship/plan-draft";
 import { lastDay, weekDays, weekOf, type InternshipDates } from "~/modules/mentorship/weeks";
 import { formatDay } from "~/modules/slots/format";
 
@@ -207,12 +208,25 @@ export const dutyLines = (duties: string) =>
 
 /**
  * The duties drafted from the slot: the project, each line of the learning plan, and the goals a
- * mentor confirmed done. The mentor reviews and corrects them before signing.
+ * mentor confirmed done. While the internship is under way (`throughWeek`), a line of the plan
+ * whose weeks have not begun is left out: a letter of duties so far must not list work to come.
+ * The mentor reviews and corrects them before signing.
  */
-export function draftDuties({ project, learningPlan, goalsDone }: { project: string | null; learningPlan: string | null; goalsDone: readonly string[] }): string {
+export function draftDuties({
+  project,
+  learningPlan,
+  goalsDone,
+  throughWeek = null,
+}: {
+  project: string | null;
+  learningPlan: string | null;
+  goalsDone: readonly string[];
+  throughWeek?: number | null;
+}): string {
+  const begun = (line: string) => throughWeek === null || (planLineStartWeek(line) ?? 1) <= throughWeek;
   const lines = [
     ...(project ? [project.replace(/\s+/g, " ").trim()] : []),
-    ...dutyLines(learningPlan ?? ""),
+    ...dutyLines(learningPlan ?? "").filter(begun),
     ...goalsDone.map((goal) => `Completed: ${goal}`),
   ];
   const text = lines.join("\n");

@@ -13,6 +13,7 @@ import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { findMentorship, type Mentorship, type Viewer } from "~/modules/mentorship/access.server";
+import { weekOf } from "~/modules/mentorship/weeks";
 import { organizationPlace } from "~/modules/organizations/place";
 import { dayIn } from "~/modules/slots/access.server";
 import { describePlace } from "~/modules/slots/format";
@@ -161,7 +162,13 @@ export async function buildContent(tx: Db, m: Mentorship, kind: DocumentKind, no
     asOf: dayIn(slot.timezone, now),
     compensation: slot.compensation,
     academic: slot.academicProgram || slot.academicSchool ? { program: slot.academicProgram, school: slot.academicSchool } : null,
-    duties: draftDuties({ project: slot.project, learningPlan: slot.learningPlan, goalsDone: goalsDone.map((g) => g.title) }),
+    duties: draftDuties({
+      project: slot.project,
+      learningPlan: slot.learningPlan,
+      goalsDone: goalsDone.map((g) => g.title),
+      // Under way: only the plan's weeks that have begun are duties so far.
+      throughWeek: period.endDate === null ? weekOf(m.dates, dayIn(slot.timezone, now)) : null,
+    }),
     hours: kind === "experience_verification" ? documentHours(m.dates, written, period.weeks, slot.hoursPerWeek) : null,
   };
 }

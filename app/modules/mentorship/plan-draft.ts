@@ -25,6 +25,12 @@ function shorten(text: string) {
   return `${(space > MAX_GOAL_TITLE / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** The week a line of a learning plan starts ("Weeks 6–8: …" → 6), or null when it names none. */
+export function planLineStartWeek(line: string): number | null {
+  const prefix = WEEK_PREFIX.exec(line.trim().replace(BULLET, "").trim());
+  return prefix ? Number(prefix[1]) : null;
+}
+
 const clampWeek = (week: number, durationWeeks: number) => Math.min(durationWeeks, Math.max(1, week));
 
 /**
