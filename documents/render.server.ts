@@ -39,13 +39,13 @@ export async function renderPdf(element: ReactElement): Promise<Buffer> {
 
 /** A PDF response: inline (opens in the browser's viewer) under `filename`, never cached by shared caches. */
 export function pdfResponse(pdf: Buffer | Uint8Array, filename: string, init: { headers?: Record<string, string> } = {}) {
-  const safe = filename.replace(/[^\w.-]+/g, "-");
+  // "Diego Ramírez" → "Diego-Ramirez": accents dropped rather than the letters, anything else not safe in a header → "-".
+  const safe = filename.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\w.-]+/g, "-");
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `inline; filename="${safe}"`,
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
       ...init.headers,
     },
   });

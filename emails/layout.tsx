@@ -21,7 +21,8 @@ export const styles = {
 };
 
 /** The frame every Steppingstone email shares: brand line, content, footer. */
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+/** Why the email came: by default, activity on the reader's account; an email to someone without one says its own reason. */
+export function EmailLayout({ preview, children, why }: { preview: string; children: ReactNode; why?: string }) {
   return (
     <Html lang="en">
       <Head />
@@ -32,8 +33,8 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           <Section>{children}</Section>
           <Hr style={{ borderColor: colors.line, margin: "24px 0 16px" }} />
           <Text style={styles.muted}>
-            Steppingstone matches students with mentored internships. You are receiving this email because of
-            activity on your Steppingstone account.
+            Steppingstone matches students with mentored internships.{" "}
+            {why ?? "You are receiving this email because of activity on your Steppingstone account."}
           </Text>
         </Container>
       </Body>

@@ -24,7 +24,10 @@ export const letterDeliverySubject = (studentName: string, writerName: string) =
 export default function LetterDelivery(props: LetterDeliveryProps) {
   const writer = `${props.writerName}${props.writerTitle ? `, ${props.writerTitle}` : ""} at ${props.organizationName}`;
   return (
-    <EmailLayout preview={letterDeliverySubject(props.studentName, props.writerName)}>
+    <EmailLayout
+      preview={letterDeliverySubject(props.studentName, props.writerName)}
+      why={`You are receiving this email because ${props.studentName} sent their recommendation letter to this address. You need no account to open it.`}
+    >
       <Text style={styles.heading}>A recommendation letter for {props.studentName}</Text>
       <Text style={styles.paragraph}>
         Dear {props.recipientName}, {props.studentName} asked us to send you the recommendation letter {writer} wrote for them. It is for {props.purpose}.{" "}

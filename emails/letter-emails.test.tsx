@@ -30,6 +30,9 @@ test("the student's ready email says what to do next and whether they may read i
   const delivery = await text(<LetterDelivery {...LetterDelivery.PreviewProps} />);
   expect(delivery).toContain("The link is yours alone, needs no account, and works until Jan 14, 2027, 9:00 AM UTC.");
   expect(delivery).toContain("Please find my letter from my summer internship mentor");
+  // The recipient has no account: the footer says why they got it instead.
+  expect(delivery).toContain("sent their recommendation letter to this address");
+  expect(delivery).not.toContain("activity on your Steppingstone account");
   expect(await text(<LetterDelivery {...LetterDelivery.PreviewProps} message={null} waived={false} />)).not.toMatch(/message to you|confidential/);
   expect(await text(<LetterRequested {...LetterRequested.PreviewProps} waived />)).toContain("Amara Okafor waived the right to read it");
   expect(letterDueSubject("Amara Okafor", 1)).toBe("Amara Okafor's recommendation letter is due tomorrow");

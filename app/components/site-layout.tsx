@@ -10,13 +10,13 @@ type NavItem = { to: string; label: string };
 export function navigationFor(user: NavUser | null): NavItem[] {
   const common = [{ to: "/slots", label: "Browse slots" }];
   if (!user) return common;
-  if (user.role === "student") return [...common, { to: "/profile", label: "My profile" }, { to: "/applications", label: "My applications" }, { to: "/matches", label: "My matches" }, { to: "/letters", label: "Letters" }, { to: "/referrals", label: "Referrals" }, { to: "/starred", label: "Starred" }];
+  if (user.role === "student") return [...common, { to: "/profile", label: "Profile" }, { to: "/applications", label: "Applications" }, { to: "/matches", label: "Matches" }, { to: "/letters", label: "Letters" }, { to: "/referrals", label: "Referrals" }, { to: "/starred", label: "Starred" }];
   if (user.role === "mentor") return [...common, { to: "/mentor/slots", label: "My slots" }, { to: "/matches", label: "My matches" }, { to: "/letters", label: "Letters" }, { to: "/referrals", label: "Referrals" }, { to: "/organization", label: "My organization" }];
   return [...common, { to: "/admin", label: "Admin" }];
 }
 
 function navClass({ isActive }: { isActive: boolean }) {
-  return `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
+  return `rounded-md px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
 }
 
 export function SiteHeader({ user }: { user: NavUser | null }) {

@@ -480,7 +480,7 @@ function WriterView({ page, lastReply }: { page: LetterPage; lastReply?: LetterR
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold text-slate-900">Your letter</h2>
           <a href={`/letters/${letter.id}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
-            Open the PDF recipients see
+            {letter.revokedAt ? "Open the PDF (recipients can no longer)" : "Open the PDF recipients see"}
           </a>
         </div>
         <div className="mt-4">{content?.body ? <Paragraphs text={content.body} /> : <p className="text-slate-700">Uploaded as a PDF ({content?.pdfName}).</p>}</div>

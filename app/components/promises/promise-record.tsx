@@ -150,7 +150,7 @@ export function PublicPromiseRecordCard({ record, organizationName }: { record: 
             </div>
           ) : null}
           <p className="text-xs text-slate-500">
-            From {organizationName}&apos;s completed internships on Steppingstone: a letter delivered or a referral made counts as kept; otherwise the intern&apos;s own
+            From the completed internships of {organizationName} on Steppingstone: a letter delivered or a referral made counts as kept; otherwise the intern&apos;s own
             answer. A kind of promise counts once {PROMISE_RECORD_THRESHOLD} internships made it. Mentor time is what the weekly check-ins recorded, against the hours
             each slot promised.
           </p>
