@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
+import { DAY_MS } from "~/domain/time";
 import { generateToken } from "~/auth/tokens.server";
 import { newVerificationCode } from "~/modules/documents/codes";
 import { serializeContent } from "~/modules/documents/content";
@@ -67,8 +68,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole }[] = 
   ...DEMO_STUDENTS.map((s) => ({ email: s.email, name: s.name, role: "student" as const })),
 ];
 
-const DAY = 24 * 60 * 60 * 1000;
-const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
+const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
 /** A calendar date (YYYY-MM-DD, UTC) `days` after `now`. */
 const dateIn = (now: Date, days: number) => daysFrom(now, days).toISOString().slice(0, 10);
 const monthIn = (now: Date, months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 15)).toISOString().slice(0, 10);
@@ -491,7 +491,7 @@ async function seedAfterwards(
           tokenId: token.id,
           secretHash: token.secretHash,
           sentAt,
-          expiresAt: new Date(sentAt.getTime() + DELIVERY_LINK_DAYS * DAY),
+          expiresAt: new Date(sentAt.getTime() + DELIVERY_LINK_DAYS * DAY_MS),
           firstViewedAt: views[0] ?? null,
           viewCount: views.length,
         })

@@ -7,7 +7,7 @@ import { formatDateTime } from "~/components/format";
 import { buttonClass, NarrowPage } from "~/components/ui";
 import { verifyPath } from "~/modules/documents/codes";
 import { openDelivery, type RecipientView } from "~/modules/letters/deliveries.server";
-import { DELIVERY_LINK_DAYS } from "~/modules/letters/rules";
+import { DELIVERY_LINK_DAYS, deliveryPath } from "~/modules/letters/rules";
 
 // Public: a recipient's link to a recommendation letter (from the email the student had us send).
 // The token is the credential, its secret checked on every use; no account needed. The page says
@@ -90,7 +90,7 @@ export default function RecipientLetterPage() {
           </div>
         ) : null}
         {view.waived ? <p className="text-sm text-slate-700">The letter is confidential: {view.studentName} waived the right to read it and has not seen it.</p> : null}
-        <a href={`/letter/${encodeURIComponent(token)}/pdf`} className={buttonClass("primary", "w-full")}>
+        <a href={`${deliveryPath(token)}/pdf`} className={buttonClass("primary", "w-full")}>
           Open the letter (PDF)
         </a>
         <p className="text-xs text-slate-500">

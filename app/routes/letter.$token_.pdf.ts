@@ -3,6 +3,7 @@ import { getDb } from "~db/client.server";
 import { pdfResponse } from "~documents/render.server";
 import { deliveredLetter, openDelivery, recordView } from "~/modules/letters/deliveries.server";
 import { letterFileName, letterPdf } from "~/modules/letters/pdf.server";
+import { deliveryPath } from "~/modules/letters/rules";
 
 // Public: the letter's PDF for the recipient whose link this is (the token is the credential,
 // its secret checked on every use). Each time a person's browser opens it is recorded. A wrong
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const token = params.token ?? "";
   const opened = await openDelivery(db, token);
-  const back = `/letter/${encodeURIComponent(token)}`;
+  const back = deliveryPath(token);
   if (opened.state === "invalid") return new Response("This link is not valid. Open the email again and click its button.", { status: 404, headers: noStore });
   if (opened.state !== "open") {
     return new Response(

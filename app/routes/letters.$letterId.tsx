@@ -23,7 +23,7 @@ import {
   type UploadProblem,
   type WriterResult,
 } from "~/modules/letters/letters.server";
-import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS, MAX_PDF_BYTES } from "~/modules/letters/rules";
+import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS, letterPath, MAX_PDF_BYTES } from "~/modules/letters/rules";
 import {
   MAX_BODY,
   MAX_DELIVERY_MESSAGE,
@@ -127,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const { formData, tooLarge } = await readLetterForm(request);
   const reply = (form: FormKey, result: SubmissionResult<string[]>, status: number) => data<LetterReply>({ form, result }, { status });
-  const done = (notice: keyof typeof NOTICES) => redirect(`/letters/${letterId}?notice=${notice}`);
+  const done = (notice: keyof typeof NOTICES) => redirect(`${letterPath(letterId)}?notice=${notice}`);
   const refuse = (form: FormKey, submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> }, refusal: { status: number; field?: string; message: string }) => {
     if (refusal.status === 404) throw notFound();
     return reply(form, submission.reply(refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] }), refusal.status);
@@ -325,7 +325,7 @@ function StudentView({ page, lastReply }: { page: LetterPage; lastReply?: Letter
           <Card>
             <div className="flex flex-wrap items-center justify-between gap-3">
               <h2 className="text-lg font-semibold text-slate-900">Your letter</h2>
-              <a href={`/letters/${letter.id}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
+              <a href={`${letterPath(letter.id)}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
                 Open the PDF
               </a>
             </div>
@@ -479,7 +479,7 @@ function WriterView({ page, lastReply }: { page: LetterPage; lastReply?: LetterR
       <Card>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold text-slate-900">Your letter</h2>
-          <a href={`/letters/${letter.id}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
+          <a href={`${letterPath(letter.id)}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
             {letter.revokedAt ? "Open the PDF (recipients can no longer)" : "Open the PDF recipients see"}
           </a>
         </div>
@@ -531,7 +531,7 @@ function WriteForm({ page, lastReply }: { page: LetterPage; lastReply?: LetterRe
             Save draft
           </Button>
           {content?.format === "written" && content.body ? (
-            <a href={`/letters/${letter.id}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
+            <a href={`${letterPath(letter.id)}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
               Preview the saved draft (PDF)
             </a>
           ) : null}
@@ -560,7 +560,7 @@ function UploadForm({ page, lastReply, readyReply }: { page: LetterPage; lastRep
         <div className="mt-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
           <p className="text-sm text-slate-800">
             Uploaded: <span className="font-medium">{content.pdfName}</span> ({Math.max(1, Math.round(content.pdfBytes / 1024))} KB) ·{" "}
-            <a href={`/letters/${letter.id}/pdf`} className="font-semibold text-brand-700 hover:underline">
+            <a href={`${letterPath(letter.id)}/pdf`} className="font-semibold text-brand-700 hover:underline">
               Preview
             </a>
           </p>
@@ -669,7 +669,7 @@ function AdminView({ page }: { page: LetterPage }) {
         <Card>
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold text-slate-900">{letter.state === "ready" ? "The letter" : "The draft"}</h2>
-            <a href={`/letters/${letter.id}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
+            <a href={`${letterPath(letter.id)}/pdf`} className="text-sm font-semibold text-brand-700 hover:underline">
               Open the PDF
             </a>
           </div>

@@ -15,6 +15,7 @@ import { readForm, readQuery } from "~/forms/read.server";
 import { LETTER_PURPOSE_LABELS, WAIVE_EXPLANATION } from "~/modules/letters/labels";
 import { listLetters, requestFormToday, requestLetter, requestOptions, type LetterListRow, type RequestOption } from "~/modules/letters/letters.server";
 import { askValue, MAX_PURPOSE_DETAIL, MAX_REQUEST_NOTE, requestLetterSchema } from "~/modules/letters/schemas";
+import { letterPath } from "~/modules/letters/rules";
 import { formatDay, plural } from "~/modules/slots/format";
 
 export const meta: MetaFunction = () => [{ title: "Recommendation letters · Steppingstone" }];
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = REFUSALS[result.error];
     return data({ result: submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }) }, { status: 409 });
   }
-  return redirect(`/letters/${result.letterId}?notice=requested`);
+  return redirect(`${letterPath(result.letterId)}?notice=requested`);
 }
 
 export function ErrorBoundary() {
@@ -127,7 +128,7 @@ function LetterList({ letters, role }: { letters: LetterListRow[]; role: "studen
     <ul className="space-y-3" aria-label="Letters">
       {letters.map((l) => (
         <li key={l.id}>
-          <Link to={`/letters/${l.id}`} className="block rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-300">
+          <Link to={letterPath(l.id)} className="block rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-300">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-semibold text-slate-900">{role === "student" ? `From ${l.mentorName}` : `For ${l.studentName}`}</span>
               <LetterStateBadge state={l.state} revoked={l.revoked} side={side} />

@@ -13,6 +13,7 @@ import { slotMentorRecipients } from "~/modules/slots/slots.server";
 import { longDay } from "./content";
 import { documentsPath } from "./documents.server";
 import { A_DOCUMENT_KIND, DOCUMENT_KIND_WORDS } from "./labels";
+import { DAY_MS } from "~/domain/time";
 
 // The sweep's step for documents (issue 14): a verification letter or certificate the student
 // generated waits for a mentor's signature; the slot's mentors were emailed then. If it is still
@@ -21,7 +22,6 @@ import { A_DOCUMENT_KIND, DOCUMENT_KIND_WORDS } from "./labels";
 /** How long after a document was generated its mentors are reminded, if nobody signed it. */
 export const DOCUMENT_UNSIGNED_REMINDER_DAYS = 7;
 
-const DAY = 86_400_000;
 
 /**
  * To each of the slot's mentors (the named ones, or every member when none is named — those who
@@ -30,8 +30,8 @@ const DAY = 86_400_000;
  * REMINDER_WINDOW_DAYS; never later. Returns how many reminders were written.
  */
 export async function documentSignatureReminders(db: Db, now: Date): Promise<number> {
-  const newest = new Date(now.getTime() - DOCUMENT_UNSIGNED_REMINDER_DAYS * DAY);
-  const oldest = new Date(now.getTime() - (DOCUMENT_UNSIGNED_REMINDER_DAYS + REMINDER_WINDOW_DAYS) * DAY);
+  const newest = new Date(now.getTime() - DOCUMENT_UNSIGNED_REMINDER_DAYS * DAY_MS);
+  const oldest = new Date(now.getTime() - (DOCUMENT_UNSIGNED_REMINDER_DAYS + REMINDER_WINDOW_DAYS) * DAY_MS);
   const rows = await db
     .select({
       documentId: issuedDocuments.id,

@@ -11,18 +11,17 @@ import { isPersonsClick } from "~/modules/mentorship/outcomes.server";
 import { formatDateTime } from "~/components/format";
 import { letterPurposeForRecipient } from "./labels";
 import { findLetter, lettersQuery, type LetterContent, type LetterRow, type Viewer } from "./letters.server";
-import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS, maySend, sameMailbox, writerNameOf } from "./rules";
+import { DELIVERIES_PER_DAY, DELIVERY_LINK_DAYS, deliveryPath, maySend, sameMailbox, writerNameOf } from "./rules";
 import type { SendLetterInput } from "./schemas";
+import { DAY_MS } from "~/domain/time";
 
 // Delivering a ready letter: the student names a recipient; the recipient gets an email with a
 // link of their own (an unguessable token, app/auth/tokens.server.ts: only its id and the hash of
 // its secret are stored) that opens the letter without an account for DELIVERY_LINK_DAYS days,
 // until the writer revokes the letter. Each time the recipient opens the letter is recorded.
 
-const DAY_MS = 86_400_000;
 
 /** The path of a recipient's link. */
-export const deliveryPath = (token: string) => `/letter/${encodeURIComponent(token)}`;
 
 export type SendResult = { ok: true; deliveryId: string } | { ok: false; error: "not_found" | "not_student" | "not_ready" | "own_address" | "daily_limit" };
 

@@ -24,6 +24,7 @@ import { slotEndDate } from "~/engine/work-authorization";
 import { letterPurposeText } from "./labels";
 import {
   deliveryState,
+  letterPath,
   mayDecline,
   mayReadContent,
   mayRequestLetter,
@@ -256,7 +257,7 @@ export async function requestLetter(db: Db, { studentId, input, now = new Date()
         dueDay: formatDay(input.dueDate),
         note: input.requestNote,
         waived: input.waiver === "waive",
-        letterUrl: absoluteUrl(`/letters/${letter!.id}`),
+        letterUrl: absoluteUrl(letterPath(letter!.id)),
       }),
     });
     await recordAudit(tx, { actorId: studentId, action: "letter.requested", subjectType: "match", subjectId: matchId, detail: { letterId: letter!.id, waived: input.waiver === "waive" } });
@@ -486,7 +487,7 @@ async function emailStudent(tx: Db, letter: LetterRecord, what: "ready" | "decli
     mentorName: writerNameOf(letter),
     slotTitle: letter.slotTitle,
     purpose: letterPurposeText(letter),
-    letterUrl: absoluteUrl(`/letters/${letter.id}`),
+    letterUrl: absoluteUrl(letterPath(letter.id)),
   };
   const [template, subject, body] =
     what === "ready"

@@ -9,7 +9,7 @@ import { remind } from "~/modules/mentorship/remind.server";
 import { dayIn } from "~/modules/slots/access.server";
 import { formatDay } from "~/modules/slots/format";
 import { letterPurposeText } from "./labels";
-import { DUE_REMINDER_DAYS } from "./rules";
+import { DUE_REMINDER_DAYS, letterPath } from "./rules";
 import { addDays } from "~/modules/mentorship/weeks";
 
 /**
@@ -60,7 +60,7 @@ export async function letterDueReminders(db: Db, now: Date): Promise<number> {
     const daysLeft = letterReminderOn(row.dueDate, dayIn(row.timezone ?? "UTC", now));
     if (daysLeft === null) continue;
     try {
-      const url = absoluteUrl(`/letters/${row.letterId}`);
+      const url = absoluteUrl(letterPath(row.letterId));
       const purpose = letterPurposeText(row);
       const dueDay = formatDay(row.dueDate);
       const result = await transaction(db, (tx) =>

@@ -62,6 +62,11 @@ export function mailboxOf(email: string) {
 /** Whether two addresses reach the same mailbox ("amara+schools@example.edu" is amara@example.edu; "a.okafor@gmail.com" is aokafor@googlemail.com). */
 export const sameMailbox = (a: string, b: string) => mailboxOf(a) === mailboxOf(b);
 
+/** A letter's page, for its student, its writer and admins. */
+export const letterPath = (letterId: string) => `/letters/${letterId}`;
+/** A recipient's page for their delivery (the token is the credential). */
+export const deliveryPath = (token: string) => `/letter/${encodeURIComponent(token)}`;
+
 /** How long a recipient's link works. */
 export const DELIVERY_LINK_DAYS = 30;
 /** Deliveries one student sends in a day, across their letters: enough for an application season, not a mailing list. */

@@ -3,6 +3,7 @@ import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { checkIns, matches, matchMessages, organizationMembers, organizations, slots, users } from "~db/schema";
 import { firstName } from "~/domain/names";
+import { DAY_MS } from "~/domain/time";
 import { absoluteUrl } from "~/env.server";
 import { dayIn } from "~/modules/slots/access.server";
 import { formatDay } from "~/modules/slots/format";
@@ -137,8 +138,8 @@ export async function checkInDueReminders(db: Db, now: Date): Promise<number> {
 /** To each of the slot's mentors: a check-in with no reply CHECK_IN_REPLY_REMINDER_DAYS after it was written (while a mentor may still reply). */
 export async function checkInReplyReminders(db: Db, now: Date): Promise<number> {
   // why: a coarse bound in UTC (a day of slack either side for time zones); the day rule is below.
-  const newest = new Date(now.getTime() - (CHECK_IN_REPLY_REMINDER_DAYS - 1) * 86_400_000);
-  const oldest = new Date(now.getTime() - (CHECK_IN_REPLY_REMINDER_DAYS + REMINDER_WINDOW_DAYS + 1) * 86_400_000);
+  const newest = new Date(now.getTime() - (CHECK_IN_REPLY_REMINDER_DAYS - 1) * DAY_MS);
+  const oldest = new Date(now.getTime() - (CHECK_IN_REPLY_REMINDER_DAYS + REMINDER_WINDOW_DAYS + 1) * DAY_MS);
   const rows = await db
     .select({
       checkInId: checkIns.id,
@@ -195,8 +196,8 @@ export async function checkInReplyReminders(db: Db, now: Date): Promise<number> 
  * introduction, with no message from any mentor of the slot's organization on its thread.
  */
 export async function introductionReplyReminders(db: Db, now: Date): Promise<number> {
-  const newest = new Date(now.getTime() - (INTRODUCTION_REPLY_REMINDER_DAYS - 1) * 86_400_000);
-  const oldest = new Date(now.getTime() - (INTRODUCTION_REPLY_REMINDER_DAYS + REMINDER_WINDOW_DAYS + 1) * 86_400_000);
+  const newest = new Date(now.getTime() - (INTRODUCTION_REPLY_REMINDER_DAYS - 1) * DAY_MS);
+  const oldest = new Date(now.getTime() - (INTRODUCTION_REPLY_REMINDER_DAYS + REMINDER_WINDOW_DAYS + 1) * DAY_MS);
   const rows = await db
     .select({
       matchId: matches.id,
