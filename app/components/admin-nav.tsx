@@ -2,6 +2,8 @@ import { NavLink } from "@remix-run/react";
 
 const ADMIN_SECTIONS = [
   { to: "/admin", label: "Overview", end: true },
+  { to: "/admin/insights", label: "Insights", end: false },
+  { to: "/admin/users", label: "People", end: false },
   { to: "/admin/organizations", label: "Organizations", end: false },
   { to: "/admin/slots", label: "Slot review", end: false },
   { to: "/admin/matches", label: "Matches", end: false },
@@ -9,6 +11,7 @@ const ADMIN_SECTIONS = [
   // Read only for admins: the students and mentors act on them.
   { to: "/letters", label: "Letters", end: false },
   { to: "/referrals", label: "Referrals", end: false },
+  { to: "/admin/exports", label: "Exports", end: false },
   { to: "/admin/audit", label: "Audit log", end: false },
 ] as const;
 
