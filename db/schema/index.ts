@@ -14,3 +14,4 @@ export * from "./applications";
 export * from "./matches";
 export * from "./mentorship";
 export * from "./letters";
+export * from "./suspensions";
