@@ -1,0 +1,67 @@
+import type { OutcomeRow } from "~/modules/insights/types";
+import { HorizontalBarChart, type BarRow } from "./bar-chart";
+import { formatCount, formatPeople, formatShare, HIDDEN_COUNT } from "./format";
+import { DataTable } from "./table";
+
+/**
+ * A kind of slot's bar: the share of students who answered a follow-up and reported paid work
+ * within 6 months, with n (who answered). Counts under MIN_CELL are hatched and said so.
+ */
+export function outcomeBar(row: OutcomeRow): BarRow {
+  const base = { key: row.key, label: row.label };
+  if (row.completed === 0) return { ...base, value: null, figure: "none completed yet" };
+  if (row.answered === null) return { ...base, value: null, hidden: true, figure: `${HIDDEN_COUNT} answered` };
+  if (row.answered === 0) return { ...base, value: null, figure: "no follow-up answers yet", detail: `${formatPeople(row.completed)} completed` };
+  if (row.paidWork === null || row.paidWorkShare === null) return { ...base, value: null, hidden: true, figure: HIDDEN_COUNT, detail: `of ${formatCount(row.answered)} who answered` };
+  return { ...base, value: row.paidWorkShare, figure: formatShare(row.paidWorkShare), detail: `${formatCount(row.paidWork)} of ${formatCount(row.answered)} who answered` };
+}
+
+export function outcomeDescription(rows: readonly OutcomeRow[]) {
+  return rows
+    .map((row) => {
+      const bar = outcomeBar(row);
+      return `${row.label}: ${bar.figure}${bar.detail ? `, ${bar.detail}` : ""}.`;
+    })
+    .join(" ");
+}
+
+/**
+ * What one breakdown of slots led to: the share with paid work within 6 months as bars (the scale
+ * is 0–100%), and every count in a table beside it. Before any internship of these kinds is
+ * complete it says so instead.
+ */
+export function OutcomeChart({ title, rows, kindHeading }: { title: string; rows: readonly OutcomeRow[]; kindHeading: string }) {
+  if (rows.length === 0 || rows.every((row) => row.completed === 0)) {
+    return <p className="text-sm text-slate-600">No internship in this view has been completed yet. Outcomes appear here as internships finish and students answer their follow-ups.</p>;
+  }
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] xl:items-start">
+      <div>
+        <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">Paid work within 6 months</p>
+        <HorizontalBarChart title={title} description={`Share of students who answered a follow-up and reported paid work within 6 months. ${outcomeDescription(rows)}`} rows={rows.map(outcomeBar)} max={1} />
+      </div>
+      <OutcomeTable caption={title} rows={rows} kindHeading={kindHeading} />
+    </div>
+  );
+}
+
+export function OutcomeTable({ caption, rows, kindHeading }: { caption: string; rows: readonly OutcomeRow[]; kindHeading: string }) {
+  const cell = (value: number | null) => <span className={value === null ? "text-slate-500" : undefined}>{formatPeople(value)}</span>;
+  return (
+    <DataTable caption={caption} columns={[kindHeading, "Completed", "Answered", "Paid work", "Share", "Return offer", "Letter or referral"]}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-900">
+            {row.label}
+          </th>
+          <td className="py-2 pr-4 text-right tabular-nums">{cell(row.completed)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{cell(row.answered)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{cell(row.paidWork)}</td>
+          <td className="py-2 pr-4 text-right font-medium tabular-nums">{row.paidWorkShare === null ? "—" : formatShare(row.paidWorkShare)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{cell(row.returnOffers)}</td>
+          <td className="py-2 text-right tabular-nums">{cell(row.letterOrReferral)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
