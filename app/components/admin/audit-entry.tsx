@@ -9,6 +9,7 @@ const SUBJECT_LABELS: Record<string, string> = {
   match: "Match",
   application: "Application",
   match_round: "Matching round",
+  export: "Export",
 };
 
 /** Keys of an entry's detail that are said elsewhere on the row (the reason, the subject's name). */

@@ -34,6 +34,9 @@ const KNOWN_ACTIONS: Record<string, string> = {
   "document.generated": "Document: generated for a mentor's signature",
   "document.regenerated": "Document: generated again (the text waiting for signature replaced)",
   "document.signed": "Document: signed by a mentor and issued",
+  "export.applications": "Exported applications (CSV)",
+  "export.matches": "Exported matches and their history (CSV)",
+  "export.outcomes": "Exported outcomes (CSV)",
 };
 
 /** A sentence for an audit action; actions of other areas read "Slot: sent back" until named here. */

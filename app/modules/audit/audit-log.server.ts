@@ -65,6 +65,9 @@ function subjectOf(row: SubjectRow): AuditSubject {
       return found(pair(row.applicationStudent, row.applicationSlot), row.applicationSlotId ? `/slots/${row.applicationSlotId}` : null);
     case "match_round":
       return row.roundAt ? { exists: true, name: null, href: `/admin/matches?round=${row.subjectId}`, roundAt: row.roundAt } : gone;
+    case "export":
+      // why: a file handed to an admin, not a row: nothing to link to; its title is in the entry's detail.
+      return { exists: true, name: null, href: null, roundAt: null };
     default:
       return gone;
   }
