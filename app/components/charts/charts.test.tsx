@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
-import type { FunnelStep, OutcomeRow } from "~/modules/insights/types";
+import { FUNNEL_STEP_HINTS, FUNNEL_STEP_LABELS } from "~/modules/insights/funnel-labels";
+import { FUNNEL_STEPS, type FunnelStep, type OutcomeRow } from "~/modules/insights/types";
 import { CHART_WIDTH, HorizontalBarChart } from "./bar-chart";
 import { formatPeople, formatShare } from "./format";
 import { FunnelChart } from "./funnel-chart";
@@ -106,18 +107,8 @@ describe("HorizontalBarChart", () => {
 describe("FunnelChart", () => {
   test("a bar per step, as long as its count, with the count and the conversion from the step before beside it", () => {
     const rows = bars(renderToStaticMarkup(<FunnelChart steps={FUNNEL} />));
-    expect(rows.map((r) => r.label)).toEqual([
-      "Signed up",
-      "Profile complete",
-      "Applied or in a round",
-      "Match proposed",
-      "Introduced",
-      "Confirmed",
-      "Internship under way",
-      "Completed",
-      "Letter or referral delivered",
-      "Paid work within 6 months",
-    ]);
+    expect(rows.map((r) => r.label)).toEqual(FUNNEL_STEPS.map((key) => FUNNEL_STEP_LABELS[key]));
+    expect(rows[1]!.label).toBe("Profile ready for matching");
     expect(rows[0]).toMatchObject({ says: "1,200", width: CHART_WIDTH });
     expect(rows[1]).toMatchObject({ says: "900 · 75% of the step before", width: CHART_WIDTH * 0.75 });
     expect(rows[2]).toMatchObject({ says: "600 · 67% of the step before", width: CHART_WIDTH / 2 });
@@ -134,7 +125,7 @@ describe("FunnelChart", () => {
 
   test("its description reads the numbers for a screen reader", () => {
     const html = renderToStaticMarkup(<FunnelChart steps={FUNNEL} />);
-    expect(html).toMatch(/<desc[^>]*>Signed up: 1,200\. Profile complete: 900, 75% of the step before\. .*Letter or referral delivered: fewer than 5\. Paid work within 6 months: 6\.<\/desc>/);
+    expect(html).toMatch(/<desc[^>]*>Signed up: 1,200\. Profile ready for matching: 900, 75% of the step before\. .*Letter sent or referral made: fewer than 5\. Paid internship or job offer within 6 months: 6\.<\/desc>/);
   });
 
   test("its table, under Show the table, carries the same numbers", () => {
@@ -143,7 +134,7 @@ describe("FunnelChart", () => {
     expect(html).toMatch(/<th[^>]*>Step<\/th><th[^>]*>Students<\/th><th[^>]*>From the step before<\/th><th[^>]*>From sign-up<\/th>/);
     const table = tableRows(html);
     expect(table).toHaveLength(10);
-    expect(table[0]).toEqual(["Signed upStudent accounts created", "1,200", "—", "—"]);
+    expect(table[0]).toEqual([`Signed up${FUNNEL_STEP_HINTS.signed_up}`, "1,200", "—", "—"]);
     expect(table[1]!.slice(1)).toEqual(["900", "75%", "75%"]);
     expect(table[7]!.slice(1)).toEqual(["60", "60%", "5%"]);
     expect(table[8]!.slice(1)).toEqual(["fewer than 5", "—", "—"]);
