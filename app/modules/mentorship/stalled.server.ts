@@ -49,12 +49,12 @@ const nudgedOn = (now: Date) =>
   sql<boolean>`exists (select 1 from ${reminders} where ${reminders.matchId} = ${matches.id} and ${reminders.kind} = 'stall_nudge'
     and ${reminders.eventKey} = ${matches.id}::text || ':' || ((${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date)::text)`;
 
-const stalledWhere = (now: Date, matchId?: string) =>
-  and(inArray(matches.status, STALLABLE_MATCH_STATUSES), sql`${daysSilent(now)} >= ${STALL_DAYS}`, matchId ? eq(matches.id, matchId) : undefined);
+const stalledWhere = (now: Date, matchId?: string, slotWhere?: SQL) =>
+  and(inArray(matches.status, STALLABLE_MATCH_STATUSES), sql`${daysSilent(now)} >= ${STALL_DAYS}`, matchId ? eq(matches.id, matchId) : undefined, slotWhere);
 
 const at = (expression: SQL) => expression.mapWith(matches.startedAt) as SQL<Date | null>;
 
-function stalledQuery(db: Db, now: Date, matchId?: string) {
+function stalledQuery(db: Db, now: Date, matchId?: string, slotWhere?: SQL) {
   return db
     .select({
       matchId: matches.id,
@@ -77,7 +77,7 @@ function stalledQuery(db: Db, now: Date, matchId?: string) {
     .innerJoin(slots, eq(slots.id, matches.slotId))
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(users, eq(users.id, matches.studentId))
-    .where(stalledWhere(now, matchId))
+    .where(stalledWhere(now, matchId, slotWhere))
     .$dynamic();
 }
 
@@ -122,12 +122,16 @@ function view(row: StalledRow) {
 }
 export type StalledMatch = ReturnType<typeof view>;
 
-/** The stalled matches at `now`, longest silent first, one page of them: for admins only. */
-export async function listStalledMatches(db: Db, now: Date, { page = 1 }: { page?: number } = {}) {
+/**
+ * The stalled matches at `now`, longest silent first, one page of them: for admins only.
+ * `slotWhere`, a condition on `slots` alone, keeps the matches of the slots it holds for (the
+ * insight page's slot filters); `size` is the page's length.
+ */
+export async function listStalledMatches(db: Db, now: Date, { page = 1, size = STALLED_PAGE_SIZE, slotWhere }: { page?: number; size?: number; slotWhere?: SQL } = {}) {
   const { rows, total, pages } = await onePage(
-    stalledQuery(db, now).orderBy(asc(lastActivityAt), asc(matches.id)),
-    db.select({ value: count() }).from(matches).innerJoin(slots, eq(slots.id, matches.slotId)).where(stalledWhere(now)),
-    { page, size: STALLED_PAGE_SIZE },
+    stalledQuery(db, now, undefined, slotWhere).orderBy(asc(lastActivityAt), asc(matches.id)),
+    db.select({ value: count() }).from(matches).innerJoin(slots, eq(slots.id, matches.slotId)).where(stalledWhere(now, undefined, slotWhere)),
+    { page, size },
   );
   return { rows: rows.map(view), total, pages };
 }
