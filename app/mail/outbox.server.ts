@@ -1,8 +1,8 @@
 import { render } from "@react-email/render";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { ReactElement } from "react";
 import type { Db } from "~db/client.server";
-import { emails } from "~db/schema";
+import { emails, users } from "~db/schema";
 import { enqueue, QUEUES } from "~/jobs/queue.server";
 import type { SendRate } from "./send-rate.server";
 import type { EmailTransport } from "./transport.server";
@@ -39,6 +39,18 @@ export async function queueEmail(tx: Db, email: QueuedEmail) {
   return row!.id;
 }
 
+/** Why an email was not sent: every address it was for belongs to a suspended account. */
+export const RECIPIENT_SUSPENDED = "recipient suspended: nothing is sent to a suspended account";
+
+/** The addresses among `to` (lower-cased) that belong to suspended accounts. */
+async function suspendedRecipients(db: Db, to: string[]) {
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(inArray(users.email, to.map((address) => address.toLowerCase())), isNotNull(users.suspendedAt)));
+  return new Set(rows.map((r) => r.email));
+}
+
 export type Delivery =
   | { delivered: true }
   | { delivered: false }
@@ -61,6 +73,18 @@ export async function deliverEmail(
   const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
   if (!email || email.status !== "queued") return { delivered: false };
   const queued = and(eq(emails.id, emailId), eq(emails.status, "queued"));
+  // Nothing is sent to a suspended account: its address leaves the email, and an email left
+  // with nobody to go to ends as failed, saying why.
+  const suspended = await suspendedRecipients(db, email.to);
+  if (suspended.size > 0) {
+    const remaining = email.to.filter((address) => !suspended.has(address.toLowerCase()));
+    if (remaining.length === 0) {
+      await db.update(emails).set({ status: "failed", lastError: RECIPIENT_SUSPENDED }).where(queued);
+      return { delivered: false };
+    }
+    await db.update(emails).set({ to: remaining }).where(queued);
+    email.to = remaining;
+  }
   const giveBack = () => db.update(emails).set({ attempts: sql`${emails.attempts} - 1` }).where(eq(emails.id, emailId));
   for (;;) {
     const counted = await db

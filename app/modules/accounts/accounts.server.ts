@@ -72,6 +72,22 @@ async function allowEmailTo(db: Db, email: string, now: Date) {
 type RateLimited = { ok: false; error: "rate_limited" };
 
 /**
+ * A new verification link for an account not confirmed yet, sent at an admin's request: the
+ * same link and email as the public "send it again" form, counted against the same allowance
+ * per mailbox (false, and nothing queued, once it is used up). `inTransaction` runs on the same
+ * transaction as the email (the admin's audit entry).
+ */
+export async function sendVerificationLink(db: Db, user: { id: string; name: string; email: string }, now: Date, inTransaction: (tx: Db) => Promise<unknown>) {
+  if (!(await allowEmailTo(db, user.email, now))) return false;
+  await transaction(db, async (tx) => {
+    await emailLink(tx, user, user.email, "verify_email", now);
+    await inTransaction(tx);
+  });
+  return true;
+}
+
+
+/**
  * Answers the same whether or not the address has an account (no enumeration): a new address
  * gets a verification link, a registered one an email saying so. Both links carry
  * `input.redirectTo` when it is a page of ours (an invitation to join an organization).

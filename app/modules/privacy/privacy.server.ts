@@ -39,6 +39,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { afterInternshipForMentor, afterInternshipForStudent, FORMER_MENTOR_IN_EXPORT, releaseMentorRequests } from "./after-internship-export.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { blockedUntil, LIMITS, recordFailure } from "~/modules/accounts/throttle.server";
+import { lockAmongAdmins } from "~/modules/people/admins.server";
 
 const ABOUT = [
   "This file holds everything Steppingstone stores about you, as of exportedAt.",
@@ -527,17 +528,9 @@ export async function deleteAccount(
   const result = await transaction(db, async (tx) => {
     // why: locking every admin row (and this one) makes two admins deleting themselves at once
     // take turns, so the second one sees that the first is gone.
-    const locked = await tx
-      .select({ id: users.id, role: users.role, email: users.email, suspendedAt: users.suspendedAt })
-      .from(users)
-      .where(or(eq(users.id, userId), eq(users.role, "admin")))
-      .for("update");
-    const self = locked.find((u) => u.id === userId);
+    const { self, lastAdmin } = await lockAmongAdmins(tx, userId);
     if (!self) return { ok: false as const, error: "not_found" as const };
-    // A suspended admin cannot sign in, so does not count as the one who stays.
-    if (self.role === "admin" && !locked.some((u) => u.role === "admin" && u.id !== userId && !u.suspendedAt)) {
-      return { ok: false as const, error: "last_admin" as const };
-    }
+    if (lastAdmin) return { ok: false as const, error: "last_admin" as const };
 
     const [membership] = await tx
       .select({ organizationId: organizationMembers.organizationId })

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { transaction, type Db } from "~db/client.server";
+import { users } from "~db/schema";
+import { sendVerificationLink } from "~/modules/accounts/accounts.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { isUuid } from "~/modules/ids";
+import { lockAmongAdmins } from "./admins.server";
+import type { ReturnRole } from "./schemas";
+
+export type GrantAdminError = "not_found" | "already_admin" | "suspended";
+
+/** Makes an account an admin (roles are one column: their student or mentor pages are not theirs while they are). */
+export async function grantAdmin(db: Db, { actorId, userId, now = new Date() }: { actorId: string; userId: string; now?: Date }): Promise<{ ok: true; name: string } | { ok: false; error: GrantAdminError }> {
+  if (!isUuid(userId)) return { ok: false, error: "not_found" };
+  return transaction(db, async (tx) => {
+    const [user] = await tx.select({ id: users.id, name: users.name, role: users.role, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, userId)).for("update");
+    if (!user) return { ok: false as const, error: "not_found" as const };
+    if (user.role === "admin") return { ok: false as const, error: "already_admin" as const };
+    if (user.suspendedAt) return { ok: false as const, error: "suspended" as const };
+    await tx.update(users).set({ role: "admin", updatedAt: now }).where(eq(users.id, userId));
+    await recordAudit(tx, { actorId, action: "user.admin_granted", subjectType: "user", subjectId: userId, detail: { previousRole: user.role } });
+    return { ok: true as const, name: user.name };
+  });
+}
+
+export type RemoveAdminError = "not_found" | "not_admin" | "self" | "last_admin";
+
+/** Gives an admin back the role `role`; never the acting admin's own, never the last admin who can sign in. */
+export async function removeAdmin(
+  db: Db,
+  { actorId, userId, role, now = new Date() }: { actorId: string; userId: string; role: ReturnRole; now?: Date },
+): Promise<{ ok: true; name: string } | { ok: false; error: RemoveAdminError }> {
+  if (!isUuid(userId)) return { ok: false, error: "not_found" };
+  // why: an admin who removes their own role is locked out of this page mid-click; another admin does it.
+  if (userId === actorId) return { ok: false, error: "self" };
+  return transaction(db, async (tx) => {
+    const { self, lastAdmin } = await lockAmongAdmins(tx, userId);
+    if (!self) return { ok: false as const, error: "not_found" as const };
+    if (self.role !== "admin") return { ok: false as const, error: "not_admin" as const };
+    if (lastAdmin) return { ok: false as const, error: "last_admin" as const };
+    await tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId));
+    await recordAudit(tx, { actorId, action: "user.admin_removed", subjectType: "user", subjectId: userId, detail: { newRole: role } });
+    return { ok: true as const, name: self.name };
+  });
+}
+
+export type ResendVerificationError = "not_found" | "already_verified" | "suspended" | "rate_limited";
+
+/** Sends an unverified account a new verification link, within the same hourly allowance per mailbox as the public form. */
+export async function resendVerificationFor(
+  db: Db,
+  { actorId, userId, now = new Date() }: { actorId: string; userId: string; now?: Date },
+): Promise<{ ok: true; email: string } | { ok: false; error: ResendVerificationError }> {
+  if (!isUuid(userId)) return { ok: false, error: "not_found" };
+  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, userId));
+  if (!user) return { ok: false, error: "not_found" };
+  if (user.emailVerifiedAt) return { ok: false, error: "already_verified" };
+  // Nothing is sent to a suspended account (the outbox would refuse it too).
+  if (user.suspendedAt) return { ok: false, error: "suspended" };
+  const sent = await sendVerificationLink(db, user, now, (tx) =>
+    recordAudit(tx, { actorId, action: "user.verification_resent", subjectType: "user", subjectId: userId }),
+  );
+  return sent ? { ok: true, email: user.email } : { ok: false, error: "rate_limited" };
+}
