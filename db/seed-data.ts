@@ -169,14 +169,14 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
 
 // Who may take a slot, by the rules in DESIGN.md. STEM OPT only where the slot is paid and the
 // employer uses E-Verify and signs an I-983; post-completion OPT on unpaid work only at ≥ 20 h.
-const US_PAID_EVERIFY: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_f1_stem_opt", "us_j1_academic_training", "us_other_ead"];
-const US_PAID: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_j1_academic_training", "us_other_ead"];
-const US_UNPAID_20H: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_j1_academic_training", "us_other_ead"];
-const US_CREDIT: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_j1_academic_training", "us_other_ead"];
-const CA_PART_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit", "ca_open_work_permit"];
+export const US_PAID_EVERIFY: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_f1_stem_opt", "us_j1_academic_training", "us_other_ead"];
+export const US_PAID: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_j1_academic_training", "us_other_ead"];
+export const US_UNPAID_20H: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_j1_academic_training", "us_other_ead"];
+export const US_CREDIT: WorkAuthorization[] = ["us_citizen_pr", "us_f1_cpt", "us_j1_academic_training", "us_other_ead"];
+export const CA_PART_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit", "ca_open_work_permit"];
 // Required placements: since 2026-04-01 study-permit students do them on the study permit.
-const CA_FULL_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit", "ca_open_work_permit"];
-const CA_ACADEMIC: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit"];
+export const CA_FULL_TIME: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit", "ca_open_work_permit"];
+export const CA_ACADEMIC: WorkAuthorization[] = ["ca_citizen_pr", "ca_study_permit", "ca_coop_permit"];
 
 /** The state or province of each demo organization's slots: whose minimum wage applies. */
 export const ORGANIZATION_REGIONS: Record<string, string> = { "brightlane-labs": "WA", "harbour-food-network": "ON", "urban-air-lab": "IL", "maple-pine-web-studio": "NS" };

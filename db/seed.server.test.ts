@@ -1,9 +1,11 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { isIn, STUDENT_GOALS } from "~/domain/vocabulary";
 import { payAgainstMinimum } from "~/domain/minimum-wage";
 import { authorizationFit } from "~/engine/work-authorization";
+import { checkEligibility } from "~/engine/eligibility";
+import { loadMatchSlot, loadStudent } from "~/modules/engine-adapter/instance.server";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { slotRuleIssues } from "~/modules/slots/rules";
 import { submitted } from "~/modules/slots/submitted";
@@ -17,8 +19,10 @@ import { runReminderSweep } from "~/modules/mentorship/sweep.server";
 import { transaction, type Db } from "./client.server";
 import { moduleTestDb } from "./test/module-db";
 import {
+  applications,
   auditLog,
   checkIns,
+  emails,
   feedbackAnswers,
   goalEvidence,
   issuedDocuments,
@@ -31,11 +35,13 @@ import {
   messageNotices,
   organizationMembers,
   organizations,
+  outcomeFollowUps,
   recommendationLetters,
   referrals,
   reminders,
   skills,
   slotMentors,
+  slotStars,
   slots,
   slotSkills,
   studentProfiles,
@@ -49,6 +55,7 @@ import { parseContent } from "~/modules/documents/content";
 import { publicPromiseRecordOf } from "~/modules/promises/promises.server";
 import { DEMO_ACTIVE_MENTORSHIP, DEMO_COMPLETED_MENTORSHIP, DEMO_MENTORSHIPS, DEMO_ORGANIZATIONS, DEMO_STALLED_MENTORSHIP, DEMO_SLOTS, DEMO_STUDENTS, TRACKS } from "./seed-data";
 import { DEMO_PASSWORD, seedDemoData } from "./seed.server";
+import { COHORT_ORGANIZATIONS, COHORT_SLOTS, COHORT_STUDENTS, reached, type CohortStage } from "./seed-cohort-data";
 
 // The queue: the sweep these tests run queues its emails (queueEmail needs it).
 const db = moduleTestDb({ queue: true });
@@ -91,6 +98,12 @@ async function tableCounts(tx: Db) {
     matchOutcomes,
     reminders,
     auditLog,
+    applications,
+    recommendationLetters,
+    letterDeliveries,
+    referrals,
+    outcomeFollowUps,
+    emails,
   };
   const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await tx.select({ n: count() }).from(table))[0]!.n] as const));
   return Object.fromEntries(entries);
@@ -194,7 +207,7 @@ test("the seed creates 30 students with complete profiles across all twelve work
 test("running the seed again creates nothing new", async () => {
   await inRolledBackSeed(async (tx) => {
     const before = await tableCounts(tx);
-    expect(await seedDemoData(tx, new Date(NOW.getTime() + 86_400_000))).toEqual({ created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0, mentorships: 0 });
+    expect(await seedDemoData(tx, new Date(NOW.getTime() + 86_400_000))).toEqual({ created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0, mentorships: 0, cohort: 0 });
     expect(await tableCounts(tx)).toEqual(before);
   });
 });
@@ -395,7 +408,7 @@ test("the seed refuses to run when NODE_ENV is production", async () => {
 });
 
 test("every skill in the demo data exists in the taxonomy", async () => {
-  const used = new Set([...DEMO_SLOTS.flatMap((s) => [...s.required, ...s.niceToHave].map(([slug]) => slug)), ...Object.values(TRACKS).flatMap((t) => t.skills)]);
+  const used = new Set([...[...DEMO_SLOTS, ...COHORT_SLOTS].flatMap((s) => [...s.required, ...s.niceToHave].map(([slug]) => slug)), ...Object.values(TRACKS).flatMap((t) => t.skills)]);
   const found = await db.select({ slug: skills.slug }).from(skills).where(inArray(skills.slug, [...used]));
   expect([...used].filter((slug) => !found.some((f) => f.slug === slug))).toEqual([]);
 });
@@ -403,13 +416,29 @@ test("every skill in the demo data exists in the taxonomy", async () => {
 // The posting rules of DESIGN.md, checked on the data itself, so the demo never shows a slot the
 // posting form would refuse.
 test("every demo slot follows the posting rules", () => {
+  // The internships' slots too: each was posted by its mentor's organization before it was filled.
+  const internshipSlots = DEMO_MENTORSHIPS.map((d) => ({ ...d.slot, mentors: [d.mentor], status: "filled" as const, publishedDaysAgo: undefined }));
+  for (const slot of [...DEMO_SLOTS, ...internshipSlots]) expectPostingRules(slot, DEMO_ORGANIZATIONS.find((o) => o.slug === slot.organization)!);
+});
+
+test("every slot of the earlier cohort follows the posting rules, and its open ones pass the posting form's", () => {
+  for (const slot of COHORT_SLOTS) {
+    const org = COHORT_ORGANIZATIONS.find((o) => o.slug === slot.organization)!;
+    expectPostingRules(slot, { ...org, mentors: org.mentors.map((m) => m.email) });
+  }
+  const dateIn = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  for (const slot of COHORT_SLOTS.filter((s) => s.status === "open")) {
+    const region = COHORT_ORGANIZATIONS.find((o) => o.slug === slot.organization)!.region;
+    const terms = { ...slot, region, hourlyRate: slot.hourlyRate ? Number(slot.hourlyRate) : null, applicationDeadline: dateIn(slot.deadlineInDays), startDate: dateIn(slot.deadlineInDays + slot.startAfterDeadlineDays) };
+    expect(slotRuleIssues(terms, today), slot.title).toEqual([]);
+  }
+});
+
+function expectPostingRules(slot: Omit<(typeof DEMO_SLOTS)[number], "deadlineInDays" | "startAfterDeadlineDays">, org: { country: string; mentors: string[] }) {
   const US = new Set(workAuthorization.enumValues.filter((a) => a.startsWith("us_")));
   const CA = new Set(workAuthorization.enumValues.filter((a) => a.startsWith("ca_")));
   const factors: (keyof PrimaryBeneficiaryAnswers)[] = ["noExpectationOfPay", "educationalTraining", "tiedToEducation", "academicCalendar", "limitedDuration", "complementsStaff", "noJobEntitlement"];
-  // The internships' slots too: each was posted by its mentor's organization before it was filled.
-  const internshipSlots = DEMO_MENTORSHIPS.map((d) => ({ ...d.slot, mentors: [d.mentor], status: "filled" as const, publishedDaysAgo: undefined }));
-  for (const slot of [...DEMO_SLOTS, ...internshipSlots]) {
-    const org = DEMO_ORGANIZATIONS.find((o) => o.slug === slot.organization)!;
+  {
     const where = slot.title;
     expect(slot.mentors.every((m) => org.mentors.includes(m)), where).toBe(true);
     expect(slot.country, where).toBe(org.country);
@@ -444,7 +473,7 @@ test("every demo slot follows the posting rules", () => {
     expect(payAgainstMinimum({ ...slot, hourlyRate: slot.hourlyRate })?.below ?? false, where).toBe(false);
     if (slot.compensation === "paid") expect(Number(slot.hourlyRate), where).toBeGreaterThan(0);
   }
-});
+}
 
 test("every demo slot passes the posting form's own rules", () => {
   const dateIn = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -540,4 +569,188 @@ test("what Diego's internship left: a confidential letter delivered and opened, 
     ]);
     expect(record.mentorHoursDelivered).toBeGreaterThan(0);
   });
+});
+
+// ── The earlier cohort: what the admins' view of the program (/admin/insights) shows ─────────
+
+const COHORT = sql`(select ${users.id} from ${users} where ${users.email} like 'cohort-%')`;
+const COHORT_SLOT_IDS = sql`(select ${slots.id} from ${slots} join ${organizations} on ${organizations.id} = ${slots.organizationId}
+  where ${organizations.slug} in (${sql.join(COHORT_ORGANIZATIONS.map((o) => sql`${o.slug}`), sql`, `)}))`;
+
+/** Cohort students who reached each step of the funnel, counted in plain SQL from the rows the app reads. */
+async function cohortFunnel(tx: Db) {
+  const [row] = await tx.execute<Record<string, number>>(sql`
+    with cohort as (select ${users.id} as id, ${users.createdAt} as created_at from ${users} where ${users.role} = 'student' and ${users.email} like 'cohort-%'),
+    m as (select * from ${matches} where ${matches.studentId} in (select id from cohort))
+    select
+      (select count(*) from cohort)::int as signed_up,
+      (select count(*) from ${studentProfiles} where ${studentProfiles.userId} in (select id from cohort)
+        and ${studentProfiles.workAuthorization} is not null and ${studentProfiles.availableFrom} is not null and ${studentProfiles.compensation} is not null
+        and cardinality(${studentProfiles.workModes}) > 0 and ${studentProfiles.timezone} is not null)::int as profile_complete,
+      (select count(distinct s) from (select ${applications.studentId} as s from ${applications} union select student_id from m) x where s in (select id from cohort))::int as applied_or_in_round,
+      (select count(distinct student_id) from m)::int as proposed,
+      (select count(distinct student_id) from m where introduced_at is not null)::int as introduced,
+      (select count(distinct student_id) from m where confirmed_at is not null)::int as confirmed,
+      (select count(distinct student_id) from m where started_at is not null)::int as active,
+      (select count(distinct student_id) from m where status = 'completed' and completed_at is not null)::int as completed,
+      (select count(distinct student_id) from m where id in (
+        select ${recommendationLetters.matchId} from ${recommendationLetters} join ${letterDeliveries} on ${letterDeliveries.letterId} = ${recommendationLetters.id} where ${recommendationLetters.state} = 'ready'
+        union select ${referrals.matchId} from ${referrals} where ${referrals.state} = 'accepted'))::int as letter_or_referral,
+      (select count(distinct student_id) from m where id in (
+        select ${outcomeFollowUps.matchId} from ${outcomeFollowUps} where ${outcomeFollowUps.answer} in ('paid_internship', 'full_time_offer')))::int as paid_work
+  `);
+  return row!;
+}
+
+const FUNNEL_STAGES: [string, CohortStage][] = [
+  ["signed_up", "account"],
+  ["profile_complete", "profile"],
+  ["applied_or_in_round", "applied"],
+  ["proposed", "proposed"],
+  ["introduced", "introduced"],
+  ["confirmed", "confirmed"],
+  ["active", "started"],
+  ["completed", "completed"],
+];
+
+test("the earlier cohort gives every step of the funnel at least 5 students, fewer at each step, from sign-up a term ago to paid work", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const funnel = await cohortFunnel(tx);
+    const steps = [...FUNNEL_STAGES.map(([key]) => key), "letter_or_referral", "paid_work"];
+    const counts = steps.map((key) => funnel[key]!);
+    // Every step shows (the dashboard hides a count under 5), and each loses people.
+    for (const [i, key] of steps.entries()) {
+      expect(counts[i], key).toBeGreaterThanOrEqual(5);
+      if (i > 0) expect(counts[i], key).toBeLessThan(counts[i - 1]!);
+    }
+    expect(counts[0]).toBeGreaterThanOrEqual(40);
+    // The rows say what the cohort's data says about each student.
+    for (const [key, stage] of FUNNEL_STAGES) expect(funnel[key], key).toBe(COHORT_STUDENTS.filter((s) => reached(s, stage)).length);
+    expect(funnel.letter_or_referral).toBe(COHORT_STUDENTS.filter((s) => s.after?.letter || s.after?.referral).length);
+
+    // They signed up in a past term, 300 to 345 days before the seed's day; their internships ended more than six months ago.
+    const [span] = await tx.execute<{ first: Date; last: Date; ended: Date }>(sql`
+      select min(${users.createdAt}) as first, max(${users.createdAt}) as last,
+        (select max(${matches.completedAt}) from ${matches} where ${matches.studentId} in ${COHORT}) as ended
+      from ${users} where ${users.role} = 'student' and ${users.email} like 'cohort-%'`);
+    const daysAgo = (d: Date) => (NOW.getTime() - new Date(d).getTime()) / 86_400_000;
+    expect(daysAgo(span!.first)).toBeLessThanOrEqual(346);
+    expect(daysAgo(span!.last)).toBeGreaterThanOrEqual(299);
+    expect(daysAgo(span!.ended)).toBeGreaterThan(183);
+
+    // Spread over work authorizations: every group of the dashboard's filter has 5 or more at sign-up.
+    const groups = await tx.execute<{ status: string | null; n: number }>(sql`
+      select ${studentProfiles.workAuthorization}::text as status, count(*)::int as n from ${users}
+        left join ${studentProfiles} on ${studentProfiles.userId} = ${users.id}
+      where ${users.email} like 'cohort-%' and ${users.role} = 'student' group by 1`);
+    const inGroup = (statuses: string[]) => groups.filter((g) => g.status && statuses.includes(g.status)).reduce((n, g) => n + g.n, 0);
+    expect(inGroup(["us_citizen_pr", "ca_citizen_pr"])).toBeGreaterThanOrEqual(5);
+    expect(inGroup(["us_f1_cpt", "us_f1_opt_pre", "us_f1_opt_post", "us_f1_stem_opt", "us_j1_academic_training"])).toBeGreaterThanOrEqual(5);
+    expect(inGroup(["ca_study_permit", "ca_coop_permit"])).toBeGreaterThanOrEqual(5);
+    expect(inGroup(["us_other_ead", "ca_open_work_permit"])).toBeGreaterThanOrEqual(5);
+    expect(inGroup(["not_authorized"])).toBeGreaterThan(0);
+  });
+});
+
+test("the earlier cohort's completed internships: 5 or more for each kind of pay and of organization, promises kept by some and not by others", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const rows = await tx.execute<{ compensation: string; type: string; benefits: Record<string, boolean> | null; return_offer: string | null; follow_ups: number }>(sql`
+      select ${slots.compensation}::text as compensation, ${organizations.type}::text as type, ${matchOutcomes.benefits} as benefits, ${matchOutcomes.returnOffer}::text as return_offer,
+        (select count(*) from ${outcomeFollowUps} where ${outcomeFollowUps.matchId} = ${matches.id} and ${outcomeFollowUps.sentAt} < ${NOW.toISOString()})::int as follow_ups
+      from ${matches} join ${slots} on ${slots.id} = ${matches.slotId} join ${organizations} on ${organizations.id} = ${slots.organizationId}
+        left join ${matchOutcomes} on ${matchOutcomes.matchId} = ${matches.id}
+      where ${matches.status} = 'completed' and ${matches.studentId} in ${COHORT}`);
+    for (const compensation of ["paid", "stipend", "unpaid", "course_credit"]) expect(rows.filter((r) => r.compensation === compensation).length, compensation).toBeGreaterThanOrEqual(5);
+    for (const type of ["startup", "nonprofit", "research_team", "small_business"]) expect(rows.filter((r) => r.type === type).length, type).toBeGreaterThanOrEqual(5);
+
+    // Every completed internship has its outcome, and both follow-ups were sent (so the sweep sends none again).
+    expect(rows.every((r) => r.benefits && r.return_offer && r.follow_ups === 2)).toBe(true);
+    const kept = rows.map((r) => Object.values(r.benefits!));
+    const all = kept.filter((v) => v.every(Boolean)).length;
+    const none = kept.filter((v) => !v.some(Boolean)).length;
+    expect(all).toBeGreaterThanOrEqual(5);
+    expect(rows.length - all - none).toBeGreaterThanOrEqual(5);
+    expect(none).toBeGreaterThan(0);
+    // A letter the student checked off was really sent: every delivered letter's promise reads kept.
+    const delivered = await tx.execute<{ kept: boolean | null }>(sql`
+      select (${matchOutcomes.benefits} ->> 'recommendation_letter')::boolean as kept from ${recommendationLetters}
+        join ${letterDeliveries} on ${letterDeliveries.letterId} = ${recommendationLetters.id}
+        join ${matchOutcomes} on ${matchOutcomes.matchId} = ${recommendationLetters.matchId}
+      where ${recommendationLetters.matchId} in (select ${matches.id} from ${matches} where ${matches.studentId} in ${COHORT})`);
+    expect(delivered.length).toBeGreaterThanOrEqual(5);
+    expect(delivered.every((d) => d.kept === true)).toBe(true);
+  });
+});
+
+test("the earlier cohort stays out of the demo's way: out of rounds, hidden from mentors, no stars, no match or application across, open slots nobody can be proposed for", async () => {
+  await inRolledBackSeed(async (tx) => {
+    const profiles = await tx.select().from(studentProfiles).where(sql`${studentProfiles.userId} in ${COHORT}`);
+    expect(profiles.length).toBeGreaterThan(40);
+    expect(profiles.filter((p) => p.inMatching || p.visibleToMentors)).toEqual([]);
+    expect(await tx.select().from(slotStars).where(sql`${slotStars.studentId} in ${COHORT} or ${slotStars.slotId} in ${COHORT_SLOT_IDS}`)).toEqual([]);
+    // Cohort students only on cohort slots, and only cohort students on them.
+    for (const table of [matches, applications]) {
+      const across = await tx.select({ id: table.id }).from(table).where(sql`(${table.studentId} in ${COHORT}) <> (${table.slotId} in ${COHORT_SLOT_IDS})`);
+      expect(across).toEqual([]);
+    }
+    // No match of the cohort is live: nothing waits in the admins' queue, nothing can stall.
+    const live = await tx.select({ status: matches.status }).from(matches).where(sql`${matches.slotId} in ${COHORT_SLOT_IDS} and ${matches.status} not in ('completed', 'rejected', 'not_proceeding')`);
+    expect(live).toEqual([]);
+
+    // Two cohort slots are open; they start before any demo student could, so no round proposes them to anyone.
+    const open = await tx.select().from(slots).where(sql`${slots.id} in ${COHORT_SLOT_IDS} and ${slots.status} = 'open'`);
+    expect(open.length).toBe(2);
+    const demo = await tx.select({ id: users.id }).from(users).where(inArray(users.email, DEMO_STUDENTS.map((s) => s.email)));
+    for (const slot of open) {
+      const engineSlot = await loadMatchSlot(tx, slot);
+      for (const { id } of demo) {
+        const student = await loadStudent(tx, id);
+        if (student) expect(checkEligibility(student, engineSlot).eligible, slot.title).toBe(false);
+      }
+    }
+    // Synthetic addresses only.
+    const people = await tx.select({ email: users.email, name: users.name }).from(users).where(sql`${users.id} in ${COHORT}`);
+    expect(people.length).toBe(COHORT_STUDENTS.length + COHORT_ORGANIZATIONS.flatMap((o) => o.mentors).length);
+    expect(people.every((p) => /^cohort-[a-z.-]+@example\.org$/.test(p.email))).toBe(true);
+  });
+});
+
+test("the earlier cohort gives the health panel something to act on, and the sweep emails its people nothing", async () => {
+  await inRolledBackSeed(async (tx) => {
+    // An open slot of a cohort organization, its deadline five days away, and nobody applied.
+    const unapplied = await tx.execute<{ title: string; days: number; applied: number }>(sql`
+      select ${slots.title} as title, (${slots.applicationDeadline} - ${today}::date)::int as days,
+        (select count(*) from ${applications} where ${applications.slotId} = ${slots.id})::int as applied
+      from ${slots} where ${slots.id} in ${COHORT_SLOT_IDS} and ${slots.status} = 'open' and ${slots.applicationDeadline} <= ${today}::date + 7`);
+    expect(unapplied.filter((s) => s.applied === 0).map((s) => s.days)).toEqual([5]);
+
+    // A mentor with an application waiting ten days for a first answer.
+    const waiting = await tx.execute<{ mentor: string; days: number }>(sql`
+      select ${users.name} as mentor, floor(extract(epoch from (${NOW.toISOString()}::timestamptz - ${applications.submittedAt})) / 86400)::int as days
+      from ${applications} join ${slotMentors} on ${slotMentors.slotId} = ${applications.slotId} join ${users} on ${users.id} = ${slotMentors.userId}
+      where ${applications.status} = 'submitted' and ${applications.slotId} in ${COHORT_SLOT_IDS}`);
+    expect(waiting).toEqual([{ mentor: "Marie-Claude Fontaine", days: 10 }]);
+
+    // An email that failed this week, with the reason the provider gave.
+    const failed = await tx.select().from(emails).where(and(eq(emails.status, "failed"), sql`${emails.userId} in ${COHORT}`));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.lastError).toMatch(/does not exist/);
+    expect((NOW.getTime() - failed[0]!.createdAt.getTime()) / 86_400_000).toBeLessThan(7);
+
+    // The reminders sweep on the seed's day: no follow-up, referral nudge or reminder to anyone of the cohort.
+    await runReminderSweep(tx, NOW);
+    expect(await tx.select({ kind: reminders.kind }).from(reminders).where(sql`${reminders.userId} in ${COHORT}`)).toEqual([]);
+  });
+});
+
+test("every cohort student's application or internship is on a slot of their country that takes their work authorization", () => {
+  expect(new Set(COHORT_STUDENTS.map((s) => s.email)).size).toBe(COHORT_STUDENTS.length);
+  for (const student of COHORT_STUDENTS.filter((s) => reached(s, "applied"))) {
+    const slot = COHORT_SLOTS.find((s) => s.key === student.slot);
+    expect(slot, student.name).toBeDefined();
+    expect(slot!.country, student.name).toBe(student.country);
+    expect(slot!.acceptedAuthorizations, student.name).toContain(student.workAuthorization);
+    // Only the two open slots take applications now; every story before them is on the past term's slots.
+    if (slot!.status === "open") expect(student.stage, student.name).toBe("applied");
+  }
 });

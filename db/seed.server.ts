@@ -17,6 +17,7 @@ import { addDays, feedbackRoundDays, isLate, lastDay, weekDays, type InternshipD
 import { formatDay } from "~/modules/slots/format";
 import { dayIn } from "~/modules/slots/access.server";
 import { transaction, type Db } from "./client.server";
+import { cohortIsMissing, seedEarlierCohort } from "./seed-cohort.server";
 import {
   auditLog,
   checkIns,
@@ -73,13 +74,14 @@ const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DA
 const dateIn = (now: Date, days: number) => daysFrom(now, days).toISOString().slice(0, 10);
 const monthIn = (now: Date, months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 15)).toISOString().slice(0, 10);
 
-export type SeedResult = { created: number; accounts: number; organizations: number; slots: number; profiles: number; mentorships: number };
+/** What a run created; `cohort`: the earlier cohort's students (db/seed-cohort-data.ts), all at once or none. */
+export type SeedResult = { created: number; accounts: number; organizations: number; slots: number; profiles: number; mentorships: number; cohort: number };
 
 /**
  * Creates whatever part of the demo marketplace is missing — accounts (verified, password
  * `steppingstone-demo`), organizations, memberships, slots, student profiles and three
- * mentorships (one under way with its midpoint feedback open, one completed, one stalled) — in one
- * transaction, and leaves everything already there as it is. Refuses to run in production,
+ * mentorships (one under way with its midpoint feedback open, one completed, one stalled), and an
+ * earlier cohort whose past term gives the admins' insights a funnel — in one transaction, and leaves everything already there as it is. Refuses to run in production,
  * where these would be known credentials. Dates are relative to `now`.
  */
 export async function seedDemoData(db: Db, now = new Date()): Promise<SeedResult> {
@@ -91,10 +93,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedResult
   const missing = DEMO_ACCOUNTS.filter((a) => !existing.some((e) => e.email === a.email));
   // why: argon2id takes tens of milliseconds; every demo account shares one hash, computed
   // once and outside the transaction.
-  const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : "";
+  const cohortMissing = await cohortIsMissing(db);
+  const passwordHash = missing.length > 0 || cohortMissing ? await hashPassword(DEMO_PASSWORD) : "";
 
   return transaction(db, async (tx) => {
-    const result: SeedResult = { created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0, mentorships: 0 };
+    const result: SeedResult = { created: 0, accounts: 0, organizations: 0, slots: 0, profiles: 0, mentorships: 0, cohort: 0 };
     if (missing.length > 0) {
       const inserted = await tx
         .insert(users)
@@ -111,8 +114,9 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedResult
     await seedSlots(tx, now, idOf, orgIds, adminId, result);
     await seedStudents(tx, now, idOf, result);
     for (const mentorship of DEMO_MENTORSHIPS) await seedMentorship(tx, now, mentorship, idOf, orgIds, adminId, result);
+    if (cohortMissing) result.cohort = await seedEarlierCohort(tx, now, { passwordHash, adminId });
 
-    result.created = result.accounts + result.organizations + result.slots + result.profiles + result.mentorships;
+    result.created = result.accounts + result.organizations + result.slots + result.profiles + result.mentorships + result.cohort;
     return result;
   });
 }
