@@ -90,5 +90,8 @@ export function exportColumns(kind: ExportKind, withWorkAuthorization: boolean):
   return withWorkAuthorization ? [...EXPORT_COLUMNS[kind], WORK_AUTHORIZATION_COLUMN] : EXPORT_COLUMNS[kind];
 }
 
+/** How long a recorded export can be downloaded, by the admin who asked for it. */
+export const EXPORT_LINK_MINUTES = 5;
+
 /** "steppingstone-matches-2026-11-30.csv": the kind and the day (UTC) it was made. */
 export const exportFilename = (kind: ExportKind, now: Date) => `steppingstone-${kind}-${now.toISOString().slice(0, 10)}.csv`;

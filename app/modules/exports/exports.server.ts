@@ -12,7 +12,7 @@ import { AUTHORIZATION_GROUPS, insightFiltersQuery, rangeInstants, readInsightFi
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
 import { FOLLOW_UP_LABELS, RETURN_OFFER_LABELS } from "~/modules/mentorship/outcome-labels";
 import { promisedBenefits, promiseVerdicts } from "~/modules/promises/promises";
-import { EXPORT_COLUMNS, EXPORT_FILES, EXPORT_KINDS, exportColumns, type ExportColumnKey, type ExportKind } from "./columns";
+import { EXPORT_COLUMNS, EXPORT_FILES, EXPORT_KINDS, EXPORT_LINK_MINUTES, exportColumns, type ExportColumnKey, type ExportKind } from "./columns";
 
 // The admin's CSV exports (issue 15), streamed: rows are read from PostgreSQL through a cursor,
 // BATCH at a time, each batch written as CSV and handed to the response only when the client has
@@ -23,9 +23,6 @@ import { EXPORT_COLUMNS, EXPORT_FILES, EXPORT_KINDS, exportColumns, type ExportC
 
 /** Rows read from the cursor at a time. */
 export const BATCH = 500;
-
-/** How long a recorded export can be downloaded, by the admin who asked for it. */
-export const EXPORT_LINK_MINUTES = 5;
 
 const reviewer = alias(users, "reviewer");
 
