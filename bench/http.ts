@@ -24,6 +24,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_HTTP_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 100);
+/** A request without an answer this long counts as failed (autocannon's default). */
+const TIMEOUT_SECONDS = 10;
 const EXTRA_SLOTS = Number(process.env.BENCH_HTTP_SLOTS ?? 10_000);
 const BENCH_ORGANIZATIONS = 100;
 const BUILD_DIR = process.env.BUILD_DIR ?? "build";
@@ -198,18 +200,20 @@ async function load(url: string, page: Pick<Page, "path" | "headers">, seconds: 
     url: paths ? url : `${url}${page.path as string}`,
     connections,
     duration: seconds,
+    timeout: TIMEOUT_SECONDS,
     headers: page.headers,
     ...(paths ? { requests: [{ setupRequest: (request) => ({ ...request, path: paths() }) }] } : {}),
   });
   const codes = Object.entries(result.statusCodeStats)
     .filter(([code]) => !code.startsWith("2"))
     .map(([code, { count }]) => `${count} × ${code}`);
-  const bad =
-    result.non2xx || result.errors || result.timeouts
-      ? `${result.non2xx} non-2xx${codes.length ? ` (${codes.join(", ")})` : ""}, ${result.errors} errors, ${result.timeouts} timeouts`
-      : result["2xx"] === 0
-        ? "no response at all"
-        : null;
+  // autocannon counts a timeout as an error too.
+  const problems = [
+    result.non2xx ? `${result.non2xx} non-2xx (${codes.join(", ")})` : "",
+    result.timeouts ? `${result.timeouts} without an answer in ${TIMEOUT_SECONDS} s` : "",
+    result.errors > result.timeouts ? `${result.errors - result.timeouts} socket errors` : "",
+  ].filter(Boolean);
+  const bad = problems.length ? problems.join(", ") : result["2xx"] === 0 ? "no response at all" : null;
   // Completed responses over the run's length (autocannon's per-second average undercounts a short run).
   return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99, responses: result.requests.total, bad };
 }
