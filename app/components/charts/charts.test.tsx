@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { FUNNEL_STEP_HINTS, FUNNEL_STEP_LABELS } from "~/modules/insights/funnel-labels";
 import { FUNNEL_STEPS, type FunnelStep, type OutcomeRow } from "~/modules/insights/types";
-import { CHART_WIDTH, HorizontalBarChart } from "./bar-chart";
+import { HorizontalBarChart, LAYOUTS, ResponsiveBarChart } from "./bar-chart";
 import { formatPeople, formatShare } from "./format";
 import { FunnelChart } from "./funnel-chart";
 import { OutcomeChart } from "./outcome-chart";
@@ -10,7 +10,16 @@ import { OutcomeChart } from "./outcome-chart";
 // What a reader sees, read from the server's markup: the bars' lengths, the words beside them, and
 // the table that carries the same numbers.
 
-/** Each bar row of a chart: its label, the words at its right, its bar's width (null: none), and whether it is hatched. */
+const CHART_WIDTH = LAYOUTS.wide.width;
+
+/** The drawing a page shows at `layout` (a chart component renders both; CSS shows one). */
+function drawing(html: string, layout: "wide" | "narrow" = "wide") {
+  const found = html.match(new RegExp(`<div class="([^"]*)" data-layout="${layout}">(<svg.*?</svg>)</div>`));
+  if (!found) throw new Error(`no ${layout} drawing`);
+  return found[2]!;
+}
+
+/** Each bar row of a drawing: its label, the words of its figure, its bar's width (null: none), and whether it is hatched. */
 function bars(html: string) {
   return [...html.matchAll(/<g data-row="([^"]+)">(.*?)<\/g>/g)].map(([, key, body]) => {
     const texts = [...body!.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
@@ -92,6 +101,31 @@ describe("HorizontalBarChart", () => {
     expect(bars(html)[0]!.width).toBe(CHART_WIDTH / 4);
   });
 
+  test("the narrow drawing (a phone) is narrower, puts the figure on its own line under the bar, and keeps the bars proportional", () => {
+    const rows = [
+      { key: "a", label: "Paid internship or job offer within 6 months", value: 80, figure: "80", detail: "100% of the step before" },
+      { key: "b", label: "Labs", value: 20, figure: "20" },
+    ];
+    const html = renderToStaticMarkup(<HorizontalBarChart title="t" description="d" rows={rows} layout="narrow" />);
+    expect(LAYOUTS.narrow.width).toBeLessThanOrEqual(360);
+    expect(html).toMatch(/^<svg viewBox="0 0 360 \d+"/);
+    expect(bars(html).map((r) => r.width)).toEqual([360, 90]);
+    const row = html.match(/<g data-row="a">(.*?)<\/g>/)![1]!;
+    const labelY = Number(row.match(/<text x="0" y="([^"]+)"[^>]*>Paid internship/)![1]);
+    const barY = Number(row.match(/<rect x="0" y="([^"]+)"[^>]*class="fill-brand-600"/)![1]);
+    const figure = row.match(/<text x="0" y="([^"]+)"[^>]*><tspan[^>]*>80<\/tspan><tspan>(.*?)<\/tspan>/)!;
+    expect(labelY).toBeLessThan(barY);
+    expect(Number(figure[1])).toBeGreaterThan(barY);
+    expect(figure[2]).toBe(" · 100% of the step before");
+  });
+
+  test("a page gets both drawings, the wide one from the md breakpoint and the narrow one below it, with the same name", () => {
+    const html = renderToStaticMarkup(<ResponsiveBarChart title="Funnel" description="Signed up: 8." rows={[{ key: "a", label: "A", value: 1, figure: "1" }]} />);
+    expect(html).toMatch(/<div class="hidden max-w-3xl md:block" data-layout="wide"><svg viewBox="0 0 640 /);
+    expect(html).toMatch(/<div class="max-w-sm md:hidden" data-layout="narrow"><svg viewBox="0 0 360 /);
+    expect(html.match(/<title id="[^"]+">Funnel<\/title><desc id="[^"]+">Signed up: 8\.<\/desc>/g)).toHaveLength(2);
+  });
+
   test("two charts on one page keep their own ids", () => {
     const html = renderToStaticMarkup(
       <>
@@ -106,7 +140,7 @@ describe("HorizontalBarChart", () => {
 
 describe("FunnelChart", () => {
   test("a bar per step, as long as its count, with the count and the conversion from the step before beside it", () => {
-    const rows = bars(renderToStaticMarkup(<FunnelChart steps={FUNNEL} />));
+    const rows = bars(drawing(renderToStaticMarkup(<FunnelChart steps={FUNNEL} />)));
     expect(rows.map((r) => r.label)).toEqual(FUNNEL_STEPS.map((key) => FUNNEL_STEP_LABELS[key]));
     expect(rows[1]!.label).toBe("Profile ready for matching");
     expect(rows[0]).toMatchObject({ says: "1,200", width: CHART_WIDTH });
@@ -118,7 +152,7 @@ describe("FunnelChart", () => {
   });
 
   test("a hidden step is a hatched bar that says fewer than 5, never a number", () => {
-    const rows = bars(renderToStaticMarkup(<FunnelChart steps={FUNNEL} />));
+    const rows = bars(drawing(renderToStaticMarkup(<FunnelChart steps={FUNNEL} />)));
     expect(rows[8]).toMatchObject({ says: "fewer than 5", width: null, hatched: true });
     expect(rows.filter((r) => r.hatched)).toHaveLength(1);
   });
@@ -140,7 +174,7 @@ describe("FunnelChart", () => {
     expect(table[8]!.slice(1)).toEqual(["fewer than 5", "—", "—"]);
     expect(table[9]!.slice(1)).toEqual(["6", "—", "1%"]);
     // Every count on the chart is the count in the table.
-    const chart = bars(html);
+    const chart = bars(drawing(html));
     table.forEach((row, i) => expect(chart[i]!.says!.split(" · ")[0]).toBe(row[1]));
     expect(html).not.toMatch(/style[=>]/);
   });
@@ -176,14 +210,14 @@ describe("OutcomeChart", () => {
   const html = () => renderToStaticMarkup(<OutcomeChart title="Paid work within 6 months, by pay" kindHeading="Pay" rows={BY_PAY} />);
 
   test("each kind's bar is its share with paid work, on a scale of 100%, with n beside it", () => {
-    const rows = bars(html());
+    const rows = bars(drawing(html()));
     expect(rows[0]).toMatchObject({ label: "Paid (hourly)", says: "75% · 15 of 20 who answered", width: CHART_WIDTH * 0.75 });
     expect(rows[1]).toMatchObject({ label: "Unpaid", says: "25% · 6 of 24 who answered", width: CHART_WIDTH * 0.25 });
     expect(rows[4]).toMatchObject({ label: "Nothing yet", says: "no follow-up answers yet · 7 completed", width: null, hatched: false });
   });
 
   test("a share built on fewer than 5 people is hatched and says so", () => {
-    const rows = bars(html());
+    const rows = bars(drawing(html()));
     expect(rows[2]).toMatchObject({ says: "fewer than 5 answered", width: null, hatched: true });
     expect(rows[3]).toMatchObject({ says: "fewer than 5 · of 8 who answered", width: null, hatched: true });
   });
@@ -195,6 +229,14 @@ describe("OutcomeChart", () => {
     expect(table[3]).toEqual(["Course credit", "9", "8", "fewer than 5", "—", "0", "fewer than 5"]);
     expect(html()).toMatch(/<caption[^>]*>Paid work within 6 months, by pay<\/caption>/);
     expect(html()).not.toMatch(/style[=>]/);
+  });
+
+  test("when nobody answered a follow-up it says so and shows the counts so far, not empty bars", () => {
+    const rows = [outcome("paid", "Paid (hourly)", { completed: 12, answered: 0 }), outcome("unpaid", "Unpaid", { completed: 6, answered: 0 })];
+    const html = renderToStaticMarkup(<OutcomeChart title="By pay" kindHeading="Pay" rows={rows} />);
+    expect(html).toContain("has answered a 3- or 6-month follow-up yet");
+    expect(html).not.toContain("<svg");
+    expect(tableRows(html)[0]).toEqual(["Paid (hourly)", "12", "0", "0", "—", "0", "0"]);
   });
 
   test("before any internship is complete it says what will appear", () => {

@@ -1,7 +1,7 @@
 import { MIN_CELL } from "~/modules/insights/filters";
 import { FUNNEL_STEP_HINTS, FUNNEL_STEP_LABELS } from "~/modules/insights/funnel-labels";
 import type { FunnelStep } from "~/modules/insights/types";
-import { HorizontalBarChart, type BarRow } from "./bar-chart";
+import { ResponsiveBarChart, type BarRow } from "./bar-chart";
 import { formatPeople, formatShare } from "./format";
 import { DataTable, ShowTheTable } from "./table";
 
@@ -43,9 +43,7 @@ export function FunnelChart({ steps }: { steps: readonly FunnelStep[] }) {
   }
   return (
     <div>
-      <div className="max-w-3xl">
-        <HorizontalBarChart title="Students at each step of the program" description={funnelDescription(steps)} rows={funnelRows(steps)} hiddenUpTo={MIN_CELL} />
-      </div>
+      <ResponsiveBarChart title="Students at each step of the program" description={funnelDescription(steps)} rows={funnelRows(steps)} hiddenUpTo={MIN_CELL} />
       <ShowTheTable>
         <FunnelTable steps={steps} />
       </ShowTheTable>
@@ -63,7 +61,7 @@ export function FunnelTable({ steps }: { steps: readonly FunnelStep[] }) {
             <span className="font-medium text-slate-900">{FUNNEL_STEP_LABELS[step.key]}</span>
             <span className="block text-xs text-slate-500">{FUNNEL_STEP_HINTS[step.key]}</span>
           </th>
-          <td className={`py-2 pr-4 text-right tabular-nums ${step.people === null ? "text-slate-500" : "font-medium text-slate-900"}`}>{formatPeople(step.people)}</td>
+          <td className={`py-2 pr-4 text-right tabular-nums ${step.people === null ? "whitespace-nowrap text-slate-500" : "font-medium text-slate-900"}`}>{formatPeople(step.people)}</td>
           <td className="py-2 pr-4 text-right tabular-nums text-slate-700">{index === 0 ? "—" : share(step.fromPrevious)}</td>
           <td className="py-2 text-right tabular-nums text-slate-700">{index === 0 ? "—" : share(step.fromStart)}</td>
         </tr>

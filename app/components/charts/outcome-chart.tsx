@@ -1,5 +1,5 @@
 import type { OutcomeRow } from "~/modules/insights/types";
-import { HorizontalBarChart, type BarRow } from "./bar-chart";
+import { ResponsiveBarChart, type BarRow } from "./bar-chart";
 import { formatCount, formatPeople, formatShare, HIDDEN_COUNT } from "./format";
 import { DataTable } from "./table";
 
@@ -27,18 +27,27 @@ export function outcomeDescription(rows: readonly OutcomeRow[]) {
 
 /**
  * What one breakdown of slots led to: the share with paid work within 6 months as bars (the scale
- * is 0–100%), and every count in a table beside it. Before any internship of these kinds is
- * complete it says so instead.
+ * is 0–100%), and every count in a table under it. Before any internship of these kinds is
+ * complete, or before anyone answered a follow-up, it says so instead of drawing empty bars.
  */
 export function OutcomeChart({ title, rows, kindHeading }: { title: string; rows: readonly OutcomeRow[]; kindHeading: string }) {
   if (rows.length === 0 || rows.every((row) => row.completed === 0)) {
     return <p className="text-sm text-slate-600">No internship in this view has been completed yet. Outcomes appear here as internships finish and students answer their follow-ups.</p>;
   }
+  const bars = rows.map(outcomeBar);
+  if (!bars.some((bar) => bar.value !== null || bar.hidden)) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-slate-600">No student who finished one of these internships has answered a 3- or 6-month follow-up yet, so there is no share to draw. The counts so far:</p>
+        <OutcomeTable caption={title} rows={rows} kindHeading={kindHeading} />
+      </div>
+    );
+  }
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] xl:items-start">
+    <div className="space-y-5">
       <div>
-        <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">Paid work within 6 months</p>
-        <HorizontalBarChart title={title} description={`Share of students who answered a follow-up and reported paid work within 6 months. ${outcomeDescription(rows)}`} rows={rows.map(outcomeBar)} max={1} />
+        <p className="mb-2 text-xs text-slate-500">Each bar: the share with paid work within 6 months, of the students who answered a follow-up (0–100%).</p>
+        <ResponsiveBarChart title={title} description={`Share of students who answered a follow-up and reported paid work within 6 months. ${outcomeDescription(rows)}`} rows={bars} max={1} />
       </div>
       <OutcomeTable caption={title} rows={rows} kindHeading={kindHeading} />
     </div>
@@ -46,7 +55,7 @@ export function OutcomeChart({ title, rows, kindHeading }: { title: string; rows
 }
 
 export function OutcomeTable({ caption, rows, kindHeading }: { caption: string; rows: readonly OutcomeRow[]; kindHeading: string }) {
-  const cell = (value: number | null) => <span className={value === null ? "text-slate-500" : undefined}>{formatPeople(value)}</span>;
+  const cell = (value: number | null) => <span className={value === null ? "whitespace-nowrap text-slate-500" : undefined}>{formatPeople(value)}</span>;
   return (
     <DataTable caption={caption} columns={[kindHeading, "Completed", "Answered", "Paid work", "Share", "Return offer", "Letter or referral"]}>
       {rows.map((row) => (

@@ -96,7 +96,9 @@ export function HealthSection({ health, rules }: { health: ProgramHealth; rules:
         {slowMentors.rows.map((row) => (
           <li key={row.mentorId} className="flex items-start justify-between gap-3 py-2">
             <div className="min-w-0">
-              <p className="font-medium text-slate-900">{row.name}</p>
+              <Link to={`/admin/users/${row.mentorId}`} className={linkClass}>
+                {row.name}
+              </Link>
               <p className="truncate text-slate-600">{row.organizationName ?? "No organization"}</p>
             </div>
             <span className="shrink-0 text-right text-slate-700 tabular-nums">
