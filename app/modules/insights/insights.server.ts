@@ -294,22 +294,25 @@ export async function getHealth(db: Db, filters: InsightFilters, now: Date): Pro
     listStalledMatches(db, now, { size: HEALTH_ROWS, slotWhere }),
     db.execute<{ mentor_id: string; name: string; organization_name: string | null; waiting: number; oldest_days: number; total: number }>(sql`
       with waiting as (
-        select ${slotMentors.userId} as mentor_id, count(distinct ${applications.id})::int as waiting, min(${applications.submittedAt}) as oldest
+        select ${slotMentors.userId} as mentor_id, count(*)::int as waiting, min(${applications.submittedAt}) as oldest
         from ${applications}
           join ${slotMentors} on ${slotMentors.slotId} = ${applications.slotId}
           ${slotWhere ? sql`join ${slots} on ${slots.id} = ${applications.slotId}` : sql``}
         where ${applications.status} = 'submitted' and ${applications.submittedAt} < ${slowSince.toISOString()} ${when(slotWhere)}
         group by ${slotMentors.userId}
+      ),
+      firsts as (
+        select mentor_id, waiting, oldest, (count(*) over ())::int as total from waiting
+        order by waiting desc, oldest asc, mentor_id
+        limit ${HEALTH_ROWS}
       )
-      select waiting.mentor_id, ${users.name} as name, ${organizations.name} as organization_name, waiting.waiting,
-        floor(extract(epoch from (${now.toISOString()}::timestamptz - waiting.oldest)) / 86400)::int as oldest_days,
-        (count(*) over ())::int as total
-      from waiting
-        join ${users} on ${users.id} = waiting.mentor_id
-        left join ${organizationMembers} on ${organizationMembers.userId} = waiting.mentor_id
+      select firsts.mentor_id, ${users.name} as name, ${organizations.name} as organization_name, firsts.waiting,
+        floor(extract(epoch from (${now.toISOString()}::timestamptz - firsts.oldest)) / 86400)::int as oldest_days, firsts.total
+      from firsts
+        join ${users} on ${users.id} = firsts.mentor_id
+        left join ${organizationMembers} on ${organizationMembers.userId} = firsts.mentor_id
         left join ${organizations} on ${organizations.id} = ${organizationMembers.organizationId}
-      order by waiting.waiting desc, waiting.oldest asc, waiting.mentor_id
-      limit ${HEALTH_ROWS}
+      order by firsts.waiting desc, firsts.oldest asc, firsts.mentor_id
     `),
     db.execute<{ slot_id: string; title: string; organization_name: string; deadline: string; days_left: number; total: number }>(sql`
       select ${slots.id} as slot_id, ${slots.title} as title, ${organizations.name} as organization_name,

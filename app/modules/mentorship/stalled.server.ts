@@ -25,9 +25,26 @@ export const STALLABLE_MATCH_STATUSES = ["confirmed", "active"] as const;
 export const STALLED_PAGE_SIZE = 20;
 
 
-const lastCheckIn = sql`(select max(${checkIns.submittedAt}) from ${checkIns} where ${checkIns.matchId} = ${matches.id})`;
-const lastReply = sql`(select max(${checkIns.repliedAt}) from ${checkIns} where ${checkIns.matchId} = ${matches.id})`;
-const lastMessage = sql`(select max(${matchMessages.createdAt}) from ${matchMessages} where ${matchMessages.matchId} = ${matches.id})`;
+/**
+ * A match's latest check-in and reply, and its latest message, each read once per match (lateral
+ * joins) and named by the expressions below. why: as subqueries repeated in the condition, the
+ * order and the columns, each was read up to three times per match: most of a long list's time.
+ */
+const checkInActivity = (db: Db) =>
+  db
+    .select({ lastCheckIn: sql`max(${checkIns.submittedAt})`.as("last_check_in"), lastReply: sql`max(${checkIns.repliedAt})`.as("last_reply") })
+    .from(checkIns)
+    .where(eq(checkIns.matchId, matches.id))
+    .as("activity");
+const messageActivity = (db: Db) =>
+  db
+    .select({ lastMessage: sql`max(${matchMessages.createdAt})`.as("last_message") })
+    .from(matchMessages)
+    .where(eq(matchMessages.matchId, matches.id))
+    .as("messages");
+const lastCheckIn = sql`"activity"."last_check_in"`;
+const lastReply = sql`"activity"."last_reply"`;
+const lastMessage = sql`"messages"."last_message"`;
 const lastNudge = sql`(select max(${reminders.createdAt}) from ${reminders} where ${reminders.matchId} = ${matches.id} and ${reminders.kind} = 'stall_nudge')`;
 // why: a confirmed match from before confirmed_at was recorded still has a time to count from.
 const confirmed = sql`coalesce(${matches.confirmedAt}, ${matches.updatedAt})`;
@@ -77,6 +94,8 @@ function stalledQuery(db: Db, now: Date, matchId?: string, slotWhere?: SQL) {
     .innerJoin(slots, eq(slots.id, matches.slotId))
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .innerJoin(users, eq(users.id, matches.studentId))
+    .innerJoinLateral(checkInActivity(db), sql`true`)
+    .innerJoinLateral(messageActivity(db), sql`true`)
     .where(stalledWhere(now, matchId, slotWhere))
     .$dynamic();
 }
@@ -130,7 +149,13 @@ export type StalledMatch = ReturnType<typeof view>;
 export async function listStalledMatches(db: Db, now: Date, { page = 1, size = STALLED_PAGE_SIZE, slotWhere }: { page?: number; size?: number; slotWhere?: SQL } = {}) {
   const { rows, total, pages } = await onePage(
     stalledQuery(db, now, undefined, slotWhere).orderBy(asc(lastActivityAt), asc(matches.id)),
-    db.select({ value: count() }).from(matches).innerJoin(slots, eq(slots.id, matches.slotId)).where(stalledWhere(now, undefined, slotWhere)),
+    db
+      .select({ value: count() })
+      .from(matches)
+      .innerJoin(slots, eq(slots.id, matches.slotId))
+      .innerJoinLateral(checkInActivity(db), sql`true`)
+    .innerJoinLateral(messageActivity(db), sql`true`)
+      .where(stalledWhere(now, undefined, slotWhere)),
     { page, size },
   );
   return { rows: rows.map(view), total, pages };
