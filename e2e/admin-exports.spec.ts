@@ -70,7 +70,7 @@ test("an admin downloads the program's files with the dashboard's filters, and w
   const [first] = await exportsBy(db, admin.id);
   expect(first).toMatchObject({ action: "export.applications", detail: { filters: `${FILTERS}&compensation=stipend`, rows: 2, workAuthorization: false } });
 
-  const matches = await downloadBy(page, "Download matches and their history (CSV)");
+  const matches = await downloadBy(page, "Download matches (CSV)");
   const row = matches.rows.find((r) => r[0] === match.id)!;
   expect(Object.fromEntries(matches.rows[0]!.map((h, i) => [h, row[i]]))).toMatchObject({ "Proposed (UTC)": "2005-03-06 08:00", Student: mere.name, Status: "Completed", "Introduced (UTC)": "2005-03-07 08:00", "Completed (UTC)": "2005-03-30 12:00" });
 

@@ -107,7 +107,7 @@ export default function AdminExportsPage() {
             <Field field={fields.from} label="From" type="date" />
             <Field field={fields.to} label="To" type="date" />
             <SelectField field={fields.organizationType} label="Kind of organization" options={optionsFrom(ORGANIZATION_TYPE_LABELS)} placeholder="All kinds" />
-            <Field field={fields.country} label="Country of the internship" hint="Two letters, such as US or CA. Empty for every country." maxLength={2} className="uppercase" />
+            <Field field={fields.country} label="Country of the internship" placeholder="All — or a code: US, CA…" maxLength={2} />
             <SelectField field={fields.compensation} label="Pay" options={optionsFrom(SLOT_COMPENSATION_LABELS)} placeholder="Any pay" />
             <SelectField
               field={fields.authorizationGroup}

@@ -14,7 +14,7 @@ export type ExportColumn = { key: string; header: string; about: string };
 
 export const EXPORT_FILES: Record<ExportKind, { title: string; rows: string }> = {
   applications: { title: "Applications", rows: "One row per application submitted in the date range." },
-  matches: { title: "Matches and their history", rows: "One row per match proposed in the date range, with the time of each step it reached." },
+  matches: { title: "Matches", rows: "One row per match proposed in the date range, with its history: when it reached each step, who reviewed it, why it closed." },
   outcomes: { title: "Outcomes", rows: "One row per internship completed in the date range." },
 };
 
