@@ -359,6 +359,7 @@ const EXPORTED: Record<string, string | string[]> = {
   "users.id": "account",
   "users.email": "account",
   "sessions.user_id": "sessions",
+  "account_suspensions.user_id": "suspensions",
   "account_tokens.user_id": "emailLinks",
   "account_tokens.email": "emailLinks",
   "emails.user_id": "emails",
@@ -401,6 +402,8 @@ const NOT_EXPORTED: Record<string, string> = {
   "message_notices.user_id": "bookkeeping: the newest message already emailed to them, and when; the emails themselves are in emails",
   "referrals.outcome_by": "the referral is the student's (in referrals); who last set its outcome is covered by activity",
   "issued_documents.requested_by": "the document is the student's (in documents); the request is covered by activity",
+  "account_suspensions.suspended_by": "the suspension is the suspended person's (in suspensions); suspending is covered by activity (user.suspended)",
+  "account_suspensions.reactivated_by": "the suspension is the suspended person's (in suspensions); reactivating is covered by activity (user.reactivated)",
 };
 
 /** Every column of the schema that holds a person's id (a reference to users) or an email address, as "table.column". */

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
 import {
+  accountSuspensions,
   accountTokens,
   auditLog,
   checkIns,
@@ -45,6 +46,7 @@ const ABOUT = [
   "This file holds everything Steppingstone stores about you, as of exportedAt.",
   "account: your account (your password is stored only as a one-way hash, which is not included).",
   "sessions: the devices where you are or were signed in (the secret part of each session is never stored in readable form, and is not included).",
+  "suspensions: each time an admin suspended your account: when, the reason they recorded, and when and why it was lifted.",
   "emailLinks: confirmation and password-reset links we emailed you — when, and whether they were used (not the links themselves).",
   "studentProfile, skills, projects: your profile as you entered it, including your work authorization. Mentors never see that status unless you chose to share it.",
   "organization, organizationsCreated, slotsCreated, slotsMentored, invitationsSent, invitationsReceived: your part in organizations and their internship slots.",
@@ -172,6 +174,12 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
   ]);
   const preference = preferenceRows[0];
 
+  const suspensionRows = await db
+    .select({ suspendedAt: accountSuspensions.suspendedAt, reason: accountSuspensions.reason, reactivatedAt: accountSuspensions.reactivatedAt, reactivationNote: accountSuspensions.reactivationNote })
+    .from(accountSuspensions)
+    .where(eq(accountSuspensions.userId, userId))
+    .orderBy(asc(accountSuspensions.suspendedAt));
+
   const profile = profileRows[0];
   return {
     exportedAt: now.toISOString(),
@@ -187,6 +195,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       updatedAt: user.updatedAt,
     },
     sessions: sessionRows,
+    suspensions: suspensionRows,
     emailLinks: tokenRows,
     studentProfile: profile ? (({ userId: _userId, ...rest }) => rest)(profile) : null,
     skills: skillRows,
