@@ -18,7 +18,7 @@ import { deferredAcceptance } from "~/engine/assign";
 import { compileInstance, rankingTables } from "~/engine/compile";
 import { checkEligibility } from "~/engine/eligibility";
 import type { Explanation } from "~/engine/explanations";
-import { parseInstanceQuickly } from "~/engine/instance-quick";
+import { quickInstance } from "~/engine/instance-quick";
 import { assemblePreferences, DEFAULT_LIST_LENGTH, explicitRankings, rankStudents, type RankedRange } from "~/engine/round";
 import { scorePair, topComponents } from "~/engine/score";
 import { encodeIds, listsBytes, type ListsInput } from "./match-output";
@@ -70,7 +70,9 @@ try {
   fail(`${args.in} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
 }
 text = "";
-const parsed = parseInstanceQuickly(json);
+// why: the schema (zod) is loaded only when the quick check is unsure — to word the problems.
+const quick = quickInstance(json);
+const parsed = quick ? ({ ok: true, instance: quick } as const) : (await import("~/engine/instance")).parseInstance(json);
 json = null;
 if (!parsed.ok) {
   const shown = parsed.problems.slice(0, 50);

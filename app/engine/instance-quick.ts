@@ -1,6 +1,5 @@
 import { BENEFITS, COMPENSATION_PREFERENCES, PAPERWORK, SLOT_COMPENSATIONS, WORK_MODES } from "../domain/vocabulary";
 import { isIsoDate } from "./dates";
-import { parseInstance } from "./instance";
 import { isTimeZone } from "./timezone";
 import type { MatchInstance, MatchSlot, MatchStudent } from "./types";
 import { WORK_AUTHORIZATIONS } from "./work-authorization";
@@ -150,10 +149,4 @@ export function quickInstance(input: unknown): MatchInstance | null {
   for (const record of slots) if (!check.slot(record)) return null;
   if (!unique(students as MatchStudent[]) || !unique(slots as MatchSlot[])) return null;
   return { students: students as MatchStudent[], slots: slots as MatchSlot[] };
-}
-
-/** parseInstance's answer, quickly when the instance is valid. */
-export function parseInstanceQuickly(input: unknown): ReturnType<typeof parseInstance> {
-  const instance = quickInstance(input);
-  return instance ? { ok: true, instance } : parseInstance(input);
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,8 +37,17 @@ const withoutText = (output: Output) => ({
   })),
 });
 
-function run(args: string[]) {
-  return spawnSync("npx", ["tsx", "scripts/match.ts", ...args], { encoding: "utf8" });
+/** The command as a child process; awaited, so the test runner stays responsive while it runs. */
+function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "scripts/match.ts", ...args]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A seeded instance with students' and mentors' own rankings, shuffled so compiled order differs from the input's. */
@@ -55,7 +64,7 @@ function seededInstance(students: number, slots: number) {
   return instance;
 }
 
-test("on a seeded 3,000 × 1,000 instance the command gives the same round as before, on two threads, with codes (and text with --text)", () => {
+test("on a seeded 3,000 × 1,000 instance the command gives the same round as before, on two threads, with codes (and text with --text)", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "match-command-"));
   const instance = seededInstance(3000, 1000);
   const file = path.join(dir, "instance.json");
@@ -64,7 +73,7 @@ test("on a seeded 3,000 × 1,000 instance the command gives the same round as be
   expect(expected.stats.assigned).toBeGreaterThan(1000);
 
   const codes = path.join(dir, "codes.json");
-  const plain = run(["--in", file, "--out", codes]);
+  const plain = await run(["--in", file, "--out", codes]);
   expect(plain.status).toBe(0);
   expect(plain.stderr).toContain(`assigned ${expected.stats.assigned} of 3000 students`);
   expect(plain.stderr).toContain("on two threads");
@@ -74,20 +83,20 @@ test("on a seeded 3,000 × 1,000 instance the command gives the same round as be
   expect(findBlockingPairs(instance, result)).toEqual([]);
 
   const worded = path.join(dir, "text.json");
-  expect(run(["--in", file, "--out", worded, "--text"]).status).toBe(0);
+  expect((await run(["--in", file, "--out", worded, "--text"])).status).toBe(0);
   expect(JSON.parse(readFileSync(worded, "utf8"))).toEqual(expected);
 }, 120_000);
 
-test("a small instance runs on one thread and prints to standard output; --list-length still bounds the lists", () => {
+test("a small instance runs on one thread and prints to standard output; --list-length still bounds the lists", async () => {
   const example = JSON.parse(readFileSync("docs/examples/instance.json", "utf8"));
-  const printed = run(["--in", "docs/examples/instance.json", "--list-length", "1", "--text"]);
+  const printed = await run(["--in", "docs/examples/instance.json", "--list-length", "1", "--text"]);
   expect(printed.status).toBe(0);
   expect(JSON.parse(printed.stdout)).toEqual(previousOutput(example, 1));
   // One line per assignment and per list, not one line for the whole result.
   expect(printed.stdout.split("\n").length).toBeGreaterThan(10);
 }, 60_000);
 
-test("bad input exits 2 with the schema's messages and leaves an existing output file as it was", () => {
+test("bad input exits 2 with the schema's messages and leaves an existing output file as it was", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "match-command-"));
   const bad = path.join(dir, "bad.json");
   const example = JSON.parse(readFileSync("docs/examples/instance.json", "utf8"));
@@ -95,13 +104,13 @@ test("bad input exits 2 with the schema's messages and leaves an existing output
   writeFileSync(bad, JSON.stringify(example));
   const out = path.join(dir, "out.json");
   writeFileSync(out, "before");
-  const failed = run(["--in", bad, "--out", out]);
+  const failed = await run(["--in", bad, "--out", out]);
   expect(failed.status).toBe(2);
   expect(failed.stderr).toMatch(/slots\[1\] \(id "t2"\): seats: /);
   expect(failed.stderr).not.toMatch(/\n\s+at /);
   expect(readFileSync(out, "utf8")).toBe("before");
 
-  const nowhere = run(["--in", "docs/examples/instance.json", "--out", path.join(dir, "missing", "out.json")]);
+  const nowhere = await run(["--in", "docs/examples/instance.json", "--out", path.join(dir, "missing", "out.json")]);
   expect(nowhere.status).toBe(2);
   expect(nowhere.stderr).toContain("cannot write");
   expect(existsSync(path.join(dir, "missing"))).toBe(false);
