@@ -4,7 +4,7 @@ import { CA_ACADEMIC, CA_PART_TIME, US_CREDIT, US_PAID_EVERIFY, US_UNPAID_20H, t
 
 // The earlier cohort: a program term that ended months ago, so the admins' view of the program
 // (/admin/insights) has a funnel, outcomes and follow-ups to show on a fresh database. Sixty-four
-// students signed up 300–345 days before the seed's `now`; the internships ran from 280 days
+// students signed up 300–330 days before the seed's `now`; the internships ran from 280 days
 // before it, for ten weeks, and the 3- and 6-month follow-ups have been answered (or not).
 //
 // Nobody here appears where the demo's own people look: the students are out of matching rounds

@@ -83,8 +83,8 @@ const WORK: Record<string, string[]> = {
 export async function seedEarlierCohort(tx: Db, now: Date, { passwordHash, adminId }: { passwordHash: string; adminId: string | null }): Promise<number> {
   if (!(await cohortIsMissing(tx))) return 0;
 
-  // ── Accounts: mentors joined before the term, students signed up 345 to 300 days ago ──────────
-  const signedUp = new Map(COHORT_STUDENTS.map((s, i) => [s.email, daysFrom(now, -345 + ((i * 7) % 46), 13 + (i % 8))]));
+  // ── Accounts: mentors joined before the term, students signed up 330 to 300 days ago ──────────
+  const signedUp = new Map(COHORT_STUDENTS.map((s, i) => [s.email, daysFrom(now, -330 + ((i * 7) % 31), 13 + (i % 8))]));
   const accounts = [
     ...COHORT_MENTORS.map((m, i) => ({ email: m.email, name: m.name, role: "mentor" as const, createdAt: daysFrom(now, -410 + i, 16) })),
     ...COHORT_STUDENTS.map((s) => ({ email: s.email, name: s.name, role: "student" as const, createdAt: signedUp.get(s.email)! })),
@@ -183,7 +183,8 @@ export async function seedEarlierCohort(tx: Db, now: Date, { passwordHash, admin
     if (!viaApplication(s, i)) return [];
     const slot = slotOf.get(s.slot!)!;
     const open = slot.status === "open";
-    const submittedAt = open ? new Date(now.getTime() - 10 * DAY_MS - 3 * 3600_000) : daysFrom(now, -330 + (i % 30), 14 + (i % 6));
+    // A few days after signing up, before the term's deadline (the last sign-ups were 300 days ago).
+    const submittedAt = open ? new Date(now.getTime() - 10 * DAY_MS - 3 * 3600_000) : new Date(signedUp.get(s.email)!.getTime() + (4 + (i % 2)) * DAY_MS);
     const status = open ? "submitted" : reached(s, "introduced") ? "introduced" : reached(s, "proposed") ? "not_selected" : i % 3 === 0 ? "withdrawn" : "not_selected";
     return [
       {

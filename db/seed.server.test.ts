@@ -628,13 +628,17 @@ test("the earlier cohort gives every step of the funnel at least 5 students, few
     for (const [key, stage] of FUNNEL_STAGES) expect(funnel[key], key).toBe(COHORT_STUDENTS.filter((s) => reached(s, stage)).length);
     expect(funnel.letter_or_referral).toBe(COHORT_STUDENTS.filter((s) => s.after?.letter || s.after?.referral).length);
 
-    // They signed up in a past term, 300 to 345 days before the seed's day; their internships ended more than six months ago.
-    const [span] = await tx.execute<{ first: Date; last: Date; ended: Date }>(sql`
+    // They signed up in a past term, 300 to 330 days before the seed's day, and applied after signing up and before the term's
+    // deadline; their internships ended more than six months ago.
+    const [span] = await tx.execute<{ first: Date; last: Date; ended: Date; early: number }>(sql`
       select min(${users.createdAt}) as first, max(${users.createdAt}) as last,
+        (select count(*) from ${applications} join ${users} u on u.id = ${applications.studentId} join ${slots} on ${slots.id} = ${applications.slotId}
+          where u.email like 'cohort-%' and (${applications.submittedAt} < u.created_at or ${applications.submittedAt}::date > ${slots.applicationDeadline}))::int as early,
         (select max(${matches.completedAt}) from ${matches} where ${matches.studentId} in ${COHORT}) as ended
       from ${users} where ${users.role} = 'student' and ${users.email} like 'cohort-%'`);
     const daysAgo = (d: Date) => (NOW.getTime() - new Date(d).getTime()) / 86_400_000;
-    expect(daysAgo(span!.first)).toBeLessThanOrEqual(346);
+    expect(daysAgo(span!.first)).toBeLessThanOrEqual(331);
+    expect(span!.early).toBe(0);
     expect(daysAgo(span!.last)).toBeGreaterThanOrEqual(299);
     expect(daysAgo(span!.ended)).toBeGreaterThan(183);
 
