@@ -7,7 +7,7 @@ import { LogTable } from "~/components/admin/log-table";
 import { EmailStatusBadge } from "~/components/email-status";
 import { formatDateTime } from "~/components/format";
 import { Pagination, pageParam } from "~/components/pagination";
-import { Card, PageHeader } from "~/components/ui";
+import { ButtonLink, Card, PageHeader } from "~/components/ui";
 import { listEmails } from "~/mail/mailbox.server";
 import { getAdminOverview } from "~/modules/admin/overview.server";
 import { EMAIL_STATUSES } from "~/domain/vocabulary";
@@ -55,6 +55,17 @@ export default function AdminPage() {
           <Stat label="Admins" value={overview.roles.admin} />
           <Stat label="Confirmed email" value={overview.verified} />
         </dl>
+      </Card>
+      <Card>
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+          <div>
+            <h2 className="text-lg font-semibold">Program at a glance</h2>
+            <p className="mt-1 text-sm text-slate-600">The funnel from sign-up to paid work, what each kind of slot led to, and what needs you now.</p>
+          </div>
+          <ButtonLink to="/admin/insights" variant="secondary" className="shrink-0">
+            Open insights
+          </ButtonLink>
+        </div>
       </Card>
       <Card>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
