@@ -2,7 +2,7 @@ import { and, count, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } fro
 import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
 import { stringify, type Options as CsvOptions } from "csv-stringify/sync";
 import type { Db } from "~db/client.server";
-import { applications, auditLog, letterDeliveries, matchOutcomes, matches, organizations, outcomeFollowUps, recommendationLetters, referrals, slots, studentProfiles, users } from "~db/schema";
+import { applications, auditLog, matchOutcomes, matches, organizations, outcomeFollowUps, slots, studentProfiles, users } from "~db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { BENEFIT_LABELS, ORGANIZATION_TYPE_LABELS, SLOT_COMPENSATION_LABELS } from "~/domain/labels";
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
@@ -12,6 +12,7 @@ import { AUTHORIZATION_GROUPS, insightFiltersQuery, rangeInstants, readInsightFi
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
 import { FOLLOW_UP_LABELS, RETURN_OFFER_LABELS } from "~/modules/mentorship/outcome-labels";
 import { promisedBenefits, promiseVerdicts } from "~/modules/promises/promises";
+import { letterDeliveredOn, referralMadeOn } from "~/modules/promises/promises.server";
 import { EXPORT_COLUMNS, EXPORT_FILES, EXPORT_KINDS, EXPORT_LINK_MINUTES, exportColumns, type ExportColumnKey, type ExportKind } from "./columns";
 
 // The admin's CSV exports (issue 15), streamed: rows are read from PostgreSQL through a cursor,
@@ -39,15 +40,6 @@ const workAuthorizationField = (include: boolean) => (include ? sql<string | nul
 /** When the match first reached `action` (steps kept only in the audit log: talking, not going ahead). */
 const auditedAt = (action: string) =>
   sql`(select min(${auditLog.createdAt}) from ${auditLog} where ${auditLog.subjectType} = 'match' and ${auditLog.subjectId} = ${matches.id}::text and ${auditLog.action} = ${action})`;
-
-/** The first day (UTC) a ready letter of the match reached a recipient (as the record of promises kept counts it). */
-const letterDeliveredOn = sql<string | null>`(select to_char(min(${letterDeliveries.sentAt}) at time zone 'UTC', 'YYYY-MM-DD')
-  from ${recommendationLetters} join ${letterDeliveries} on ${letterDeliveries.letterId} = ${recommendationLetters.id}
-  where ${recommendationLetters.matchId} = ${matches.id} and ${recommendationLetters.readyAt} is not null)`;
-
-/** The day of the match's first referral the mentor made. */
-const referralMadeOn = sql<string | null>`(select to_char(min(${referrals.referredOn}), 'YYYY-MM-DD')
-  from ${referrals} where ${referrals.matchId} = ${matches.id} and ${referrals.state} = 'accepted')`;
 
 const followUp3 = alias(outcomeFollowUps, "follow_up_3");
 const followUp6 = alias(outcomeFollowUps, "follow_up_6");

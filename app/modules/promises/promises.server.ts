@@ -8,13 +8,13 @@ import { promisedBenefits, promiseVerdicts, publicPromiseRecord, tallyPromises, 
 // student's answer combine: promises.ts). Each page reads it in one query: the outcome page for its
 // match, a slot page for its organization, the admins' organizations page for the page's organizations.
 
-/** The first day (UTC) a ready letter of the match reached a recipient. */
-const letterDeliveredOn = sql<string | null>`(select to_char(min(${letterDeliveries.sentAt}) at time zone 'UTC', 'YYYY-MM-DD')
+/** The first day (UTC) a ready letter of the match reached a recipient (also a column of the outcomes export). */
+export const letterDeliveredOn = sql<string | null>`(select to_char(min(${letterDeliveries.sentAt}) at time zone 'UTC', 'YYYY-MM-DD')
   from ${recommendationLetters} join ${letterDeliveries} on ${letterDeliveries.letterId} = ${recommendationLetters.id}
   where ${recommendationLetters.matchId} = ${matches.id} and ${recommendationLetters.readyAt} is not null)`;
 
-/** The day of the match's first referral the mentor made. */
-const referralMadeOn = sql<string | null>`(select to_char(min(${referrals.referredOn}), 'YYYY-MM-DD')
+/** The day of the match's first referral the mentor made (also a column of the outcomes export). */
+export const referralMadeOn = sql<string | null>`(select to_char(min(${referrals.referredOn}), 'YYYY-MM-DD')
   from ${referrals} where ${referrals.matchId} = ${matches.id} and ${referrals.state} = 'accepted')`;
 
 /**
