@@ -216,6 +216,14 @@ describe("OutcomeChart", () => {
     expect(rows[4]).toMatchObject({ label: "Nothing yet", says: "no follow-up answers yet · 7 completed", width: null, hatched: false });
   });
 
+  test("nobody with paid work among those who answered is a share of 0%, said as a number, not hidden", () => {
+    const rows = [outcome("paid", "Paid (hourly)", { completed: 10, answered: 6, paidWork: 0, paidWorkShare: null }), ...BY_PAY.slice(0, 1)];
+    const bar = bars(drawing(renderToStaticMarkup(<OutcomeChart title="t" kindHeading="Pay" rows={rows} />)))[0]!;
+    expect(bar).toMatchObject({ says: "0% · 0 of 6 who answered", width: null, hatched: false });
+    const html = renderToStaticMarkup(<OutcomeChart title="t" kindHeading="Pay" rows={rows} />);
+    expect(tableRows(html)[0]).toEqual(["Paid (hourly)", "10", "6", "0", "0%", "0", "0"]);
+  });
+
   test("a share built on fewer than 5 people is hatched and says so", () => {
     const rows = bars(drawing(html()));
     expect(rows[2]).toMatchObject({ says: "fewer than 5 answered", width: null, hatched: true });

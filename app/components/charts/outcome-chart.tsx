@@ -12,8 +12,10 @@ export function outcomeBar(row: OutcomeRow): BarRow {
   if (row.completed === 0) return { ...base, value: null, figure: "none completed yet" };
   if (row.answered === null) return { ...base, value: null, hidden: true, figure: `${HIDDEN_COUNT} answered` };
   if (row.answered === 0) return { ...base, value: null, figure: "no follow-up answers yet", detail: `${formatPeople(row.completed)} completed` };
-  if (row.paidWork === null || row.paidWorkShare === null) return { ...base, value: null, hidden: true, figure: HIDDEN_COUNT, detail: `of ${formatCount(row.answered)} who answered` };
-  return { ...base, value: row.paidWorkShare, figure: formatShare(row.paidWorkShare), detail: `${formatCount(row.paidWork)} of ${formatCount(row.answered)} who answered` };
+  if (row.paidWork === null) return { ...base, value: null, hidden: true, figure: HIDDEN_COUNT, detail: `of ${formatCount(row.answered)} who answered` };
+  // why: the data leaves the share null when no one had paid work; that is a share of 0%, not a hidden one.
+  const share = row.paidWork === 0 ? 0 : (row.paidWorkShare ?? row.paidWork / row.answered);
+  return { ...base, value: share, figure: formatShare(share), detail: `${formatCount(row.paidWork)} of ${formatCount(row.answered)} who answered` };
 }
 
 export function outcomeDescription(rows: readonly OutcomeRow[]) {
@@ -66,7 +68,7 @@ export function OutcomeTable({ caption, rows, kindHeading }: { caption: string; 
           <td className="py-2 pr-4 text-right tabular-nums">{cell(row.completed)}</td>
           <td className="py-2 pr-4 text-right tabular-nums">{cell(row.answered)}</td>
           <td className="py-2 pr-4 text-right tabular-nums">{cell(row.paidWork)}</td>
-          <td className="py-2 pr-4 text-right font-medium tabular-nums">{row.paidWorkShare === null ? "—" : formatShare(row.paidWorkShare)}</td>
+          <td className="py-2 pr-4 text-right font-medium tabular-nums">{row.paidWorkShare !== null ? formatShare(row.paidWorkShare) : row.paidWork === 0 && row.answered ? "0%" : "—"}</td>
           <td className="py-2 pr-4 text-right tabular-nums">{cell(row.returnOffers)}</td>
           <td className="py-2 text-right tabular-nums">{cell(row.letterOrReferral)}</td>
         </tr>
