@@ -18,15 +18,15 @@ import {
 import { SESSION_INACTIVITY_MS, SESSION_MAX_AGE_MS } from "~/auth/session.server";
 import { isUuid } from "~/modules/ids";
 import { onePage } from "~/modules/paging";
-import type { PeopleSearch } from "./schemas";
+import { PERSON_LIST_SIZE, type PeopleSearch } from "./schemas";
+
+export { PERSON_LIST_SIZE };
 
 // What an admin reads of people: a search over every account, and one person's page. Admins
 // see every account, so the scope is the role guard of the routes; what is left out is what no
 // admin needs — a letter's text, a password hash, a session's secret, an email's body.
 
 export const PEOPLE_PAGE_SIZE = 25;
-/** How many of each kind of thing a person's page lists (the newest); the count says how many there are. */
-export const PERSON_LIST_SIZE = 10;
 
 /** `text` as a LIKE pattern that matches it anywhere, its own % and _ taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

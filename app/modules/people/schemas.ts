@@ -42,3 +42,6 @@ export function peopleSearchFrom(params: URLSearchParams) {
   };
 }
 export type PeopleSearch = ReturnType<typeof peopleSearchFrom>;
+
+/** How many of each kind of thing a person's page lists (the newest); the count says how many there are. */
+export const PERSON_LIST_SIZE = 10;
