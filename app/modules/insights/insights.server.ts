@@ -92,11 +92,16 @@ export const readyForMatching = sql<boolean>`(
 
 // A match reached a step when it is recorded (its time) or when its status is at or past it:
 // "reached" is whatever happened later, so a completed match was also confirmed and started.
-const reachedIntroduced = sql`(${matches.introducedAt} is not null or ${matches.confirmedAt} is not null or ${matches.startedAt} is not null or ${matches.completedAt} is not null
-  or ${matches.status} in ('introduced', 'interviewing', 'confirmed', 'active', 'completed'))`;
-const reachedConfirmed = sql`(${matches.confirmedAt} is not null or ${matches.startedAt} is not null or ${matches.completedAt} is not null or ${matches.status} in ('confirmed', 'active', 'completed'))`;
-const reachedActive = sql`(${matches.startedAt} is not null or ${matches.completedAt} is not null or ${matches.status} in ('active', 'completed'))`;
+// As one number per match — 4 completed, 3 started, 2 confirmed, 1 introduced, 0 proposed — so a
+// student's furthest step is the max over their matches.
+const MATCH_STAGES = { introduced: 1, confirmed: 2, active: 3, completed: 4 } as const;
 const reachedCompleted = sql`(${matches.completedAt} is not null or ${matches.status} = 'completed')`;
+const matchStage = sql<number>`(case
+  when ${reachedCompleted} then ${sql.raw(String(MATCH_STAGES.completed))}
+  when ${matches.startedAt} is not null or ${matches.status} = 'active' then ${sql.raw(String(MATCH_STAGES.active))}
+  when ${matches.confirmedAt} is not null or ${matches.status} = 'confirmed' then ${sql.raw(String(MATCH_STAGES.confirmed))}
+  when ${matches.introducedAt} is not null or ${matches.status} in ('introduced', 'interviewing') then ${sql.raw(String(MATCH_STAGES.introduced))}
+  else 0 end)`;
 
 /**
  * Matches that left the student a letter or a referral: a finished (ready) recommendation letter
@@ -156,18 +161,19 @@ export async function getFunnel(db: Db, filters: InsightFilters): Promise<Funnel
       select distinct ${applications.studentId} as student_id from ${applications} where true ${onSlots(applications.slotId)}
     ),
     matched as (
-      select ${matches.studentId} as student_id,
-        bool_or(${reachedIntroduced}) as introduced,
-        bool_or(${reachedConfirmed}) as confirmed,
-        bool_or(${reachedActive}) as active,
-        bool_or(${reachedCompleted}) as completed,
-        bool_or(lr.match_id is not null) as letter_or_referral,
-        bool_or(coalesce(fu.paid, false)) as paid_work
-      from ${matches}
-        left join ${letterOrReferralMatches} lr on lr.match_id = ${matches.id}
-        left join ${followUpAnswers} fu on fu.match_id = ${matches.id}
-      where true ${onSlots(matches.slotId)}
+      select ${matches.studentId} as student_id, max(${matchStage}) as stage
+      from ${matches} where true ${onSlots(matches.slotId)}
       group by ${matches.studentId}
+    ),
+    -- why: letters, referrals and follow-ups belong to few matches: found from their side, not
+    -- joined to every match.
+    with_letter_or_referral as (
+      select distinct ${matches.studentId} as student_id from ${letterOrReferralMatches} lr join ${matches} on ${matches.id} = lr.match_id
+      where true ${onSlots(matches.slotId)}
+    ),
+    found_paid_work as (
+      select distinct ${matches.studentId} as student_id from ${followUpAnswers} fu join ${matches} on ${matches.id} = fu.match_id
+      where fu.paid ${onSlots(matches.slotId)}
     )
     ${
       slotWhere
@@ -181,15 +187,17 @@ export async function getFunnel(db: Db, filters: InsightFilters): Promise<Funnel
       })::int as profile_complete,
       count(*) filter (where applied.student_id is not null or matched.student_id is not null)::int as applied_or_in_round,
       count(*) filter (where matched.student_id is not null)::int as proposed,
-      count(*) filter (where matched.introduced)::int as introduced,
-      count(*) filter (where matched.confirmed)::int as confirmed,
-      count(*) filter (where matched.active)::int as active,
-      count(*) filter (where matched.completed)::int as completed,
-      count(*) filter (where matched.letter_or_referral)::int as letter_or_referral,
-      count(*) filter (where matched.paid_work)::int as paid_work_within_6_months
+      count(*) filter (where matched.stage >= ${sql.raw(String(MATCH_STAGES.introduced))})::int as introduced,
+      count(*) filter (where matched.stage >= ${sql.raw(String(MATCH_STAGES.confirmed))})::int as confirmed,
+      count(*) filter (where matched.stage >= ${sql.raw(String(MATCH_STAGES.active))})::int as active,
+      count(*) filter (where matched.stage >= ${sql.raw(String(MATCH_STAGES.completed))})::int as completed,
+      count(*) filter (where with_letter_or_referral.student_id is not null)::int as letter_or_referral,
+      count(*) filter (where found_paid_work.student_id is not null)::int as paid_work_within_6_months
     from cohort
       left join applied on applied.student_id = cohort.id
       left join matched on matched.student_id = cohort.id
+      left join with_letter_or_referral on with_letter_or_referral.student_id = cohort.id
+      left join found_paid_work on found_paid_work.student_id = cohort.id
       ${slotWhere ? sql`left join anywhere on anywhere.student_id = cohort.id` : sql``}
   `);
   const shown = FUNNEL_STEPS.map((key) => ({ key, people: suppress(Number(row?.[key] ?? 0)) }));
@@ -221,11 +229,13 @@ function outcomeRow(key: string, label: string, counts: OutcomeCounts | undefine
 /**
  * How much of what the slot promised the completion record says was delivered: every promise
  * (all), some, none; no record when the internship's outcome was not recorded or named no promise.
+ * why: jsonpath tests (@?) rather than jsonb_each subqueries, which cost a function scan per
+ * internship — a third of the outcomes' time on 10,000 completed internships.
  */
 const promisesKept = sql<PromisesKept>`(case
   when ${matchOutcomes.matchId} is null or ${matchOutcomes.benefits} = '{}'::jsonb then 'no_record'
-  when not exists (select 1 from jsonb_each(${matchOutcomes.benefits}) b where b.value <> 'true'::jsonb) then 'all'
-  when exists (select 1 from jsonb_each(${matchOutcomes.benefits}) b where b.value = 'true'::jsonb) then 'some'
+  when not ${matchOutcomes.benefits} @? '$.* ? (@ != true)' then 'all'
+  when ${matchOutcomes.benefits} @? '$.* ? (@ == true)' then 'some'
   else 'none' end)`;
 
 /**
