@@ -23,6 +23,8 @@ import { OutcomeActionSchema } from "~/modules/mentorship/outcome-actions";
 import { FollowUpActionSchema } from "~/modules/mentorship/outcome-schemas";
 import { planActionSchema } from "~/modules/mentorship/plan-schemas";
 import { NudgeSchema } from "~/modules/mentorship/stalled-schemas";
+import { ExportSchema } from "~/modules/exports/schemas";
+import { GrantAdminSchema, ReactivateSchema, RemoveAdminSchema, SuspendSchema } from "~/modules/people/schemas";
 import { DocumentActionSchema } from "~/modules/documents/schemas";
 import { requestLetterSchema, SendLetterSchema, UploadSchema, WithdrawRequestSchema, WriterActionSchema } from "~/modules/letters/schemas";
 import { ReferralActionSchema, RequestReferralSchema } from "~/modules/referrals/referral-schemas";
@@ -84,6 +86,8 @@ test.describe("malformed bodies to every action", () => {
     const admin = await makeUser(db, { role: "admin", name: "Fuzz Admin" });
     // why: a mentor with no organization yet, so /organization/new reaches its form.
     const newMentor = await makeUser(db, { role: "mentor", name: "Fuzz Newcomer" });
+    // why: the People page's forms act on an account; this one exists only to be acted on (and never is).
+    const person = await makeUser(db, { role: "mentor", name: "Fuzz Person" });
     for (const [actor, user] of [["student", student], ["mentor", mentor], ["newMentor", newMentor], ["admin", admin]] as const) {
       const { token } = await createSession(db, user.id, "fuzz");
       cookies.set(actor, `${SESSION_COOKIE}=${encodeURIComponent(token)}`);
@@ -103,6 +107,7 @@ test.describe("malformed bodies to every action", () => {
       ["mentor", `/letters/${letter!.id}`, ["notice"]],
       ["anonymous", "/follow-up/abc.def", ["answer", "notice"]],
       ["admin", "/admin/stalled", ["page", "nudged"]],
+      ["admin", `/admin/users/${person.id}`, ["notice"]],
       ["student", `/slots/${slot.id}`, ["invited"]],
       ["mentor", `/mentor/slots/${slot.id}`, ["notice"]],
       ["mentor", `/mentor/slots/${slot.id}/applicants`, ["notice"]],
@@ -153,6 +158,12 @@ test.describe("malformed bodies to every action", () => {
       { path: `/referrals/${referral!.id}`, actor: "mentor", forms: formsOf(ReferralActionSchema) },
       { path: "/follow-up/abc.def", actor: "anonymous", forms: formsOf(FollowUpActionSchema) },
       { path: "/admin/stalled", actor: "admin", forms: formsOf(NudgeSchema) },
+      { path: "/admin/exports", actor: "admin", forms: formsOf(ExportSchema) },
+      {
+        path: `/admin/users/${person.id}`,
+        actor: "admin",
+        forms: [...formsOf(SuspendSchema), ...formsOf(ReactivateSchema), ...formsOf(GrantAdminSchema), ...formsOf(RemoveAdminSchema)],
+      },
       { path: "/organization/new", actor: "newMentor", forms: formsOf(OrganizationSchema) },
       {
         path: "/organization",
@@ -263,6 +274,9 @@ test.describe("malformed bodies to every action", () => {
       ["admin", "/admin/organizations", ["filter"]],
       ["admin", "/admin/slots", ["reviewed", "page"]],
       ["admin", "/admin/audit", ["page"]],
+      ["admin", "/admin/insights", ["from", "to", "organizationType", "country", "compensation", "authorizationGroup"]],
+      ["admin", "/admin/exports", ["from", "to", "organizationType", "country", "compensation", "authorizationGroup"]],
+      ["admin", "/admin/users", ["q", "role", "organization", "page"]],
       ["student", "/applications", ["page"]],
       ["student", "/starred", ["error"]],
       ["student", "/account", ["notice"]],
@@ -271,7 +285,7 @@ test.describe("malformed bodies to every action", () => {
       ...ownPages,
     ];
     const segments = [...REFUSED_VALUES.slice(0, 4), ...ODD_VALUES.filter(Boolean)].filter(() => random.next() < 0.4).map((v) => encodeURIComponent(v.slice(0, 200)));
-    const addresses = segments.flatMap((s) => [`/slots/${s}`, `/students/${s}`, `/matches/${s}`, `/mentor/slots/${s}`, `/mentor/slots/${s}/applicants`, `/mentor/slots/${s}/fit`, `/matches/${s}/plan`, `/matches/${s}/check-ins`, `/matches/${s}/messages`, `/matches/${s}/feedback`, `/matches/${s}/outcome`, `/matches/${s}/documents`, `/referrals/${s}`, `/letters/${s}`, `/letters/${s}/pdf`, `/letter/${s}`, `/letter/${s}/pdf`, `/follow-up/${s}`]);
+    const addresses = segments.flatMap((s) => [`/slots/${s}`, `/students/${s}`, `/matches/${s}`, `/mentor/slots/${s}`, `/mentor/slots/${s}/applicants`, `/mentor/slots/${s}/fit`, `/matches/${s}/plan`, `/matches/${s}/check-ins`, `/matches/${s}/messages`, `/matches/${s}/feedback`, `/matches/${s}/outcome`, `/matches/${s}/documents`, `/referrals/${s}`, `/letters/${s}`, `/letters/${s}/pdf`, `/letter/${s}`, `/letter/${s}/pdf`, `/follow-up/${s}`, `/admin/users/${s}`, `/admin/exports/${s}`]);
     const failures: string[] = [];
     await quiet(db);
     const before = await fingerprintRows(db);

@@ -30,6 +30,12 @@ const shots: [string, string, string | null][] = [
   ["student-internship-documents", "MATCH:tutoring session analytics:/documents", "diego.ramirez@example.org"],
   ["slot-promises-kept", "FIRST:/slots/:/slots?q=Brightlane", null],
   ["verify", "VERIFY", null],
+  // The admin's view of the whole program (issue 15): insights, a person found and their page, exports.
+  ["admin-insights", "/admin/insights", "admin@example.org"],
+  ["admin-insights-filtered", "/admin/insights?from=2026-01-01&to=2026-04-30&compensation=unpaid", "admin@example.org"],
+  ["admin-users", "/admin/users?role=mentor", "admin@example.org"],
+  ["admin-user", "FIRST:/admin/users/:/admin/users?q=Marie-Claude", "admin@example.org"],
+  ["admin-exports", "/admin/exports?from=2026-01-01&to=2026-04-30", "admin@example.org"],
 ];
 
 test.use({ viewport: { width: 1280, height: 900 } });

@@ -44,8 +44,8 @@ describe("listAuditLog", () => {
     expect(rows.map((r) => [r.subject.name, r.subject.href, r.subject.exists])).toEqual([
       ["Willow Lab", null, true],
       ["River sensors intern", `/slots/${slot.id}`, true],
-      ["Ada Osei", `/students/${student.id}`, true],
-      ["Test Mentor", null, true],
+      ["Ada Osei", `/admin/users/${student.id}`, true],
+      ["Test Mentor", `/admin/users/${mentor.id}`, true],
       ["Ada Osei · River sensors intern", `/matches/${match.id}`, true],
       ["Ada Osei · River sensors intern", `/slots/${slot.id}`, true],
       [null, `/admin/matches?round=${round!.id}`, true],

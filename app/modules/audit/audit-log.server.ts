@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql, type AnyColumn } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~db/client.server";
-import { applications, auditLog, matches, matchRounds, organizations, slots, studentProfiles, users } from "~db/schema";
+import { applications, auditLog, matches, matchRounds, organizations, slots, users } from "~db/schema";
 import { onePage } from "~/modules/paging";
 import type { AuditEntry } from "./audit.server";
 
@@ -37,7 +37,6 @@ type SubjectRow = {
   organizationName: string | null;
   slotTitle: string | null;
   userName: string | null;
-  userHasProfile: string | null;
   matchStudent: string | null;
   matchSlot: string | null;
   applicationStudent: string | null;
@@ -57,8 +56,8 @@ function subjectOf(row: SubjectRow): AuditSubject {
     case "slot":
       return found(row.slotTitle, `/slots/${row.subjectId}`);
     case "user":
-      // why: a student's profile page is the one page an admin has for an account.
-      return found(row.userName, row.userHasProfile ? `/students/${row.subjectId}` : null);
+      // The account's page in People: every role has one.
+      return found(row.userName, `/admin/users/${row.subjectId}`);
     case "match":
       return found(pair(row.matchStudent, row.matchSlot), `/matches/${row.subjectId}`);
     case "application":
@@ -101,7 +100,6 @@ export async function listAuditLog(db: Db, { page }: { page: number }) {
         organizationName: organizations.name,
         slotTitle: slots.title,
         userName: subjectUser.name,
-        userHasProfile: studentProfiles.userId,
         matchStudent: matchStudent.name,
         matchSlot: matchSlot.title,
         matchReason: matches.closingReason,
@@ -115,7 +113,6 @@ export async function listAuditLog(db: Db, { page }: { page: number }) {
       .leftJoin(organizations, subjectIs("organization", organizations.id))
       .leftJoin(slots, subjectIs("slot", slots.id))
       .leftJoin(subjectUser, subjectIs("user", subjectUser.id))
-      .leftJoin(studentProfiles, eq(studentProfiles.userId, subjectUser.id))
       .leftJoin(matches, subjectIs("match", matches.id))
       .leftJoin(matchSlot, eq(matchSlot.id, matches.slotId))
       .leftJoin(matchStudent, eq(matchStudent.id, matches.studentId))
