@@ -23,7 +23,7 @@ describe("toMatchStudent", () => {
 });
 
 describe("loadStudents", () => {
-  test("for a round: opted-in, complete, not suspended, without a seat-holding match — with skills and starred slots in order", async () => {
+  test("for a round: opted-in, complete, not suspended, still a student, without a seat-holding match — with skills and starred slots in order", async () => {
     const skill = await makeSkill(db);
     const { organization } = await makeOrganization(db);
     const [a, b] = [await makeSlot(db, organization), await makeSlot(db, organization)];
@@ -32,6 +32,9 @@ describe("loadStudents", () => {
     const incomplete = await makeMatchableStudent(db, { availableFrom: null });
     const suspended = await makeMatchableStudent(db);
     await db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, suspended.id));
+    // Made an admin: the profile stays, the account is no longer a student's.
+    const madeAdmin = await makeMatchableStudent(db);
+    await db.update(users).set({ role: "admin" }).where(eq(users.id, madeAdmin.id));
     const proposed = await makeMatchableStudent(db);
     await makeMatch(db, { slotId: a.id, studentId: proposed.id, status: "proposed" });
     const confirmed = await makeMatchableStudent(db);
@@ -40,7 +43,7 @@ describe("loadStudents", () => {
     await makeMatch(db, { slotId: a.id, studentId: ended.id, status: "not_proceeding" });
     await makeMatch(db, { slotId: b.id, studentId: ended.id, status: "rejected" });
 
-    const mine = [ready, notOptedIn, incomplete, suspended, proposed, confirmed, ended].map((s) => s.id);
+    const mine = [ready, notOptedIn, incomplete, suspended, madeAdmin, proposed, confirmed, ended].map((s) => s.id);
     const loaded = (await loadStudents(db, { forRound: true })).filter((s) => mine.includes(s.id));
     expect(loaded.map((s) => s.id).sort()).toEqual([ready.id, ended.id].sort());
     const first = loaded.find((s) => s.id === ready.id)!;

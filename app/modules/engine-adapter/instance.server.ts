@@ -214,7 +214,8 @@ export async function loadStudents(db: Db, options: { ids?: string[]; forRound?:
       select student_id, json_agg(slot_id order by position) as stars from ${slotStars}
       ${scope ? sql`where student_id ${scope}` : sql``} group by student_id
     ) st on st.student_id = p.user_id
-    where u.suspended_at is null
+    -- why: a profile outlives a change of role (a student made an admin keeps it): only students are matched.
+    where u.suspended_at is null and u.role = 'student'
       ${scope ? sql`and p.user_id ${scope}` : sql``}
       ${options.forRound ? sql`and p.in_matching and not exists (select 1 from ${matches} where ${matches.studentId} = p.user_id and ${inArray(matches.status, LIVE_MATCH_STATUSES)})` : sql``}
       ${options.visibleToMentors ? sql`and p.visible_to_mentors` : sql``}
@@ -241,7 +242,7 @@ export async function loadStudent(db: Db, studentId: string): Promise<MatchStude
     })
     .from(studentProfiles)
     .innerJoin(users, eq(users.id, studentProfiles.userId))
-    .where(and(eq(studentProfiles.userId, studentId), sql`${users.suspendedAt} is null`));
+    .where(and(eq(studentProfiles.userId, studentId), sql`${users.suspendedAt} is null`, eq(users.role, "student")));
   return row ? toMatchStudent(row.profile, row.skills, row.stars) : null;
 }
 

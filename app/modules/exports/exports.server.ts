@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
 import { stringify, type Options as CsvOptions } from "csv-stringify/sync";
 import type { Db } from "~db/client.server";
@@ -8,7 +8,8 @@ import { BENEFIT_LABELS, ORGANIZATION_TYPE_LABELS, SLOT_COMPENSATION_LABELS } fr
 import { AUTHORIZATION_INFO } from "~/domain/work-authorization";
 import { APPLICATION_STATUS_LABELS } from "~/modules/applications/schemas";
 import { recordAuditEntry } from "~/modules/audit/audit.server";
-import { AUTHORIZATION_GROUPS, insightFiltersQuery, rangeInstants, readInsightFilters, type InsightFilters } from "~/modules/insights/filters";
+import { insightFiltersQuery, rangeInstants, readInsightFilters, type InsightFilters } from "~/modules/insights/filters";
+import { authorizationGroupWhere, completedOn, reachedCompleted } from "~/modules/insights/insights.server";
 import { MATCH_SOURCE_LABELS, MATCH_STATUS_LABELS } from "~/modules/matches/labels";
 import { FOLLOW_UP_LABELS, RETURN_OFFER_LABELS } from "~/modules/mentorship/outcome-labels";
 import { promisedBenefits, promiseVerdicts } from "~/modules/promises/promises";
@@ -54,16 +55,15 @@ function withStudentAndSlot<T extends PgSelect>(query: T, slotId: AnyPgColumn, s
 }
 
 /** The filters as conditions: the range on `dated`, the slot's terms, the student's authorization group. */
-function filterConditions(filters: InsightFilters, dated: AnyPgColumn): SQL[] {
+function filterConditions(filters: InsightFilters, dated: AnyPgColumn | SQL): SQL[] {
   const { start, end } = rangeInstants(filters);
-  const group = filters.authorizationGroup ? AUTHORIZATION_GROUPS[filters.authorizationGroup].statuses : null;
   return [
-    start ? gte(dated, start) : undefined,
-    end ? lt(dated, end) : undefined,
+    start ? sql`${dated} >= ${start.toISOString()}` : undefined,
+    end ? sql`${dated} < ${end.toISOString()}` : undefined,
     filters.organizationType ? eq(organizations.type, filters.organizationType) : undefined,
     filters.country ? eq(slots.country, filters.country) : undefined,
     filters.compensation ? eq(slots.compensation, filters.compensation) : undefined,
-    group ? (group.length ? inArray(studentProfiles.workAuthorization, [...group]) : isNull(studentProfiles.workAuthorization)) : undefined,
+    authorizationGroupWhere(filters.authorizationGroup),
   ].filter((c): c is SQL => c !== undefined);
 }
 
@@ -156,8 +156,8 @@ function queryOf(db: Db, kind: ExportKind, filters: InsightFilters, include: boo
         .leftJoin(matchOutcomes, eq(matchOutcomes.matchId, matches.id))
         .leftJoin(followUp3, and(eq(followUp3.matchId, matches.id), eq(followUp3.months, 3)))
         .leftJoin(followUp6, and(eq(followUp6.matchId, matches.id), eq(followUp6.months, 6)))
-        .where(and(eq(matches.status, "completed"), ...filterConditions(filters, matches.completedAt)));
-      return counting ? query : query.orderBy(matches.completedAt, matches.id);
+        .where(and(reachedCompleted, ...filterConditions(filters, completedOn)));
+      return counting ? query : query.orderBy(completedOn, matches.id);
     }
   }
 }

@@ -34,6 +34,15 @@ export const ExportSchema = z
       if (problems.length) ctx.addIssue({ code: "custom", path: [name], message: problems[0]!.replace(/, so (it|that filter) was left out\.$/, ".") });
     }
     if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date." });
+    // why: a list of names filtered by work-authorization group tells each person's group, as a
+    // column would: the same opt-in and reason, kept in the audit log.
+    if (value.authorizationGroup && !value.includeWorkAuthorization) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["authorizationGroup"],
+        message: "A list of names filtered by work-authorization group tells each person's group: tick “Include work authorization” and say why, or clear this filter.",
+      });
+    }
     if (value.includeWorkAuthorization && (value.reason ?? "").length < MIN_REASON) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: `Say why this export needs work authorization (at least ${MIN_REASON} characters). It is kept in the audit log.` });
     }

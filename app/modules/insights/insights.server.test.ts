@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   applications,
@@ -332,6 +332,10 @@ describe("getHealth", () => {
     await apply(waitingSlot.id, [applicants[2]!], { submittedAt: ago(SLOW_REPLY_DAYS - 1) });
     await apply(waitingSlot.id, [applicants[3]!], { submittedAt: ago(30), status: "shortlisted" });
     await apply(secondSlot.id, [applicants[4]!], { submittedAt: ago(12) });
+    // A suspended applicant's application is hidden from the mentor: it is not one they owe.
+    const [suspendedApplicant] = await students(1, { createdAt: "2044-01-01T00:00:00Z" });
+    await db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, suspendedApplicant!));
+    await apply(secondSlot.id, [suspendedApplicant!], { submittedAt: ago(20) });
     ids.mentor = mentor.id;
     ids.second = second.id;
 

@@ -95,7 +95,10 @@ export const readyForMatching = sql<boolean>`(
 // As one number per match — 4 completed, 3 started, 2 confirmed, 1 introduced, 0 proposed — so a
 // student's furthest step is the max over their matches.
 const MATCH_STAGES = { introduced: 1, confirmed: 2, active: 3, completed: 4 } as const;
-const reachedCompleted = sql`(${matches.completedAt} is not null or ${matches.status} = 'completed')`;
+/** A completed internship: the same for the outcomes on the page and in the outcomes export. */
+export const reachedCompleted = sql`(${matches.completedAt} is not null or ${matches.status} = 'completed')`;
+/** When an internship was completed, for the date range (a match completed without the time: its last change). */
+export const completedOn = sql`coalesce(${matches.completedAt}, ${matches.updatedAt})`;
 const matchStage = sql<number>`(case
   when ${reachedCompleted} then ${sql.raw(String(MATCH_STAGES.completed))}
   when ${matches.startedAt} is not null or ${matches.status} = 'active' then ${sql.raw(String(MATCH_STAGES.active))}
@@ -246,7 +249,6 @@ const promisesKept = sql<PromisesKept>`(case
  */
 export async function getOutcomes(db: Db, filters: InsightFilters): Promise<OutcomeBreakdowns> {
   const { start, end } = rangeInstants(filters);
-  const completedAt = sql`coalesce(${matches.completedAt}, ${matches.updatedAt})`;
   const rows = await db.execute<OutcomeCounts & { by: "compensation" | "organization_type" | "promises"; key: string }>(sql`
     with done as (
       select ${matches.studentId} as student_id, ${slots.compensation}::text as compensation, ${organizations.type}::text as organization_type,
@@ -262,8 +264,8 @@ export async function getOutcomes(db: Db, filters: InsightFilters): Promise<Outc
         left join ${followUpAnswers} fu on fu.match_id = ${matches.id}
         left join ${letterOrReferralMatches} lr on lr.match_id = ${matches.id}
       where ${reachedCompleted}
-        ${start ? sql`and ${completedAt} >= ${start.toISOString()}` : sql``}
-        ${end ? sql`and ${completedAt} < ${end.toISOString()}` : sql``}
+        ${start ? sql`and ${completedOn} >= ${start.toISOString()}` : sql``}
+        ${end ? sql`and ${completedOn} < ${end.toISOString()}` : sql``}
         ${when(slotFilterWhere(filters))}
         ${when(authorizationGroupWhere(filters.authorizationGroup))}
     )
@@ -308,6 +310,9 @@ export async function getHealth(db: Db, filters: InsightFilters, now: Date): Pro
         from ${applications}
           join ${slotMentors} on ${slotMentors.slotId} = ${applications.slotId}
           ${slotWhere ? sql`join ${slots} on ${slots.id} = ${applications.slotId}` : sql``}
+          -- why: a suspended applicant is hidden from the mentor's list, and a suspended mentor cannot answer.
+          join ${users} applicant on applicant.id = ${applications.studentId} and applicant.suspended_at is null
+          join ${users} mentor on mentor.id = ${slotMentors.userId} and mentor.suspended_at is null
         where ${applications.status} = 'submitted' and ${applications.submittedAt} < ${slowSince.toISOString()} ${when(slotWhere)}
         group by ${slotMentors.userId}
       ),

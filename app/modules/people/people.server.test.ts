@@ -148,6 +148,13 @@ describe("admin role", () => {
       expect(await deleteAccount(db, admin.id, { password: KNOWN_PASSWORD })).toEqual({ ok: false, error: "last_admin" });
     });
     expect(await roleOf(admin.id)).toBe("admin");
+
+    // An admin who has not confirmed their email cannot sign in either: they do not count as the one who stays.
+    const unconfirmed = await makeUser(db, { role: "admin", emailVerifiedAt: null });
+    await asOnlyAdmins([admin.id, unconfirmed.id], async () => {
+      expect(await removeAdmin(db, { actorId: unconfirmed.id, userId: admin.id, role: "student" })).toEqual({ ok: false, error: "last_admin" });
+    });
+    expect(await roleOf(admin.id)).toBe("admin");
   });
 });
 
