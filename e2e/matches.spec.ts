@@ -5,6 +5,7 @@ import { matches, organizations, slotMentors, slots, users } from "~db/schema";
 import { makeApplication, makeMatch, makeMatchableStudent } from "~db/test/match-factories";
 import { addDays, makeOrganization, makeSlot } from "~db/test/slot-factories";
 import { formatDay } from "~/modules/slots/format";
+import { DEMO_MENTORS, DEMO_STUDENTS } from "~db/seed-data";
 import { expect, loadError, openEmail, test } from "./fixtures";
 import type { Db } from "~db/client.server";
 
@@ -53,15 +54,14 @@ test("an admin runs a round over the demo data and approves a proposal; both peo
   await expect(first).toContainText("Matching round");
   await expect(first.getByRole("heading", { level: 4, name: "Why they fit" })).toBeVisible();
   // why: the round also pairs people and slots that journeys running beside this one made, whose
-  // seats those journeys may fill at any moment: take a proposal between the demo's own people
-  // (fixture accounts' addresses end in a random hex suffix).
-  const fromAJourney = (email: string) => /-[0-9a-f]{10}@example\.org$/.test(email);
+  // seats those journeys may fill at any moment: take a proposal between the demo's own people.
+  const demo = new Set([...DEMO_STUDENTS.map((d) => d.email), ...DEMO_MENTORS.map((d) => d.email)]);
   const proposals = await page.locator('article input[name="matchIds"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   let matchId: string | undefined;
   let people: Awaited<ReturnType<typeof peopleOf>> | undefined;
   for (const id of proposals) {
     const candidate = await peopleOf(db, id);
-    if (![candidate.studentEmail, ...candidate.mentorEmails].some(fromAJourney)) {
+    if ([candidate.studentEmail, ...candidate.mentorEmails].every((email) => demo.has(email))) {
       [matchId, people] = [id, candidate];
       break;
     }
