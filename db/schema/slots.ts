@@ -99,11 +99,21 @@ export const slots = pgTable(
      * its skills, a skill's names or the organization's name.
      */
     searchVector: tsvector().notNull().default(sql`''::tsvector`),
+    /**
+     * The instant the slot stops taking applications: the end of its deadline day in its own time
+     * zone (a deadline of 1 December in Los Angeles ends at 08:00 UTC on 2 December). Null while
+     * the deadline or the zone is unset. Stored, so lists and counts of open slots read an index
+     * instead of converting every row's deadline into its zone. why: computed by PostgreSQL on
+     * every write from the two columns (migration 0016's `slot_accepts_until`), so no writer can
+     * store a value that disagrees with them.
+     */
+    acceptsUntil: timestamp({ withTimezone: true }).generatedAlwaysAs(sql`slot_accepts_until(application_deadline, timezone)`),
   },
   (t) => [
     index("slots_status_idx").on(t.status, t.publishedAt),
     index("slots_organization_idx").on(t.organizationId),
     index("slots_search_idx").using("gin", t.searchVector),
+    index("slots_open_accepts_until_idx").on(t.acceptsUntil).where(sql`${t.status} = 'open'`),
     check("slots_seats", sql`${t.seats} >= 1`),
     check("slots_hours", sql`${t.hoursPerWeek} between 1 and 60`),
     check("slots_mentor_hours", sql`${t.mentorHoursPerWeek} between 0 and 40`),

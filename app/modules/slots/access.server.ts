@@ -19,9 +19,12 @@ export const mentorOfSlot = (userId: string) =>
 // 07:59 UTC on 2 December. Search, the slot page, applying, starring, recommendations,
 // invitations and matching rounds all ask here. `now` is a parameter for tests.
 
-/** The deadline part alone: the deadline day has not ended where the slot is. */
-export const deadlineNotPassed = (now: Date) =>
-  sql<boolean>`${slots.applicationDeadline} >= (${now.toISOString()}::timestamptz at time zone ${slots.timezone})::date`;
+/**
+ * The deadline part alone: the deadline day has not ended where the slot is. Reads the stored
+ * instant `accepts_until` (the start of the next day there, kept by PostgreSQL from the deadline
+ * and the zone), which the partial index on open slots serves.
+ */
+export const deadlineNotPassed = (now: Date) => sql<boolean>`${slots.acceptsUntil} > ${now.toISOString()}::timestamptz`;
 
 /** Open, and its deadline day has not ended where the slot is. */
 export const takingApplications = (now: Date) => and(eq(slots.status, "open"), deadlineNotPassed(now))!;
