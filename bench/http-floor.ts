@@ -29,18 +29,19 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", 
 async function slotList() {
   const now = new Date().toISOString();
   // The app's takingApplications (app/modules/slots/access.server.ts): open, and the deadline day
-  // has not ended in the slot's zone. Newest first, as /slots sorts without a keyword.
+  // has not ended in the slot's zone — the stored instant `accepts_until`, as the app reads it.
+  // Newest first, as /slots sorts without a keyword.
   const [rows, [counted]] = await Promise.all([
     sql<Row[]>`
       select s.id, s.title, s.description, s.compensation, s.hours_per_week, s.application_deadline::text, o.name as organization_name
       from slots s join organizations o on o.id = s.organization_id
-      where s.status = 'open' and s.application_deadline >= (${now}::timestamptz at time zone s.timezone)::date
+      where s.status = 'open' and s.accepts_until > ${now}::timestamptz
       order by s.published_at desc, s.id asc
       limit ${PAGE_SIZE}`,
     sql<{ n: number }[]>`
       select count(*)::int as n
       from slots s join organizations o on o.id = s.organization_id
-      where s.status = 'open' and s.application_deadline >= (${now}::timestamptz at time zone s.timezone)::date`,
+      where s.status = 'open' and s.accepts_until > ${now}::timestamptz`,
   ]);
   const items = rows
     .map(

@@ -260,7 +260,7 @@ try {
   const slotsMs = performance.now() - t0;
   const now = new Date().toISOString();
   const [counts] = await db.$client<{ open: number; organizations: number; unpaid: number; blank: number }[]>`
-    select count(*) filter (where s.status = 'open' and s.application_deadline >= (${now}::timestamptz at time zone s.timezone)::date)::int as open,
+    select count(*) filter (where s.status = 'open' and s.accepts_until > ${now}::timestamptz)::int as open,
       count(distinct s.organization_id)::int as organizations,
       count(*) filter (where s.compensation in ('unpaid', 'course_credit'))::int as unpaid,
       count(*) filter (where s.search_vector = ''::tsvector)::int as blank

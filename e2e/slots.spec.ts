@@ -322,6 +322,36 @@ test("keyword search finds a slot by its skill's name or alias and by its organi
   await expect(page.getByRole("link", { name: slot.title })).toBeVisible();
 });
 
+test("the list sends only what it shows: two lines of a long description, and no skill names until the skill box asks /skills.json, which browsers keep", async ({ page, db, request }) => {
+  const [titleWord, tailWord] = [word(), word()];
+  const { organization } = await makeOrganization(db);
+  const description = `${"A long description of the work, sentence after sentence. ".repeat(20)}The last word is ${tailWord}.`;
+  const slot = await makeSlot(db, organization, { title: `Excerpt intern ${titleWord}`, description });
+
+  const response = await page.goto(`/slots?q=${titleWord}`);
+  const html = await response!.text();
+  expect(html, "the rest of the description stays on the slot's page").not.toContain(tailWord);
+  const shown = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: slot.title }) }).locator("p").first();
+  await expect(shown).toHaveText(/^A long description of the work, .*…$/);
+  expect(((await shown.textContent()) ?? "").length).toBeLessThanOrEqual(281);
+  await page.getByRole("link", { name: slot.title }).click();
+  await expect(page.getByText(`The last word is ${tailWord}.`)).toBeVisible();
+
+  await page.goto("/slots");
+  const options = page.locator("datalist#skill-names option");
+  await expect(options).toHaveCount(0);
+  await page.getByLabel("Add a skill").focus();
+  await expect.poll(() => options.count()).toBeGreaterThan(100);
+  await expect(page.locator('datalist#skill-names option[value="Python"]')).toHaveCount(1);
+
+  const names = await request.get("/skills.json");
+  expect(names.status()).toBe(200);
+  expect(names.headers()["cache-control"]).toBe("public, max-age=3600");
+  expect(await names.json()).toContain("Python");
+  const again = await request.get("/skills.json", { headers: { "If-None-Match": names.headers()["etag"]! } });
+  expect(again.status(), "a browser that kept the list hears it has not changed").toBe(304);
+});
+
 test("an admin cannot send a slot back without a reason; with one, the mentors see it and can change the slot", async ({ page, db, login, makeUser, newDevice }) => {
   const { organization, mentor } = await makeOrganization(db, { verified: false });
   const title = `Unverified org slot ${word()}`;

@@ -5,6 +5,7 @@ import { Button } from "~/components/ui";
 import { COUNTRIES, ORGANIZATION_TYPE_LABELS, WORK_MODE_LABELS } from "~/domain/labels";
 import { ORGANIZATION_TYPES, WORK_MODES, type parseSlotSearch } from "~/modules/slots/schemas";
 import type { browseSlots } from "~/modules/slots/search.server";
+import { useSkillNames } from "./use-skill-names";
 
 // The filters of the public slot search (app/routes/slots._index.tsx): every one a query parameter
 // of the page's GET form, so a search can be shared.
@@ -49,6 +50,7 @@ export function SearchFilters({
   withoutSkill: (skill: SlotSearchResult["skills"][number]) => string;
 }) {
   const location = useLocation();
+  const skillNames = useSkillNames();
   return (
     <div id="slot-filters" className={`${open ? "" : "hidden"} space-y-4 self-start rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:block`}>
       <div className="flex items-center justify-between">
@@ -80,9 +82,17 @@ export function SearchFilters({
         <label htmlFor="skill-add" className="sr-only">
           Add a skill
         </label>
-        <input id="skill-add" name="skill" list="skill-names" autoComplete="off" placeholder={result.skills.length ? "Add another skill" : "Python, React, SQL…"} className={filterClass} />
+        <input
+          id="skill-add"
+          name="skill"
+          list="skill-names"
+          autoComplete="off"
+          onFocus={skillNames.load}
+          placeholder={result.skills.length ? "Add another skill" : "Python, React, SQL…"}
+          className={filterClass}
+        />
         <datalist id="skill-names">
-          {result.skillNames.map((name) => (
+          {skillNames.names.map((name) => (
             <option key={name} value={name} />
           ))}
         </datalist>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describePay } from "./format";
+import { describePay, EXCERPT_CHARS, excerpt } from "./format";
 
 describe("describePay", () => {
   test("names the currency once", () => {
@@ -11,5 +11,24 @@ describe("describePay", () => {
   test("unpaid and course-credit slots name no amount", () => {
     expect(describePay({ compensation: "unpaid", hourlyRate: null, stipendAmount: null, currency: null })).toBe("Unpaid");
     expect(describePay({ compensation: "course_credit", hourlyRate: null, stipendAmount: null, currency: null })).toBe("Unpaid, for course credit");
+  });
+});
+
+describe("excerpt", () => {
+  test("a text that fits comes back whole", () => {
+    expect(excerpt("Build the data pipeline.")).toBe("Build the data pipeline.");
+    expect(excerpt("x".repeat(EXCERPT_CHARS))).toBe("x".repeat(EXCERPT_CHARS));
+  });
+
+  test("a longer text is cut at a word and marked, never past the limit", () => {
+    const text = "word ".repeat(100);
+    const cut = excerpt(text);
+    expect(cut.endsWith("word…")).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(EXCERPT_CHARS + 1);
+    expect(text.startsWith(cut.slice(0, -1))).toBe(true);
+  });
+
+  test("one long word is cut where the limit falls", () => {
+    expect(excerpt("y".repeat(EXCERPT_CHARS + 1))).toBe(`${"y".repeat(EXCERPT_CHARS)}…`);
   });
 });

@@ -82,3 +82,18 @@ export const COMMON_TIME_ZONES = [
   "Asia/Manila",
   "UTC",
 ];
+
+/** Characters of a description a list shows (two lines at most): the rest is on the slot's page. */
+export const EXCERPT_CHARS = 280;
+
+/**
+ * The start of `text` for a list, cut at a word before `EXCERPT_CHARS` and marked with "…"; a
+ * text that fits comes back whole. Lists ask PostgreSQL for one character more than this, so
+ * they never carry a whole description they would not show.
+ */
+export function excerpt(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

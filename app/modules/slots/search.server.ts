@@ -11,6 +11,7 @@ import { listSkills, resolveSkill } from "~/modules/skills/skills.server";
 import type { SlotSearch } from "./schemas";
 import { isUuid } from "~/modules/ids";
 import { mentorOfSlot, takingApplications } from "./access.server";
+import { EXCERPT_CHARS, excerpt } from "./format";
 import { slotColumns, slotExtras } from "./slots.server";
 import { submitted } from "./submitted";
 import { onePage } from "~/modules/paging";
@@ -84,7 +85,8 @@ export async function searchSlots(
       .select({
         id: slots.id,
         title: slots.title,
-        description: slots.description,
+        // why: a result shows two lines of it; the whole text is on the slot's page.
+        description: sql<string | null>`left(${slots.description}, ${EXCERPT_CHARS + 1})`,
         compensation: slots.compensation,
         hourlyRate: slots.hourlyRate,
         stipendAmount: slots.stipendAmount,
@@ -117,6 +119,7 @@ export async function searchSlots(
   return {
     rows: rows.map(submitted).map((r) => ({
       ...r,
+      description: excerpt(r.description),
       skills: extras.get(r.id)!.skills,
       fit: student ? studentFit(authorizationFit(student, { ...r, compensation: compensationForRules(r) })) : null,
     })),
@@ -136,18 +139,18 @@ export async function searchSlots(
 export type SlotSearchResult = Awaited<ReturnType<typeof searchSlots>>;
 
 /**
- * Everything the public list needs for `viewer`: the page of results, the skill names offered as
- * you type, and — for a student — their status, which powers "accepts my work authorization".
+ * Everything the public list needs for `viewer`: the page of results and — for a student — their
+ * status, which powers "accepts my work authorization". (The skill names offered as you type are
+ * not here: the page fetches them from /skills.json, which browsers keep.)
  */
 export async function browseSlots(db: Db, { search, page, viewer, now = new Date() }: { search: SlotSearch; page: number; viewer: Viewer; now?: Date }) {
   const student = viewer?.role === "student" ? await getStudentAuthorization(db, viewer.id) : null;
-  const [result, taxonomy] = await Promise.all([searchSlots(db, search, { page, now, student }), listSkills(db)]);
+  const result = await searchSlots(db, search, { page, now, student });
   // A student sees which of these slots they applied to, are matched with or finished.
   const standings = viewer?.role === "student" ? await slotStandings(db, viewer.id, result.rows.map((r) => r.id)) : new Map<string, SlotStanding>();
   return {
     ...result,
     rows: result.rows.map((r) => ({ ...r, standing: standings.get(r.id) ?? null })),
-    skillNames: taxonomy.map((s) => s.name),
     student: student ? { status: student.workAuthorization, short: AUTHORIZATION_INFO[student.workAuthorization].short } : null,
   };
 }
