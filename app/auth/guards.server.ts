@@ -7,10 +7,22 @@ import { notFound } from "~/responses.server";
 
 export type AuthenticatedRequest = { user: SessionUser; sessionId: string };
 
+// why: a page's loaders (the root's and the route's) run side by side and each asks who is
+// signed in; Remix hands each its own copy of the request, so they share the lookup by session
+// token while it is under way. Nothing is kept once it answers: the next request asks again.
+const lookups = new Map<string, ReturnType<typeof validateSessionToken>>();
+
 /** The signed-in user and session for this request, or null. */
 export async function getAuth(request: Request): Promise<AuthenticatedRequest | null> {
-  const result = await validateSessionToken(getDb(), readSessionToken(request));
-  return result ? { user: result.user, sessionId: result.session.id } : null;
+  const token = readSessionToken(request);
+  if (!token) return null;
+  let lookup = lookups.get(token);
+  if (!lookup) {
+    lookup = validateSessionToken(getDb(), token).finally(() => lookups.delete(token));
+    lookups.set(token, lookup);
+  }
+  const result = await lookup;
+  return result ? { user: { ...result.user }, sessionId: result.session.id } : null;
 }
 
 /** Only local paths: an absolute or protocol-relative URL would make an open redirect. */
