@@ -32,11 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getSlotForViewer(getDb(), { slotId: params.slotId ?? "", viewer: auth ? { id: auth.user.id, role: auth.user.role } : null });
   if (!view) throw notFound();
   const student = auth?.user.role === "student" ? auth.user.id : null;
-  const [apply, starred] = student
-    ? await Promise.all([getApplySection(getDb(), student, view.slot.id), isStarred(getDb(), student, view.slot.id)]) // Applications, Recommendations
-    : [null, null];
-  // The organization's record of promises kept: only its counts, once enough internships are complete (app/modules/promises).
-  const promises = await publicPromiseRecordOf(getDb(), view.organization.id);
+  const [apply, starred, promises] = await Promise.all([
+    student ? getApplySection(getDb(), student, view.slot.id) : null, // Applications
+    student ? isStarred(getDb(), student, view.slot.id) : null, // Recommendations
+    // The organization's record of promises kept: only its counts, once enough internships are complete (app/modules/promises).
+    publicPromiseRecordOf(getDb(), view.organization.id),
+  ]);
   return { view, role: auth?.user.role ?? null, apply, starred, promises };
 }
 

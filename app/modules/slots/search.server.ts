@@ -178,11 +178,11 @@ export async function getSlotForViewer(db: Db, { slotId, viewer, now = new Date(
   if (!row) return null;
   const slot = submitted(row.slot);
 
-  const extras = (await slotExtras(db, [slotId])).get(slotId)!;
+  const [extrasById, student] = await Promise.all([slotExtras(db, [slotId]), viewer?.role === "student" ? getStudentAuthorization(db, viewer.id) : null]);
+  const extras = extrasById.get(slotId)!;
   let note: { status: WorkAuthorizationStatus; label: string; short: string; confirm: string; fit: ReturnType<typeof studentFit> } | null = null;
   let studentWithoutStatus = false;
   if (viewer?.role === "student") {
-    const student = await getStudentAuthorization(db, viewer.id);
     if (student) {
       const info = AUTHORIZATION_INFO[student.workAuthorization];
       const confirm = renderStatusStep(student.workAuthorization, { audience: "student" }) ?? nothingToConfirm();
