@@ -17,6 +17,12 @@ const schema = z.object({
   /** Seconds between two runs of the reminders sweep (app/jobs/reminders.worker.server.ts). */
   REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(SWEEP_EVERY_SECONDS),
   /**
+   * Seconds a public page (the slot list, a slot's page) as a signed-out visitor gets it is kept
+   * and shared by every signed-out visitor (server/page-cache.ts); 0 turns it off. Changes made
+   * through this server show at once; others within this many seconds.
+   */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /**
    * How many proxies stand in front of the app: `false` (none), `true` (one: a load balancer), or
    * their number. The client address is the one the nearest trusted proxy saw, never an entry a
    * client wrote at the left of X-Forwarded-For.

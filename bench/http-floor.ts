@@ -1,8 +1,9 @@
 // The floor for `npm run bench:http`: the least a server on this machine must do to answer a slot
 // list — a plain node:http server with postgres.js that runs the same two queries the list needs
-// (one page of open slots with their organization, and the count of open slots, with the app's
-// "accepts applications" rule) and writes the HTML as a string. No framework, no React, no
-// session. Started by bench/http.ts with DATABASE_URL and PORT; any path answers the list.
+// (one page of open slots with their organization, and the count of open slots, both with the
+// app's "accepts applications" rule, the count from its index as the app's is) and writes the
+// HTML as a string. No framework, no React, no session. Started by bench/http.ts with
+// DATABASE_URL and PORT; any path answers the list.
 import { createServer } from "node:http";
 import postgres from "postgres";
 
@@ -40,7 +41,7 @@ async function slotList() {
       limit ${PAGE_SIZE}`,
     sql<{ n: number }[]>`
       select count(*)::int as n
-      from slots s join organizations o on o.id = s.organization_id
+      from slots s
       where s.status = 'open' and s.accepts_until > ${now}::timestamptz`,
   ]);
   const items = rows

@@ -287,6 +287,7 @@ try {
   if (!activeMatch) throw new Error("The demo student has no active mentorship: the seed changed; pick another match in bench/http.ts");
   const slotIds = (await db.$client<{ id: string }[]>`select id from slots where status = 'open' order by id limit 500`).map((r) => r.id);
   let nextSlot = 0;
+  let nextVisit = 0;
 
   // The servers: ports from BENCH_HTTP_APP_PORT / BENCH_HTTP_FLOOR_PORT, else free ones.
   const appPort = Number(process.env.BENCH_HTTP_APP_PORT || (await freePort()));
@@ -308,6 +309,11 @@ try {
 
   const pages: Page[] = [
     { label: "/slots (anonymous)", path: "/slots", target: { ratio: 0.5, p99: 300 }, marker: "open slots" },
+    // why: the line above is what a crowd of signed-out visitors opening the list gets, which the
+    // shared page cache answers (server/page-cache.ts); this one adds a parameter the list ignores
+    // with a new value each time, so every request is rendered: what the list costs when nobody
+    // asked for that address in the last seconds.
+    { label: "/slots?visit=N (every request rendered)", path: () => `/slots?visit=${nextVisit++}`, marker: "open slots" },
     { label: "/slots?q=data&pay=paid_only&sort=deadline", path: "/slots?q=data&pay=paid_only&sort=deadline", target: { ratio: 0.4 }, marker: "open slot" },
     { label: "/slots/:id (500 slots in turn)", path: () => `/slots/${slotIds[nextSlot++ % slotIds.length]}`, target: { ratio: 0.5, p99: 300 }, marker: "Applications close " },
     { label: "/ as a signed-in student", path: "/", headers: student, target: { ratio: 0.35 }, marker: "Recommended for you" },
@@ -397,7 +403,9 @@ try {
 } finally {
   await stopAll();
   await db.$client.end();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  // BENCH_HTTP_KEEP=1 keeps the database, to explain its queries afterwards.
+  if (process.env.BENCH_HTTP_KEEP === "1") console.log(`\n  kept the database: ${dbUrl.toString()}`);
+  else await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.end();
 }
 process.exit(failed ? 1 : 0);

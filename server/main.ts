@@ -12,6 +12,7 @@ import { getEnv, shipsProductionPolicy } from "~/env.server";
 import { startQueue } from "~/jobs/queue.server";
 import { startWorkers } from "~/mail/worker.server";
 import { bodyLimit } from "./body-limit";
+import { pageCache } from "./page-cache";
 import { originCheck, securityHeaders } from "./security";
 import { stopOnSignal } from "./shutdown";
 
@@ -40,6 +41,8 @@ app.use(compression());
 app.use(securityHeaders({ productionPolicy: shipsProductionPolicy(env) }));
 app.use(originCheck({ appUrl: env.APP_URL }));
 app.use(bodyLimit());
+// why: not under Vite, whose pages change as their code is edited.
+app.use(pageCache({ seconds: useVite ? 0 : env.PAGE_CACHE_SECONDS }));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (useVite) {

