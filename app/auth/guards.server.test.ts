@@ -1,18 +1,17 @@
-import { afterAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from "vitest";
 import { closeDb, getDb } from "~db/client.server";
 import { makeUser } from "~db/test/factories";
 import { sessionCookieName } from "./cookie.server";
-import { getAuth } from "./guards.server";
-import { createSession, invalidateSession, validateSessionToken } from "./session.server";
-
-vi.mock("./session.server", async (original) => {
-  const actual = await original<typeof import("./session.server")>();
-  return { ...actual, validateSessionToken: vi.fn(actual.validateSessionToken) };
-});
+import { getAuth, sessionLookup } from "./guards.server";
+import { createSession, invalidateSession } from "./session.server";
 
 const db = getDb();
 afterAll(() => closeDb());
-beforeEach(() => vi.mocked(validateSessionToken).mockClear());
+let validateSessionToken: MockInstance<typeof sessionLookup.validate>;
+beforeEach(() => {
+  validateSessionToken = vi.spyOn(sessionLookup, "validate");
+});
+afterEach(() => validateSessionToken.mockRestore());
 
 const requestWith = (token: string) => new Request("http://localhost/", { headers: { Cookie: `${sessionCookieName()}=${encodeURIComponent(token)}` } });
 
@@ -47,7 +46,7 @@ describe("getAuth", () => {
   test("a failed lookup is not kept either", async () => {
     const user = await makeUser(db);
     const { token } = await createSession(db, user.id);
-    vi.mocked(validateSessionToken).mockRejectedValueOnce(new Error("connection lost"));
+    validateSessionToken.mockRejectedValueOnce(new Error("connection lost"));
     await expect(getAuth(requestWith(token))).rejects.toThrow("connection lost");
     expect(await getAuth(requestWith(token))).toMatchObject({ user: { id: user.id } });
   });

@@ -12,13 +12,16 @@ export type AuthenticatedRequest = { user: SessionUser; sessionId: string };
 // token while it is under way. Nothing is kept once it answers: the next request asks again.
 const lookups = new Map<string, ReturnType<typeof validateSessionToken>>();
 
+/** The lookup getAuth runs; an object so a test can count its calls (vi.spyOn). */
+export const sessionLookup = { validate: validateSessionToken };
+
 /** The signed-in user and session for this request, or null. */
 export async function getAuth(request: Request): Promise<AuthenticatedRequest | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   let lookup = lookups.get(token);
   if (!lookup) {
-    lookup = validateSessionToken(getDb(), token).finally(() => lookups.delete(token));
+    lookup = sessionLookup.validate(getDb(), token).finally(() => lookups.delete(token));
     lookups.set(token, lookup);
   }
   const result = await lookup;
