@@ -68,9 +68,9 @@ test("an admin runs a round over the demo data and approves a proposal; both peo
   }
   if (!matchId || !people) throw new Error(`no proposal of the round is between the demo's own people (${proposals.length} proposals)`);
 
-  await cardOf(page, matchId!).getByRole("button", { name: `Approve and introduce ${people.studentName}` }).click();
+  await cardOf(page, matchId).getByRole("button", { name: `Approve and introduce ${people.studentName}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Introduced" })).toContainText(`${people.studentName} and the mentors of “${people.slotTitle}” were introduced`);
-  await expect(cardOf(page, matchId!)).toHaveCount(0);
+  await expect(cardOf(page, matchId)).toHaveCount(0);
 
   // One email, to both: the student and every mentor of the slot find it in the mailbox.
   const subject = `Introduction: ${people.studentName} and ${people.organizationName} — ${people.slotTitle}`;

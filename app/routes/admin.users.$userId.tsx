@@ -25,6 +25,7 @@ import { grantAdmin, removeAdmin, resendVerificationFor } from "~/modules/people
 import { GrantAdminSchema, PERSON_LIST_SIZE, ReactivateSchema, RemoveAdminSchema, SuspendSchema } from "~/modules/people/schemas";
 import { reactivateAccount, suspendAccount } from "~/modules/people/suspension.server";
 import { REFERRAL_STATE_LABELS } from "~/modules/referrals/referral-labels";
+import { plural } from "~/modules/slots/format";
 import { notFound } from "~/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.person.name} · People · Admin · Steppingstone` : "People · Admin · Steppingstone" }];
@@ -37,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Intent = "suspend" | "reactivate" | "resend_verification" | "grant_admin" | "remove_admin";
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const titles = (slots: { title: string }[]) => slots.map((s) => `“${s.title}”`).join(", ");
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,11 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (intent: Intent, error: keyof typeof REFUSALS, result: unknown = null) =>
     data({ intent, result, notice: null as string | null, failure: REFUSALS[error] }, { status: error === "not_found" ? 404 : 409 });
   const done = (intent: Intent, notice: string) => ({ intent, result: null, notice, failure: null as string | null });
+  const invalid = (intent: Intent, result: unknown) => data({ intent, result, notice: null, failure: null }, { status: 400 });
 
   switch (formData.get("intent")) {
     case "suspend": {
       const submission = parseForm(formData, { schema: SuspendSchema });
-      if (submission.status !== "success") return data({ intent: "suspend" as Intent, result: submission.reply(), notice: null, failure: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("suspend", submission.reply());
       const outcome = await suspendAccount(db, { actorId, userId, reason: submission.value.reason });
       if (!outcome.ok) return refuse("suspend", outcome.error, submission.reply());
       const parts = [
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "reactivate": {
       const submission = parseForm(formData, { schema: ReactivateSchema });
-      if (submission.status !== "success") return data({ intent: "reactivate" as Intent, result: submission.reply(), notice: null, failure: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("reactivate", submission.reply());
       const outcome = await reactivateAccount(db, { actorId, userId, note: submission.value.reason });
       if (!outcome.ok) return refuse("reactivate", outcome.error, submission.reply());
       const parts = [
@@ -79,14 +80,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "grant_admin": {
       const submission = parseForm(formData, { schema: GrantAdminSchema });
-      if (submission.status !== "success") return data({ intent: "grant_admin" as Intent, result: submission.reply(), notice: null, failure: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("grant_admin", submission.reply());
       const outcome = await grantAdmin(db, { actorId, userId });
       if (!outcome.ok) return refuse("grant_admin", outcome.error, submission.reply());
       return done("grant_admin", `${outcome.name} is an admin now.`);
     }
     case "remove_admin": {
       const submission = parseForm(formData, { schema: RemoveAdminSchema });
-      if (submission.status !== "success") return data({ intent: "remove_admin" as Intent, result: submission.reply(), notice: null, failure: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("remove_admin", submission.reply());
       const outcome = await removeAdmin(db, { actorId, userId, role: submission.value.role });
       if (!outcome.ok) return refuse("remove_admin", outcome.error, submission.reply());
       return done("remove_admin", `${outcome.name} is no longer an admin; they are a ${ROLE_LABELS[submission.value.role].toLowerCase()} again.`);
@@ -110,7 +111,7 @@ export default function AdminPersonPage() {
   const { page, self } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { person, suspension } = page;
-  const resultOf = (intent: Intent) => (actionData?.intent === intent ? (actionData.result as Parameters<typeof ReasonForm>[0]["lastResult"]) : undefined);
+  const resultOf = (intent: Intent) => (actionData?.intent === intent ? (actionData.result as ActionResult) : undefined);
 
   return (
     <div className="space-y-8">

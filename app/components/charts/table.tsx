@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LogTable } from "~/components/admin/log-table";
 
 /**
  * The numbers behind a chart as a real table: the first column names the row, the others are
@@ -6,21 +7,9 @@ import type { ReactNode } from "react";
  */
 export function DataTable({ caption, columns, children }: { caption: string; columns: readonly string[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {columns.map((column, i) => (
-              <th key={column} scope="col" className={`py-2 font-semibold ${i === 0 ? "pr-4 text-left" : i < columns.length - 1 ? "pr-4 text-right" : "text-right"}`}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
-      </table>
-    </div>
+    <LogTable caption={caption} columns={columns} figures>
+      {children}
+    </LogTable>
   );
 }
 
