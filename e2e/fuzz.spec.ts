@@ -207,11 +207,10 @@ test.describe("malformed bodies to every action", () => {
   }
 
   async function post(request: APIRequestContext, baseURL: string, target: Target, body: [string, string][] | { raw: string | Buffer; type: string }) {
-    // why: each body on a connection of its own. The server answers a body it will not read (too
-    // large, or sent to a page with no form) and closes that connection while the client may still
-    // be writing; a request that then reuses a pooled connection can be reset before the server
-    // sees it (a CI run failed so, on the body after the 1.5 MB one). A browser retries such a
-    // request; Playwright's client reports it.
+    // why: each body on a connection of its own, so one refused body (the server closes the
+    // connection after refusing one too large) cannot break the next request: a CI run failed so,
+    // on the body after the 1.5 MB one. (Another failed with EPIPE while writing the 1.5 MB body
+    // itself: the server now reads a refused body to its end before answering; server/body-limit.)
     const headers: Record<string, string> = { Connection: "close", Origin: new URL(baseURL).origin, "X-Forwarded-For": randomClientIp() };
     const cookie = cookies.get(target.actor);
     if (cookie) headers.Cookie = cookie;
