@@ -98,6 +98,16 @@ export function FieldLabel({ id, label, hint }: { id: string; label: ReactNode; 
 }
 
 /** A labelled select wired to a Conform field; `placeholder` adds an empty first option. */
+/**
+ * Conform's props for a one-choice <select>. why: a hand-made request can name such a field twice;
+ * what the action sends back is then a list, which a <select> without `multiple` cannot show
+ * (React warns, and shows nothing chosen). The first is kept, as the server reads it.
+ */
+export function oneChoiceSelectProps<T>(field: FieldMetadata<T>, options?: Parameters<typeof getSelectProps>[1]) {
+  const props = getSelectProps(field, options);
+  return Array.isArray(props.defaultValue) ? { ...props, defaultValue: props.defaultValue[0] } : props;
+}
+
 export function SelectField<T>({
   field,
   label,
@@ -115,7 +125,7 @@ export function SelectField<T>({
   autoFocus?: boolean;
   onChange?: (value: string) => void;
 }) {
-  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  const { key, ...props } = oneChoiceSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
   const focus = useAutoFocus(field, autoFocus);
   return (
     <div>

@@ -1,6 +1,6 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { SKILL_LEVEL_LABELS } from "~/domain/labels";
-import { ErrorList, inputClass, ListRows, RemoveRowButton, useAutoFocus } from "./forms";
+import { ErrorList, inputClass, ListRows, oneChoiceSelectProps, RemoveRowButton, useAutoFocus } from "./forms";
 
 export type SkillOption = { name: string; aliases?: readonly string[] };
 
@@ -67,7 +67,7 @@ export function SkillPicker({ form, field, skills, levelLabel = "Level", skillLa
 function SkillRow({ row, index, listId, skillLabel, levelLabel }: { row: FieldMetadata<Record<string, unknown>>; index: number; listId: string; skillLabel: string; levelLabel: string }) {
   const { skill, level } = row.getFieldset() as Record<"skill" | "level", FieldMetadata<string | undefined>>;
   const { key: skillKey, ...skillProps } = getInputProps(skill, { type: "text" });
-  const { key: levelKey, ...levelProps } = getSelectProps(level);
+  const { key: levelKey, ...levelProps } = oneChoiceSelectProps(level);
   const skillFocus = useAutoFocus(skill);
   const levelFocus = useAutoFocus(level);
   const name = `${skillLabel} ${index + 1}`;

@@ -1,8 +1,8 @@
-import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { CHECK_ON_SUBMIT, ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
+import { CHECK_ON_SUBMIT, ErrorList, Field, FormErrors, oneChoiceSelectProps, SelectField } from "~/components/forms";
 import { MentorshipHeader } from "~/components/mentorship/mentorship-header";
 import { Alert, Button } from "~/components/ui";
 import { useIsPending } from "~/components/use-is-pending";
@@ -310,7 +310,7 @@ function StateForm({ goal, durationWeeks, lastResult }: { goal: Plan["goals"][nu
     ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema }),
   });
-  const { key, ...select } = getSelectProps(fields.state);
+  const { key, ...select } = oneChoiceSelectProps(fields.state);
   const pending = useIsPending({ fields: { intent: "set_state", goalId: goal.id } });
   return (
     <Form method="post" {...getFormProps(form)} aria-label={`Change the state of “${goal.title}”`} className="flex flex-wrap items-center gap-2">

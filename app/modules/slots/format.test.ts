@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describePay, EXCERPT_CHARS, excerpt } from "./format";
+import { describePay, EXCERPT_CHARS, excerpt, plural } from "./format";
 
 describe("describePay", () => {
   test("names the currency once", () => {
@@ -30,5 +30,11 @@ describe("excerpt", () => {
 
   test("one long word is cut where the limit falls", () => {
     expect(excerpt("y".repeat(EXCERPT_CHARS + 1))).toBe(`${"y".repeat(EXCERPT_CHARS)}…`);
+  });
+});
+
+describe("plural", () => {
+  test("groups thousands and matches the noun to the count", () => {
+    expect([plural(1, "open slot"), plural(0, "open slot"), plural(10_017, "open slot"), plural(2, "match", "matches")]).toEqual(["1 open slot", "0 open slots", "10,017 open slots", "2 matches"]);
   });
 });

@@ -47,7 +47,10 @@ export function describeDates(slot: { startDate: string; durationWeeks: number }
   return `${slot.durationWeeks} week${slot.durationWeeks === 1 ? "" : "s"}, ${formatDay(slot.startDate)} – ${formatDay(slotEndDate(slot.startDate, slot.durationWeeks))}`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const counts = new Intl.NumberFormat("en-US");
+
+/** "1 open slot", "10,017 open slots": the count with its thousands grouped, and the noun to match. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${counts.format(n)} ${n === 1 ? one : many}`;
 
 /** Time zones offered as you type; any other IANA zone can be typed. North America first. */
 export const COMMON_TIME_ZONES = [
