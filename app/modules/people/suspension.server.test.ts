@@ -79,6 +79,50 @@ describe("suspending a mentor", () => {
   });
 });
 
+describe("a slot's two mentors", () => {
+  test("suspended by two admins at the same moment: the slot closes, with nobody left to answer it", async () => {
+    const [first, second] = [await makeUser(db, { role: "admin" }), await makeUser(db, { role: "admin" })];
+    const { organization, mentor } = await makeOrganization(db);
+    const colleague = await addMentor(db, organization);
+    const shared = await makeSlot(db, organization, { mentorIds: [mentor.id, colleague.id] });
+    // The first suspension's transaction stays open a moment after its change; the second starts
+    // meanwhile on another connection. Were suspensions not to take turns (lockAmongAdmins), it
+    // would read the first mentor as still able to answer, and neither would close the slot.
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const one = transaction(db, async (tx) => {
+      const result = await suspendAccount(tx, { actorId: first.id, userId: mentor.id, reason: "Race one" });
+      await pause(400);
+      return result;
+    });
+    await pause(100);
+    const results = await Promise.all([one, suspendAccount(db, { actorId: second.id, userId: colleague.id, reason: "Race two" })]);
+    expect(results.map((r) => r.ok && r.pausedSlots)).toEqual([0, 1]);
+    expect(await slotStatus(shared.id)).toBe("closed");
+  });
+
+  test("the one suspended first, reactivated while the other is still suspended, has the slot back; lifting the other's suspension later does not reopen it once closed by hand", async () => {
+    const admin = await makeUser(db, { role: "admin" });
+    const { organization, mentor } = await makeOrganization(db);
+    const colleague = await addMentor(db, organization);
+    const shared = await makeSlot(db, organization, { mentorIds: [mentor.id, colleague.id] });
+    await suspendAccount(db, { actorId: admin.id, userId: colleague.id, reason: "Checking a report" });
+    expect(await suspendAccount(db, { actorId: admin.id, userId: mentor.id, reason: "Another report" })).toMatchObject({ ok: true, pausedSlots: 1 });
+    expect(await slotStatus(shared.id)).toBe("closed");
+
+    // The colleague's own suspension closed nothing, yet the slot is theirs to answer again.
+    expect(await reactivateAccount(db, { actorId: admin.id, userId: colleague.id })).toMatchObject({ ok: true, reopened: [{ id: shared.id }], stayedClosed: [] });
+    expect(await slotStatus(shared.id)).toBe("open");
+    expect((await loadOpenSlots(db, new Date())).map((s) => s.id)).toContain(shared.id);
+    const [record] = await db.select().from(accountSuspensions).where(and(eq(accountSuspensions.userId, mentor.id), isNull(accountSuspensions.reactivatedAt)));
+    expect(record!.pausedSlotIds).toEqual([]);
+
+    // The colleague closes the slot; the other mentor's return leaves it closed and names nothing.
+    await db.update(slots).set({ status: "closed" }).where(eq(slots.id, shared.id));
+    expect(await reactivateAccount(db, { actorId: admin.id, userId: mentor.id })).toMatchObject({ ok: true, reopened: [], stayedClosed: [] });
+    expect(await slotStatus(shared.id)).toBe("closed");
+  });
+});
+
 describe("suspending a student", () => {
   test("takes them out of matching rounds and puts them back on reactivation; one who was not in rounds stays out", async () => {
     const admin = await makeUser(db, { role: "admin" });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
 import { accountSuspensions, sessions, slotMentors, slots, studentProfiles, users } from "~db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -23,6 +23,8 @@ export async function suspendAccount(
   if (!isUuid(userId)) return { ok: false, error: "not_found" };
   if (userId === actorId) return { ok: false, error: "self" };
   const result = await transaction(db, async (tx) => {
+    // why: this locks every admin's row, so suspensions take turns: one of a slot's two mentors
+    // suspended at the same moment as the other sees the other's suspension, and the slot closes.
     const { self, lastAdmin } = await lockAmongAdmins(tx, userId);
     if (!self) return { ok: false as const, error: "not_found" as const };
     if (self.suspendedAt) return { ok: false as const, error: "already_suspended" as const };
@@ -78,7 +80,9 @@ export type ReactivateError = "not_found" | "not_suspended";
 /**
  * Lifts a suspension and restores what it changed: each slot it closed opens again if it is
  * still closed and its deadline has not passed (otherwise it stays closed, and the result names
- * it), and a student who was in matching rounds is in them again.
+ * it), and a student who was in matching rounds is in them again. A slot this account mentors that
+ * a co-mentor's later suspension closed (nobody was left) opens again too, and leaves that
+ * suspension's record.
  */
 export async function reactivateAccount(
   db: Db,
@@ -100,18 +104,47 @@ export async function reactivateAccount(
 
     await tx.update(users).set({ suspendedAt: null, updatedAt: now }).where(eq(users.id, userId));
 
-    const pausedIds = suspension?.pausedSlotIds ?? [];
+    // Slots another account's suspension closed because this one, also named on them, was
+    // suspended too: with this account back, someone can answer their applicants again.
+    const others = await tx
+      .select({ id: accountSuspensions.id, pausedSlotIds: accountSuspensions.pausedSlotIds })
+      .from(accountSuspensions)
+      .where(
+        and(
+          isNull(accountSuspensions.reactivatedAt),
+          ne(accountSuspensions.userId, userId),
+          sql`${accountSuspensions.pausedSlotIds} && array(select ${slotMentors.slotId} from ${slotMentors} where ${slotMentors.userId} = ${userId})`,
+        ),
+      )
+      .orderBy(accountSuspensions.id)
+      .for("update");
+    const mentored = others.length
+      ? new Set((await tx.select({ id: slotMentors.slotId }).from(slotMentors).where(eq(slotMentors.userId, userId))).map((r) => r.id))
+      : new Set<string>();
+    const ownIds = suspension?.pausedSlotIds ?? [];
+    const handedBack = others.flatMap((o) => o.pausedSlotIds.filter((id) => mentored.has(id)));
+    const pausedIds = [...new Set([...ownIds, ...handedBack])];
     let reopened: { id: string; title: string }[] = [];
     let stayedClosed: { id: string; title: string }[] = [];
     if (pausedIds.length > 0) {
-      // Only a slot still as the suspension left it (closed) and still before its deadline opens again.
+      // Only a slot still as a suspension left it (closed) and still before its deadline opens again.
       reopened = await tx
         .update(slots)
         .set({ status: "open", updatedAt: now })
         .where(and(inArray(slots.id, pausedIds), eq(slots.status, "closed"), deadlineNotPassed(now)))
         .returning({ id: slots.id, title: slots.title });
       const reopenedIds = new Set(reopened.map((s) => s.id));
-      stayedClosed = (await tx.select({ id: slots.id, title: slots.title }).from(slots).where(inArray(slots.id, pausedIds))).filter((s) => !reopenedIds.has(s.id));
+      if (ownIds.length > 0) {
+        stayedClosed = (await tx.select({ id: slots.id, title: slots.title, status: slots.status }).from(slots).where(inArray(slots.id, ownIds)))
+          .filter((s) => !reopenedIds.has(s.id) && s.status !== "open")
+          .map(({ id, title }) => ({ id, title }));
+      }
+      // why: a slot reopened here is no longer the other suspension's doing; should its mentors
+      // close it meanwhile, lifting that suspension must not open it again.
+      for (const other of others) {
+        const left = other.pausedSlotIds.filter((id) => !reopenedIds.has(id));
+        if (left.length !== other.pausedSlotIds.length) await tx.update(accountSuspensions).set({ pausedSlotIds: left }).where(eq(accountSuspensions.id, other.id));
+      }
     }
 
     let backInMatching = false;
