@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, emails, recommendationLetters, users } from "~db/schema";
+import { auditLog, emails, matches, recommendationLetters, slotMentors, slots, users } from "~db/schema";
 import { createSession } from "~/auth/session.server";
 import { deleteAccount } from "~/modules/privacy/privacy.server";
 import { emailsTo, KNOWN_PASSWORD, linkIn, makeUser, uniqueEmail } from "~db/test/factories";
 import { makeApplication, makeMatch } from "~db/test/match-factories";
 import { moduleTestDb } from "~db/test/module-db";
-import { makeOrganization, makeSlot, makeStudent } from "~db/test/slot-factories";
+import { addMentor, makeOrganization, makeSlot, makeStudent } from "~db/test/slot-factories";
 import { verifyEmail } from "~/modules/accounts/accounts.server";
 import { LIMITS } from "~/modules/accounts/throttle.server";
 import { getPersonPage, PEOPLE_PAGE_SIZE, searchPeople } from "./people.server";
@@ -125,6 +125,30 @@ describe("admin role", () => {
     expect(await grantAdmin(db, { actorId: admin.id, userId: student.id })).toEqual({ ok: false, error: "suspended" });
     expect(await roleOf(student.id)).toBe("student");
     expect(await grantAdmin(db, { actorId: admin.id, userId: "x" })).toEqual({ ok: false, error: "not_found" });
+  });
+
+  test("granting is refused while others depend on the account's pages: the only mentor on an open slot or a mentorship under way, or a student in one", async () => {
+    const admin = await makeUser(db, { role: "admin" });
+    const { organization, mentor } = await makeOrganization(db);
+    const slot = await makeSlot(db, organization, { mentorIds: [mentor.id] });
+    expect(await grantAdmin(db, { actorId: admin.id, userId: mentor.id })).toEqual({ ok: false, error: "still_answers" });
+    expect(await roleOf(mentor.id)).toBe("mentor");
+
+    // Closed, but with a mentorship under way: still theirs to answer.
+    const student = await makeStudent(db);
+    await db.update(slots).set({ status: "closed" }).where(eq(slots.id, slot.id));
+    const match = await makeMatch(db, { slotId: slot.id, studentId: student.id, status: "active" });
+    expect(await grantAdmin(db, { actorId: admin.id, userId: mentor.id })).toEqual({ ok: false, error: "still_answers" });
+    // The student in that mentorship depends on their own pages too.
+    expect(await grantAdmin(db, { actorId: admin.id, userId: student.id })).toEqual({ ok: false, error: "still_answers" });
+
+    // A colleague who can sign in takes the slot on: the mentor may become an admin; the student not yet.
+    const colleague = await addMentor(db, organization);
+    await db.insert(slotMentors).values({ slotId: slot.id, userId: colleague.id });
+    expect(await grantAdmin(db, { actorId: admin.id, userId: mentor.id })).toEqual({ ok: true, name: mentor.name });
+    expect(await grantAdmin(db, { actorId: admin.id, userId: student.id })).toEqual({ ok: false, error: "still_answers" });
+    await db.update(matches).set({ status: "completed" }).where(eq(matches.id, match.id));
+    expect(await grantAdmin(db, { actorId: admin.id, userId: student.id })).toEqual({ ok: true, name: student.name });
   });
 
   test("removing gives back the chosen role, audited; never one's own, never a non-admin, never the last admin who can sign in", async () => {

@@ -1,15 +1,21 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { ENDED_MATCH_STATUSES } from "~/domain/vocabulary";
 import { transaction, type Db } from "~db/client.server";
-import { users } from "~db/schema";
+import { matches, slotMentors, slots, users } from "~db/schema";
+import { sqlList } from "~db/schema/sql-list";
 import { sendVerificationLink } from "~/modules/accounts/accounts.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { lockAmongAdmins } from "./admins.server";
 import type { ReturnRole } from "./schemas";
 
-export type GrantAdminError = "not_found" | "already_admin" | "suspended";
+export type GrantAdminError = "not_found" | "already_admin" | "suspended" | "still_answers";
 
-/** Makes an account an admin (roles are one column: their student or mentor pages are not theirs while they are). */
+/**
+ * Makes an account an admin (roles are one column: their student or mentor pages are not theirs
+ * while they are). Refused while others depend on those pages: a mentor who is the only one left
+ * to answer an open slot or a mentorship under way, or a student in a mentorship under way.
+ */
 export async function grantAdmin(db: Db, { actorId, userId, now = new Date() }: { actorId: string; userId: string; now?: Date }): Promise<{ ok: true; name: string } | { ok: false; error: GrantAdminError }> {
   if (!isUuid(userId)) return { ok: false, error: "not_found" };
   return transaction(db, async (tx) => {
@@ -17,10 +23,32 @@ export async function grantAdmin(db: Db, { actorId, userId, now = new Date() }: 
     if (!user) return { ok: false as const, error: "not_found" as const };
     if (user.role === "admin") return { ok: false as const, error: "already_admin" as const };
     if (user.suspendedAt) return { ok: false as const, error: "suspended" as const };
+    if (await stillAnswers(tx, userId)) return { ok: false as const, error: "still_answers" as const };
     await tx.update(users).set({ role: "admin", updatedAt: now }).where(eq(users.id, userId));
     await recordAudit(tx, { actorId, action: "user.admin_granted", subjectType: "user", subjectId: userId, detail: { previousRole: user.role } });
     return { ok: true as const, name: user.name };
   });
+}
+
+/**
+ * Whether someone depends on this account's student or mentor pages: a slot (open, or with a
+ * mentorship under way) that no other mentor who can sign in is named on, or a mentorship under
+ * way of their own as the student.
+ */
+async function stillAnswers(tx: Db, userId: string) {
+  const liveMatch = sql`exists (select 1 from ${matches} m where m.slot_id = s.id and m.status not in (${sqlList(ENDED_MATCH_STATUSES)}))`;
+  const [row] = await tx.execute<{ answers: boolean }>(sql`
+    select exists (
+      select 1 from ${slots} s join ${slotMentors} sm on sm.slot_id = s.id and sm.user_id = ${userId}
+      where (s.status = 'open' or ${liveMatch})
+        and not exists (
+          select 1 from ${slotMentors} other join ${users} u on u.id = other.user_id
+          where other.slot_id = s.id and other.user_id <> ${userId} and u.suspended_at is null and u.role = 'mentor'
+        )
+    ) or exists (
+      select 1 from ${matches} m where m.student_id = ${userId} and m.status not in (${sqlList(ENDED_MATCH_STATUSES)})
+    ) as answers`);
+  return Boolean(row?.answers);
 }
 
 export type RemoveAdminError = "not_found" | "not_admin" | "self" | "last_admin";
