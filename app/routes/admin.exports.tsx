@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/client.server";
 import { requireRole } from "~/auth/guards.server";
 import { AdminNav } from "~/components/admin-nav";
+import { countryOptions } from "~/components/insights/filters-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CHECK_ON_SUBMIT, CheckboxField, Field, FormErrors, SelectField, TextareaField, optionsFrom } from "~/components/forms";
 import { Alert, Button, Card, PageHeader } from "~/components/ui";
@@ -107,7 +108,7 @@ export default function AdminExportsPage() {
             <Field field={fields.from} label="From" type="date" />
             <Field field={fields.to} label="To" type="date" />
             <SelectField field={fields.organizationType} label="Kind of organization" options={optionsFrom(ORGANIZATION_TYPE_LABELS)} placeholder="All kinds" />
-            <Field field={fields.country} label="Country of the internship" placeholder="All — or a code: US, CA…" maxLength={2} />
+            <SelectField field={fields.country} label="Country of the internship" options={countryOptions(typeof fields.country.initialValue === "string" ? fields.country.initialValue : null)} placeholder="All countries" />
             <SelectField field={fields.compensation} label="Pay" options={optionsFrom(SLOT_COMPENSATION_LABELS)} placeholder="Any pay" />
             <SelectField
               field={fields.authorizationGroup}

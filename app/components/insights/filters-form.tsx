@@ -1,16 +1,22 @@
 import { Form, Link } from "@remix-run/react";
 import { inputClass } from "~/components/forms";
 import { Button } from "~/components/ui";
-import { ORGANIZATION_TYPE_LABELS, SLOT_COMPENSATION_LABELS } from "~/domain/labels";
+import { COUNTRIES, ORGANIZATION_TYPE_LABELS, SLOT_COMPENSATION_LABELS } from "~/domain/labels";
 import { ORGANIZATION_TYPES, SLOT_COMPENSATIONS } from "~/domain/vocabulary";
 import { AUTHORIZATION_GROUP_KEYS, AUTHORIZATION_GROUPS, hasFilters, insightFiltersQuery, type InsightFilters } from "~/modules/insights/filters";
 import type { ProgramTerm } from "~/modules/insights/terms";
 
-/** The countries slots are in: where the internship is. */
-export const INSIGHT_COUNTRIES = [
-  { code: "US", label: "United States" },
-  { code: "CA", label: "Canada" },
-] as const;
+/** A country's name, or the code itself for one no slot can be in. */
+export const countryLabel = (code: string) => COUNTRIES.find((c) => c.code === code)?.name ?? code;
+
+/**
+ * The countries a slot can be in, for the dashboard's and the exports' country filter. A code from
+ * the address that is not among them stays chosen, so the form shows what is in force.
+ */
+export function countryOptions(current: string | null | undefined) {
+  const known = COUNTRIES.map((c) => ({ value: c.code, label: c.name }));
+  return current && !COUNTRIES.some((c) => c.code === current) ? [...known, { value: current, label: current }] : known;
+}
 
 const labelClass = "block text-sm font-medium text-slate-800";
 
@@ -110,12 +116,8 @@ export function InsightFiltersForm({ filters, terms }: { filters: InsightFilters
         {select(
           "country",
           "Country of the internship",
-          // A code from the address that is not in the list stays chosen, so the form shows what is in force.
-          [...INSIGHT_COUNTRIES, ...(filters.country && !INSIGHT_COUNTRIES.some((c) => c.code === filters.country) ? [{ code: filters.country, label: filters.country }] : [])].map((c) => ({
-            value: c.code,
-            label: c.label,
-          })),
-          "US and Canada",
+          countryOptions(filters.country),
+          "All countries",
         )}
         {select(
           "compensation",

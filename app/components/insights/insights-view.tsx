@@ -7,7 +7,7 @@ import { ORGANIZATION_TYPE_LABELS, SLOT_COMPENSATION_LABELS } from "~/domain/lab
 import { AUTHORIZATION_GROUPS, hasFilters, insightFiltersQuery, MIN_CELL, type InsightFilters } from "~/modules/insights/filters";
 import type { ProgramTerm } from "~/modules/insights/terms";
 import type { Insights } from "~/modules/insights/types";
-import { INSIGHT_COUNTRIES, InsightFiltersForm } from "./filters-form";
+import { countryLabel, InsightFiltersForm } from "./filters-form";
 import { HealthSection, type HealthRules } from "./health";
 
 const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
@@ -20,7 +20,7 @@ export function describeFilters(filters: InsightFilters) {
   else if (filters.from) parts.push(`From ${formatDay(filters.from)}`);
   else if (filters.to) parts.push(`Up to ${formatDay(filters.to)}`);
   if (filters.organizationType) parts.push(ORGANIZATION_TYPE_LABELS[filters.organizationType]);
-  if (filters.country) parts.push(INSIGHT_COUNTRIES.find((c) => c.code === filters.country)?.label ?? filters.country);
+  if (filters.country) parts.push(countryLabel(filters.country));
   if (filters.compensation) parts.push(SLOT_COMPENSATION_LABELS[filters.compensation]);
   if (filters.authorizationGroup) parts.push(AUTHORIZATION_GROUPS[filters.authorizationGroup].label);
   return parts.join(" · ");
