@@ -56,7 +56,7 @@ const rows: [string, string, string][] = [
   ["deferred acceptance", `${daMs.toFixed(1)} ms`, `target ≤ 100 ms; ${proposals.toLocaleString("en-US")} proposals; ${(daMs / parseMs).toFixed(2)}× parse`],
   ["compile + candidates + scoring + assignment", `${inMemoryMs.toFixed(0)} ms`, `target ≤ 1000 ms (compile ${compileMs.toFixed(0)}, preferences ${prefsMs.toFixed(0)} on ${threads} thread${threads === 1 ? "" : "s"}, DA ${daMs.toFixed(0)}); ${(inMemoryMs / parseMs).toFixed(2)}× parse`],
   ["helper thread start (once per process)", `${helperMs.toFixed(0)} ms`, helperReady ? "ranks half the students" : "could not start: one thread"],
-  ["explaining the assignments", `${describeMs.toFixed(0)} ms`, "reasons, warnings, output lists"],
+  ["explaining the assignments", `${describeMs.toFixed(0)} ms`, "reasons, warnings, output lists: what a round in the app does (npm run match writes its own file instead)"],
   ["peak memory (RSS)", mib(peakRss), "target ≤ 1 GiB"],
 ];
 console.log(`Matching engine: ${STUDENTS.toLocaleString("en-US")} students × ${SLOTS.toLocaleString("en-US")} slots, ${SEATS.toLocaleString("en-US")} seats, node ${process.version}`);
