@@ -239,6 +239,18 @@ describe("OutcomeChart", () => {
     expect(html()).not.toMatch(/style[=>]/);
   });
 
+  test("a withheld count (it would give a hidden one away) is hatched and says withheld, in the bar and the table", () => {
+    const rows = [
+      outcome("paid", "Paid (hourly)", { completed: 40, answered: "withheld", paidWork: "withheld", paidWorkShare: null }),
+      outcome("stipend", "Stipend", { completed: 12, answered: 10, paidWork: "withheld", paidWorkShare: null, returnOffers: "withheld" }),
+    ];
+    const html = renderToStaticMarkup(<OutcomeChart title="t" kindHeading="Pay" rows={rows} />);
+    const drawn = bars(drawing(html));
+    expect(drawn[0]).toMatchObject({ says: "how many answered is withheld", width: null, hatched: true });
+    expect(drawn[1]).toMatchObject({ says: "withheld · of 10 who answered", width: null, hatched: true });
+    expect(tableRows(html)[1]).toEqual(["Stipend", "12", "10", "withheld", "—", "withheld", "0"]);
+  });
+
   test("when nobody answered a follow-up it says so and shows the counts so far, not empty bars", () => {
     const rows = [outcome("paid", "Paid (hourly)", { completed: 12, answered: 0 }), outcome("unpaid", "Unpaid", { completed: 6, answered: 0 })];
     const html = renderToStaticMarkup(<OutcomeChart title="By pay" kindHeading="Pay" rows={rows} />);

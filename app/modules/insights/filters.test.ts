@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorizationGroupOf, insightFiltersQuery, rangeInstants, readInsightFilters, suppress } from "./filters";
+import { authorizationGroupOf, insightFiltersQuery, rangeInstants, readInsightFilters, suppress, suppressColumn, WITHHELD } from "./filters";
 
 const read = (query: string) => readInsightFilters(new URLSearchParams(query));
 
@@ -39,5 +39,35 @@ describe("insight filters", () => {
     expect(authorizationGroupOf("us_f1_stem_opt")).toBe("us_student");
     expect(authorizationGroupOf("ca_coop_permit")).toBe("ca_student");
     expect(authorizationGroupOf(null)).toBe("not_stated");
+  });
+});
+
+describe("suppressColumn: no hidden count comes out by subtraction from the column's total", () => {
+  const W = WITHHELD;
+  it("nothing small: everything shows", () => {
+    expect(suppressColumn([12, 0, 7])).toEqual([12, 0, 7]);
+  });
+  it("one small count: the smallest other non-zero count is withheld with it", () => {
+    expect(suppressColumn([30, 12, 3, 0])).toEqual([30, W, null, 0]);
+  });
+  it("two small counts adding up to under 5: a third is withheld", () => {
+    expect(suppressColumn([1, 2, 9, 40])).toEqual([null, null, W, 40]);
+  });
+  it("two small counts adding up to 5 or more are protection enough", () => {
+    expect(suppressColumn([3, 4, 9, 40])).toEqual([null, null, 9, 40]);
+  });
+  it("with nothing else to withhold, what is small stays hidden and the zeros show", () => {
+    expect(suppressColumn([0, 2, 0])).toEqual([0, null, 0]);
+  });
+  it("in any column with a small count, at least two counts adding up to 5 or more are hidden, or every non-zero one is", () => {
+    for (let seed = 1; seed < 400; seed++) {
+      const column = Array.from({ length: 2 + (seed % 4) }, (_, i) => (seed * (i + 7) * 31) % 13);
+      const shown = suppressColumn(column);
+      if (!shown.includes(null)) continue;
+      const hidden = column.filter((_, i) => typeof shown[i] !== "number");
+      const protectedEnough = hidden.length >= 2 && hidden.reduce((a, b) => a + b, 0) >= 5;
+      const allHidden = hidden.length === column.filter((v) => v > 0).length;
+      expect(protectedEnough || allHidden, `${column} → ${shown}`).toBe(true);
+    }
   });
 });

@@ -21,9 +21,9 @@ import { ORGANIZATION_TYPE_LABELS, SLOT_COMPENSATION_LABELS } from "~/domain/lab
 import { ORGANIZATION_TYPES, SLOT_COMPENSATIONS } from "~/domain/vocabulary";
 import { listStalledMatches } from "~/modules/mentorship/stalled.server";
 import { takingApplications } from "~/modules/slots/access.server";
-import { AUTHORIZATION_GROUP_KEYS, AUTHORIZATION_GROUPS, rangeInstants, suppress, type InsightFilters } from "./filters";
+import { AUTHORIZATION_GROUP_KEYS, AUTHORIZATION_GROUPS, rangeInstants, suppress, suppressColumn, type InsightFilters } from "./filters";
 import { PROMISES_KEPT, PROMISES_KEPT_LABELS, type PromisesKept } from "./outcome-labels";
-import { FUNNEL_STEPS, type FunnelStep, type FunnelStepKey, type Insights, type OutcomeBreakdowns, type OutcomeRow, type ProgramHealth } from "./types";
+import { FUNNEL_STEPS, type FunnelStep, type FunnelStepKey, type GroupedCount, type Insights, type OutcomeBreakdowns, type OutcomeRow, type ProgramHealth } from "./types";
 
 // The data of the admin's view of the program (/admin/insights): the funnel, what completed
 // internships led to, and what needs an admin now. Every count is made by PostgreSQL (count,
@@ -127,7 +127,7 @@ const followUpAnswers = sql`(
   from ${outcomeFollowUps} where ${outcomeFollowUps.answer} is not null group by ${outcomeFollowUps.matchId}
 )`;
 
-const ratio = (part: number | null, whole: number | null) => (part === null || whole === null || part === 0 || whole === 0 ? null : part / whole);
+const ratio = (part: GroupedCount, whole: GroupedCount) => (typeof part !== "number" || typeof whole !== "number" || part === 0 || whole === 0 ? null : part / whole);
 
 const when = (condition: SQL | undefined) => (condition ? sql`and ${condition}` : sql``);
 
@@ -214,19 +214,24 @@ export async function getFunnel(db: Db, filters: InsightFilters): Promise<Funnel
 
 type OutcomeCounts = { completed: number; answered: number; paid_work: number; return_offers: number; letter_or_referral: number };
 
-function outcomeRow(key: string, label: string, counts: OutcomeCounts | undefined): OutcomeRow {
-  const answered = suppress(counts?.answered ?? 0);
-  const paidWork = suppress(counts?.paid_work ?? 0);
-  return {
+/**
+ * One breakdown's rows as shown. why: the rows of a breakdown cover the same internships as the
+ * other two breakdowns, so each column adds up to a total the page shows elsewhere; each column
+ * is suppressed as a whole (suppressColumn), so no hidden count comes out by subtraction.
+ */
+function outcomeRows(groups: { key: string; label: string; counts: OutcomeCounts | undefined }[]): OutcomeRow[] {
+  const column = (name: keyof OutcomeCounts) => suppressColumn(groups.map((g) => g.counts?.[name] ?? 0));
+  const [completed, answered, paidWork, returnOffers, letterOrReferral] = (["completed", "answered", "paid_work", "return_offers", "letter_or_referral"] as const).map(column);
+  return groups.map(({ key, label }, i) => ({
     key,
     label,
-    completed: suppress(counts?.completed ?? 0),
-    answered,
-    paidWork,
-    paidWorkShare: ratio(paidWork, answered),
-    returnOffers: suppress(counts?.return_offers ?? 0),
-    letterOrReferral: suppress(counts?.letter_or_referral ?? 0),
-  };
+    completed: completed![i]!,
+    answered: answered![i]!,
+    paidWork: paidWork![i]!,
+    paidWorkShare: ratio(paidWork![i]!, answered![i]!),
+    returnOffers: returnOffers![i]!,
+    letterOrReferral: letterOrReferral![i]!,
+  }));
 }
 
 /**
@@ -282,9 +287,9 @@ export async function getOutcomes(db: Db, filters: InsightFilters): Promise<Outc
   `);
   const counts = new Map(rows.map((r) => [`${r.by}:${r.key}`, r]));
   return {
-    byCompensation: SLOT_COMPENSATIONS.map((key) => outcomeRow(key, SLOT_COMPENSATION_LABELS[key], counts.get(`compensation:${key}`))),
-    byOrganizationType: ORGANIZATION_TYPES.map((key) => outcomeRow(key, ORGANIZATION_TYPE_LABELS[key], counts.get(`organization_type:${key}`))),
-    byPromisesKept: PROMISES_KEPT.map((key) => outcomeRow(key, PROMISES_KEPT_LABELS[key], counts.get(`promises:${key}`))),
+    byCompensation: outcomeRows(SLOT_COMPENSATIONS.map((key) => ({ key, label: SLOT_COMPENSATION_LABELS[key], counts: counts.get(`compensation:${key}`) }))),
+    byOrganizationType: outcomeRows(ORGANIZATION_TYPES.map((key) => ({ key, label: ORGANIZATION_TYPE_LABELS[key], counts: counts.get(`organization_type:${key}`) }))),
+    byPromisesKept: outcomeRows(PROMISES_KEPT.map((key) => ({ key, label: PROMISES_KEPT_LABELS[key], counts: counts.get(`promises:${key}`) }))),
   };
 }
 

@@ -5,6 +5,12 @@ import type { InsightFilters } from "./filters";
 /** A count of people as shown: null when fewer than MIN_CELL (hidden, "fewer than 5"). */
 export type PeopleCount = number | null;
 
+/**
+ * A count in a breakdown whose rows add up to a total: also "withheld" when it is not small but,
+ * shown, would let a hidden one be worked out (see suppressColumn).
+ */
+export type GroupedCount = PeopleCount | "withheld";
+
 export const FUNNEL_STEPS = [
   "signed_up",
   "profile_complete",
@@ -34,17 +40,17 @@ export type OutcomeRow = {
   key: string;
   label: string;
   /** Students whose internship of this kind is complete. */
-  completed: PeopleCount;
+  completed: GroupedCount;
   /** Of them, how many answered a 3- or 6-month follow-up. */
-  answered: PeopleCount;
+  answered: GroupedCount;
   /** Of them, how many had a paid internship or a full-time offer within 6 months (a follow-up said so). */
-  paidWork: PeopleCount;
-  /** paidWork ÷ answered, 0–1; null when either is hidden or zero. */
+  paidWork: GroupedCount;
+  /** paidWork ÷ answered, 0–1; null when either is hidden, withheld or zero. */
   paidWorkShare: number | null;
   /** Of the completed, how many got a return offer (recorded at completion). */
-  returnOffers: PeopleCount;
+  returnOffers: GroupedCount;
   /** Of the completed, how many had a letter delivered or a referral accepted. */
-  letterOrReferral: PeopleCount;
+  letterOrReferral: GroupedCount;
 };
 
 export type OutcomeBreakdowns = {
