@@ -11,7 +11,7 @@ import { expect, loadError, openEmail, test } from "./fixtures";
 // slot reviews and signs it (here without JavaScript), the student downloads the PDF with its
 // code, and anyone checks the code at /verify without an account. Guessing codes is refused.
 
-test("the student generates a verification letter, the mentor signs it, the PDF carries its code, and /verify says it is authentic", async ({
+test("the student generates a verification letter, the mentor signs it, the PDF carries its code, /verify says it is authentic; revoked, /verify says so and the PDF is gone", async ({
   page,
   db,
   login,
@@ -89,7 +89,33 @@ test("the student generates a verification letter, the mentor signs it, the PDF 
   // The signed-out visitor cannot open the PDF.
   const denied = await visitor.request.get(pdfHref!, { maxRedirects: 0 });
   expect(denied.status()).toBe(302);
+
+  // The mentor finds a fact wrong and revokes the letter: a reason is asked for first. Then /verify
+  // says it was revoked (not why), its PDF is no longer served, and the student is emailed why.
+  const revoker = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
+  await login(mentor, revoker);
+  const revokerPage = await revoker.newPage();
+  await revokerPage.goto(`/matches/${match.id}/documents`);
+  const mentorCard = revokerPage.getByRole("region", { name: "Experience verification letter" });
+  await mentorCard.getByText("Revoke this document…").click();
+  const revoke = mentorCard.getByRole("form", { name: "Revoke this document" });
+  await revoke.getByRole("button", { name: "Revoke the document" }).click();
+  await expect(revoke.getByText(/^Say why it is revoked/)).toBeVisible();
+  await revoke.getByLabel("Why it is revoked").fill("The end date was wrong: the internship ended two weeks earlier.");
+  await revoke.getByRole("button", { name: "Revoke the document" }).click();
+  await expect(revokerPage.getByRole("status").filter({ hasText: "Revoked." })).toBeVisible();
+  await expect(mentorCard).toContainText("Revoked");
+  await expect(mentorCard).toContainText("Why: The end date was wrong");
+  await expect(mentorCard.getByRole("link", { name: "Download the PDF" })).toHaveCount(0);
+  await revoker.close();
+  const gone = await page.request.get(pdfHref!);
+  expect([gone.status(), await gone.text()]).toEqual([410, expect.stringContaining("was revoked on")]);
+  await visitorPage.goto(`/verify/${code}`);
+  await expect(visitorPage.getByRole("heading", { name: "This experience verification letter was revoked" })).toBeVisible();
+  await expect(visitorPage.locator("main")).not.toContainText(/end date|two weeks/i);
   await visitor.close();
+  const revokedEmail = await openEmail(page, { to: student.email, subject: "Your experience verification letter was revoked" });
+  await expect(revokedEmail.getByText(/The end date was wrong: the internship ended two weeks earlier/)).toBeVisible();
 });
 
 test("a code typed at /verify that matches nothing is not found; a malformed one is refused; too many tries answer 429", async ({ page, expectConsoleError }) => {

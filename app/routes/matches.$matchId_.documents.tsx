@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MentorshipPage } from "~/components/mentorship/mentorship-header";
 import { parseForm } from "~/forms/gate";
 import { readForm } from "~/forms/read.server";
-import { generateDocument, getDocumentsPage, signDocument, type SignDocumentResult } from "~/modules/documents/documents.server";
+import { generateDocument, getDocumentsPage, revokeDocument, signDocument, type RevokeDocumentResult, type SignDocumentResult } from "~/modules/documents/documents.server";
 import { DocumentActionSchema } from "~/modules/documents/schemas";
 import { headerOf, requireMentorship } from "~/modules/mentorship/route.server";
 import { notFound } from "~/responses.server";
@@ -19,6 +19,7 @@ const NOTICES = {
   generated: "Generated. The slot's mentors are emailed to review and sign it; it is issued once one of them signs.",
   regenerated: "Generated again from the internship as it is today. It still waits for a mentor's signature.",
   signed: "Signed and issued. The student is emailed; the PDF now carries its verification code.",
+  revoked: "Revoked. Its code now reads as revoked to anyone who checks it, its PDF is no longer served, and the student is emailed your reason.",
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,12 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { header: headerOf(mentorship), side: mentorship.side, page: await getDocumentsPage(getDb(), mentorship) };
 }
 
-/** Which form a reply belongs to ("generate-<kind>" or "sign-<documentId>"), so only that form shows its errors. */
+/** Which form a reply belongs to ("generate-<kind>", "sign-<documentId>" or "revoke-<documentId>"), so only that form shows its errors. */
 export type DocumentsReply = { form: string; result: SubmissionResult<string[]> };
 
 function formOf(formData: FormData): string {
   const intent = formData.get("intent");
-  if (intent === "sign") return `sign-${String(formData.get("documentId") ?? "")}`;
+  if (intent === "sign" || intent === "revoke") return `${intent}-${String(formData.get("documentId") ?? "")}`;
   return `generate-${String(formData.get("kind") ?? "")}`;
 }
 
@@ -42,6 +43,13 @@ const SIGN_REFUSALS: Record<Exclude<SignDocumentResult, { ok: true }>["error"], 
   already_issued: { status: 409, message: "This document is already signed and issued. The page below is up to date." },
   changed: { status: 409, message: "The student generated this document again since you opened it. Read the new text below, then sign." },
   unreadable: { status: 409, message: "This document cannot be read any more. Ask the student to generate it again." },
+};
+
+const REVOKE_REFUSALS: Record<Exclude<RevokeDocumentResult, { ok: true }>["error"], { status: number; message: string } | null> = {
+  not_found: null,
+  not_allowed: { status: 403, message: "Only the slot's mentors, who certify what it says, and admins revoke a document." },
+  not_issued: { status: 409, message: "This document is not issued yet, so there is nothing to revoke. The page below is up to date." },
+  already_revoked: { status: 409, message: "This document is already revoked — perhaps someone else did it a moment ago. The page below is up to date." },
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,6 +69,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply(submission.reply({ formErrors: [GENERATE_NOT_ALLOWED] }), 403);
     }
     return redirect(`/matches/${mentorship.match.id}/documents?notice=${result.regenerated ? "regenerated" : "generated"}#document-${result.documentId}`);
+  }
+  if (value.intent === "revoke") {
+    const result = await revokeDocument(db, { viewer, matchId: mentorship.match.id, documentId: value.documentId, reason: value.reason });
+    if (!result.ok) {
+      const refusal = REVOKE_REFUSALS[result.error];
+      if (!refusal) throw notFound();
+      return reply(submission.reply({ formErrors: [refusal.message] }), refusal.status);
+    }
+    return redirect(`/matches/${mentorship.match.id}/documents?notice=revoked#document-${value.documentId}`);
   }
   const { documentId, intent: _intent, ...input } = value;
   const result = await signDocument(db, { viewer, matchId: mentorship.match.id, documentId, input });

@@ -53,7 +53,7 @@ export default function VerifyCode() {
           <p className="mt-2 text-slate-600">
             {result.state === "authentic"
               ? "It was issued through Steppingstone with this code. Compare what it says below with the document you hold."
-              : `Its writer revoked it on ${day.format(new Date(result.revokedAt))}: it is no longer valid.`}
+              : `It was revoked on ${day.format(new Date(result.revokedAt))}: it is no longer valid.`}
           </p>
           <dl className="mt-5 divide-y divide-slate-100 text-sm">
             <Row label="Verification code">

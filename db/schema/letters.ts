@@ -166,6 +166,10 @@ export const issuedDocuments = pgTable(
     signedAt: timestamp({ withTimezone: true }),
     verificationCode: verificationCode(),
     issuedAt: timestamp({ withTimezone: true }),
+    /** Revoked (by a slot's mentor or an admin, with a reason): /verify says so and the PDF is no longer served. */
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedBy: personRef(),
+    revocationReason: text(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -173,6 +177,7 @@ export const issuedDocuments = pgTable(
     index("issued_documents_match_idx").on(t.matchId),
     uniqueIndex("issued_documents_code_unique").on(t.verificationCode),
     check("issued_documents_issued", sql`${t.issuedAt} is null or (${t.signedAt} is not null and ${t.signerName} is not null and ${t.verificationCode} is not null)`),
+    check("issued_documents_revoked", sql`${t.revokedAt} is null or (${t.issuedAt} is not null and ${t.revocationReason} is not null)`),
   ],
 );
 

@@ -10,7 +10,7 @@ import { parseForm } from "~/forms/gate";
 import { compensationLine, datesLine, dutyLines, MAX_DUTIES_LENGTH, organizationAddressLine, type DocumentKind } from "~/modules/documents/content";
 import type { DocumentsPage, DocumentView } from "~/modules/documents/documents.server";
 import { DOCUMENT_KIND_HINTS, DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
-import { DocumentActionSchema, MAX_SIGNER_LENGTH } from "~/modules/documents/schemas";
+import { DocumentActionSchema, MAX_REVOCATION_REASON, MAX_SIGNER_LENGTH } from "~/modules/documents/schemas";
 import type { MentorshipSide } from "~/modules/mentorship/access.server";
 import { OPT_WEEKLY_FLOOR_HOURS } from "~/modules/mentorship/hours";
 
@@ -69,6 +69,7 @@ export function Documents({
               document={document}
               side={side}
               maySign={page.maySign}
+              mayRevoke={page.mayRevoke}
               signers={page.signers}
               viewerName={page.viewerName}
               lastReply={lastReply}
@@ -140,6 +141,7 @@ function DocumentCard({
   document,
   side,
   maySign,
+  mayRevoke,
   signers,
   viewerName,
   lastReply,
@@ -147,12 +149,14 @@ function DocumentCard({
   document: DocumentView;
   side: MentorshipSide;
   maySign: boolean;
+  mayRevoke: boolean;
   signers: string[];
   viewerName: string;
   lastReply: Reply;
 }) {
   const { content } = document;
   const issued = document.state === "issued";
+  const { revoked } = document;
   return (
     <section id={`document-${document.id}`} aria-labelledby={`document-${document.id}-title`} className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -166,9 +170,9 @@ function DocumentCard({
           </p>
         </div>
         <span
-          className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${issued ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+          className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${revoked ? "bg-red-50 text-red-800 ring-red-200" : issued ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
         >
-          {issued ? "Issued" : "Waiting for a mentor's signature"}
+          {revoked ? "Revoked" : issued ? "Issued" : "Waiting for a mentor's signature"}
         </span>
       </div>
 
@@ -183,11 +187,21 @@ function DocumentCard({
               {document.verification.url}
             </a>
           </p>
-          <p className="mt-3">
-            <a href={document.pdfPath} className="font-semibold text-brand-700 hover:underline">
-              Download the PDF
-            </a>
-          </p>
+          {revoked ? (
+            <div className="mt-3 rounded-md bg-red-50 p-3 text-red-900 ring-1 ring-red-200">
+              <p className="font-medium">
+                Revoked {formatDateTime(revoked.at)}
+                {revoked.byName ? ` by ${revoked.byName}` : ""}. Anyone who checks its code is told it was revoked, and its PDF is no longer served.
+              </p>
+              <p className="mt-1">Why: {revoked.reason}</p>
+            </div>
+          ) : (
+            <p className="mt-3">
+              <a href={document.pdfPath} className="font-semibold text-brand-700 hover:underline">
+                Download the PDF
+              </a>
+            </p>
+          )}
         </div>
       ) : (
         <p className="mt-3 text-sm">
@@ -231,6 +245,8 @@ function DocumentCard({
           {!issued ? <p className="mt-3 text-sm text-slate-500">{whoSigns(side, signers)}</p> : null}
         </div>
       )}
+
+      {issued && !revoked && mayRevoke ? <RevokeForm document={document} lastReply={lastReply} /> : null}
     </section>
   );
 }
@@ -258,6 +274,31 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
       <dt className="text-slate-500">{label}</dt>
       <dd className="text-slate-900">{children}</dd>
     </div>
+  );
+}
+
+function RevokeForm({ document, lastReply }: { document: DocumentView; lastReply: Reply }) {
+  const id = `revoke-${document.id}`;
+  const lastResult = lastReply?.form === id ? lastReply.result : undefined;
+  const [form, fields] = useForm({ id, lastResult, ...CHECK_ON_SUBMIT, onValidate: ({ formData }) => parseForm(formData, { schema: DocumentActionSchema }) });
+  const pending = useIsPending({ fields: { intent: "revoke", documentId: document.id } });
+  return (
+    <details open={Boolean(lastResult)} className="mt-5 border-t border-slate-200 pt-4">
+      <summary className="cursor-pointer text-sm font-semibold text-red-700 hover:underline">Revoke this document…</summary>
+      <Form method="post" {...getFormProps(form)} aria-label="Revoke this document" className="mt-3 space-y-3">
+        <input type="hidden" name="intent" value="revoke" />
+        <input type="hidden" name="documentId" value={document.id} />
+        <p className="text-sm text-slate-600">
+          For a document that is wrong or was issued in error. Its code will read as revoked to anyone who checks it, and its PDF will no longer be served. This
+          cannot be undone; the student can generate a new one for a mentor to sign.
+        </p>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextareaField field={fields.reason} label="Why it is revoked" hint="The student is emailed this. The verification page says only that it was revoked, and when." rows={3} maxLength={MAX_REVOCATION_REASON} />
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? "Revoking…" : "Revoke the document"}
+        </Button>
+      </Form>
+    </details>
   );
 }
 

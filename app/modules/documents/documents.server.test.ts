@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { auditLog, checkIns, issuedDocuments, mentorshipGoals, organizations, slotMentors, users, type User } from "~db/schema";
-import { emailsTo, makeUser } from "~db/test/factories";
+import { emailsTo, makeUser, uniqueIp } from "~db/test/factories";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { moduleTestDb } from "~db/test/module-db";
 import { addMentor, makeOrganization, makeStudent } from "~db/test/slot-factories";
@@ -9,7 +9,8 @@ import { loader as pdfLoader } from "~/routes/matches.$matchId_.documents.$docum
 import { findMentorship } from "~/modules/mentorship/access.server";
 import { parseVerificationCode } from "./codes";
 import { parseContent } from "./content";
-import { findDocumentPdf, generateDocument, getDocumentsPage, signDocument } from "./documents.server";
+import { findDocumentPdf, generateDocument, getDocumentsPage, revokeDocument, signDocument } from "./documents.server";
+import { verifyCode } from "./verify.server";
 import { documentsForExport, documentsSignedForExport } from "./export.server";
 
 const db = moduleTestDb({ queue: true });
@@ -243,4 +244,52 @@ test("the page warns when the student's name has letters the PDFs cannot print, 
   expect((await pageOf()).unprintableInName).toEqual([]);
   await db.update(users).set({ name: "李明 Ming Li" }).where(eq(users.id, c.student.id));
   expect((await pageOf()).unprintableInName).toEqual(["李", "明"]);
+});
+
+describe("revoking an issued document", () => {
+  const reason = "The end date was wrong: the internship ended two weeks earlier.";
+
+  test("a slot's mentor revokes it with a reason: /verify says revoked (not why), the PDF is withheld, the student is emailed why; never a draft, the student, an outsider, or twice", async () => {
+    const c = await cast();
+    const generated = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" });
+    const documentId = (generated as { documentId: string }).documentId;
+    const revoke = (user: Pick<User, "id" | "role">) => revokeDocument(db, { viewer: as(user), matchId: c.match.id, documentId, reason });
+    expect(await revoke(c.mentor)).toEqual({ ok: false, error: "not_issued" });
+
+    const signed = await signDocument(db, { viewer: as(c.mentor), matchId: c.match.id, documentId, input: { ...signature, revision: await revisionOf(documentId) } });
+    const code = (signed as { code: string }).code;
+    expect(await revoke(c.student)).toEqual({ ok: false, error: "not_allowed" });
+    expect(await revoke(c.otherOrgMentor)).toEqual({ ok: false, error: "not_found" });
+    expect(await revoke(c.otherStudent)).toEqual({ ok: false, error: "not_found" });
+    expect(await verifyCode(db, code, { clientIp: uniqueIp() })).toMatchObject({ state: "authentic" });
+
+    expect(await revoke(c.secondMentor!)).toEqual({ ok: true });
+    expect(await revoke(c.admin)).toEqual({ ok: false, error: "already_revoked" });
+
+    const verified = await verifyCode(db, code, { clientIp: uniqueIp() });
+    expect(verified).toMatchObject({ state: "revoked", studentName: c.student.name });
+    expect(JSON.stringify(verified)).not.toContain("end date");
+    expect((await findDocumentPdf(db, as(c.student), c.match.id, documentId))?.revokedOn).toMatch(/\d{4}$/);
+
+    const page = await getDocumentsPage(db, (await findMentorship(db, as(c.student), c.match.id))!);
+    expect(page.documents[0]).toMatchObject({ state: "issued", revoked: { byName: c.secondMentor!.name, reason } });
+    expect(page.mayRevoke).toBe(false);
+    expect((await getDocumentsPage(db, (await findMentorship(db, as(c.mentor), c.match.id))!)).mayRevoke).toBe(true);
+
+    const [email] = (await emailsTo(db, c.student.email)).filter((e) => e.subject === "Your experience verification letter was revoked");
+    expect(email?.text).toContain(reason);
+    expect(email?.text).toContain(c.secondMentor!.name);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, c.match.id), eq(auditLog.action, "document.revoked")));
+    expect(audit).toMatchObject({ actorId: c.secondMentor!.id, detail: { documentId, reason } });
+  });
+
+  test("an admin may revoke too, and the student is told an admin did", async () => {
+    const c = await cast();
+    const generated = await generateDocument(db, { viewer: as(c.student), matchId: c.match.id, kind: "experience_verification" });
+    const documentId = (generated as { documentId: string }).documentId;
+    await signDocument(db, { viewer: as(c.mentor), matchId: c.match.id, documentId, input: { ...signature, revision: await revisionOf(documentId) } });
+    expect(await revokeDocument(db, { viewer: as(c.admin), matchId: c.match.id, documentId, reason })).toEqual({ ok: true });
+    const [email] = (await emailsTo(db, c.student.email)).filter((e) => e.subject.endsWith("was revoked"));
+    expect(email?.text).toContain("A Steppingstone admin revoked");
+  });
 });

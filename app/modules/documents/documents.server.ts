@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { transaction, type Db } from "~db/client.server";
 import { checkIns, issuedDocuments, mentorshipGoals, organizations, users, type IssuedDocument } from "~db/schema";
 import DocumentIssuedEmail, { documentIssuedSubject } from "~emails/document-issued";
+import DocumentRevokedEmail, { documentRevokedSubject } from "~emails/document-revoked";
 import DocumentToSignEmail, { documentToSignSubject } from "~emails/document-to-sign";
 import { organizationKind } from "~/domain/labels";
 import { DOCUMENT_KINDS } from "~/domain/vocabulary";
@@ -31,7 +32,7 @@ import {
   type DocumentKind,
 } from "./content";
 import { A_DOCUMENT_KIND, DOCUMENT_KIND_WORDS } from "./labels";
-import { mayGenerateDocument, maySignDocument } from "./rules";
+import { mayGenerateDocument, mayRevokeDocument, maySignDocument } from "./rules";
 import type { SignDocumentInput } from "./schemas";
 
 // A match's verification letters and certificates of completion (issue 14): the student generates
@@ -61,6 +62,8 @@ export type DocumentView = {
   signer: { name: string; title: string; signedAt: string } | null;
   verification: { code: string; url: string } | null;
   issuedAt: string | null;
+  /** An issued document revoked: when, by whom (the name, or null when the account is gone) and why. */
+  revoked: { at: string; byName: string | null; reason: string } | null;
   pdfPath: string;
 };
 
@@ -69,6 +72,8 @@ export type DocumentsPage = {
   documents: DocumentView[];
   mayGenerate: Record<DocumentKind, boolean>;
   maySign: boolean;
+  /** Whether the reader may revoke an issued document (mayRevokeDocument). */
+  mayRevoke: boolean;
   /** Who may sign (the slot's mentors), named to every reader. */
   signers: string[];
   /** The reader's name, to fill the signature's name in (a mentor may type it otherwise). */
@@ -78,11 +83,12 @@ export type DocumentsPage = {
 };
 
 const requester = alias(users, "requester");
+const revoker = alias(users, "revoker");
 
 /** Whether the reader is one of the slot's mentors (the named ones, or every member when none is named): those sign. */
 const isSlotMentor = (m: Mentorship) => m.side === "mentor" && m.mentors.some((mentor) => mentor.id === m.viewerId);
 
-function viewOf(row: IssuedDocument, requestedByName: string | null, matchId: string): DocumentView | null {
+function viewOf(row: IssuedDocument, requestedByName: string | null, revokedByName: string | null, matchId: string): DocumentView | null {
   const content = parseContent(row.content);
   if (!content) return null;
   const issued = row.issuedAt !== null && row.verificationCode !== null;
@@ -98,6 +104,7 @@ function viewOf(row: IssuedDocument, requestedByName: string | null, matchId: st
     signer: row.signedAt && row.signerName ? { name: row.signerName, title: row.signerTitle ?? "", signedAt: row.signedAt.toISOString() } : null,
     verification: issued ? { code: row.verificationCode!, url: absoluteUrl(verifyPath(row.verificationCode!)) } : null,
     issuedAt: row.issuedAt?.toISOString() ?? null,
+    revoked: row.revokedAt ? { at: row.revokedAt.toISOString(), byName: revokedByName, reason: row.revocationReason ?? "" } : null,
     pdfPath: documentPdfPath(matchId, row.id),
   };
 }
@@ -105,17 +112,19 @@ function viewOf(row: IssuedDocument, requestedByName: string | null, matchId: st
 /** The documents tab of a mentorship as its reader sees it: every document of the match, and what the reader may do. */
 export async function getDocumentsPage(db: Db, m: Mentorship): Promise<DocumentsPage> {
   const rows = await db
-    .select({ document: issuedDocuments, requestedByName: requester.name })
+    .select({ document: issuedDocuments, requestedByName: requester.name, revokedByName: revoker.name })
     .from(issuedDocuments)
     .leftJoin(requester, eq(requester.id, issuedDocuments.requestedBy))
+    .leftJoin(revoker, eq(revoker.id, issuedDocuments.revokedBy))
     .where(eq(issuedDocuments.matchId, m.match.id))
     .orderBy(desc(issuedDocuments.createdAt));
   const [viewer] = await db.select({ name: users.name }).from(users).where(eq(users.id, m.viewerId));
   const who = { side: m.side, status: m.match.status };
   return {
-    documents: rows.map((r) => viewOf(r.document, r.requestedByName, m.match.id)).filter((d): d is DocumentView => d !== null),
+    documents: rows.map((r) => viewOf(r.document, r.requestedByName, r.revokedByName, m.match.id)).filter((d): d is DocumentView => d !== null),
     mayGenerate: Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, mayGenerateDocument(who, kind)])) as Record<DocumentKind, boolean>,
     maySign: maySignDocument(who, isSlotMentor(m)),
+    mayRevoke: mayRevokeDocument(who, isSlotMentor(m)),
     signers: m.mentors.map((mentor) => mentor.name),
     viewerName: viewer?.name ?? "",
     unprintableInName: unprintableCharacters(m.student.name),
@@ -291,12 +300,59 @@ export async function signDocument(
   });
 }
 
+export type RevokeDocumentResult = { ok: true } | { ok: false; error: "not_found" | "not_allowed" | "not_issued" | "already_revoked" };
+
+/**
+ * One of the slot's mentors or an admin revokes an issued document, with a reason: /verify then
+ * says it was revoked (not why), its PDF is no longer served, and the student is emailed the
+ * reason. Never twice; a document waiting for a signature is not issued, so there is nothing to revoke.
+ */
+export async function revokeDocument(
+  db: Db,
+  { viewer, matchId, documentId, reason, now = new Date() }: { viewer: Viewer; matchId: string; documentId: string; reason: string; now?: Date },
+): Promise<RevokeDocumentResult> {
+  return transaction(db, async (tx) => {
+    const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
+    if (!m || !isUuid(documentId)) return { ok: false, error: "not_found" };
+    const [row] = await tx
+      .select()
+      .from(issuedDocuments)
+      .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)))
+      .for("update");
+    if (!row) return { ok: false, error: "not_found" };
+    if (!mayRevokeDocument({ side: m.side }, isSlotMentor(m))) return { ok: false, error: "not_allowed" };
+    if (!row.issuedAt || !row.verificationCode) return { ok: false, error: "not_issued" };
+    if (row.revokedAt) return { ok: false, error: "already_revoked" };
+    await tx.update(issuedDocuments).set({ revokedAt: now, revokedBy: viewer.id, revocationReason: reason, updatedAt: now }).where(eq(issuedDocuments.id, row.id));
+    await recordAudit(tx, { actorId: viewer.id, action: "document.revoked", subjectType: "match", subjectId: m.match.id, detail: { kind: row.kind, documentId: row.id, reason } });
+    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
+    await queueEmail(tx, {
+      template: "document-revoked",
+      to: [m.student.email],
+      subject: documentRevokedSubject(row.kind),
+      body: createElement(DocumentRevokedEmail, {
+        name: m.student.firstName,
+        revokedBy: m.side === "admin" ? "A Steppingstone admin" : (me?.name ?? "A mentor of the slot"),
+        documentWords: DOCUMENT_KIND_WORDS[row.kind],
+        slotTitle: m.slot.title,
+        code: row.verificationCode,
+        reason,
+        documentsUrl: absoluteUrl(documentsPath(m.match.id)),
+      }),
+      userId: m.student.id,
+    });
+    return { ok: true };
+  });
+}
+
 const signedAtWords = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" });
 
 /** The props a document's PDF is drawn from: what it says, who signed and when, and its code; a draft has neither signature nor code. */
 export type DocumentPdf = {
   kind: DocumentKind;
   filename: string;
+  /** A revoked document's PDF is not served: when it was revoked (the UTC day, as /verify says it). */
+  revokedOn: string | null;
   props: {
     content: DocumentContent;
     signature: { name: string; title: string; signedAt: string } | null;
@@ -322,6 +378,7 @@ export async function findDocumentPdf(db: Db, viewer: Viewer, matchId: string, d
   return {
     kind: row.kind,
     filename: `${issued ? slug : `DRAFT-${slug}`}.pdf`,
+    revokedOn: row.revokedAt ? longDay(row.revokedAt.toISOString().slice(0, 10)) : null,
     props: {
       content,
       signature: issued ? { name: row.signerName!, title: row.signerTitle ?? "", signedAt: `${signedAtWords.format(row.signedAt!)} UTC` } : null,

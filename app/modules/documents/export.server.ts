@@ -6,7 +6,7 @@ import { parseContent } from "./content";
 // The documents in a person's data export (app/modules/privacy; the lead wires these in): the
 // student's every document, with what it says; a mentor's signatures, without the student's facts.
 
-/** Every document of the student's matches: what it says (as generated, or as signed), its state, who signed it and its code. */
+/** Every document of the student's matches: what it says (as generated, or as signed), its state, who signed it, its code, and whether and why it was revoked. */
 export async function documentsForExport(db: Db, studentId: string) {
   const rows = await db
     .select({ document: issuedDocuments, slotTitle: slots.title })
@@ -20,13 +20,15 @@ export async function documentsForExport(db: Db, studentId: string) {
     matchId: d.matchId,
     slotTitle,
     kind: d.kind,
-    state: d.issuedAt ? "issued" : "awaiting_signature",
+    state: d.revokedAt ? "revoked" : d.issuedAt ? "issued" : "awaiting_signature",
     content: parseContent(d.content),
     signerName: d.signerName,
     signerTitle: d.signerTitle,
     signedAt: d.signedAt,
     verificationCode: d.verificationCode,
     issuedAt: d.issuedAt,
+    revokedAt: d.revokedAt,
+    revocationReason: d.revocationReason,
     createdAt: d.createdAt,
   }));
 }

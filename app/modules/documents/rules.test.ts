@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { MATCH_STATUSES } from "~/domain/vocabulary";
-import { mayGenerateDocument, maySignDocument } from "./rules";
+import { mayGenerateDocument, mayRevokeDocument, maySignDocument } from "./rules";
 
 const SIDES = ["student", "mentor", "admin"] as const;
 
@@ -21,4 +21,9 @@ test("who may generate and sign, as a table over every side and match status, fo
   expect(allowed("sign")).toEqual(["mentor:active", "mentor:completed"]);
   // A member of the organization who is not one of the slot's mentors never signs.
   expect(allowed("signAsColleague")).toEqual([]);
+});
+
+test("who may revoke an issued document: one of the slot's mentors or an admin, never the student or a colleague who did not supervise", () => {
+  const who = SIDES.flatMap((side) => [true, false].map((slotMentor) => ({ side, slotMentor, may: mayRevokeDocument({ side }, slotMentor) })));
+  expect(who.filter((w) => w.may).map((w) => `${w.side}:${w.slotMentor ? "slot mentor" : "other"}`)).toEqual(["mentor:slot mentor", "admin:slot mentor", "admin:other"]);
 });

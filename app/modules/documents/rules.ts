@@ -18,3 +18,10 @@ export const mayGenerateDocument = ({ side, status }: Who, kind: DocumentKind) =
  * member of the organization reads it but does not certify an intern they did not supervise; admins read.
  */
 export const maySignDocument = ({ side, status }: Who, slotMentor: boolean) => side === "mentor" && slotMentor && isIn(AFTER_START_MATCH_STATUSES, status);
+
+/**
+ * An issued document is revoked (it was wrong, or issued in error) by one of the slot's mentors,
+ * who certify what it says, or by an admin, who answers for the platform's codes. Never by the
+ * student it is about.
+ */
+export const mayRevokeDocument = ({ side }: Pick<Who, "side">, slotMentor: boolean) => (side === "mentor" && slotMentor) || side === "admin";

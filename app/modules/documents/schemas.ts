@@ -41,8 +41,21 @@ export const SignDocumentSchema = z.object({
 });
 export type SignDocumentInput = z.output<typeof SignDocumentSchema>;
 
+export const MAX_REVOCATION_REASON = 1000;
+
+/** A slot's mentor or an admin revokes an issued document, saying why (the student reads it; /verify does not). */
+export const RevokeDocumentSchema = z.object({
+  intent: z.literal("revoke"),
+  documentId: z.string({ error: UNKNOWN_BUTTON }).uuid({ error: UNKNOWN_BUTTON }),
+  reason: z
+    .string({ error: "Say why it is revoked: the student reads it" })
+    .trim()
+    .min(10, "Say why it is revoked in a sentence: the student reads it")
+    .max(MAX_REVOCATION_REASON, `Use at most ${MAX_REVOCATION_REASON.toLocaleString("en-US")} characters`),
+});
+
 /** What the documents tab's action reads. */
-export const DocumentActionSchema = z.discriminatedUnion("intent", [GenerateDocumentSchema, SignDocumentSchema], { error: UNKNOWN_BUTTON });
+export const DocumentActionSchema = z.discriminatedUnion("intent", [GenerateDocumentSchema, SignDocumentSchema, RevokeDocumentSchema], { error: UNKNOWN_BUTTON });
 export type DocumentAction = z.output<typeof DocumentActionSchema>;
 
 export const BAD_CODE = "A verification code has 16 letters and digits, in four groups of four (K7QM-2XPA-D4TR-W6NB). Check it against the document.";

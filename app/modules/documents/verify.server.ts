@@ -9,7 +9,7 @@ import { DOCUMENT_KIND_LABELS, RECOMMENDATION_LETTER_LABEL } from "./labels";
 // The public check of a verification code (/verify/:code, no account): whether a document is
 // authentic, for whom, from which organization, what kind, issued when — nothing else (no hours,
 // no text, no email address). It covers issued verification letters and certificates, and ready
-// recommendation letters (a revoked one says so). Codes carry 80 random bits; guessing is refused
+// recommendation letters (a revoked one of either says so). Codes carry 80 random bits; guessing is refused
 // besides: an address whose lookups find nothing VERIFY_LIMIT.limit times in the window is blocked,
 // for every code, until the block ends.
 
@@ -52,20 +52,16 @@ export async function verifyCode(db: Db, input: string, { clientIp, now = new Da
 
 async function findIssuedDocument(db: Db, code: string): Promise<VerifyResult | null> {
   const [row] = await db
-    .select({ kind: issuedDocuments.kind, content: issuedDocuments.content, issuedAt: issuedDocuments.issuedAt })
+    .select({ kind: issuedDocuments.kind, content: issuedDocuments.content, issuedAt: issuedDocuments.issuedAt, revokedAt: issuedDocuments.revokedAt })
     .from(issuedDocuments)
     .where(and(eq(issuedDocuments.verificationCode, code), isNotNull(issuedDocuments.issuedAt)));
   if (!row) return null;
   // The names as the document prints them: what the reader compares with the paper.
   const content = parseContent(row.content);
   if (!content) return null;
-  return {
-    state: "authentic",
-    kindLabel: DOCUMENT_KIND_LABELS[row.kind],
-    studentName: content.studentName,
-    organizationName: content.organization.name,
-    issuedAt: row.issuedAt!.toISOString(),
-  };
+  const found = { kindLabel: DOCUMENT_KIND_LABELS[row.kind], studentName: content.studentName, organizationName: content.organization.name, issuedAt: row.issuedAt!.toISOString() };
+  // A revoked document says so, and when: never why (the reason is the student's and the mentor's).
+  return row.revokedAt ? { state: "revoked", revokedAt: row.revokedAt.toISOString(), ...found } : { state: "authentic", ...found };
 }
 
 async function findRecommendationLetter(db: Db, code: string): Promise<VerifyResult | null> {

@@ -402,6 +402,7 @@ const NOT_EXPORTED: Record<string, string> = {
   "message_notices.user_id": "bookkeeping: the newest message already emailed to them, and when; the emails themselves are in emails",
   "referrals.outcome_by": "the referral is the student's (in referrals); who last set its outcome is covered by activity",
   "issued_documents.requested_by": "the document is the student's (in documents); the request is covered by activity",
+  "issued_documents.revoked_by": "the document is the student's (in documents, with when and why it was revoked); revoking is covered by activity (document.revoked)",
   "account_suspensions.suspended_by": "the suspension is the suspended person's (in suspensions); suspending is covered by activity (user.suspended)",
   "account_suspensions.reactivated_by": "the suspension is the suspended person's (in suspensions); reactivating is covered by activity (user.reactivated)",
 };
