@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
-import { users } from "~db/schema";
+import { letterDeliveries, users } from "~db/schema";
 import { makeMentorship } from "~db/test/mentorship-factories";
 import { addMentor, makeOrganization, makeStudent } from "~db/test/slot-factories";
 import { expect, loadError, openEmail, test } from "./fixtures";
@@ -104,6 +104,23 @@ test("a confidential letter: asked, written, ready, sent, opened by its recipien
   await expect(delivery).toContainText("Opened");
   await expect(delivery).toContainText("1 view");
 
+  // Thirty days on, the link has expired before the school read it again: the student sends it
+  // again to the same recipient, filled in for them, and the recipient gets a new link.
+  await db.update(letterDeliveries).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(letterDeliveries.recipientEmail, recipient));
+  await page.reload();
+  await expect(delivery).toContainText("Link expired");
+  await page.getByRole("link", { name: "Send again to Graduate Admissions" }).click();
+  await expect(page.getByText("Filled in from the link to Graduate Admissions that expired.")).toBeVisible();
+  await expect(page.getByLabel("Recipient's name")).toHaveValue("Graduate Admissions");
+  await expect(page.getByLabel("Recipient's email")).toHaveValue(recipient);
+  await page.getByRole("button", { name: "Send the letter" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent." })).toBeVisible();
+  const sentTo = page.getByRole("listitem", { name: "Graduate Admissions" });
+  await expect(sentTo).toHaveCount(2);
+  await expect(sentTo.first()).toContainText("Sent — not opened yet");
+  await expect(sentTo.nth(1)).toContainText("Link expired");
+  await expect(page.getByLabel("Recipient's email")).toHaveValue("");
+
   // The mentor revokes: the link says so plainly (410), the student sees it.
   await mentorPage.reload();
   await mentorPage.locator("summary", { hasText: "Revoke the letter" }).click();
@@ -116,7 +133,7 @@ test("a confidential letter: asked, written, ready, sent, opened by its recipien
   expect((await recipientPage.request.get(link!)).status()).toBe(410);
   await page.reload();
   await expect(page.getByText("This letter was revoked")).toBeVisible();
-  await expect(delivery).toContainText("Letter revoked");
+  await expect(sentTo.first()).toContainText("Letter revoked");
 });
 
 test("nobody else reads a letter: another student, another organization's mentor, a colleague of the writer (404); signed out goes to log in; a wrong link is a 404; its student withdraws it", async ({

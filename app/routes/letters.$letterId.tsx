@@ -57,8 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await getLetterPage(getDb(), { id: user.id, role: user.role }, params.letterId ?? "");
   if (!page) throw notFound();
-  const notice = entryFor(NOTICES, readQuery(request).params.get("notice"));
-  return { page, notice };
+  const query = readQuery(request).params;
+  const notice = entryFor(NOTICES, query.get("notice"));
+  // "Send again" from a link that expired: the send form starts with that recipient filled in.
+  const again = page.may.send ? page.deliveries.find((d) => d.id === query.get("again") && d.state === "expired") : undefined;
+  const sendAgain = again ? { id: again.id, recipientName: again.recipientName, recipientEmail: again.recipientEmail } : null;
+  return { page, notice, sendAgain };
 }
 
 /** Which form a reply belongs to, so only that form shows its errors. */
@@ -175,7 +179,7 @@ export function ErrorBoundary() {
 }
 
 export default function LetterRoute() {
-  const { page, notice } = useLoaderData<typeof loader>();
+  const { page, notice, sendAgain } = useLoaderData<typeof loader>();
   const lastReply = useActionData<typeof action>() as LetterReply | undefined;
   const { letter, side } = page;
   const title = side === "student" ? `Your letter from ${letter.mentorName}` : `Recommendation letter for ${letter.studentName}`;
@@ -202,7 +206,7 @@ export default function LetterRoute() {
       ) : null}
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {side === "student" ? <StudentView page={page} lastReply={lastReply} /> : side === "writer" ? <WriterView page={page} lastReply={lastReply} /> : <AdminView page={page} />}
+          {side === "student" ? <StudentView page={page} sendAgain={sendAgain} lastReply={lastReply} /> : side === "writer" ? <WriterView page={page} lastReply={lastReply} /> : <AdminView page={page} />}
         </div>
         <aside>
           <AboutRequest page={page} />
@@ -282,7 +286,9 @@ function Paragraphs({ text }: { text: string }) {
 
 // ——— The student ———
 
-function StudentView({ page, lastReply }: { page: LetterPage; lastReply?: LetterReply }) {
+type SendAgain = { id: string; recipientName: string; recipientEmail: string } | null;
+
+function StudentView({ page, sendAgain, lastReply }: { page: LetterPage; sendAgain: SendAgain; lastReply?: LetterReply }) {
   const { letter, content, deliveries, may } = page;
   return (
     <>
@@ -335,8 +341,10 @@ function StudentView({ page, lastReply }: { page: LetterPage; lastReply?: Letter
       ) : null}
 
       {/* why: keyed by the deliveries, so a sent form starts empty and is not sent twice by mistake. */}
-      {may.send ? <SendForm key={deliveries.length} lastReply={lastReply?.form === "send" ? lastReply : undefined} /> : null}
-      {letter.state === "ready" ? <DeliveryList deliveries={deliveries} /> : null}
+      {may.send ? (
+        <SendForm key={`${deliveries.length}-${sendAgain?.id ?? ""}`} sendAgain={sendAgain} lastReply={lastReply?.form === "send" ? lastReply : undefined} />
+      ) : null}
+      {letter.state === "ready" ? <DeliveryList deliveries={deliveries} sendAgainHref={may.send ? (id) => `?again=${id}#send-it` : undefined} /> : null}
       {may.withdraw ? <WithdrawForm mentorName={letter.mentorName} lastReply={lastReply?.form === "withdraw" ? lastReply : undefined} /> : null}
     </>
   );
@@ -367,21 +375,29 @@ function WithdrawForm({ mentorName, lastReply }: { mentorName: string; lastReply
   );
 }
 
-function SendForm({ lastReply }: { lastReply?: LetterReply }) {
+function SendForm({ sendAgain, lastReply }: { sendAgain: SendAgain; lastReply?: LetterReply }) {
   const [form, fields] = useForm({
     id: "send",
     lastResult: lastReply?.result,
+    defaultValue: sendAgain ? { recipientName: sendAgain.recipientName, recipientEmail: sendAgain.recipientEmail } : undefined,
     ...CHECK_ON_SUBMIT,
     onValidate: ({ formData }) => parseForm(formData, { schema: SendLetterSchema }),
   });
   const pending = useIsPending({ fields: { intent: "send" } });
   return (
     <Card>
-      <h2 className="text-lg font-semibold text-slate-900">Send it</h2>
+      <h2 id="send-it" className="text-lg font-semibold text-slate-900">
+        Send it
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
         The recipient gets an email with a link of their own. It needs no account, works for {DELIVERY_LINK_DAYS} days, and you see here when they open it.
         Send it to each school or employer separately.
       </p>
+      {sendAgain ? (
+        <p className="mt-2 text-sm text-slate-700">
+          Filled in from the link to {sendAgain.recipientName} that expired. Sent again, they get a new link that works for {DELIVERY_LINK_DAYS} days.
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
         <input type="hidden" name="intent" value="send" />
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -398,7 +414,7 @@ function SendForm({ lastReply }: { lastReply?: LetterReply }) {
   );
 }
 
-function DeliveryList({ deliveries }: { deliveries: LetterPage["deliveries"] }) {
+function DeliveryList({ deliveries, sendAgainHref }: { deliveries: LetterPage["deliveries"]; sendAgainHref?: (deliveryId: string) => string }) {
   return (
     <Card>
       <h2 className="text-lg font-semibold text-slate-900">Where it went</h2>
@@ -417,7 +433,14 @@ function DeliveryList({ deliveries }: { deliveries: LetterPage["deliveries"] }) 
                   {d.state === "sent" || d.state === "opened" ? ` · link works until ${formatDateTime(d.expiresAt)}` : ""}
                 </p>
               </div>
-              <DeliveryBadge state={d.state} />
+              <div className="flex flex-col items-end gap-1.5">
+                <DeliveryBadge state={d.state} />
+                {d.state === "expired" && sendAgainHref ? (
+                  <Link to={sendAgainHref(d.id)} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Send again to ${d.recipientName}`}>
+                    Send again
+                  </Link>
+                ) : null}
+              </div>
             </li>
           ))}
         </ul>
