@@ -16,14 +16,22 @@ test("a letter's page takes a body the size of its largest PDF; every other addr
   }
 });
 
-test("a form sent in chunks, without its length, is refused before anything reads it; one with its length goes through", async () => {
+/** Runs `use` against a server with only the body limit and a /profile that reads the form. */
+async function withServer(use: (port: number) => Promise<void>) {
   const app = express();
   app.use(bodyLimit());
   app.post("/profile", (_req, res) => void res.send("read"));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   try {
-    const { port } = server.address() as AddressInfo;
+    await use((server.address() as AddressInfo).port);
+  } finally {
+    server.close();
+  }
+}
+
+test("a form sent in chunks, without its length, is refused before anything reads it; one with its length goes through", async () => {
+  await withServer(async (port) => {
     const chunked = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode("school=McGill"));
@@ -34,9 +42,7 @@ test("a form sent in chunks, without its length, is refused before anything read
     expect(refused.status).toBe(411);
     const sized = await fetch(`http://127.0.0.1:${port}/profile`, { method: "POST", body: "school=McGill" });
     expect([sized.status, await sized.text()]).toEqual([200, "read"]);
-  } finally {
-    server.close();
-  }
+  });
 });
 
 /**
@@ -67,35 +73,19 @@ async function postSlowly(port: number, declared: number, total: number) {
 }
 
 test("a body too large is read to its end before the refusal, so the sender gets the message, not a broken connection", async () => {
-  const app = express();
-  app.use(bodyLimit());
-  app.post("/profile", (_req, res) => void res.send("read"));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
+  await withServer(async (port) => {
     const size = 1_500_000;
     const answer = await postSlowly(port, size, size);
     expect(answer).toEqual({ status: 413, text: expect.stringContaining("larger than Steppingstone accepts"), sentWhenAnswered: size });
-  } finally {
-    server.close();
-  }
+  });
 });
 
 test("past what is worth reading, the refusal goes at once and the connection is closed", async () => {
-  const app = express();
-  app.use(bodyLimit());
-  app.post("/profile", (_req, res) => void res.send("read"));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
+  await withServer(async (port) => {
     const declared = 4 * REFUSED_BODY_READ_BYTES;
     const answer = await postSlowly(port, declared, declared);
     // Either the answer came before the body was all sent, or the sending broke: never all of it read.
     if (answer.status !== undefined) expect([answer.status, answer.sentWhenAnswered < declared]).toEqual([413, true]);
     else expect(answer.sentWhenAnswered).toBeLessThan(declared);
-  } finally {
-    server.close();
-  }
+  });
 });

@@ -233,6 +233,16 @@ export async function generateDocument(
   });
 }
 
+/** The match's document `documentId`, locked for the rest of the transaction; undefined when the match has none by that id. */
+async function lockDocument(tx: Db, m: Mentorship, documentId: string) {
+  const [row] = await tx
+    .select()
+    .from(issuedDocuments)
+    .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)))
+    .for("update");
+  return row;
+}
+
 export type SignDocumentResult =
   | { ok: true; code: string }
   | { ok: false; error: "not_found" | "not_allowed" | "already_issued" | "changed" | "unreadable" };
@@ -249,11 +259,7 @@ export async function signDocument(
   return transaction(db, async (tx) => {
     const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
     if (!m || !isUuid(documentId)) return { ok: false, error: "not_found" };
-    const [row] = await tx
-      .select()
-      .from(issuedDocuments)
-      .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)))
-      .for("update");
+    const row = await lockDocument(tx, m, documentId);
     if (!row) return { ok: false, error: "not_found" };
     if (!maySignDocument({ side: m.side, status: m.match.status }, isSlotMentor(m))) return { ok: false, error: "not_allowed" };
     if (row.issuedAt) return { ok: false, error: "already_issued" };
@@ -314,11 +320,7 @@ export async function revokeDocument(
   return transaction(db, async (tx) => {
     const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
     if (!m || !isUuid(documentId)) return { ok: false, error: "not_found" };
-    const [row] = await tx
-      .select()
-      .from(issuedDocuments)
-      .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)))
-      .for("update");
+    const row = await lockDocument(tx, m, documentId);
     if (!row) return { ok: false, error: "not_found" };
     if (!mayRevokeDocument({ side: m.side }, isSlotMentor(m))) return { ok: false, error: "not_allowed" };
     if (!row.issuedAt || !row.verificationCode) return { ok: false, error: "not_issued" };
