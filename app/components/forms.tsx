@@ -97,17 +97,17 @@ export function FieldLabel({ id, label, hint }: { id: string; label: ReactNode; 
   );
 }
 
-/** A labelled select wired to a Conform field; `placeholder` adds an empty first option. */
 /**
  * Conform's props for a one-choice <select>. why: a hand-made request can name such a field twice;
- * what the action sends back is then a list, which a <select> without `multiple` cannot show
- * (React warns, and shows nothing chosen). The first is kept, as the server reads it.
+ * what the action sends back (with the field's error) is then a list, which a <select> without
+ * `multiple` cannot show: React warns and shows nothing chosen. The first of them is shown.
  */
 export function oneChoiceSelectProps<T>(field: FieldMetadata<T>, options?: Parameters<typeof getSelectProps>[1]) {
   const props = getSelectProps(field, options);
   return Array.isArray(props.defaultValue) ? { ...props, defaultValue: props.defaultValue[0] } : props;
 }
 
+/** A labelled select wired to a Conform field; `placeholder` adds an empty first option. */
 export function SelectField<T>({
   field,
   label,

@@ -305,8 +305,8 @@ function GrantAdmin({ role, lastResult }: { role: "student" | "mentor"; lastResu
           An account has one role. As an admin they see every account and decision, and their {role} pages stop being theirs while they are admin
           {role === "mentor" ? ": they no longer manage their slots or applicants" : ": they no longer apply, star slots or join matching rounds"}. Removing the admin role gives them back.
           {role === "mentor"
-            ? " While they are the only mentor on an open slot or a mentorship under way, this is refused."
-            : " While they are in a mentorship under way, this is refused."}
+            ? " While they are the only mentor left to answer an open slot or a match that has not ended, this is refused."
+            : " While they have a match that has not ended, this is refused."}
         </Alert>
         <CheckboxField field={fields.confirm} label={`I understand: make them an admin instead of a ${role}`} />
         <Button type="submit" disabled={pending}>

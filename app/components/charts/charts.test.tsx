@@ -224,31 +224,19 @@ describe("OutcomeChart", () => {
     expect(tableRows(html)[0]).toEqual(["Paid (hourly)", "10", "6", "0", "0%", "0", "0"]);
   });
 
-  test("a share built on fewer than 5 people is hatched and says so", () => {
+  test("a share built on a hidden count is hatched and says so", () => {
     const rows = bars(drawing(html()));
-    expect(rows[2]).toMatchObject({ says: "fewer than 5 answered", width: null, hatched: true });
-    expect(rows[3]).toMatchObject({ says: "fewer than 5 · of 8 who answered", width: null, hatched: true });
+    expect(rows[2]).toMatchObject({ says: "how many answered is hidden", width: null, hatched: true });
+    expect(rows[3]).toMatchObject({ says: "hidden · of 8 who answered", width: null, hatched: true });
   });
 
-  test("its table beside it carries every count, hidden ones as fewer than 5", () => {
+  test("its table beside it carries every count, each hidden one as hidden (small or kept back, they read the same)", () => {
     const table = tableRows(html());
     expect(table[0]).toEqual(["Paid (hourly)", "40", "20", "15", "75%", "8", "12"]);
-    expect(table[2]).toEqual(["Stipend", "12", "fewer than 5", "fewer than 5", "—", "fewer than 5", "7"]);
-    expect(table[3]).toEqual(["Course credit", "9", "8", "fewer than 5", "—", "0", "fewer than 5"]);
+    expect(table[2]).toEqual(["Stipend", "12", "hidden", "hidden", "—", "hidden", "7"]);
+    expect(table[3]).toEqual(["Course credit", "9", "8", "hidden", "—", "0", "hidden"]);
     expect(html()).toMatch(/<caption[^>]*>Paid work within 6 months, by pay<\/caption>/);
     expect(html()).not.toMatch(/style[=>]/);
-  });
-
-  test("a withheld count (it would give a hidden one away) is hatched and says withheld, in the bar and the table", () => {
-    const rows = [
-      outcome("paid", "Paid (hourly)", { completed: 40, answered: "withheld", paidWork: "withheld", paidWorkShare: null }),
-      outcome("stipend", "Stipend", { completed: 12, answered: 10, paidWork: "withheld", paidWorkShare: null, returnOffers: "withheld" }),
-    ];
-    const html = renderToStaticMarkup(<OutcomeChart title="t" kindHeading="Pay" rows={rows} />);
-    const drawn = bars(drawing(html));
-    expect(drawn[0]).toMatchObject({ says: "how many answered is withheld", width: null, hatched: true });
-    expect(drawn[1]).toMatchObject({ says: "withheld · of 10 who answered", width: null, hatched: true });
-    expect(tableRows(html)[1]).toEqual(["Stipend", "12", "10", "withheld", "—", "withheld", "0"]);
   });
 
   test("when nobody answered a follow-up it says so and shows the counts so far, not empty bars", () => {

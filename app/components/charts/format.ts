@@ -1,5 +1,4 @@
-import { MIN_CELL, WITHHELD } from "~/modules/insights/filters";
-import type { GroupedCount } from "~/modules/insights/types";
+import { MIN_CELL } from "~/modules/insights/filters";
 
 // How the insight charts and their tables write numbers: the same words in both.
 
@@ -11,11 +10,17 @@ export const formatCount = (value: number) => count.format(value);
 /** What a hidden count says wherever it would stand. */
 export const HIDDEN_COUNT = `fewer than ${MIN_CELL}`;
 
-/** What a withheld count says: not small, but shown it would tell a hidden one. */
-export const WITHHELD_COUNT = "withheld";
+/** A count of people as shown: the number, or "fewer than 5". */
+export const formatPeople = (value: number | null) => (value === null ? HIDDEN_COUNT : formatCount(value));
 
-/** A count of people as shown: the number, "fewer than 5", or "withheld". */
-export const formatPeople = (value: GroupedCount) => (value === null ? HIDDEN_COUNT : value === WITHHELD ? WITHHELD_COUNT : formatCount(value));
+/**
+ * What a hidden count in a breakdown says (the outcome tables): small or kept back so that a small
+ * one cannot be worked out, it reads the same (suppressColumn).
+ */
+export const HIDDEN_IN_BREAKDOWN = "hidden";
+
+/** A count of people in a breakdown as shown: the number, or "hidden". */
+export const formatGrouped = (value: number | null) => (value === null ? HIDDEN_IN_BREAKDOWN : formatCount(value));
 
 /** A share 0–1 as a whole percentage: "75%"; a share that rounds to 0 but is not 0 is "under 1%". */
 export function formatShare(share: number) {

@@ -1,22 +1,19 @@
-import { WITHHELD } from "~/modules/insights/filters";
-import type { GroupedCount, OutcomeRow } from "~/modules/insights/types";
+import type { OutcomeRow, PeopleCount } from "~/modules/insights/types";
 import { ResponsiveBarChart, type BarRow } from "./bar-chart";
-import { formatCount, formatPeople, formatShare, HIDDEN_COUNT, WITHHELD_COUNT } from "./format";
+import { formatCount, formatGrouped, formatShare } from "./format";
 import { DataTable } from "./table";
 
 /**
  * A kind of slot's bar: the share of students who answered a follow-up and reported paid work
- * within 6 months, with n (who answered). Counts under MIN_CELL, and counts withheld so that none
- * of those can be worked out, are hatched and said so.
+ * within 6 months, with n (who answered). A hidden count (under MIN_CELL, or one that would give
+ * such a count away) is hatched and said so.
  */
 export function outcomeBar(row: OutcomeRow): BarRow {
   const base = { key: row.key, label: row.label };
   if (row.completed === 0) return { ...base, value: null, figure: "none completed yet" };
-  if (row.answered === null) return { ...base, value: null, hidden: true, figure: `${HIDDEN_COUNT} answered` };
-  if (row.answered === WITHHELD) return { ...base, value: null, hidden: true, figure: "how many answered is withheld" };
-  if (row.answered === 0) return { ...base, value: null, figure: "no follow-up answers yet", detail: `${formatPeople(row.completed)} completed` };
-  if (row.paidWork === null || row.paidWork === WITHHELD)
-    return { ...base, value: null, hidden: true, figure: row.paidWork === null ? HIDDEN_COUNT : WITHHELD_COUNT, detail: `of ${formatCount(row.answered)} who answered` };
+  if (row.answered === null) return { ...base, value: null, hidden: true, figure: "how many answered is hidden" };
+  if (row.answered === 0) return { ...base, value: null, figure: "no follow-up answers yet", detail: row.completed === null ? "how many completed is hidden" : `${formatCount(row.completed)} completed` };
+  if (row.paidWork === null) return { ...base, value: null, hidden: true, figure: "hidden", detail: `of ${formatCount(row.answered)} who answered` };
   // why: the data leaves the share null when no one had paid work; that is a share of 0%, not a hidden one.
   const share = row.paidWork === 0 ? 0 : (row.paidWorkShare ?? row.paidWork / row.answered);
   return { ...base, value: share, figure: formatShare(share), detail: `${formatCount(row.paidWork)} of ${formatCount(row.answered)} who answered` };
@@ -61,7 +58,7 @@ export function OutcomeChart({ title, rows, kindHeading }: { title: string; rows
 }
 
 export function OutcomeTable({ caption, rows, kindHeading }: { caption: string; rows: readonly OutcomeRow[]; kindHeading: string }) {
-  const cell = (value: GroupedCount) => <span className={typeof value === "number" ? undefined : "whitespace-nowrap text-slate-500"}>{formatPeople(value)}</span>;
+  const cell = (value: PeopleCount) => <span className={value === null ? "whitespace-nowrap text-slate-500" : undefined}>{formatGrouped(value)}</span>;
   return (
     <DataTable caption={caption} columns={[kindHeading, "Completed", "Answered", "Paid work", "Share", "Return offer", "Letter or referral"]}>
       {rows.map((row) => (

@@ -108,8 +108,8 @@ export function InsightsView({ insights, problems, terms, rules }: { insights: I
           <p>
             What completed internships led to, by the kind of slot. <span className="font-medium text-slate-800">Paid work within 6 months</span> = a paid internship or
               full-time offer reported at the 3- or 6-month follow-up; the share is of the students who answered one. The dates choose internships by when they were completed.
-            Counts under {MIN_CELL} are hidden; as the three breakdowns count the same internships, a count that would give a hidden one away by subtraction is{" "}
-            <span className="font-medium text-slate-800">withheld</span> too.
+            Counts under {MIN_CELL} are hidden. As the three breakdowns count the same internships, so is any count that would give a hidden one away by
+            subtraction; every hidden count reads the same.
           </p>
         }
         action={exportLink}

@@ -62,7 +62,7 @@ export type DocumentView = {
   signer: { name: string; title: string; signedAt: string } | null;
   verification: { code: string; url: string } | null;
   issuedAt: string | null;
-  /** An issued document revoked: when, by whom (the name, or null when the account is gone) and why. */
+  /** An issued document revoked: when, by whom (a mentor's name; "a Steppingstone admin" to all but admins; null when the account is gone) and why. */
   revoked: { at: string; byName: string | null; reason: string } | null;
   pdfPath: string;
 };
@@ -112,7 +112,7 @@ function viewOf(row: IssuedDocument, requestedByName: string | null, revokedByNa
 /** The documents tab of a mentorship as its reader sees it: every document of the match, and what the reader may do. */
 export async function getDocumentsPage(db: Db, m: Mentorship): Promise<DocumentsPage> {
   const rows = await db
-    .select({ document: issuedDocuments, requestedByName: requester.name, revokedByName: revoker.name })
+    .select({ document: issuedDocuments, requestedByName: requester.name, revokedByName: revoker.name, revokedByRole: revoker.role })
     .from(issuedDocuments)
     .leftJoin(requester, eq(requester.id, issuedDocuments.requestedBy))
     .leftJoin(revoker, eq(revoker.id, issuedDocuments.revokedBy))
@@ -121,7 +121,10 @@ export async function getDocumentsPage(db: Db, m: Mentorship): Promise<Documents
   const [viewer] = await db.select({ name: users.name }).from(users).where(eq(users.id, m.viewerId));
   const who = { side: m.side, status: m.match.status };
   return {
-    documents: rows.map((r) => viewOf(r.document, r.requestedByName, r.revokedByName, m.match.id)).filter((d): d is DocumentView => d !== null),
+    // why: admins act in the platform's name; students and mentors are not told which admin (as in a match's history).
+    documents: rows
+      .map((r) => viewOf(r.document, r.requestedByName, r.revokedByRole === "admin" && m.side !== "admin" ? "a Steppingstone admin" : r.revokedByName, m.match.id))
+      .filter((d): d is DocumentView => d !== null),
     mayGenerate: Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, mayGenerateDocument(who, kind)])) as Record<DocumentKind, boolean>,
     maySign: maySignDocument(who, isSlotMentor(m)),
     mayRevoke: mayRevokeDocument(who, isSlotMentor(m)),
@@ -326,7 +329,8 @@ export async function revokeDocument(
     if (!row.issuedAt || !row.verificationCode) return { ok: false, error: "not_issued" };
     if (row.revokedAt) return { ok: false, error: "already_revoked" };
     await tx.update(issuedDocuments).set({ revokedAt: now, revokedBy: viewer.id, revocationReason: reason, updatedAt: now }).where(eq(issuedDocuments.id, row.id));
-    await recordAudit(tx, { actorId: viewer.id, action: "document.revoked", subjectType: "match", subjectId: m.match.id, detail: { kind: row.kind, documentId: row.id, reason } });
+    // why: not the reason, which is about the student and stays with the document (deleted with it).
+    await recordAudit(tx, { actorId: viewer.id, action: "document.revoked", subjectType: "match", subjectId: m.match.id, detail: { kind: row.kind, documentId: row.id } });
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
     await queueEmail(tx, {
       template: "document-revoked",

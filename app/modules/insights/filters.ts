@@ -35,18 +35,17 @@ export const MIN_CELL = 5;
 /** A count of people as shown: null when it is under MIN_CELL but not zero ("fewer than 5"). */
 export const suppress = (people: number): number | null => (people > 0 && people < MIN_CELL ? null : people);
 
-/** A count withheld although not small: shown, it would let a hidden one be worked out. */
-export const WITHHELD = "withheld";
-
 /**
  * One column of a breakdown whose rows add up to a total that can be read elsewhere (another
- * breakdown of the same internships, say), as shown. A single hidden count there could be worked out
- * by subtraction, and so could two whose sum is under MIN_CELL. So the smallest other counts are
- * withheld until at least two are hidden and what is hidden adds up to MIN_CELL or more
- * (complementary suppression). Zeros stay: they hide nothing.
+ * breakdown of the same internships, say), as shown: null for hidden. A single hidden count there
+ * could be worked out by subtraction, and so could several that add up to under MIN_CELL, or to no
+ * more than one each. So the smallest other counts are hidden too (complementary suppression) until
+ * at least two are hidden, adding up to MIN_CELL or more and to more than their number. Every hidden
+ * count reads the same, small or not: were the others told apart ("5 or more"), the bound would pin
+ * a small one down (5 and 1 of 6). Zeros stay: they hide nothing.
  */
-export function suppressColumn(people: readonly number[]): (number | null | typeof WITHHELD)[] {
-  const shown: (number | null | typeof WITHHELD)[] = people.map(suppress);
+export function suppressColumn(people: readonly number[]): (number | null)[] {
+  const shown: (number | null)[] = people.map(suppress);
   let hidden = 0;
   let hiddenSum = 0;
   for (const [i, value] of people.entries()) {
@@ -57,8 +56,8 @@ export function suppressColumn(people: readonly number[]): (number | null | type
   if (hidden === 0) return shown;
   const others = [...people.entries()].filter(([i, value]) => shown[i] !== null && value > 0).sort((a, b) => a[1] - b[1]);
   for (const [i, value] of others) {
-    if (hidden >= 2 && hiddenSum >= MIN_CELL) break;
-    shown[i] = WITHHELD;
+    if (hidden >= 2 && hiddenSum >= MIN_CELL && hiddenSum > hidden) break;
+    shown[i] = null;
     hidden++;
     hiddenSum += value;
   }

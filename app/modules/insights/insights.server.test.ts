@@ -282,8 +282,8 @@ describe("getOutcomes", () => {
   test("the date range picks internships completed in it; a small group is hidden, and so is the count that would give it away", async () => {
     const may = await getOutcomes(db, MAY);
     // 5 kept no promise and fewer than 5 some: with the 8 of the pay breakdown, showing the 5
-    // would tell the other is 3. So the 5 is withheld too; the zeros stay.
-    expect(row(may.byPromisesKept, "none")).toMatchObject({ completed: "withheld", returnOffers: 0 });
+    // would tell the other is 3. So the 5 is hidden too; the zeros stay.
+    expect(row(may.byPromisesKept, "none")).toMatchObject({ completed: null, returnOffers: 0 });
     expect(row(may.byPromisesKept, "some")).toMatchObject({ completed: null });
     expect(row(may.byCompensation, "stipend")).toMatchObject({ completed: 8 });
     expect(row(may.byCompensation, "paid")).toMatchObject({ completed: 0 });

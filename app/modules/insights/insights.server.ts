@@ -23,7 +23,7 @@ import { listStalledMatches } from "~/modules/mentorship/stalled.server";
 import { takingApplications } from "~/modules/slots/access.server";
 import { AUTHORIZATION_GROUP_KEYS, AUTHORIZATION_GROUPS, rangeInstants, suppress, suppressColumn, type InsightFilters } from "./filters";
 import { PROMISES_KEPT, PROMISES_KEPT_LABELS, type PromisesKept } from "./outcome-labels";
-import { FUNNEL_STEPS, type FunnelStep, type FunnelStepKey, type GroupedCount, type Insights, type OutcomeBreakdowns, type OutcomeRow, type ProgramHealth } from "./types";
+import { FUNNEL_STEPS, type FunnelStep, type FunnelStepKey, type Insights, type OutcomeBreakdowns, type OutcomeRow, type ProgramHealth } from "./types";
 
 // The data of the admin's view of the program (/admin/insights): the funnel, what completed
 // internships led to, and what needs an admin now. Every count is made by PostgreSQL (count,
@@ -127,7 +127,7 @@ const followUpAnswers = sql`(
   from ${outcomeFollowUps} where ${outcomeFollowUps.answer} is not null group by ${outcomeFollowUps.matchId}
 )`;
 
-const ratio = (part: GroupedCount, whole: GroupedCount) => (typeof part !== "number" || typeof whole !== "number" || part === 0 || whole === 0 ? null : part / whole);
+const ratio = (part: number | null, whole: number | null) => (part === null || whole === null || part === 0 || whole === 0 ? null : part / whole);
 
 const when = (condition: SQL | undefined) => (condition ? sql`and ${condition}` : sql``);
 

@@ -2,14 +2,12 @@
 // folder return these shapes and the page and its charts render them. Safe in the browser.
 import type { InsightFilters } from "./filters";
 
-/** A count of people as shown: null when fewer than MIN_CELL (hidden, "fewer than 5"). */
-export type PeopleCount = number | null;
-
 /**
- * A count in a breakdown whose rows add up to a total: also "withheld" when it is not small but,
- * shown, would let a hidden one be worked out (see suppressColumn).
+ * A count of people as shown: null when hidden — fewer than MIN_CELL ("fewer than 5"); in an
+ * outcome breakdown also a count that would let such a one be worked out (suppressColumn), and
+ * there every hidden count reads the same ("hidden").
  */
-export type GroupedCount = PeopleCount | "withheld";
+export type PeopleCount = number | null;
 
 export const FUNNEL_STEPS = [
   "signed_up",
@@ -40,17 +38,17 @@ export type OutcomeRow = {
   key: string;
   label: string;
   /** Students whose internship of this kind is complete. */
-  completed: GroupedCount;
+  completed: PeopleCount;
   /** Of them, how many answered a 3- or 6-month follow-up. */
-  answered: GroupedCount;
+  answered: PeopleCount;
   /** Of them, how many had a paid internship or a full-time offer within 6 months (a follow-up said so). */
-  paidWork: GroupedCount;
-  /** paidWork ÷ answered, 0–1; null when either is hidden, withheld or zero. */
+  paidWork: PeopleCount;
+  /** paidWork ÷ answered, 0–1; null when either is hidden or zero. */
   paidWorkShare: number | null;
   /** Of the completed, how many got a return offer (recorded at completion). */
-  returnOffers: GroupedCount;
+  returnOffers: PeopleCount;
   /** Of the completed, how many had a letter delivered or a referral accepted. */
-  letterOrReferral: GroupedCount;
+  letterOrReferral: PeopleCount;
 };
 
 export type OutcomeBreakdowns = {

@@ -18,7 +18,7 @@ export const REFUSALS: Record<Refusal, string> = {
   not_admin: "This account is not an admin any more — perhaps another admin changed it a moment ago.",
   suspended: "This account is suspended. Reactivate it first.",
   still_answers:
-    "Others still depend on this account's pages: it is the only mentor left on an open slot or a mentorship under way, or a student in a mentorship under way. Have their organization add another mentor to those slots (or close them), or let the mentorship end, then make them an admin.",
+    "Others still depend on this account's pages: it is the only mentor left to answer an open slot or a match that has not ended, or it is the student of a match that has not ended. Have their organization add another mentor to those slots (or close them), or let the match end, then make them an admin.",
   already_verified: "This address is already confirmed: there is nothing to send.",
   rate_limited: "This address has been sent several links in the last hour. Wait an hour before sending another.",
 };

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
+import { transaction } from "~db/client.server";
 import { auditLog, emails, matches, recommendationLetters, slotMentors, slots, users } from "~db/schema";
 import { createSession } from "~/auth/session.server";
 import { deleteAccount } from "~/modules/privacy/privacy.server";
@@ -149,6 +150,25 @@ describe("admin role", () => {
     expect(await grantAdmin(db, { actorId: admin.id, userId: student.id })).toEqual({ ok: false, error: "still_answers" });
     await db.update(matches).set({ status: "completed" }).where(eq(matches.id, match.id));
     expect(await grantAdmin(db, { actorId: admin.id, userId: student.id })).toEqual({ ok: true, name: student.name });
+  });
+
+  test("two of a slot's mentors made admins at the same moment: one is, the other is refused, and the slot keeps a mentor", async () => {
+    const [first, second] = [await makeUser(db, { role: "admin" }), await makeUser(db, { role: "admin" })];
+    const { organization, mentor } = await makeOrganization(db);
+    const colleague = await addMentor(db, organization);
+    await makeSlot(db, organization, { mentorIds: [mentor.id, colleague.id] });
+    // The first grant's transaction stays open a moment after its change; the second starts
+    // meanwhile on another connection. Without taking turns it would count on the first to answer.
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const one = transaction(db, async (tx) => {
+      const result = await grantAdmin(tx, { actorId: first.id, userId: mentor.id });
+      await pause(400);
+      return result;
+    });
+    await pause(100);
+    const results = await Promise.all([one, grantAdmin(db, { actorId: second.id, userId: colleague.id })]);
+    expect(results).toEqual([{ ok: true, name: mentor.name }, { ok: false, error: "still_answers" }]);
+    expect(await roleOf(colleague.id)).toBe("mentor");
   });
 
   test("removing gives back the chosen role, audited; never one's own, never a non-admin, never the last admin who can sign in", async () => {

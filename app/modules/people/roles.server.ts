@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { ENDED_MATCH_STATUSES } from "~/domain/vocabulary";
 import { transaction, type Db } from "~db/client.server";
-import { matches, slotMentors, slots, users } from "~db/schema";
+import { matches, slots, users } from "~db/schema";
 import { sqlList } from "~db/schema/sql-list";
 import { sendVerificationLink } from "~/modules/accounts/accounts.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isUuid } from "~/modules/ids";
 import { lockAmongAdmins } from "./admins.server";
+import { answersSlot, anotherAnswers } from "./answerers.server";
 import type { ReturnRole } from "./schemas";
 
 export type GrantAdminError = "not_found" | "already_admin" | "suspended" | "still_answers";
@@ -14,12 +15,14 @@ export type GrantAdminError = "not_found" | "already_admin" | "suspended" | "sti
 /**
  * Makes an account an admin (roles are one column: their student or mentor pages are not theirs
  * while they are). Refused while others depend on those pages: a mentor who is the only one left
- * to answer an open slot or a mentorship under way, or a student in a mentorship under way.
+ * to answer an open slot or a match that has not ended, or the student of a match that has not ended.
  */
 export async function grantAdmin(db: Db, { actorId, userId, now = new Date() }: { actorId: string; userId: string; now?: Date }): Promise<{ ok: true; name: string } | { ok: false; error: GrantAdminError }> {
   if (!isUuid(userId)) return { ok: false, error: "not_found" };
   return transaction(db, async (tx) => {
-    const [user] = await tx.select({ id: users.id, name: users.name, role: users.role, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, userId)).for("update");
+    // why: takes turns with suspensions, reactivations and other grants (lockAmongAdmins), so two of
+    // a slot's mentors made admins at once cannot each count on the other to answer it.
+    const { self: user } = await lockAmongAdmins(tx, userId);
     if (!user) return { ok: false as const, error: "not_found" as const };
     if (user.role === "admin") return { ok: false as const, error: "already_admin" as const };
     if (user.suspendedAt) return { ok: false as const, error: "suspended" as const };
@@ -31,20 +34,18 @@ export async function grantAdmin(db: Db, { actorId, userId, now = new Date() }: 
 }
 
 /**
- * Whether someone depends on this account's student or mentor pages: a slot (open, or with a
- * mentorship under way) that no other mentor who can sign in is named on, or a mentorship under
- * way of their own as the student.
+ * Whether someone depends on this account's student or mentor pages: a slot it answers (open, or
+ * with a match that has not ended) that nobody else who can sign in answers (answerers.server), or
+ * a match of its own as the student that has not ended.
  */
 async function stillAnswers(tx: Db, userId: string) {
   const liveMatch = sql`exists (select 1 from ${matches} m where m.slot_id = s.id and m.status not in (${sqlList(ENDED_MATCH_STATUSES)}))`;
   const [row] = await tx.execute<{ answers: boolean }>(sql`
     select exists (
-      select 1 from ${slots} s join ${slotMentors} sm on sm.slot_id = s.id and sm.user_id = ${userId}
+      select 1 from ${slots} s
       where (s.status = 'open' or ${liveMatch})
-        and not exists (
-          select 1 from ${slotMentors} other join ${users} u on u.id = other.user_id
-          where other.slot_id = s.id and other.user_id <> ${userId} and u.suspended_at is null and u.role = 'mentor'
-        )
+        and ${answersSlot(sql`s.id`, sql`s.organization_id`, userId)}
+        and not ${anotherAnswers(sql`s.id`, sql`s.organization_id`, userId)}
     ) or exists (
       select 1 from ${matches} m where m.student_id = ${userId} and m.status not in (${sqlList(ENDED_MATCH_STATUSES)})
     ) as answers`);

@@ -100,6 +100,16 @@ describe("a slot's two mentors", () => {
     expect(await slotStatus(shared.id)).toBe("closed");
   });
 
+  test("a co-mentor who has since become an admin answers nobody: suspending the other mentor closes the slot", async () => {
+    const admin = await makeUser(db, { role: "admin" });
+    const { organization, mentor } = await makeOrganization(db);
+    const colleague = await addMentor(db, organization);
+    const shared = await makeSlot(db, organization, { mentorIds: [mentor.id, colleague.id] });
+    await db.update(users).set({ role: "admin" }).where(eq(users.id, colleague.id));
+    expect(await suspendAccount(db, { actorId: admin.id, userId: mentor.id, reason: "Checking a report" })).toMatchObject({ ok: true, pausedSlots: 1 });
+    expect(await slotStatus(shared.id)).toBe("closed");
+  });
+
   test("the one suspended first, reactivated while the other is still suspended, has the slot back; lifting the other's suspension later does not reopen it once closed by hand", async () => {
     const admin = await makeUser(db, { role: "admin" });
     const { organization, mentor } = await makeOrganization(db);

@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { transaction, type Db } from "~db/client.server";
-import { accountSuspensions, sessions, slotMentors, slots, studentProfiles, users } from "~db/schema";
+import { accountSuspensions, organizationMembers, sessions, slots, studentProfiles, users } from "~db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { invalidateOpenSlots } from "~/modules/engine-adapter/instance.server";
 import { isUuid } from "~/modules/ids";
 import { deadlineNotPassed } from "~/modules/slots/access.server";
 import { lockAmongAdmins } from "./admins.server";
+import { answersSlot, anotherAnswers } from "./answerers.server";
 
 export type SuspendError = "not_found" | "self" | "already_suspended" | "last_admin";
 
@@ -33,16 +34,16 @@ export async function suspendAccount(
     await tx.update(users).set({ suspendedAt: now, updatedAt: now }).where(eq(users.id, userId));
     const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
 
-    // why: a slot another mentor who can still sign in is named on keeps going with them; one
-    // left with nobody to answer its applicants closes, which every list, search and round hides.
+    // why: a slot another mentor who can still sign in answers keeps going with them; one left
+    // with nobody to answer its applicants closes, which every list, search and round hides.
     const paused = await tx
       .update(slots)
       .set({ status: "closed", updatedAt: now })
       .where(
         and(
           eq(slots.status, "open"),
-          sql`exists (select 1 from ${slotMentors} where ${slotMentors.slotId} = ${slots.id} and ${slotMentors.userId} = ${userId})`,
-          sql`not exists (select 1 from ${slotMentors} sm join ${users} u on u.id = sm.user_id where sm.slot_id = ${slots.id} and sm.user_id <> ${userId} and u.suspended_at is null)`,
+          answersSlot(sql`${slots.id}`, sql`${slots.organizationId}`, userId),
+          sql`not ${anotherAnswers(sql`${slots.id}`, sql`${slots.organizationId}`, userId)}`,
         ),
       )
       .returning({ id: slots.id });
@@ -93,7 +94,9 @@ export async function reactivateAccount(
 > {
   if (!isUuid(userId)) return { ok: false, error: "not_found" };
   const result = await transaction(db, async (tx) => {
-    const [user] = await tx.select({ id: users.id, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, userId)).for("update");
+    // why: suspensions, reactivations and admin grants take turns (each locks every admin's row
+    // first, in one order), so each sees what the one before changed, and none deadlocks another.
+    const { self: user } = await lockAmongAdmins(tx, userId);
     if (!user) return { ok: false as const, error: "not_found" as const };
     if (!user.suspendedAt) return { ok: false as const, error: "not_suspended" as const };
     const [suspension] = await tx
@@ -113,14 +116,18 @@ export async function reactivateAccount(
         and(
           isNull(accountSuspensions.reactivatedAt),
           ne(accountSuspensions.userId, userId),
-          sql`${accountSuspensions.pausedSlotIds} && array(select ${slotMentors.slotId} from ${slotMentors} where ${slotMentors.userId} = ${userId})`,
+          sql`${accountSuspensions.pausedSlotIds} && array(select ${slots.id} from ${slots} join ${organizationMembers} om on om.organization_id = ${slots.organizationId} and om.user_id = ${userId})`,
         ),
       )
       .orderBy(accountSuspensions.id)
       .for("update");
-    const mentored = others.length
-      ? new Set((await tx.select({ id: slotMentors.slotId }).from(slotMentors).where(eq(slotMentors.userId, userId))).map((r) => r.id))
-      : new Set<string>();
+    const listed = others.flatMap((o) => o.pausedSlotIds);
+    const mentored =
+      listed.length && user.role === "mentor"
+        ? new Set(
+            (await tx.select({ id: slots.id }).from(slots).where(and(inArray(slots.id, listed), answersSlot(sql`${slots.id}`, sql`${slots.organizationId}`, userId)))).map((r) => r.id),
+          )
+        : new Set<string>();
     const ownIds = suspension?.pausedSlotIds ?? [];
     const handedBack = others.flatMap((o) => o.pausedSlotIds.filter((id) => mentored.has(id)));
     const pausedIds = [...new Set([...ownIds, ...handedBack])];
