@@ -125,7 +125,7 @@ export const test = base.extend<Fixtures, { db: Db }>({
           if (message.type() !== "error" && !/Content Security Policy/i.test(message.text())) return;
           problems.push(`console.${message.type()}: ${message.text()} — ${message.location().url || "(no address)"}`);
         });
-        target.on("weberror", (error) => problems.push(`uncaught: ${error.error().stack ?? error.error().message}`));
+        target.on("weberror", (error) => problems.push(`uncaught on ${error.page()?.url() ?? "(no page)"}: ${error.error().stack ?? error.error().message}`));
         // why: Chromium logs a blocked resource itself; the event also names inline code it blocked.
         return target.addInitScript(() => {
           document.addEventListener("securitypolicyviolation", (event) => {
