@@ -58,5 +58,8 @@ export default function ProfilePage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // A successful save reloads the profile with a new updatedAt: the form starts again from it.
-  return <ProfileForm key={String(loaderData.profile.updatedAt)} {...loaderData} lastResult={actionData?.result} />;
+  // why: to the millisecond. String(date) keeps whole seconds, so joining the rounds within the
+  // second of the last save kept the old form, its "Include me" box unticked (a journey met it).
+  const { updatedAt } = loaderData.profile;
+  return <ProfileForm key={updatedAt ? new Date(updatedAt).getTime() : "new"} {...loaderData} lastResult={actionData?.result} />;
 }
