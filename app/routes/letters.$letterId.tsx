@@ -60,8 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = readQuery(request).params;
   const notice = entryFor(NOTICES, query.get("notice"));
   // "Send again" from a link that expired: the send form starts with that recipient filled in.
-  const again = page.may.send ? page.deliveries.find((d) => d.id === query.get("again") && d.state === "expired") : undefined;
-  const sendAgain = again ? { id: again.id, recipientName: again.recipientName, recipientEmail: again.recipientEmail } : null;
+  const sendAgain = (page.may.send && page.deliveries.find((d) => d.id === query.get("again") && d.state === "expired")) || null;
   return { page, notice, sendAgain };
 }
 
@@ -286,7 +285,7 @@ function Paragraphs({ text }: { text: string }) {
 
 // ——— The student ———
 
-type SendAgain = { id: string; recipientName: string; recipientEmail: string } | null;
+type SendAgain = LetterPage["deliveries"][number] | null;
 
 function StudentView({ page, sendAgain, lastReply }: { page: LetterPage; sendAgain: SendAgain; lastReply?: LetterReply }) {
   const { letter, content, deliveries, may } = page;

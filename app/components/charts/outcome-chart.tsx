@@ -1,6 +1,6 @@
 import type { OutcomeRow, PeopleCount } from "~/modules/insights/types";
 import { ResponsiveBarChart, type BarRow } from "./bar-chart";
-import { formatCount, formatGrouped, formatShare } from "./format";
+import { formatCount, formatGrouped, formatShare, HIDDEN_IN_BREAKDOWN } from "./format";
 import { DataTable } from "./table";
 
 /**
@@ -11,9 +11,9 @@ import { DataTable } from "./table";
 export function outcomeBar(row: OutcomeRow): BarRow {
   const base = { key: row.key, label: row.label };
   if (row.completed === 0) return { ...base, value: null, figure: "none completed yet" };
-  if (row.answered === null) return { ...base, value: null, hidden: true, figure: "how many answered is hidden" };
-  if (row.answered === 0) return { ...base, value: null, figure: "no follow-up answers yet", detail: row.completed === null ? "how many completed is hidden" : `${formatCount(row.completed)} completed` };
-  if (row.paidWork === null) return { ...base, value: null, hidden: true, figure: "hidden", detail: `of ${formatCount(row.answered)} who answered` };
+  if (row.answered === null) return { ...base, value: null, hidden: true, figure: `how many answered is ${HIDDEN_IN_BREAKDOWN}` };
+  if (row.answered === 0) return { ...base, value: null, figure: "no follow-up answers yet", detail: row.completed === null ? `how many completed is ${HIDDEN_IN_BREAKDOWN}` : `${formatCount(row.completed)} completed` };
+  if (row.paidWork === null) return { ...base, value: null, hidden: true, figure: HIDDEN_IN_BREAKDOWN, detail: `of ${formatCount(row.answered)} who answered` };
   // why: the data leaves the share null when no one had paid work; that is a share of 0%, not a hidden one.
   const share = row.paidWork === 0 ? 0 : (row.paidWorkShare ?? row.paidWork / row.answered);
   return { ...base, value: share, figure: formatShare(share), detail: `${formatCount(row.paidWork)} of ${formatCount(row.answered)} who answered` };

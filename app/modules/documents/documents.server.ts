@@ -236,14 +236,19 @@ export async function generateDocument(
   });
 }
 
-/** The match's document `documentId`, locked for the rest of the transaction; undefined when the match has none by that id. */
-async function lockDocument(tx: Db, m: Mentorship, documentId: string) {
+/**
+ * The mentorship of match `matchId` as `viewer` may see it and its document `documentId`, both
+ * locked for the rest of the transaction; null when either is not there or not the viewer's.
+ */
+async function lockDocument(tx: Db, viewer: Viewer, matchId: string, documentId: string, now: Date) {
+  const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
+  if (!m || !isUuid(documentId)) return null;
   const [row] = await tx
     .select()
     .from(issuedDocuments)
     .where(and(eq(issuedDocuments.id, documentId), eq(issuedDocuments.matchId, m.match.id)))
     .for("update");
-  return row;
+  return row ? { m, row } : null;
 }
 
 export type SignDocumentResult =
@@ -260,10 +265,9 @@ export async function signDocument(
   { viewer, matchId, documentId, input, now = new Date() }: { viewer: Viewer; matchId: string; documentId: string; input: Omit<SignDocumentInput, "intent" | "documentId">; now?: Date },
 ): Promise<SignDocumentResult> {
   return transaction(db, async (tx) => {
-    const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
-    if (!m || !isUuid(documentId)) return { ok: false, error: "not_found" };
-    const row = await lockDocument(tx, m, documentId);
-    if (!row) return { ok: false, error: "not_found" };
+    const found = await lockDocument(tx, viewer, matchId, documentId, now);
+    if (!found) return { ok: false, error: "not_found" };
+    const { m, row } = found;
     if (!maySignDocument({ side: m.side, status: m.match.status }, isSlotMentor(m))) return { ok: false, error: "not_allowed" };
     if (row.issuedAt) return { ok: false, error: "already_issued" };
     if (row.updatedAt.toISOString() !== input.revision) return { ok: false, error: "changed" };
@@ -321,24 +325,23 @@ export async function revokeDocument(
   { viewer, matchId, documentId, reason, now = new Date() }: { viewer: Viewer; matchId: string; documentId: string; reason: string; now?: Date },
 ): Promise<RevokeDocumentResult> {
   return transaction(db, async (tx) => {
-    const m = await findMentorship(tx, viewer, matchId, { now, lock: true });
-    if (!m || !isUuid(documentId)) return { ok: false, error: "not_found" };
-    const row = await lockDocument(tx, m, documentId);
-    if (!row) return { ok: false, error: "not_found" };
+    const found = await lockDocument(tx, viewer, matchId, documentId, now);
+    if (!found) return { ok: false, error: "not_found" };
+    const { m, row } = found;
     if (!mayRevokeDocument({ side: m.side }, isSlotMentor(m))) return { ok: false, error: "not_allowed" };
     if (!row.issuedAt || !row.verificationCode) return { ok: false, error: "not_issued" };
     if (row.revokedAt) return { ok: false, error: "already_revoked" };
     await tx.update(issuedDocuments).set({ revokedAt: now, revokedBy: viewer.id, revocationReason: reason, updatedAt: now }).where(eq(issuedDocuments.id, row.id));
     // why: not the reason, which is about the student and stays with the document (deleted with it).
     await recordAudit(tx, { actorId: viewer.id, action: "document.revoked", subjectType: "match", subjectId: m.match.id, detail: { kind: row.kind, documentId: row.id } });
-    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.id));
     await queueEmail(tx, {
       template: "document-revoked",
       to: [m.student.email],
       subject: documentRevokedSubject(row.kind),
       body: createElement(DocumentRevokedEmail, {
         name: m.student.firstName,
-        revokedBy: m.side === "admin" ? "A Steppingstone admin" : (me?.name ?? "A mentor of the slot"),
+        // why: only the slot's mentors and admins get here (mayRevokeDocument), and the mentors are named on the mentorship.
+        revokedBy: m.side === "admin" ? "A Steppingstone admin" : (m.mentors.find((mentor) => mentor.id === viewer.id)?.name ?? "A mentor of the slot"),
         documentWords: DOCUMENT_KIND_WORDS[row.kind],
         slotTitle: m.slot.title,
         code: row.verificationCode,

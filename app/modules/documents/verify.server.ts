@@ -50,6 +50,10 @@ export async function verifyCode(db: Db, input: string, { clientIp, now = new Da
   return nowBlocked ? { state: "throttled", until: nowBlocked.toISOString() } : { state: "not_found" };
 }
 
+/** What /verify says of a document found: authentic, or revoked and when — never why (the reason is its people's). */
+const verdict = (found: VerifiedDocument, revokedAt: Date | null): VerifyResult =>
+  revokedAt ? { state: "revoked", revokedAt: revokedAt.toISOString(), ...found } : { state: "authentic", ...found };
+
 async function findIssuedDocument(db: Db, code: string): Promise<VerifyResult | null> {
   const [row] = await db
     .select({ kind: issuedDocuments.kind, content: issuedDocuments.content, issuedAt: issuedDocuments.issuedAt, revokedAt: issuedDocuments.revokedAt })
@@ -59,9 +63,7 @@ async function findIssuedDocument(db: Db, code: string): Promise<VerifyResult | 
   // The names as the document prints them: what the reader compares with the paper.
   const content = parseContent(row.content);
   if (!content) return null;
-  const found = { kindLabel: DOCUMENT_KIND_LABELS[row.kind], studentName: content.studentName, organizationName: content.organization.name, issuedAt: row.issuedAt!.toISOString() };
-  // A revoked document says so, and when: never why (the reason is the student's and the mentor's).
-  return row.revokedAt ? { state: "revoked", revokedAt: row.revokedAt.toISOString(), ...found } : { state: "authentic", ...found };
+  return verdict({ kindLabel: DOCUMENT_KIND_LABELS[row.kind], studentName: content.studentName, organizationName: content.organization.name, issuedAt: row.issuedAt!.toISOString() }, row.revokedAt);
 }
 
 async function findRecommendationLetter(db: Db, code: string): Promise<VerifyResult | null> {
@@ -74,6 +76,5 @@ async function findRecommendationLetter(db: Db, code: string): Promise<VerifyRes
     .innerJoin(organizations, eq(organizations.id, slots.organizationId))
     .where(and(eq(recommendationLetters.verificationCode, code), eq(recommendationLetters.state, "ready"), isNotNull(recommendationLetters.readyAt)));
   if (!row) return null;
-  const found = { kindLabel: RECOMMENDATION_LETTER_LABEL, studentName: row.studentName, organizationName: row.organizationName, issuedAt: row.readyAt!.toISOString() };
-  return row.revokedAt ? { state: "revoked", revokedAt: row.revokedAt.toISOString(), ...found } : { state: "authentic", ...found };
+  return verdict({ kindLabel: RECOMMENDATION_LETTER_LABEL, studentName: row.studentName, organizationName: row.organizationName, issuedAt: row.readyAt!.toISOString() }, row.revokedAt);
 }

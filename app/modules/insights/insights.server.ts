@@ -221,16 +221,16 @@ type OutcomeCounts = { completed: number; answered: number; paid_work: number; r
  */
 function outcomeRows(groups: { key: string; label: string; counts: OutcomeCounts | undefined }[]): OutcomeRow[] {
   const column = (name: keyof OutcomeCounts) => suppressColumn(groups.map((g) => g.counts?.[name] ?? 0));
-  const [completed, answered, paidWork, returnOffers, letterOrReferral] = (["completed", "answered", "paid_work", "return_offers", "letter_or_referral"] as const).map(column);
+  const [completed, answered, paidWork, returnOffers, letterOrReferral] = [column("completed"), column("answered"), column("paid_work"), column("return_offers"), column("letter_or_referral")];
   return groups.map(({ key, label }, i) => ({
     key,
     label,
-    completed: completed![i]!,
-    answered: answered![i]!,
-    paidWork: paidWork![i]!,
-    paidWorkShare: ratio(paidWork![i]!, answered![i]!),
-    returnOffers: returnOffers![i]!,
-    letterOrReferral: letterOrReferral![i]!,
+    completed: completed[i]!,
+    answered: answered[i]!,
+    paidWork: paidWork[i]!,
+    paidWorkShare: ratio(paidWork[i]!, answered[i]!),
+    returnOffers: returnOffers[i]!,
+    letterOrReferral: letterOrReferral[i]!,
   }));
 }
 

@@ -107,27 +107,28 @@ export async function reactivateAccount(
 
     await tx.update(users).set({ suspendedAt: null, updatedAt: now }).where(eq(users.id, userId));
 
-    // Slots another account's suspension closed because this one, also named on them, was
-    // suspended too: with this account back, someone can answer their applicants again.
-    const others = await tx
-      .select({ id: accountSuspensions.id, pausedSlotIds: accountSuspensions.pausedSlotIds })
-      .from(accountSuspensions)
-      .where(
-        and(
-          isNull(accountSuspensions.reactivatedAt),
-          ne(accountSuspensions.userId, userId),
-          sql`${accountSuspensions.pausedSlotIds} && array(select ${slots.id} from ${slots} join ${organizationMembers} om on om.organization_id = ${slots.organizationId} and om.user_id = ${userId})`,
-        ),
-      )
-      .orderBy(accountSuspensions.id)
-      .for("update");
+    // Slots another account's suspension closed because this one, a mentor who answers them too,
+    // was suspended as well: with this account back, someone can answer their applicants again.
+    const others =
+      user.role !== "mentor"
+        ? []
+        : await tx
+            .select({ id: accountSuspensions.id, pausedSlotIds: accountSuspensions.pausedSlotIds })
+            .from(accountSuspensions)
+            .where(
+              and(
+                isNull(accountSuspensions.reactivatedAt),
+                ne(accountSuspensions.userId, userId),
+                sql`${accountSuspensions.pausedSlotIds} && array(select ${slots.id} from ${slots} join ${organizationMembers} om on om.organization_id = ${slots.organizationId} and om.user_id = ${userId})`,
+              ),
+            )
+            .orderBy(accountSuspensions.id)
+            .for("update");
     const listed = others.flatMap((o) => o.pausedSlotIds);
-    const mentored =
-      listed.length && user.role === "mentor"
-        ? new Set(
-            (await tx.select({ id: slots.id }).from(slots).where(and(inArray(slots.id, listed), answersSlot(sql`${slots.id}`, sql`${slots.organizationId}`, userId)))).map((r) => r.id),
-          )
-        : new Set<string>();
+    const answered = listed.length
+      ? await tx.select({ id: slots.id }).from(slots).where(and(inArray(slots.id, listed), answersSlot(sql`${slots.id}`, sql`${slots.organizationId}`, userId)))
+      : [];
+    const mentored = new Set(answered.map((r) => r.id));
     const ownIds = suspension?.pausedSlotIds ?? [];
     const handedBack = others.flatMap((o) => o.pausedSlotIds.filter((id) => mentored.has(id)));
     const pausedIds = [...new Set([...ownIds, ...handedBack])];
